@@ -1,0 +1,72 @@
+# courtadmin: two commands bring it up and test it (see README.md).
+#   make run    the portal with demo data at http://127.0.0.1:8000 (SQLite, tasks in-process)
+#   make test   the whole test suite (PostgreSQL and Redis when DATABASE_URL / REDIS_URL are set)
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+LANGS := -l kk -l ru
+
+.PHONY: run serve prepare demo test lint format messages compilemessages check-catalogs bench clean
+
+$(VENV)/.runtime: requirements.txt build-constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade "pip>=25.3"
+	$(PIP) install -q --build-constraint build-constraints.txt -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PIP) install -q --build-constraint build-constraints.txt -r requirements-dev.txt
+	touch $@
+
+compilemessages: $(VENV)/.runtime
+	$(MANAGE) compilemessages -i $(VENV) -i var -v 0
+
+# Everything `make run` does before serving: idempotent, safe to repeat.
+prepare: export DEMO_MODE = 1
+prepare: $(VENV)/.runtime
+	$(MANAGE) check_system
+	$(MANAGE) migrate --noinput -v 0
+	$(MAKE) --no-print-directory compilemessages
+	$(MANAGE) collectstatic --noinput -v 0
+	$(MANAGE) load_demo
+
+run: export DEMO_MODE = 1
+run: prepare serve
+
+serve: export DEMO_MODE = 1
+serve:
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(VENV)/.dev compilemessages
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates */templates courtadmin/*/templates --lint
+	$(MAKE) --no-print-directory check-catalogs
+
+format: $(VENV)/.dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djlint templates */templates --reformat --quiet || true
+
+# Extract the strings of our code and templates into locale/*/django.po.
+messages: $(VENV)/.runtime
+	$(MANAGE) makemessages $(LANGS) -i $(VENV) -i var -i tests -i bench --add-location file --no-obsolete -v 0
+
+# Fails on an untranslated or fuzzy entry in the kk or ru catalog.
+check-catalogs:
+	@for po in locale/kk/LC_MESSAGES/django.po locale/ru/LC_MESSAGES/django.po; do \
+	  stats=$$(msgfmt --check --statistics -o /dev/null $$po 2>&1) || { echo "$$po: $$stats"; exit 1; }; \
+	  case "$$stats" in *untranslated*|*fuzzy*) echo "$$po: $$stats"; exit 1;; esac; \
+	  echo "$$po: $$stats"; \
+	done
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,75 @@
+"""Writing to the audit log. Every service that changes something calls `audit_record`."""
+
+import json
+from datetime import UTC, datetime
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection, transaction
+from django.forms.models import model_to_dict
+
+from .models import GENESIS_HASH, AuditEvent
+
+# Any constant will do: it names the one lock that serialises appends to the chain.
+_CHAIN_LOCK_KEY = 7_301_2023
+
+
+def _plain(value):
+    """JSON-safe copy (dates, decimals, UUIDs to strings), exactly as it will be stored."""
+    if value is None:
+        return None
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+
+
+def snapshot(obj, fields=None) -> dict:
+    """The field values of a model instance, for the `before` and `after` of an event."""
+    return _plain(model_to_dict(obj, fields=fields))
+
+
+def audit_record(
+    *, actor, action: str, obj=None, before=None, after=None, ip_address=None, object_repr=None, department=None
+) -> AuditEvent:
+    """Append one event to the chain.
+
+    A model declares `audit_department = "ISD"` (or "IR") so that its events are shown only
+    to those who may see that department's records.
+
+    Appends are serialised (an advisory lock on PostgreSQL; SQLite runs IMMEDIATE
+    transactions) so that two concurrent writers never chain onto the same predecessor.
+    """
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
+        last = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
+        user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+        event = AuditEvent(
+            at=datetime.now(UTC),
+            actor=user,
+            actor_name=user.get_username() if user else "",
+            action=action,
+            object_type=obj._meta.label_lower if obj is not None else "",
+            object_id=str(obj.pk) if obj is not None else "",
+            object_repr=(object_repr if object_repr is not None else str(obj) if obj is not None else "")[:300],
+            before=_plain(before),
+            after=_plain(after),
+            ip_address=ip_address,
+            department=department if department is not None else getattr(obj, "audit_department", ""),
+            prev_hash=last or GENESIS_HASH,
+        )
+        event.hash = event.compute_hash()
+        event.save()
+        return event
+
+
+def audit_verify():
+    """Walk the chain in order. Returns (number of events checked, first broken event or None, why)."""
+    expected_prev = GENESIS_HASH
+    checked = 0
+    for event in AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
+        if event.prev_hash != expected_prev:
+            return checked, event, "link"
+        if event.compute_hash() != event.hash:
+            return checked, event, "content"
+        expected_prev = event.hash
+        checked += 1
+    return checked, None, ""

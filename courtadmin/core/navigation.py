@@ -1,0 +1,38 @@
+"""The navigation each role sees: only what it may open (ISD 7 decides the ISD entry)."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from courtadmin.org.authority import departments_visible_to, person_of
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+    key: str
+
+
+# Each department registers its own entry in AppConfig.ready(); the core imports none.
+DEPARTMENT_ENTRIES: dict[str, tuple[str, str]] = {}
+
+
+def register_department_entry(department: str, label, url_name: str) -> None:
+    DEPARTMENT_ENTRIES[department] = (label, url_name)
+
+
+def navigation_for(user) -> list[NavItem]:
+    if not user.is_authenticated:
+        return []
+    items = [NavItem(_("My work"), reverse("core:home"), "home")]
+    for department in departments_visible_to(user):
+        if department in DEPARTMENT_ENTRIES:
+            label, url_name = DEPARTMENT_ENTRIES[department]
+            items.append(NavItem(label, reverse(url_name), department.lower()))
+    if person_of(user) is not None or user.is_superuser:
+        items.append(NavItem(_("Absences and substitutions"), reverse("org:absence-list"), "org"))
+    if user.is_superuser:
+        items.append(NavItem(_("Administration"), reverse("admin:index"), "admin"))
+    return items

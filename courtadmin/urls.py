@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("courtadmin.core.urls")),
+    path("accounts/", include("courtadmin.accounts.urls")),
+    path("org/", include("courtadmin.org.urls")),
+    path("ir/", include("international.urls")),
+    path("isd/", include("internal_security.urls")),
+    path("admin/", admin.site.urls),
+]

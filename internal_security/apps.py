@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InternalSecurityConfig(AppConfig):
+    name = "internal_security"
+    verbose_name = _("Internal Security")
+
+    def ready(self):
+        from courtadmin.core.demo import register_demo_loader
+        from courtadmin.core.navigation import register_department_entry
+        from courtadmin.org.models import Department
+
+        from .demo import load_demo_complaints
+
+        register_department_entry(Department.ISD, _("Internal Security"), "internal_security:home")
+        register_demo_loader(load_demo_complaints)

@@ -1,0 +1,75 @@
+"""Demo records of the ISD: complaints in several regions, granted so that `isd_officer`
+and `isd_officer2` each see different ones and `isd_almaty` sees Almaty's."""
+
+from datetime import date
+
+from django.contrib.auth.models import Permission
+
+from courtadmin.org.models import Region
+
+from .models import Complaint, ComplaintGrant
+
+# number: (received, region code, court, summary, substance, granted to)
+COMPLAINTS = {
+    "ІҚБ-2026-0001": (
+        date(2026, 10, 5), "astana", "Астана қаласы Сарыарқа аудандық соты",
+        "Сот отырысының хатшысы іс материалдарымен танысу үшін ақы сұраған",
+        "Өтініш беруші хатшы іс материалдарымен танысуды тездету үшін ақша сұрады деп көрсетеді.",
+        "isd_officer",
+    ),
+    "ІҚБ-2026-0002": (
+        date(2026, 10, 12), "almaty", "Алматы қаласы Алмалы аудандық соты",
+        "Судья көмекшісінің іске ықпал етуге уәде беруі",
+        "Өтініш беруші судья көмекшісі шешімге ықпал етуге уәде берді деп хабарлайды.",
+        "isd_officer2",
+    ),
+    "ІҚБ-2026-0003": (
+        date(2026, 10, 20), "karaganda", "Қарағанды облыстық соты",
+        "Сот орындаушысының заңсыз сыйақы алуы туралы хабарлама",
+        "Хабарлама сот приставына берілген сыйақы туралы.",
+        "isd_officer",
+    ),
+    "ІҚБ-2026-0004": (
+        date(2026, 11, 2), "almaty", "Алматы қалалық соты",
+        "Кеңсе қызметкерінің құжаттарды кідіртуі",
+        "Өтініш беруші кеңсе қызметкері құжаттарды әдейі кідіртті деп көрсетеді.",
+        "isd_officer2",
+    ),
+    "ІҚБ-2026-0005": (
+        date(2026, 11, 9), "shymkent", "Шымкент қалалық соты",
+        "Мүдделер қақтығысы туралы өтініш",
+        "Судья тарапқа туыстық қатынаста болуы мүмкін деген өтініш.",
+        "isd_officer",
+    ),
+    "ІҚБ-2026-0006": (
+        date(2026, 11, 16), "pavlodar", "Павлодар облыстық соты",
+        "Сатып алу рәсімдеріне қатысты өтініш",
+        "Күзет жабдығын сатып алу кезіндегі бұзушылықтар туралы өтініш.",
+        None,
+    ),
+}
+
+
+def load_demo_complaints(people) -> str:
+    regions = {r.code: r for r in Region.objects.filter(code__in={c[1] for c in COMPLAINTS.values()})}
+    permission = Permission.objects.get(content_type__app_label="internal_security", codename="view_complaint")
+    granted_by = people["isd_head"].user
+    for number, (received, region, court, summary, substance, officer) in COMPLAINTS.items():
+        complaint, _ = Complaint.objects.get_or_create(
+            number=number,
+            defaults={
+                "received_on": received,
+                "region": regions[region],
+                "court": court,
+                "summary": summary,
+                "substance": substance,
+            },
+        )
+        if officer:
+            ComplaintGrant.objects.get_or_create(
+                user=people[officer].user,
+                permission=permission,
+                content_object=complaint,
+                defaults={"granted_by": granted_by, "reason": "Demo: assigned by the head of the ISD"},
+            )
+    return f"ISD: {len(COMPLAINTS)} complaints; isd_officer and isd_officer2 are assigned different ones."

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "internal_security"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("complaints/", views.complaint_list, name="complaint-list"),
+    path("complaints/<int:pk>/", views.complaint_detail, name="complaint-detail"),
+]

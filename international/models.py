@@ -1,0 +1,1 @@
+"""Records of the International Relations Department."""

@@ -1,0 +1,44 @@
+"""Personas: the demo organisation, one account per role (PRODUCT.md, "Who uses it")."""
+
+import pytest
+from django.db import connection
+
+from courtadmin.org.demo import build_demo_organisation
+
+DEMO_TEST_PASSWORD = "a-test-password-long-enough"
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Production hashing costs ~0.3 s per password; tests create hundreds of accounts."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def people(db):
+    """The organisation with its people by username: chairman, ca_head, ir_head, isd_officer, ..."""
+    return build_demo_organisation(password=DEMO_TEST_PASSWORD)
+
+
+@pytest.fixture
+def users(people, django_user_model):
+    accounts = {username: person.user for username, person in people.items()}
+    accounts["sysadmin"] = django_user_model.objects.get(username="sysadmin")
+    return accounts
+
+
+@pytest.fixture
+def client_for(client, users):
+    """A test client signed in as the given persona."""
+
+    def sign_in(username):
+        client.force_login(users[username])
+        return client
+
+    return sign_in
+
+
+def requires_postgres():
+    return pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="needs PostgreSQL (set DATABASE_URL); SQLite lacks this feature"
+    )
