@@ -48,13 +48,13 @@ test: $(VENV)/.dev compilemessages
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/djlint templates */templates courtadmin/*/templates --lint
+	$(VENV)/bin/djlint templates international/templates internal_security/templates --lint
 	$(MAKE) --no-print-directory check-catalogs
 
 format: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
-	$(VENV)/bin/djlint templates */templates --reformat --quiet || true
+	$(VENV)/bin/djlint templates international/templates internal_security/templates --reformat --quiet || true
 
 # Extract the strings of our code and templates into locale/*/django.po.
 messages: $(VENV)/.runtime

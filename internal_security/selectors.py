@@ -16,9 +16,7 @@ def require_isd_access(user) -> None:
 
 
 def complaints_visible_to(user):
-    return isd_records_within_reach(
-        Complaint.objects.select_related("region"), user, grant_model=ComplaintGrant
-    )
+    return isd_records_within_reach(Complaint.objects.select_related("region"), user, grant_model=ComplaintGrant)
 
 
 def get_complaint_for_user(user, pk) -> Complaint:

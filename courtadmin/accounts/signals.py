@@ -25,6 +25,9 @@ def on_logout(sender, request, user, **kwargs):
 def on_login_failed(sender, credentials, request=None, **kwargs):
     username = str(credentials.get("username", ""))[:150]
     audit_record(
-        actor=None, action="auth.login_failed", object_repr=username, after={"username": username},
+        actor=None,
+        action="auth.login_failed",
+        object_repr=username,
+        after={"username": username},
         ip_address=client_address(request),
     )

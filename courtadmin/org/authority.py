@@ -26,7 +26,8 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import Absence, ActingAppointment, Department, LineOfWork, Person, Position, Unit
 
@@ -196,7 +197,9 @@ def signing_authority(person: Person | None, department: str, line_of_work: str 
             "the deputy head supervising legal assistance, or the person replacing either of them."
         )
     else:
-        reason = gettext("Documents of the department are signed by its head or, in his absence, the person replacing him.")
+        reason = gettext(
+            "Documents of the department are signed by its head or, in his absence, the person replacing him."
+        )
     return Decision(False, clause, reason, person=person)
 
 
@@ -213,7 +216,12 @@ def department_access(user, department: str) -> Decision:
     if department == Department.ISD:
         clause = "ISD 7"
         if position is not None and position.kind in LEADERSHIP_KINDS:
-            return Decision(True, clause, gettext("The ISD reports to the Chairman and the Head of the Court Administration."), person)
+            return Decision(
+                True,
+                clause,
+                gettext("The ISD reports to the Chairman and the Head of the Court Administration."),
+                person,
+            )
         if position is not None and position.unit.department == Department.ISD:
             return Decision(True, clause, gettext("A member of the ISD."), person)
         return Decision(

@@ -98,9 +98,7 @@ class Position(models.Model):
     title = models.CharField(_("title"), max_length=300)
     unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="positions")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    line_of_work = models.CharField(
-        _("line of work supervised"), max_length=32, choices=LineOfWork.choices, blank=True
-    )
+    line_of_work = models.CharField(_("line of work supervised"), max_length=32, choices=LineOfWork.choices, blank=True)
 
     class Meta:
         verbose_name = _("position")
@@ -220,9 +218,7 @@ class ActingAppointment(DateRange):
         ordering = ["-start"]
         indexes = [models.Index(fields=["replaced", "start", "end"]), models.Index(fields=["acting", "start", "end"])]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end__gte=models.F("start")), name="org_acting_end_after_start"
-            ),
+            models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="org_acting_end_after_start"),
             models.CheckConstraint(condition=~Q(replaced=models.F("acting")), name="org_acting_not_self"),
         ]
 

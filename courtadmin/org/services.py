@@ -52,7 +52,9 @@ def acting_appointment_save(*, actor, appointment: ActingAppointment) -> ActingA
     if not may_manage_appointments_for(actor, appointment.replaced):
         raise PermissionDenied
     with transaction.atomic():
-        before = snapshot(ActingAppointment.objects.get(pk=appointment.pk), APPOINTMENT_FIELDS) if appointment.pk else None
+        before = (
+            snapshot(ActingAppointment.objects.get(pk=appointment.pk), APPOINTMENT_FIELDS) if appointment.pk else None
+        )
         _lock_person(appointment.replaced)
         appointment.full_clean()
         if appointment.pk is None:

@@ -38,10 +38,14 @@ def absence_edit(request, pk=None):
     absence = selectors.get_absence_for_user(request.user, pk) if pk else Absence(person=person_of(request.user))
     people = selectors.people_keepable_by(request.user)
     form = AbsenceForm(request.POST or None, instance=absence, people=people)
-    if request.method == "POST" and form.is_valid():
-        if _run_service(form, lambda: services.absence_save(actor=request.user, absence=form.instance)):
-            messages.success(request, _("The absence is saved."))
-            return redirect("org:absence-list")
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and _run_service(form, lambda: services.absence_save(actor=request.user, absence=form.instance))
+    )
+    if saved:
+        messages.success(request, _("The absence is saved."))
+        return redirect("org:absence-list")
     return render(request, "org/absence_form.html", {"form": form, "absence": absence})
 
 
@@ -64,10 +68,14 @@ def acting_appointment_edit(request, pk=None):
         replaceable=selectors.people_keepable_by(request.user).filter(position__isnull=False),
         candidates=selectors.acting_candidates(request.user),
     )
-    if request.method == "POST" and form.is_valid():
-        if _run_service(form, lambda: services.acting_appointment_save(actor=request.user, appointment=form.instance)):
-            messages.success(request, _("The acting appointment is saved."))
-            return redirect("org:absence-list")
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and _run_service(form, lambda: services.acting_appointment_save(actor=request.user, appointment=form.instance))
+    )
+    if saved:
+        messages.success(request, _("The acting appointment is saved."))
+        return redirect("org:absence-list")
     return render(request, "org/acting_appointment_form.html", {"form": form, "appointment": appointment})
 
 

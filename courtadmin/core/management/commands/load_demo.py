@@ -14,12 +14,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if not settings.DEMO_MODE:
-            raise CommandError("load_demo runs only in demo mode (DEMO_MODE=1): it creates accounts with a shared password.")
+            raise CommandError(
+                "load_demo runs only in demo mode (DEMO_MODE=1): it creates accounts with a shared password."
+            )
         with transaction.atomic():
             people = build_demo_organisation(password=DEMO_PASSWORD)
             summaries = [load_demo_substitutions(people)] + [loader(people) for loader in demo_loaders()]
         self.stdout.write("")
-        self.stdout.write("Demo accounts (password for all: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         for username, person in people.items():
             position = person.position
             self.stdout.write(f"  {username:<20} {position.title_en} — {position.unit.name_en}")

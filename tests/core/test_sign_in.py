@@ -1,0 +1,139 @@
+"""Sign-in: every page needs a login unless public; lockout; idle and absolute session limits;
+language remembered per user; sign-in events in the audit log."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from courtadmin.accounts.middleware import SESSION_LAST_SEEN_KEY, SESSION_STARTED_KEY
+from courtadmin.audit.models import AuditEvent
+from courtadmin.org.demo import PEOPLE
+from tests.conftest import DEMO_TEST_PASSWORD
+
+
+def sign_in(client, username, password=DEMO_TEST_PASSWORD):
+    return client.post(reverse("accounts:login"), {"username": username, "password": password}, REMOTE_ADDR="10.0.0.7")
+
+
+@pytest.mark.parametrize("username", [*PEOPLE, "sysadmin"])
+def test_every_demo_account_signs_in(client, users, username):
+    response = sign_in(client, username)
+    assert response.status_code == 302
+    assert response.url == reverse("core:home")
+    assert client.get(reverse("core:home")).status_code == 200
+
+
+def test_pages_need_a_login(client, db):
+    response = client.get(reverse("core:home"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_login_and_health_are_public(client, db, settings):
+    settings.HEALTH_CHECK_CELERY = False
+    assert client.get(reverse("accounts:login")).status_code == 200
+    assert client.get(reverse("core:health")).status_code == 200
+
+
+def test_login_page_is_kazakh_by_default_and_switches_language(client, db):
+    page = client.get(reverse("accounts:login"))
+    assert 'lang="kk"' in page.content.decode()
+    assert "Кіру" in page.content.decode()
+    client.post(reverse("core:set-language"), {"language": "ru", "next": reverse("accounts:login")})
+    page = client.get(reverse("accounts:login"))
+    assert 'lang="ru"' in page.content.decode()
+    assert "Войти" in page.content.decode()
+
+
+def test_language_is_remembered_on_the_account(client, users):
+    client.force_login(users["ir_officer"])
+    client.post(reverse("core:set-language"), {"language": "en", "next": "/"})
+    users["ir_officer"].refresh_from_db()
+    assert users["ir_officer"].language == "en"
+    client.cookies.clear()
+    client.force_login(users["ir_officer"])
+    assert 'lang="en"' in client.get(reverse("core:home")).content.decode()
+
+
+def test_language_switch_ignores_outside_redirect(client, db):
+    response = client.post(reverse("core:set-language"), {"language": "ru", "next": "https://example.org/"})
+    assert response.url == "/"
+
+
+def test_wrong_password_is_refused_with_a_message_and_audited(client, users):
+    response = sign_in(client, "ir_officer", "wrong-password-123")
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+    assert response.context["form"].non_field_errors()
+    event = AuditEvent.objects.get(action="auth.login_failed")
+    assert event.after == {"username": "ir_officer"}
+    assert event.ip_address == "10.0.0.7"
+
+
+def test_lockout_after_repeated_failures(client, users, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, "ir_officer", "wrong-password-123")
+    response = sign_in(client, "ir_officer")  # even the right password is refused now
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_successful_sign_in_is_audited(client, users):
+    sign_in(client, "isd_head")
+    event = AuditEvent.objects.get(action="auth.login")
+    assert event.actor == users["isd_head"]
+    assert event.ip_address == "10.0.0.7"
+
+
+def _age_session(client, *, started_ago, last_seen_ago):
+    session = client.session
+    now = timezone.now()
+    session[SESSION_STARTED_KEY] = (now - started_ago).timestamp()
+    session[SESSION_LAST_SEEN_KEY] = (now - last_seen_ago).timestamp()
+    session.save()
+
+
+def test_session_ends_after_30_idle_minutes(client, users):
+    sign_in(client, "ir_officer")
+    _age_session(client, started_ago=timedelta(hours=1), last_seen_ago=timedelta(minutes=31))
+    response = client.get(reverse("core:home"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_session_survives_29_idle_minutes(client, users):
+    sign_in(client, "ir_officer")
+    _age_session(client, started_ago=timedelta(hours=1), last_seen_ago=timedelta(minutes=29))
+    assert client.get(reverse("core:home")).status_code == 200
+
+
+def test_session_ends_after_12_hours_even_when_active(client, users):
+    sign_in(client, "ir_officer")
+    _age_session(client, started_ago=timedelta(hours=12, minutes=1), last_seen_ago=timedelta(minutes=1))
+    response = client.get(reverse("core:home"))
+    assert response.status_code == 302
+
+
+def test_session_key_changes_at_sign_in(client, users):
+    client.get(reverse("accounts:login"))
+    client.session.save()
+    before = client.session.session_key
+    sign_in(client, "ir_officer")
+    assert client.session.session_key != before
+
+
+def test_idle_timeout_is_the_cookie_age(settings):
+    assert settings.SESSION_COOKIE_AGE == 30 * 60
+    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+
+
+def test_password_needs_12_characters(db):
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        validate_password("short-pass1")
+    validate_password("ұзын-құпия-сөз-2026")

@@ -1,0 +1,144 @@
+"""ISD 7: ISD pages and records exist only for those the ISD reports to and its own staff,
+each case on a need-to-know grant; everyone else gets 404, superuser included."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from courtadmin.org.models import Region
+from internal_security.models import Complaint, ComplaintGrant
+from internal_security.selectors import complaints_visible_to
+from internal_security.services import complaint_grant_access
+
+OUTSIDERS = ["ca_deputy", "ir_head", "ir_officer", "sysadmin"]
+
+
+def make_complaints(count, region_code="astana", prefix="T"):
+    region = Region.objects.get(code=region_code)
+    return [
+        Complaint.objects.create(
+            number=f"{prefix}-{region_code}-{i}",
+            received_on=date(2026, 11, 2),
+            region=region,
+            court="Сот",
+            summary=f"Өтініш {i}",
+            substance="Мазмұны",
+        )
+        for i in range(count)
+    ]
+
+
+@pytest.fixture
+def cases(users):
+    """One complaint granted to each officer, one in Almaty, one granted to nobody."""
+    mine, others, unassigned = make_complaints(3)
+    (almaty,) = make_complaints(1, "almaty")
+    head = users["isd_head"]
+    complaint_grant_access(actor=head, complaint=mine, user=users["isd_officer"], reason="assigned")
+    complaint_grant_access(actor=head, complaint=others, user=users["isd_officer2"], reason="assigned")
+    return {"mine": mine, "others": others, "unassigned": unassigned, "almaty": almaty}
+
+
+def isd_urls(complaint):
+    return [
+        reverse("internal_security:home"),
+        reverse("internal_security:complaint-list"),
+        reverse("internal_security:complaint-detail", args=[complaint.pk]),
+    ]
+
+
+@pytest.mark.parametrize("username", OUTSIDERS)
+def test_ISD_7_outsiders_get_404_on_every_isd_page(client_for, cases, username):
+    client = client_for(username)
+    for url in isd_urls(cases["mine"]):
+        assert client.get(url).status_code == 404, url
+
+
+@pytest.mark.parametrize("username", OUTSIDERS)
+def test_ISD_7_outsiders_see_no_isd_entry_in_navigation(client_for, username):
+    response = client_for(username).get(reverse("core:home"))
+    assert response.status_code == 200
+    assert reverse("internal_security:home").encode() not in response.content
+
+
+@pytest.mark.parametrize("username", ["chairman", "ca_head", "isd_head", "isd_deputy"])
+def test_ISD_7_leadership_and_isd_heads_open_every_complaint(client_for, cases, username):
+    client = client_for(username)
+    for complaint in cases.values():
+        assert client.get(reverse("internal_security:complaint-detail", args=[complaint.pk])).status_code == 200
+
+
+def test_ISD_7_officer_opens_his_case_and_not_his_colleagues(client_for, cases):
+    client = client_for("isd_officer")
+    detail = "internal_security:complaint-detail"
+    assert client.get(reverse(detail, args=[cases["mine"].pk])).status_code == 200
+    assert client.get(reverse(detail, args=[cases["others"].pk])).status_code == 404
+    assert client.get(reverse(detail, args=[cases["unassigned"].pk])).status_code == 404
+    listing = client.get(reverse("internal_security:complaint-list")).content.decode()
+    assert cases["mine"].number in listing
+    assert cases["others"].number not in listing
+
+
+def test_ISD_7_territorial_unit_sees_its_region_only(client_for, cases):
+    client = client_for("isd_almaty")
+    detail = "internal_security:complaint-detail"
+    assert client.get(reverse(detail, args=[cases["almaty"].pk])).status_code == 200
+    assert client.get(reverse(detail, args=[cases["mine"].pk])).status_code == 404
+
+
+def test_ISD_7_grant_lapses_by_itself(users, cases):
+    officer = users["isd_officer"]
+    grant = ComplaintGrant.objects.get(user=officer, content_object=cases["mine"])
+    until = timezone.now() + timedelta(days=1)
+    complaint_grant_access(
+        actor=users["isd_head"], complaint=cases["mine"], user=officer, reason="x", valid_until=until
+    )
+    grant.refresh_from_db()
+    assert grant.granted_by == users["isd_head"]
+    assert list(complaints_visible_to(officer)) == [cases["mine"]]
+    from courtadmin.org.authority import isd_records_within_reach
+
+    later = isd_records_within_reach(
+        Complaint.objects.all(), officer, grant_model=ComplaintGrant, at=until + timedelta(seconds=1)
+    )
+    assert list(later) == []
+
+
+def test_ISD_9_only_head_or_deputy_grants_access(users, cases):
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        complaint_grant_access(
+            actor=users["isd_officer"], complaint=cases["unassigned"], user=users["isd_officer"], reason="self"
+        )
+    assert not ComplaintGrant.objects.filter(content_object=cases["unassigned"]).exists()
+
+
+def _list_queries(client):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(reverse("internal_security:complaint-list"))
+    assert response.status_code == 200
+    return len(ctx), response
+
+
+def test_ISD_7_list_costs_the_same_queries_for_2_and_50_granted_records(client_for, users, django_assert_num_queries):
+    officer, head = users["isd_officer"], users["isd_head"]
+    complaints = make_complaints(50)
+    for complaint in complaints[:2]:
+        complaint_grant_access(actor=head, complaint=complaint, user=officer, reason="assigned")
+    client = client_for("isd_officer")
+    with_two, response = _list_queries(client)
+    assert response.content.decode().count("complaint-row") == 2
+    for complaint in complaints[2:]:
+        complaint_grant_access(actor=head, complaint=complaint, user=officer, reason="assigned")
+    with_fifty, response = _list_queries(client)
+    assert response.content.decode().count("complaint-row") == 50
+    assert with_two == with_fifty
+    # session, user, person, the list (the need-to-know filter is inside its one query), and
+    # the session's save (savepoint, update, release)
+    with django_assert_num_queries(7):
+        client.get(reverse("internal_security:complaint-list"))
