@@ -27,3 +27,7 @@ SESSION_COOKIE_NAME = "__Host-courtadmin_session"
 CSRF_COOKIE_NAME = "__Host-courtadmin_csrf"
 LANGUAGE_COOKIE_NAME = "__Host-courtadmin_language"
 LANGUAGE_COOKIE_PATH = "/"
+
+# The portal lives on an intranet host name, which cannot be on the browsers' HSTS preload
+# list; HSTS itself is on (above).
+SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "security.W021"]  # noqa: F405
