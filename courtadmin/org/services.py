@@ -12,38 +12,48 @@ ABSENCE_FIELDS = ["person", "kind", "start", "end", "note"]
 APPOINTMENT_FIELDS = ["replaced", "acting", "scope", "start", "end", "order_number", "order_date"]
 
 
-def _lock_person(person: Person) -> None:
-    """Serialise writes about one person, so two overlapping appointments cannot both pass."""
-    Person.objects.select_for_update().filter(pk=person.pk).first()
+def _save_about_person(*, actor, obj, person: Person, fields: list[str], action: str):
+    """Validate and save an absence or appointment about `person`, and audit it.
+
+    The person's row is locked first, so that two overlapping appointments saved at the
+    same moment cannot both pass the overlap check in `clean()`.
+    """
+    with transaction.atomic():
+        Person.objects.select_for_update().filter(pk=person.pk).first()
+        before = snapshot(type(obj).objects.get(pk=obj.pk), fields) if obj.pk else None
+        obj.full_clean()
+        if obj.pk is None:
+            obj.created_by = actor
+        obj.save()
+        audit_record(
+            actor=actor,
+            action=f"{action}.update" if before else f"{action}.create",
+            obj=obj,
+            before=before,
+            after=snapshot(obj, fields),
+        )
+    return obj
+
+
+def _delete_audited(*, actor, obj, fields: list[str], action: str) -> None:
+    with transaction.atomic():
+        audit_record(actor=actor, action=f"{action}.delete", obj=obj, before=snapshot(obj, fields))
+        obj.delete()
 
 
 def absence_save(*, actor, absence: Absence) -> Absence:
     """Create or change an absence (leave, business trip, sick leave)."""
     if not may_manage_absences_of(actor, absence.person):
         raise PermissionDenied
-    with transaction.atomic():
-        before = snapshot(Absence.objects.get(pk=absence.pk), ABSENCE_FIELDS) if absence.pk else None
-        _lock_person(absence.person)
-        absence.full_clean()
-        if absence.pk is None:
-            absence.created_by = actor
-        absence.save()
-        audit_record(
-            actor=actor,
-            action="org.absence.update" if before else "org.absence.create",
-            obj=absence,
-            before=before,
-            after=snapshot(absence, ABSENCE_FIELDS),
-        )
-    return absence
+    return _save_about_person(
+        actor=actor, obj=absence, person=absence.person, fields=ABSENCE_FIELDS, action="org.absence"
+    )
 
 
 def absence_delete(*, actor, absence: Absence) -> None:
     if not may_manage_absences_of(actor, absence.person):
         raise PermissionDenied
-    with transaction.atomic():
-        audit_record(actor=actor, action="org.absence.delete", obj=absence, before=snapshot(absence, ABSENCE_FIELDS))
-        absence.delete()
+    _delete_audited(actor=actor, obj=absence, fields=ABSENCE_FIELDS, action="org.absence")
 
 
 def acting_appointment_save(*, actor, appointment: ActingAppointment) -> ActingAppointment:
@@ -51,33 +61,16 @@ def acting_appointment_save(*, actor, appointment: ActingAppointment) -> ActingA
     every authority question compares them with the moment it is asked."""
     if not may_manage_appointments_for(actor, appointment.replaced):
         raise PermissionDenied
-    with transaction.atomic():
-        before = (
-            snapshot(ActingAppointment.objects.get(pk=appointment.pk), APPOINTMENT_FIELDS) if appointment.pk else None
-        )
-        _lock_person(appointment.replaced)
-        appointment.full_clean()
-        if appointment.pk is None:
-            appointment.created_by = actor
-        appointment.save()
-        audit_record(
-            actor=actor,
-            action="org.acting_appointment.update" if before else "org.acting_appointment.create",
-            obj=appointment,
-            before=before,
-            after=snapshot(appointment, APPOINTMENT_FIELDS),
-        )
-    return appointment
+    return _save_about_person(
+        actor=actor,
+        obj=appointment,
+        person=appointment.replaced,
+        fields=APPOINTMENT_FIELDS,
+        action="org.acting_appointment",
+    )
 
 
 def acting_appointment_delete(*, actor, appointment: ActingAppointment) -> None:
     if not may_manage_appointments_for(actor, appointment.replaced):
         raise PermissionDenied
-    with transaction.atomic():
-        audit_record(
-            actor=actor,
-            action="org.acting_appointment.delete",
-            obj=appointment,
-            before=snapshot(appointment, APPOINTMENT_FIELDS),
-        )
-        appointment.delete()
+    _delete_audited(actor=actor, obj=appointment, fields=APPOINTMENT_FIELDS, action="org.acting_appointment")

@@ -136,3 +136,14 @@ def test_absence_list_query_budget(client_for, people, django_assert_num_queries
     with django_assert_num_queries(8):
         response = client.get(reverse("org:absence-list"))
     assert response.content.decode().count(reverse("org:absence-update", args=[1])[:-2]) >= rows
+
+
+def test_head_deletes_an_absence_of_his_unit_and_it_is_audited(client_for, people):
+    absence = Absence.objects.create(
+        person=people["ir_officer"], kind="leave", start=date(2026, 12, 1), end=date(2026, 12, 2)
+    )
+    response = client_for("ir_head").post(reverse("org:absence-delete", args=[absence.pk]))
+    assert response.status_code == 302
+    assert not Absence.objects.filter(pk=absence.pk).exists()
+    event = AuditEvent.objects.get(action="org.absence.delete")
+    assert event.before["start"] == "2026-12-01"
