@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -23,13 +25,17 @@ def absence_list(request):
     )
 
 
-def _run_service(form, call) -> bool:
-    """Run a service; a rule it enforces late (a clash found under lock) goes back to the form."""
+def _saved(request, form, save, message) -> bool:
+    """A valid POST handed to its service. A rule the service enforces late (a clash found
+    under lock) goes back to the form beside its field, with what was typed kept."""
+    if request.method != "POST" or not form.is_valid():
+        return False
     try:
-        call()
+        save()
     except ValidationError as error:
         form.add_error(None, error)
         return False
+    messages.success(request, message)
     return True
 
 
@@ -38,13 +44,8 @@ def absence_edit(request, pk=None):
     absence = selectors.get_absence_for_user(request.user, pk) if pk else Absence(person=person_of(request.user))
     people = selectors.people_keepable_by(request.user)
     form = AbsenceForm(request.POST or None, instance=absence, people=people)
-    saved = (
-        request.method == "POST"
-        and form.is_valid()
-        and _run_service(form, lambda: services.absence_save(actor=request.user, absence=form.instance))
-    )
-    if saved:
-        messages.success(request, _("The absence is saved."))
+    save = partial(services.absence_save, actor=request.user, absence=form.instance)
+    if _saved(request, form, save, _("The absence is saved.")):
         return redirect("org:absence-list")
     return render(request, "org/absence_form.html", {"form": form, "absence": absence})
 
@@ -68,13 +69,8 @@ def acting_appointment_edit(request, pk=None):
         replaceable=selectors.people_keepable_by(request.user).filter(position__isnull=False),
         candidates=selectors.acting_candidates(request.user),
     )
-    saved = (
-        request.method == "POST"
-        and form.is_valid()
-        and _run_service(form, lambda: services.acting_appointment_save(actor=request.user, appointment=form.instance))
-    )
-    if saved:
-        messages.success(request, _("The acting appointment is saved."))
+    save = partial(services.acting_appointment_save, actor=request.user, appointment=form.instance)
+    if _saved(request, form, save, _("The acting appointment is saved.")):
         return redirect("org:absence-list")
     return render(request, "org/acting_appointment_form.html", {"form": form, "appointment": appointment})
 
