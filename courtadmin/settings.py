@@ -11,6 +11,7 @@ from pathlib import Path
 
 import environ
 import xstatic.pkg.bootstrap
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -47,11 +48,14 @@ INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
-    "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     "guardian",
     "axes",
     "courtadmin.core",
@@ -65,6 +69,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "courtadmin.core.middleware.PrivateResponseMiddleware",
+    "courtadmin.audit.middleware.ClientAddressMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -72,9 +79,11 @@ MIDDLEWARE = [
     "courtadmin.accounts.middleware.SessionLifetimeMiddleware",
     "courtadmin.core.middleware.UserLanguageMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "courtadmin.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "courtadmin.core.middleware.DeniedAccessMiddleware",
     # AxesMiddleware last: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -127,7 +136,10 @@ AUTH_PASSWORD_VALIDATORS = [
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # The organisation's own names, the first words an attacker tries here.
+    {"NAME": "courtadmin.accounts.passwords.OrganisationWordsValidator"},
 ]
+# Passwords are never forced to expire (NIST SP 800-63B); they change when compromised.
 PASSWORD_HASHERS = env.list(
     "PASSWORD_HASHERS",
     default=[
@@ -139,8 +151,9 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Sessions live in the database so that a user's sessions can be listed and ended.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions live in the database, one row per session with its user and address, so that a
+# user sees and ends his sessions and a disabled account loses all of them at once.
+SESSION_ENGINE = "courtadmin.accounts.sessions"
 SESSION_IDLE_TIMEOUT = timedelta(minutes=env.int("SESSION_IDLE_MINUTES", default=30))
 SESSION_ABSOLUTE_LIFETIME = timedelta(hours=env.int("SESSION_ABSOLUTE_HOURS", default=12))
 # The cookie's own age is the idle timeout, renewed on every request.
@@ -157,6 +170,17 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_VERBOSE = False
+
+# The second factor (TOTP, django-otp). Roles that must use it; others may. `make run` (demo
+# mode) leaves it optional for everybody unless SECOND_FACTOR_ENFORCED=1.
+SECOND_FACTOR_ENFORCED = env.bool("SECOND_FACTOR_ENFORCED", default=not DEMO_MODE)
+SECOND_FACTOR_REQUIRED_FOR = env.list(
+    "SECOND_FACTOR_REQUIRED_FOR", default=["chairman", "ca_head", "head", "isd", "administrator"]
+)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Courtadmin")
+# Each wrong code doubles the wait before the next attempt: 1 s, 2 s, 4 s ... (django-otp).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # django-guardian: per-record grants use direct foreign-key tables; no anonymous user.
 ANONYMOUS_USER_NAME = None
@@ -214,7 +238,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "clear-expired-sessions": {"task": "courtadmin.accounts.tasks.clear_expired_sessions", "schedule": 3600.0},
+}
 # /health/ pings a Celery worker when a broker is configured.
 HEALTH_CHECK_CELERY = env.bool("HEALTH_CHECK_CELERY", default=True)
 
@@ -230,7 +256,30 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="courtadmin@localhost
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Everything from this server; no inline script or style, no framing (django-csp 4).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # Bootstrap draws its small icons (toggler, select arrow) as data: SVG images.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+
+# Uploads: the allowed kinds and sizes are in courtadmin/core/uploads.py. Big files go to a
+# temporary file on disk, never all into memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 LOGGING = {
     "version": 1,

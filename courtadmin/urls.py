@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("courtadmin.core.urls")),
     path("accounts/", include("courtadmin.accounts.urls")),
     path("org/", include("courtadmin.org.urls")),
+    path("audit/", include("courtadmin.audit.urls")),
     path("ir/", include("international.urls")),
     path("isd/", include("internal_security.urls")),
     path("admin/", admin.site.urls),

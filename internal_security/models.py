@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from courtadmin.core.models import StoredFile
 from courtadmin.org.models import NeedToKnowGrant, Region
 
 
@@ -41,3 +42,19 @@ class ComplaintGrant(NeedToKnowGrant):
         verbose_name = _("need-to-know grant")
         verbose_name_plural = _("need-to-know grants")
         indexes = [models.Index(fields=["user", "content_object"], name="isd_complaint_grant_user")]
+
+
+class ComplaintAttachment(StoredFile):
+    """A file of a complaint (the appeal itself, its annexes). Reached only through the
+    complaint, within the reader's reach."""
+
+    audit_department = "ISD"
+
+    complaint = models.ForeignKey(
+        Complaint, verbose_name=_("complaint"), on_delete=models.CASCADE, related_name="attachments"
+    )
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["uploaded_at", "pk"]

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from courtadmin.org.authority import department_access, isd_records_within_reach, signers
 from courtadmin.org.models import Department
 
-from .models import Complaint, ComplaintGrant
+from .models import Complaint, ComplaintAttachment, ComplaintGrant
 
 
 def require_isd_access(user) -> None:
@@ -21,6 +21,13 @@ def complaints_visible_to(user):
 
 def get_complaint_for_user(user, pk) -> Complaint:
     return get_object_or_404(complaints_visible_to(user), pk=pk)
+
+
+def get_complaint_attachment_for_user(user, complaint_pk, pk) -> ComplaintAttachment:
+    """A file of a complaint within the user's reach; any other answers 404."""
+    return get_object_or_404(
+        ComplaintAttachment.objects.filter(complaint__in=complaints_visible_to(user)), complaint_id=complaint_pk, pk=pk
+    )
 
 
 def department_overview(user) -> dict:

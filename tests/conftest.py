@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 
+from courtadmin.accounts.middleware import DONE, SECOND_FACTOR_KEY
 from courtadmin.org.demo import build_demo_organisation
 
 DEMO_TEST_PASSWORD = "a-test-password-long-enough"
@@ -36,12 +37,20 @@ def users(people, django_user_model):
     return accounts
 
 
+def mark_second_factor_given(client) -> None:
+    """What the second-factor page does after a right code (tested in test_second_factor)."""
+    session = client.session
+    session[SECOND_FACTOR_KEY] = DONE
+    session.save()
+
+
 @pytest.fixture
 def client_for(client, users):
-    """A test client signed in as the given persona."""
+    """A test client signed in as the given persona, second factor given."""
 
     def sign_in(username):
         client.force_login(users[username])
+        mark_second_factor_given(client)
         return client
 
     return sign_in

@@ -1,5 +1,8 @@
+import hashlib
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -21,3 +24,38 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.username
+
+
+class PortalSession(AbstractBaseSession):
+    """A signed-in session, kept in the database with whose it is and where it comes from,
+    so that a user sees and ends his own sessions and a disabled account loses all of them.
+    The extra columns are copied from the session's data on every save (sessions.py)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="portal_sessions",
+    )
+    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+    started_at = models.DateTimeField(_("signed in at"), null=True, blank=True)
+    last_seen_at = models.DateTimeField(_("last active"), null=True, blank=True)
+
+    class Meta(AbstractBaseSession.Meta):
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        db_table = "accounts_session"
+
+    @classmethod
+    def get_session_store_class(cls):
+        from .sessions import SessionStore
+
+        return SessionStore
+
+    @property
+    def public_id(self) -> str:
+        """Names the session in pages and URLs without revealing its key."""
+        return hashlib.sha256(self.session_key.encode()).hexdigest()[:24]

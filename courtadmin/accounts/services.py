@@ -1,6 +1,25 @@
+"""Writes about accounts: language, the second factor, sessions. Each one is audited."""
+
+import hashlib
+import re
+import secrets
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from courtadmin.audit.services import audit_record
+
+from .selectors import authenticator_of, second_factor_required
+
+RECOVERY_CODE_COUNT = 10
+# 10 characters from 31 unambiguous ones: about 49 bits each, shown as "abcde-fghjk".
+_RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+_TOTP_CODE = re.compile(r"^\d{6}$")
 
 
 def user_set_language(*, user, language: str) -> None:
@@ -12,3 +31,185 @@ def user_set_language(*, user, language: str) -> None:
         user.language = language
         user.save(update_fields=["language"])
         audit_record(actor=user, action="user.language", obj=user, before=before, after={"language": language})
+
+
+def password_change(*, user, password: str) -> None:
+    """Set a new password (validated by the form against AUTH_PASSWORD_VALIDATORS) and end
+    every session opened with the old one (ASVS 7.4.3)."""
+    with transaction.atomic():
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        sessions_end_all(actor=user, user=user, reason="password.changed")
+        audit_record(actor=user, action="password.changed", obj=user)
+
+
+# --- The second factor (ASVS 6.5) ---------------------------------------------------------
+
+
+def _normalise(code: str) -> str:
+    return re.sub(r"[\s-]", "", code or "").lower()
+
+
+def _recovery_digest(code: str) -> str:
+    """Recovery codes are kept only as digests (ASVS 6.5.2); they are random, so a plain
+    SHA-256 is as strong as a slow hash would be."""
+    return hashlib.sha256(_normalise(code).encode()).hexdigest()[:16]
+
+
+def _verify_locked(device, token: str) -> tuple[bool, object]:
+    """Check a token with the device row locked, so that two requests racing with the same
+    code cannot both succeed: the first moves the device's last used step (TOTP) or deletes
+    the code (recovery), the second waits and then fails. The failure count that throttles
+    the next attempt is committed either way."""
+    with transaction.atomic():
+        device = type(device).objects.select_for_update().get(pk=device.pk)
+        allowed, details = device.verify_is_allowed()
+        if not allowed:
+            return False, details
+        return device.verify_token(token), None
+
+
+def _throttled_error(details) -> ValidationError:
+    wait = max(1, int((details["locked_until"] - timezone.now()).total_seconds()) + 1)
+    return ValidationError(
+        ngettext(
+            "Too many wrong codes. Wait %(seconds)d second and try again.",
+            "Too many wrong codes. Wait %(seconds)d seconds and try again.",
+            wait,
+        )
+        % {"seconds": wait},
+        code="throttled",
+    )
+
+
+def second_factor_check(*, user, code: str, purpose: str, device=None):
+    """Verify a six-digit code of the user's authenticator, or one of his recovery codes.
+
+    Each code works once (django-otp keeps the last used time step; a recovery code is
+    deleted), wrong codes throttle the device, and every outcome is written to the audit
+    log. `device` checks an authenticator being enrolled instead of the confirmed one.
+    Returns the device that accepted the code; raises ValidationError otherwise.
+    """
+    normalised = _normalise(code)
+    if device is not None or _TOTP_CODE.match(normalised):
+        candidate, token = device or authenticator_of(user), normalised
+    else:
+        candidate, token = StaticDevice.objects.filter(user=user, confirmed=True).first(), _recovery_digest(normalised)
+    if candidate is not None:
+        accepted, throttled = _verify_locked(candidate, token)
+        if throttled:
+            audit_record(actor=user, action="second_factor.throttled", obj=user, after={"purpose": purpose})
+            raise _throttled_error(throttled)
+        if accepted:
+            action = (
+                "second_factor.recovery_code_used" if isinstance(candidate, StaticDevice) else "second_factor.verified"
+            )
+            audit_record(actor=user, action=action, obj=user, after={"purpose": purpose})
+            return candidate
+    audit_record(actor=user, action="second_factor.failed", obj=user, after={"purpose": purpose})
+    raise ValidationError(_("The code is not right, or it has been used already."), code="wrong_code")
+
+
+def second_factor_enrolment_start(*, user) -> TOTPDevice:
+    """The authenticator being enrolled: a fresh secret, unconfirmed until a code proves it."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    return device or TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
+
+
+def second_factor_enrol(*, user, device: TOTPDevice, code: str, current_code: str = "") -> list[str]:
+    """Confirm a new authenticator with a code from it and issue new recovery codes.
+
+    Replacing an enrolled factor needs a code of the current one first (ASVS 6.4.3): a
+    stolen session alone cannot move the factor to the thief's phone.
+    Returns the recovery codes, shown once and kept only as digests.
+    """
+    replacing = authenticator_of(user) is not None
+    if replacing:
+        try:
+            second_factor_check(user=user, code=current_code, purpose="change")
+        except ValidationError as error:
+            raise ValidationError({"current_code": error.messages}) from error
+    try:
+        second_factor_check(user=user, code=code, purpose="enrolment", device=device)
+    except ValidationError as error:
+        raise ValidationError({"code": error.messages}) from error
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+        TOTPDevice.objects.filter(pk=device.pk).update(confirmed=True)
+        codes = _issue_recovery_codes(user)
+        audit_record(actor=user, action="second_factor.replaced" if replacing else "second_factor.enrolled", obj=user)
+    return codes
+
+
+def _issue_recovery_codes(user) -> list[str]:
+    StaticDevice.objects.filter(user=user).delete()
+    device = StaticDevice.objects.create(user=user, name="recovery", confirmed=True)
+    codes = ["".join(secrets.choice(_RECOVERY_ALPHABET) for _ in range(10)) for _ in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=_recovery_digest(code)) for code in codes)
+    return [f"{code[:5]}-{code[5:]}" for code in codes]
+
+
+def recovery_codes_renew(*, user, code: str) -> list[str]:
+    """New recovery codes in place of the old ones, for a code of the current factor."""
+    try:
+        second_factor_check(user=user, code=code, purpose="recovery_codes")
+    except ValidationError as error:
+        raise ValidationError({"code": error.messages}) from error
+    with transaction.atomic():
+        codes = _issue_recovery_codes(user)
+        audit_record(actor=user, action="second_factor.recovery_codes_renewed", obj=user)
+    return codes
+
+
+def second_factor_remove(*, user, code: str) -> None:
+    """A user for whom the factor is optional turns it off, proving it with a code first."""
+    if second_factor_required(user):
+        raise ValidationError(_("Your position requires a second factor; it cannot be turned off."))
+    try:
+        second_factor_check(user=user, code=code, purpose="removal")
+    except ValidationError as error:
+        raise ValidationError({"code": error.messages}) from error
+    _remove_devices(actor=user, user=user, action="second_factor.removed")
+
+
+def second_factor_reset(*, actor, user) -> None:
+    """The administrator clears a user's factor (a lost phone); the user enrols again at
+    his next sign-in, and his open sessions end now."""
+    if not actor.is_superuser:
+        raise PermissionError("Only an administrator resets a second factor.")
+    _remove_devices(actor=actor, user=user, action="second_factor.reset")
+    sessions_end_all(actor=actor, user=user, reason="second_factor.reset")
+
+
+def _remove_devices(*, actor, user, action: str) -> None:
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        StaticDevice.objects.filter(user=user).delete()
+        audit_record(actor=actor, action=action, obj=user)
+
+
+# --- Sessions (ASVS 7.4, 7.5) ---------------------------------------------------------------
+
+
+def session_end(*, actor, session) -> None:
+    """End one of the actor's own sessions (a browser left signed in elsewhere)."""
+    with transaction.atomic():
+        audit_record(actor=actor, action="session.ended", obj=actor, after={"session": session.public_id})
+        session.delete()
+
+
+def sessions_end_others(*, user, keep_session_key: str) -> int:
+    """End every session of the user but the one he is using."""
+    with transaction.atomic():
+        count, _deleted = user.portal_sessions.exclude(session_key=keep_session_key).delete()
+        audit_record(actor=user, action="session.others_ended", obj=user, after={"count": count})
+    return count
+
+
+def sessions_end_all(*, actor, user, reason: str) -> int:
+    """End every session of the user at once (account disabled, factor reset)."""
+    with transaction.atomic():
+        count, _deleted = user.portal_sessions.all().delete()
+        if count:
+            audit_record(actor=actor, action="session.all_ended", obj=user, after={"count": count, "reason": reason})
+    return count

@@ -7,6 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.forms.models import model_to_dict
 
+from .middleware import current_client_address
 from .models import GENESIS_HASH, AuditEvent
 
 # Any constant will do: it names the one lock that serialises appends to the chain.
@@ -33,6 +34,8 @@ def audit_record(
     A model declares `audit_department = "ISD"` (or "IR") so that its events are shown only
     to those who may see that department's records.
 
+    The address defaults to that of the request being served (ClientAddressMiddleware).
+
     Appends are serialised (an advisory lock on PostgreSQL; SQLite runs IMMEDIATE
     transactions) so that two concurrent writers never chain onto the same predecessor.
     """
@@ -52,7 +55,7 @@ def audit_record(
             object_repr=(object_repr if object_repr is not None else str(obj) if obj is not None else "")[:300],
             before=_plain(before),
             after=_plain(after),
-            ip_address=ip_address,
+            ip_address=ip_address if ip_address is not None else current_client_address(),
             department=department if department is not None else getattr(obj, "audit_department", ""),
             prev_hash=last or GENESIS_HASH,
         )

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from courtadmin.audit.selectors import may_view_security_events
 from courtadmin.org.authority import departments_visible_to, person_of
 
 
@@ -23,6 +24,14 @@ def register_department_entry(department: str, label, url_name: str) -> None:
     DEPARTMENT_ENTRIES[department] = (label, url_name)
 
 
+def department_of_namespace(namespace: str) -> str:
+    """The department whose pages live under a URL namespace ("internal_security" -> "ISD")."""
+    for department, (_label, url_name) in DEPARTMENT_ENTRIES.items():
+        if url_name.split(":")[0] == namespace:
+            return department
+    return ""
+
+
 def navigation_for(user) -> list[NavItem]:
     if not user.is_authenticated:
         return []
@@ -33,6 +42,8 @@ def navigation_for(user) -> list[NavItem]:
             items.append(NavItem(label, reverse(url_name), department.lower()))
     if person_of(user) is not None or user.is_superuser:
         items.append(NavItem(_("Absences and substitutions"), reverse("org:absence-list"), "org"))
+    if may_view_security_events(user):
+        items.append(NavItem(_("Security log"), reverse("audit:security-events"), "security"))
     if user.is_superuser:
         items.append(NavItem(_("Administration"), reverse("admin:index"), "admin"))
     return items

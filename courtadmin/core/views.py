@@ -3,7 +3,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from courtadmin.accounts.services import user_set_language
@@ -18,7 +17,6 @@ def home(request):
 
 @login_not_required
 @require_GET
-@never_cache
 def health(request):
     healthy, body = health_report()
     return JsonResponse(body, status=200 if healthy else 503)
