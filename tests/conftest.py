@@ -24,6 +24,15 @@ def _static_without_manifest(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _private_files_in_tmp(settings, tmp_path):
+    """Uploaded files of a test go to its own folder, never to var/media."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}},
+    }
+
+
 @pytest.fixture
 def people(db):
     """The organisation with its people by username: chairman, ca_head, ir_head, isd_officer, ..."""

@@ -88,7 +88,7 @@ def second_factor_check(*, user, code: str, purpose: str, device=None):
     Each code works once (django-otp keeps the last used time step; a recovery code is
     deleted), wrong codes throttle the device, and every outcome is written to the audit
     log. `device` checks an authenticator being enrolled instead of the confirmed one.
-    Returns the device that accepted the code; raises ValidationError otherwise.
+    Returns the device that accepted the code; raises ValidationError (on "code") otherwise.
     """
     normalised = _normalise(code)
     if device is not None or _TOTP_CODE.match(normalised):
@@ -99,7 +99,7 @@ def second_factor_check(*, user, code: str, purpose: str, device=None):
         accepted, throttled = _verify_locked(candidate, token)
         if throttled:
             audit_record(actor=user, action="second_factor.throttled", obj=user, after={"purpose": purpose})
-            raise _throttled_error(throttled)
+            raise ValidationError({"code": _throttled_error(throttled)})
         if accepted:
             action = (
                 "second_factor.recovery_code_used" if isinstance(candidate, StaticDevice) else "second_factor.verified"
@@ -107,7 +107,9 @@ def second_factor_check(*, user, code: str, purpose: str, device=None):
             audit_record(actor=user, action=action, obj=user, after={"purpose": purpose})
             return candidate
     audit_record(actor=user, action="second_factor.failed", obj=user, after={"purpose": purpose})
-    raise ValidationError(_("The code is not right, or it has been used already."), code="wrong_code")
+    raise ValidationError(
+        {"code": ValidationError(_("The code is not right, or it has been used already."), code="wrong")}
+    )
 
 
 def second_factor_enrolment_start(*, user) -> TOTPDevice:
@@ -129,10 +131,7 @@ def second_factor_enrol(*, user, device: TOTPDevice, code: str, current_code: st
             second_factor_check(user=user, code=current_code, purpose="change")
         except ValidationError as error:
             raise ValidationError({"current_code": error.messages}) from error
-    try:
-        second_factor_check(user=user, code=code, purpose="enrolment", device=device)
-    except ValidationError as error:
-        raise ValidationError({"code": error.messages}) from error
+    second_factor_check(user=user, code=code, purpose="enrolment", device=device)
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
         TOTPDevice.objects.filter(pk=device.pk).update(confirmed=True)
@@ -151,10 +150,7 @@ def _issue_recovery_codes(user) -> list[str]:
 
 def recovery_codes_renew(*, user, code: str) -> list[str]:
     """New recovery codes in place of the old ones, for a code of the current factor."""
-    try:
-        second_factor_check(user=user, code=code, purpose="recovery_codes")
-    except ValidationError as error:
-        raise ValidationError({"code": error.messages}) from error
+    second_factor_check(user=user, code=code, purpose="recovery_codes")
     with transaction.atomic():
         codes = _issue_recovery_codes(user)
         audit_record(actor=user, action="second_factor.recovery_codes_renewed", obj=user)
@@ -165,10 +161,7 @@ def second_factor_remove(*, user, code: str) -> None:
     """A user for whom the factor is optional turns it off, proving it with a code first."""
     if second_factor_required(user):
         raise ValidationError(_("Your position requires a second factor; it cannot be turned off."))
-    try:
-        second_factor_check(user=user, code=code, purpose="removal")
-    except ValidationError as error:
-        raise ValidationError({"code": error.messages}) from error
+    second_factor_check(user=user, code=code, purpose="removal")
     _remove_devices(actor=user, user=user, action="second_factor.removed")
 
 

@@ -1,6 +1,6 @@
 from django.db.models import Q
 
-from courtadmin.org.authority import Reach, departments_visible_to, isd_reach
+from courtadmin.org.authority import Reach, departments_visible_to, isd_reach, person_of
 from courtadmin.org.models import Department
 
 from .models import AuditEvent
@@ -16,9 +16,13 @@ SECURITY_ACTION_PREFIXES = ("auth.", "second_factor.", "session.", "password.", 
 
 
 def may_view_security_events(user) -> bool:
-    """The system administrator, and ISD 7's people with the whole department in reach (for
-    the ISD's own events)."""
-    return user.is_superuser or isd_reach(user).kind is Reach.ALL
+    """The system administrator; and, for the ISD's own events, the ISD's head and deputy
+    (the department's own people with the whole of it in reach, ISD 7)."""
+    if user.is_superuser:
+        return True
+    person = person_of(user)
+    in_isd = person is not None and person.position is not None and person.position.unit.department == Department.ISD
+    return in_isd and isd_reach(user).kind is Reach.ALL
 
 
 def security_events_visible_to(user):

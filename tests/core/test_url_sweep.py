@@ -1,0 +1,178 @@
+"""The sweep (issue 3.7): every URL of the portal that takes an object id is requested, by
+GET, POST and as an htmx partial, by users who must not reach the object; each answer is 404.
+
+A new URL pattern with an id fails `test_every_url_with_an_id_is_swept` until a case for it
+is added below. Each case also proves that the object's rightful user does reach it, so a
+case whose fixture is wrong cannot pass by accident.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from django.contrib import admin
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls.resolvers import RoutePattern
+
+from courtadmin.accounts.models import PortalSession
+from courtadmin.org.models import Absence, ActingAppointment, Region
+from internal_security import selectors as isd_selectors
+from internal_security import services as isd_services
+from internal_security.models import Complaint
+from tests.conftest import DEMO_TEST_PASSWORD, mark_second_factor_given
+
+
+def url_patterns_with_ids(patterns=None, namespaces=()):
+    """(URL name, parameter names) of every pattern that takes a parameter, admin aside."""
+    for entry in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(entry, URLResolver):
+            yield from url_patterns_with_ids(entry.url_patterns, (*namespaces, *filter(None, [entry.namespace])))
+        elif isinstance(entry, URLPattern):
+            pattern = entry.pattern
+            params = list(pattern.converters) if isinstance(pattern, RoutePattern) else list(pattern.regex.groupindex)
+            if params:
+                yield ":".join((*namespaces, entry.name or "")), params
+
+
+@dataclass
+class Case:
+    """How to make an object for a URL, who owns it, and who must not reach it."""
+
+    make: Callable  # (people, users) -> URL kwargs
+    owner: str
+    outsiders: list[str]
+
+
+def _absence(people, users):
+    absence = Absence.objects.create(
+        person=people["ir_officer"], kind=Absence.Kind.LEAVE, start=date(2026, 12, 1), end=date(2026, 12, 5)
+    )
+    return {"pk": absence.pk}
+
+
+def _appointment(people, users):
+    appointment = ActingAppointment.objects.create(
+        replaced=people["ir_head"],
+        acting=people["ir_deputy_legal"],
+        start=date(2026, 12, 1),
+        end=date(2026, 12, 5),
+        order_number="12-к",
+        order_date=date(2026, 11, 20),
+    )
+    return {"pk": appointment.pk}
+
+
+def _complaint(people, users):
+    complaint = Complaint.objects.create(
+        number="SWEEP-1",
+        received_on=date(2026, 11, 2),
+        region=Region.objects.exclude(code="ALA").order_by("code").first(),
+        court="Court of the sweep",
+        summary="A complaint nobody but ISD's leadership may open",
+        substance="...",
+    )
+    return {"pk": complaint.pk}
+
+
+def _attachment(people, users):
+    kwargs = _complaint(people, users)
+    complaint = Complaint.objects.get(pk=kwargs["pk"])
+    pdf = SimpleUploadedFile("a.pdf", b"%PDF-1.7\n%%EOF\n")
+    attachment = isd_services.complaint_attachment_add(actor=users["isd_head"], complaint=complaint, upload=pdf)
+    return {"pk": complaint.pk, "attachment_pk": attachment.pk}
+
+
+def _session(people, users):
+    browser = Client()
+    browser.post(reverse("accounts:login"), {"username": "isd_officer", "password": DEMO_TEST_PASSWORD})
+    return {"session_id": PortalSession.objects.get(session_key=browser.session.session_key).public_id}
+
+
+# Outsiders of ISD records include the system administrator: a superuser is no exception (ISD 7).
+ISD_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_officer", "isd_almaty"]
+
+CASES = {
+    "org:absence-update": Case(_absence, "ir_officer", ["isd_officer", "isd_head"]),
+    "org:absence-delete": Case(_absence, "ir_officer", ["isd_officer", "isd_head"]),
+    "org:acting-update": Case(_appointment, "ir_head", ["isd_head", "ir_officer"]),
+    "org:acting-delete": Case(_appointment, "ir_head", ["isd_head", "ir_officer"]),
+    "internal_security:complaint-detail": Case(_complaint, "isd_head", ISD_OUTSIDERS),
+    "internal_security:complaint-attachment-add": Case(_complaint, "isd_head", ISD_OUTSIDERS),
+    "internal_security:complaint-attachment-download": Case(_attachment, "isd_head", ISD_OUTSIDERS),
+    "accounts:session-end": Case(_session, "isd_officer", ["ir_officer", "isd_head", "sysadmin"]),
+}
+
+REQUESTS = {
+    "GET": lambda client, url: client.get(url),
+    "POST": lambda client, url: client.post(url, {"file": SimpleUploadedFile("x.pdf", b"%PDF-1.7\n")}),
+    "partial": lambda client, url: client.get(url, headers={"HX-Request": "true"}),
+}
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    mark_second_factor_given(client)
+    return client
+
+
+def sweep(url_name, case, people, users) -> list[str]:
+    """Request the URL as each outsider; return what answered other than 404."""
+    url = reverse(url_name, kwargs=case.make(people, users))
+    owner = signed_in(users[case.owner])
+    failures = []
+    for username in case.outsiders:
+        outsider = signed_in(users[username])
+        for method, send in REQUESTS.items():
+            status = send(outsider, url).status_code
+            # 405 is not a leak only when the owner gets it too: the method is refused before any lookup.
+            if status == 405 and send(owner, url).status_code == 405:
+                continue
+            if status != 404:
+                failures.append(f"{url_name} {method} as {username}: {status}")
+    reached = REQUESTS["GET"](owner, url).status_code
+    if reached == 405:
+        reached = REQUESTS["POST"](owner, url).status_code
+    if reached == 404:
+        failures.append(f"{url_name}: the owner {case.owner} does not reach it either; the case is wrong")
+    return failures
+
+
+def test_every_url_with_an_id_is_swept():
+    with_ids = {name for name, _params in url_patterns_with_ids() if not name.startswith("admin:")}
+    assert with_ids == set(CASES), f"add a sweep case for: {sorted(with_ids - set(CASES))}"
+
+
+@pytest.mark.parametrize("url_name", sorted(CASES))
+def test_outsiders_get_404_everywhere(url_name, people, users):
+    assert sweep(url_name, CASES[url_name], people, users) == []
+
+
+def test_a_broken_access_check_is_caught(people, users, monkeypatch):
+    """GIVEN the complaint selector loses its need-to-know filter THEN the sweep fails."""
+    monkeypatch.setattr(isd_selectors, "complaints_visible_to", lambda user: Complaint.objects.all())
+    failures = sweep("internal_security:complaint-detail", CASES["internal_security:complaint-detail"], people, users)
+    assert "internal_security:complaint-detail GET as sysadmin: 200" in failures
+    assert "internal_security:complaint-detail GET as ir_head: 200" in failures
+
+
+def test_a_case_with_a_wrong_fixture_is_caught(people, users):
+    """A case whose owner cannot reach the object either would prove nothing: it fails."""
+    wrong = Case(_complaint, "ir_officer", ["ir_head"])
+    failures = sweep("internal_security:complaint-detail", wrong, people, users)
+    assert failures == [
+        "internal_security:complaint-detail: the owner ir_officer does not reach it either; the case is wrong"
+    ]
+
+
+def test_the_admin_holds_no_isd_record_and_refuses_non_staff(people, users):
+    """The admin is for the system administrator; ISD records are not in it at all (ISD 7)."""
+    assert not [model for model in admin.site._registry if model._meta.app_label == "internal_security"]
+    outsider = signed_in(users["ir_officer"])
+    absence_url = reverse("admin:org_absence_change", args=[_absence(people, users)["pk"]])
+    response = outsider.get(absence_url)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("admin:login"))
