@@ -160,7 +160,9 @@ def recovery_codes_renew(*, user, code: str) -> list[str]:
 def second_factor_remove(*, user, code: str) -> None:
     """A user for whom the factor is optional turns it off, proving it with a code first."""
     if second_factor_required(user):
-        raise ValidationError(_("Your position requires a second factor; it cannot be turned off."))
+        raise ValidationError(
+            _("Your position requires a second factor; it cannot be turned off."), code="second_factor_required"
+        )
     second_factor_check(user=user, code=code, purpose="removal")
     _remove_devices(actor=user, user=user, action="second_factor.removed")
 

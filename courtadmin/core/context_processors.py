@@ -1,5 +1,6 @@
 from django.conf import settings
 
+from courtadmin.accounts.middleware import ENROL, SECOND_FACTOR_KEY, VERIFY
 from courtadmin.org.authority import person_of
 
 from .navigation import navigation_for
@@ -9,8 +10,10 @@ def portal(request):
     user = getattr(request, "user", None)
     if user is None:
         return {}
+    # Until the second factor is given, the only way on is that factor: no navigation.
+    pending = hasattr(request, "session") and request.session.get(SECOND_FACTOR_KEY) in (VERIFY, ENROL)
     return {
-        "nav_items": navigation_for(user),
+        "nav_items": [] if pending else navigation_for(user),
         "current_person": person_of(user),
         "portal_languages": settings.LANGUAGES,
         "demo_mode": settings.DEMO_MODE,
