@@ -41,7 +41,8 @@ def refusal(call, **kwargs) -> set[str]:
     """The codes of the ValidationError a service raises (messages are in the user's language)."""
     with pytest.raises(ValidationError) as refused:
         call(**kwargs)
-    by_field = getattr(refused.value, "error_dict", {None: refused.value.error_list})
+    error = refused.value
+    by_field = error.error_dict if hasattr(error, "error_dict") else {None: error.error_list}
     return {error.code for errors in by_field.values() for error in errors}
 
 
