@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 LANGS := -l kk -l ru
 
-.PHONY: run serve prepare demo test lint format messages compilemessages check-catalogs bench clean
+.PHONY: run serve prepare demo test lint security-scan format messages compilemessages check-catalogs bench clean
 
 $(VENV)/.runtime: requirements.txt build-constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ lint: $(VENV)/.dev
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djlint templates international/templates internal_security/templates --lint
 	$(MAKE) --no-print-directory check-catalogs
+
+# bandit over the portal's code (ruff's S rules run in lint too; bandit adds its own checks).
+security-scan: $(VENV)/.dev
+	$(VENV)/bin/bandit -q -r courtadmin international internal_security -x "*/migrations/*"
 
 format: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .

@@ -1,10 +1,11 @@
+import base64
+
 import qrcode
 import qrcode.image.svg
-from django.utils.safestring import SafeString, mark_safe
 
 
-def qr_svg(text: str) -> SafeString:
-    """A QR code as inline SVG markup: drawn on the server, no script, no image request."""
+def qr_data_uri(text: str) -> str:
+    """A QR code as a data: URI of an SVG image: drawn on the server, no request, no script,
+    and nothing marked safe (the CSP allows data: images only)."""
     image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2)
-    # The markup is generated here from path coordinates only; the text never appears in it.
-    return mark_safe(image.to_string(encoding="unicode"))  # noqa: S308
+    return "data:image/svg+xml;base64," + base64.b64encode(image.to_string()).decode()

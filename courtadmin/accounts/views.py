@@ -12,7 +12,7 @@ from django_otp import login as otp_login
 from . import selectors, services
 from .forms import CodeForm, EnrolmentForm, PasswordChangeForm
 from .middleware import DONE, SECOND_FACTOR_KEY
-from .qr import qr_svg
+from .qr import qr_data_uri
 
 
 class LoginView(auth_views.LoginView):
@@ -79,7 +79,7 @@ def second_factor_enrol(request):
         "form": form,
         "replacing": replacing,
         "secret": device.config_url.split("secret=")[1].split("&")[0],
-        "qr_svg": qr_svg(device.config_url),
+        "qr_image": qr_data_uri(device.config_url),
         "next": _next_url(request),
     }
     return render(request, "accounts/second_factor_enrol.html", context)

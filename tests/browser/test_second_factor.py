@@ -28,7 +28,9 @@ def test_enrol_by_qr_code_then_sign_in_with_the_code(page, people):
     # The ISD head must have a second factor: after the password, the enrolment page.
     sign_in_with_password(page, "isd_head")
     page.wait_for_url(lambda url: "/accounts/second-factor/enrol/" in url)
-    assert page.locator("figure.qr-code svg").is_visible()
+    qr_code = page.locator("img.qr-code")
+    assert qr_code.is_visible()
+    assert qr_code.evaluate("image => image.complete && image.naturalWidth > 0")  # drawn, not broken
     key = page.get_attribute("#totp-secret", "data-secret")
     screenshot(page, "second-factor-enrol-kk")
 

@@ -6,7 +6,7 @@ from courtadmin.core.demo import demo_loaders
 from courtadmin.org.demo import PEOPLE, build_demo_organisation, load_demo_substitutions
 
 # One password for every demo account, in demo mode only (README.md says so).
-DEMO_PASSWORD = "tulpan-demo-2026"
+DEMO_PASSWORD = "tulpan-demo-2026"  # nosec B105
 
 
 class Command(BaseCommand):
