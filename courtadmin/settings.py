@@ -25,9 +25,9 @@ env = environ.Env(
 )
 
 
-def _local_secret_key() -> str:
-    """A per-checkout key for the embedded default, kept out of the repository."""
-    path = VAR_DIR / "secret_key"
+def _local_secret(name: str) -> str:
+    """A per-checkout secret for the embedded default, kept out of the repository."""
+    path = VAR_DIR / name
     if not path.exists():
         VAR_DIR.mkdir(parents=True, exist_ok=True)
         path.write_text(secrets.token_urlsafe(50))
@@ -35,7 +35,7 @@ def _local_secret_key() -> str:
     return path.read_text().strip()
 
 
-SECRET_KEY = env.str("SECRET_KEY", default="") or _local_secret_key()
+SECRET_KEY = env.str("SECRET_KEY", default="") or _local_secret("secret_key")
 DEBUG = env("DEBUG")
 # Demo mode allows `load_demo` to create the demo accounts with the shared demo password.
 DEMO_MODE = env("DEMO_MODE")
@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "courtadmin.accounts",
     "courtadmin.audit",
     "courtadmin.org",
+    "courtadmin.documents",
     "international",
     "internal_security",
 ]
@@ -241,6 +242,8 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE: dict = {
     "clear-expired-sessions": {"task": "courtadmin.accounts.tasks.clear_expired_sessions", "schedule": 3600.0},
 }
+# Rendering and signing PDFs runs on its own queue, so a burst of documents never delays reminders.
+CELERY_TASK_ROUTES = {"courtadmin.documents.tasks.*": {"queue": "documents"}}
 # /health/ pings a Celery worker when a broker is configured.
 HEALTH_CHECK_CELERY = env.bool("HEALTH_CHECK_CELERY", default=True)
 
@@ -253,6 +256,20 @@ EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="courtadmin@localhost")
+
+# Documents (courtadmin/documents). The signer back-end: the portal's own certification
+# authority now; the national EDS can be a second back-end with the same interface.
+SIGNING_BACKEND = env.str("SIGNING_BACKEND", default="courtadmin.documents.signing.portal_ca.PortalCABackend")
+# Encrypts the private keys of the authority and of each signer in the database.
+SIGNING_KEY_PASSPHRASE = env.str("SIGNING_KEY_PASSPHRASE", default="") or _local_secret("signing_key_passphrase")
+# The outgoing number of each department's journal (the format is not fixed by any rule we
+# could verify: Order No. 236 of 25 August 2023 leaves it to the body).
+DOCUMENT_NUMBER_FORMATS = {
+    "IR": env.str("DOCUMENT_NUMBER_FORMAT_IR", default="IR-{number}/{year}"),
+    "ISD": env.str("DOCUMENT_NUMBER_FORMAT_ISD", default="ISD-{number}/{year}"),
+}
+# The address printed in the QR code of a signed document, which opens its /verify/ page.
+PORTAL_URL = env.str("PORTAL_URL", default="http://127.0.0.1:8000")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -9,6 +9,8 @@ from .settings import *  # noqa: F403
 from .settings import env
 
 SECRET_KEY = environ.Env().str("SECRET_KEY")  # no fallback: refuse to start without one
+SIGNING_KEY_PASSPHRASE = environ.Env().str("SIGNING_KEY_PASSPHRASE")
+PORTAL_URL = environ.Env().str("PORTAL_URL")
 DEBUG = False
 DEMO_MODE = False
 

@@ -85,3 +85,33 @@ def load_demo_complaints(people) -> str:
                 defaults={"granted_by": granted_by, "reason": "Demo: assigned by the head of the ISD"},
             )
     return f"ISD: {len(COMPLAINTS)} complaints; isd_officer and isd_officer2 are assigned different ones."
+
+
+def load_demo_documents(people) -> str:
+    from courtadmin.documents.demo import demo_document
+
+    officer = people["isd_officer"].user
+    demo_document(
+        author=officer,
+        kind="isd.memo_to_subdivision",
+        subject="Өтініштерді тіркеу тәртібі туралы / О порядке регистрации обращений",
+        addressee="Территориальные подразделения Судебной администрации",
+        texts={
+            "kk": "Сыбайлас жемқорлық туралы өтініштерді келіп түскен күні тіркеу қажет.",
+            "ru": "Обращения о коррупции регистрируются в день поступления.",
+        },
+        state="signed",
+        signer=people["isd_head"].user,
+    )
+    demo_document(
+        author=officer,
+        kind="isd.complainant_answer",
+        subject="Өтінішке жауап / Ответ заявителю",
+        addressee="Заявителю",
+        texts={
+            "kk": "Сіздің өтінішіңіз қаралды, фактілер расталмады.",
+            "ru": "Ваше обращение рассмотрено, факты не подтвердились.",
+        },
+        state="approved",
+    )
+    return "ISD documents: one signed memo; an answer to a complainant awaiting isd_head."

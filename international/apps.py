@@ -7,7 +7,15 @@ class InternationalConfig(AppConfig):
     verbose_name = _("International Relations")
 
     def ready(self):
+        from courtadmin.core.demo import register_demo_loader
         from courtadmin.core.navigation import register_department_entry
+        from courtadmin.documents.kinds import register_document_kind
         from courtadmin.org.models import Department
 
+        from .demo import load_demo_documents
+        from .documents import KINDS
+
         register_department_entry(Department.IR, _("International Relations"), "international:home")
+        for kind in KINDS:
+            register_document_kind(kind)
+        register_demo_loader(load_demo_documents)

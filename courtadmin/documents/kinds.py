@@ -1,0 +1,37 @@
+"""Document kinds. Each department registers its own in AppConfig.ready(); the core knows
+none of them by name."""
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    code: str  # "ir.outgoing_letter"
+    department: str  # "IR" | "ISD"
+    label: str | Promise
+    # The line of work whose signers sign it (IR 13: legal assistance), or None for the head.
+    line_of_work: str | None = None
+    # Languages besides Kazakh and Russian that the kind may carry ("en": the addressee's).
+    extra_languages: tuple[str, ...] = ()
+    # The default approval route: groups in order; the people of one group approve in
+    # parallel. Tokens: "deputy" (the department's deputies), "deputy:<line>" (the deputy
+    # supervising that line).
+    default_route: tuple[tuple[str, ...], ...] = ()
+    template: str = "documents/pdf/letter.html"
+
+
+KINDS: dict[str, DocumentKind] = {}
+
+
+def register_document_kind(kind: DocumentKind) -> None:
+    KINDS[kind.code] = kind
+
+
+def get_kind(code: str) -> DocumentKind:
+    return KINDS[code]
+
+
+def kinds_of(department: str) -> list[DocumentKind]:
+    return [kind for kind in KINDS.values() if kind.department == department]

@@ -1,0 +1,68 @@
+"""The document as a PDF: WeasyPrint, from a template per kind, with fonts that come with the
+install (Source Sans Pro covers the whole Kazakh alphabet), so it looks the same everywhere.
+Called by the background task only, never in a web request."""
+
+import base64
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import font_source_sans_pro
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
+
+from courtadmin.org.models import Unit
+
+FONT_DIR = Path(font_source_sans_pro.font_directory).resolve()
+LANGUAGE_ORDER = {"kk": 0, "ru": 1}
+
+
+class LocalOnlyFetcher(URLFetcher):
+    """A document may load our fonts and data: images, and nothing else: no network, no file
+    outside the font folder, whatever a template or a text might ask for."""
+
+    def __init__(self):
+        super().__init__(allowed_protocols={"file", "data"})
+
+    def fetch(self, url, headers=None):
+        if url.startswith("file:"):
+            path = Path(unquote(urlparse(url).path)).resolve()
+            if not path.is_relative_to(FONT_DIR):
+                raise ValueError(f"Not a font of the portal: {url}")
+        return super().fetch(url, headers)
+
+
+def verification_url(document) -> str:
+    return settings.PORTAL_URL.rstrip("/") + reverse("verify:token", args=[document.verification_token])
+
+
+def _qr_data_uri(text: str) -> str:
+    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=1)
+    return "data:image/svg+xml;base64," + base64.b64encode(image.to_string()).decode()
+
+
+def _department_unit(department: str) -> Unit | None:
+    return Unit.objects.filter(department=department, parent__kind=Unit.Kind.COURT_ADMINISTRATION).first()
+
+
+def document_context(document) -> dict:
+    versions = sorted(document.versions.all(), key=lambda version: LANGUAGE_ORDER.get(version.language, 9))
+    return {
+        "document": document,
+        "versions": versions,
+        "signature": document.signature,
+        "unit": _department_unit(document.department),
+        "verification_url": verification_url(document),
+        "qr_code": _qr_data_uri(verification_url(document)),
+        "font_regular": (FONT_DIR / "SourceSansPro-Regular.ttf").as_uri(),
+        "font_bold": (FONT_DIR / "SourceSansPro-Bold.ttf").as_uri(),
+    }
+
+
+def render_document_pdf(document) -> bytes:
+    html = render_to_string(document.kind_spec.template, document_context(document))
+    return HTML(string=html, base_url=FONT_DIR.as_uri(), url_fetcher=LocalOnlyFetcher()).write_pdf()

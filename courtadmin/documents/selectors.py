@@ -1,0 +1,122 @@
+"""Reads of documents, always within the reader's reach; outside it, 404.
+
+IR documents: the department's people and those it reports to (department_access). ISD
+documents (ISD 7): those who reach every ISD record; other ISD staff only the documents they
+wrote or are on the route of. A superuser is no exception.
+"""
+
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from courtadmin.org.authority import Reach, department_access, isd_reach, person_of, signing_authority
+from courtadmin.org.models import Department
+
+from .kinds import KINDS
+from .models import ApprovalStep, Document, DocumentAttachment
+
+
+def documents_visible_to(user):
+    if not user.is_authenticated:
+        return Document.objects.none()
+    condition = Q(pk__in=[])
+    if department_access(user, Department.IR):
+        condition |= Q(department=Department.IR)
+    if isd_reach(user).kind is Reach.ALL:
+        condition |= Q(department=Department.ISD)
+    elif department_access(user, Department.ISD):
+        on_route = ApprovalStep.objects.filter(document=OuterRef("pk"), approver__user=user)
+        condition |= Q(department=Department.ISD) & (Q(author=user) | Exists(on_route))
+    return Document.objects.filter(condition).select_related("author")
+
+
+def get_document_for_user(user, pk) -> Document:
+    return get_object_or_404(documents_visible_to(user).select_related("signature"), pk=pk)
+
+
+def get_attachment_for_user(user, document_pk, pk) -> DocumentAttachment:
+    return get_object_or_404(
+        DocumentAttachment.objects.filter(document__in=documents_visible_to(user)), document_id=document_pk, pk=pk
+    )
+
+
+def require_department_access(user, department: str) -> None:
+    if department not in Department.values or not department_access(user, department):
+        raise Http404
+    if department == Department.ISD and isd_reach(user).kind is not Reach.ALL:
+        raise Http404  # the ISD journal lists every ISD document
+
+
+def my_documents(user) -> dict:
+    """The author's drafts and documents in progress, the visas and signatures awaiting him."""
+    visible = documents_visible_to(user)
+    person = person_of(user)
+    active = [Document.Status.DRAFT, Document.Status.ON_APPROVAL, Document.Status.APPROVED]
+    awaiting_visa = visible.none()
+    if person is not None:
+        awaiting_visa = (
+            visible.filter(
+                status=Document.Status.ON_APPROVAL,
+                steps__approver=person,
+                steps__decision=ApprovalStep.Decision.PENDING,
+            )
+            .distinct()
+            .prefetch_related("steps")
+        )
+    return {
+        "mine": visible.filter(author=user, status__in=active),
+        "awaiting_visa": [doc for doc in awaiting_visa if _is_current_approver(doc, person)],
+        "awaiting_signature": awaiting_signature(user),
+        "recent": visible.filter(status__in=[Document.Status.SIGNED, Document.Status.SENT]).order_by("-registered_at")[
+            :20
+        ],
+    }
+
+
+def _is_current_approver(document, person) -> bool:
+    from .workflow import current_steps
+
+    return any(step.approver_id == person.pk for step in current_steps(document))
+
+
+def awaiting_signature(user):
+    """Approved documents this user may sign now (IR 13, ISD 15)."""
+    person = person_of(user)
+    if person is None:
+        return Document.objects.none()
+    powers = {}
+    for kind in KINDS.values():
+        key = (kind.department, kind.line_of_work)
+        if key not in powers:
+            powers[key] = bool(signing_authority(person, *key))
+    kinds = [kind.code for kind in KINDS.values() if powers[(kind.department, kind.line_of_work)]]
+    return documents_visible_to(user).filter(status=Document.Status.APPROVED, kind__in=kinds)
+
+
+def journal(user, department: str, *, year=None, kind=None, text=None):
+    """The department's outgoing journal: signed documents by number."""
+    require_department_access(user, department)
+    entries = (
+        documents_visible_to(user)
+        .filter(department=department, number__isnull=False)
+        .select_related("signature")
+        .order_by("-year", "-number")
+    )
+    if year:
+        entries = entries.filter(year=year)
+    if kind:
+        entries = entries.filter(kind=kind)
+    if text:
+        entries = entries.filter(
+            Q(subject__icontains=text) | Q(addressee__icontains=text) | Q(registration_number__icontains=text)
+        )
+    return entries
+
+
+def document_on_record(token: str) -> Document:
+    """The document a QR code points to, for the public /verify/ page (facts only)."""
+    return get_object_or_404(Document.objects.select_related("signature"), verification_token=token)
+
+
+def document_with_pdf_hash(digest: str) -> Document | None:
+    return Document.objects.select_related("signature").filter(pdf_sha256=digest).first()

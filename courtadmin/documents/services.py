@@ -1,0 +1,301 @@
+"""Writes of documents. Every status change goes through workflow.document_move."""
+
+import hashlib
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from courtadmin.accounts.selectors import authenticator_of, second_factor_required
+from courtadmin.accounts.services import second_factor_check
+from courtadmin.audit.services import audit_record
+from courtadmin.core.uploads import accepted_upload_fields
+from courtadmin.org.authority import person_of, signing_authority
+from courtadmin.org.models import Person, Position
+
+from .kinds import get_kind
+from .models import (
+    ApprovalStep,
+    Document,
+    DocumentAttachment,
+    DocumentVersion,
+    JournalCounter,
+    Signature,
+    new_verification_token,
+)
+from .signing import SigningUnavailable, signing_backend
+from .workflow import SigningConfirmation, document_move
+
+REQUIRED_LANGUAGES = ("kk", "ru")
+EDITABLE = (Document.Status.DRAFT,)
+
+
+# --- Drafting ---------------------------------------------------------------------------
+
+
+def document_save(*, actor, document: Document, texts: dict[str, str]) -> Document:
+    """Create or change a draft with its language versions. Kazakh and Russian are required
+    (state bodies write both); other languages only where the kind allows them."""
+    if document.pk and document.status not in EDITABLE:
+        raise ValidationError(_("Only a draft can be changed; a signed document never changes."), code="not_draft")
+    kind = get_kind(document.kind)
+    errors = {}
+    for language in REQUIRED_LANGUAGES:
+        if not texts.get(language, "").strip():
+            errors[f"text_{language}"] = _("The text in this language is required.")
+    for language, text in texts.items():
+        if text.strip() and language not in (*REQUIRED_LANGUAGES, *kind.extra_languages):
+            errors[f"text_{language}"] = _("This kind of document has no version in this language.")
+    if errors:
+        raise ValidationError(errors)
+    document.department = kind.department
+    document.full_clean()
+    creating = document.pk is None
+    with transaction.atomic():
+        document.save()
+        for language, text in texts.items():
+            if text.strip():
+                DocumentVersion.objects.update_or_create(document=document, language=language, defaults={"text": text})
+            else:
+                DocumentVersion.objects.filter(document=document, language=language).delete()
+        if creating:
+            route_set(actor=actor, document=document, groups=default_route(document))
+        audit_record(actor=actor, action="document.created" if creating else "document.changed", obj=document)
+    return document
+
+
+def default_route(document) -> list[list[Person]]:
+    """The kind's default visas, resolved to today's people of the department."""
+    kind = get_kind(document.kind)
+    groups = []
+    for tokens in kind.default_route:
+        group = []
+        for token in tokens:
+            role, _sep, line = token.partition(":")
+            deputies = Person.objects.filter(
+                position__kind=Position.Kind.DEPUTY,
+                position__unit__department=document.department,
+                position__unit__parent__kind="court_administration",
+            )
+            if line:
+                deputies = deputies.filter(position__line_of_work=line)
+            group.extend(deputies.order_by("pk"))
+        if group:
+            groups.append(group)
+    return groups
+
+
+def route_set(*, actor, document: Document, groups: list[list[Person]]) -> None:
+    """The author sets the visas of the next submission: groups in order, parallel within."""
+    if document.status not in EDITABLE or document.author_id != actor.pk:
+        raise ValidationError(_("Only the author sets the route of a draft."), code="not_author")
+    seen = set()
+    with transaction.atomic():
+        document.steps.filter(round=document.round).delete()
+        steps = []
+        for position, group in enumerate((g for g in groups if g), start=1):
+            for person in group:
+                if person.pk in seen:
+                    raise ValidationError(_("%(person)s is on the route twice.") % {"person": person})
+                seen.add(person.pk)
+                steps.append(ApprovalStep(document=document, round=document.round, position=position, approver=person))
+        ApprovalStep.objects.bulk_create(steps)
+        audit_record(
+            actor=actor, action="document.route_set", obj=document, after={"route": [[p.pk for p in g] for g in groups]}
+        )
+
+
+def document_attachment_add(*, actor, document: Document, upload) -> DocumentAttachment:
+    if document.status not in EDITABLE:
+        raise ValidationError(_("Files are attached to a draft only."), code="not_draft")
+    fields = accepted_upload_fields(upload)
+    with transaction.atomic():
+        attachment = DocumentAttachment.objects.create(document=document, uploaded_by=actor, **fields)
+        audit_record(
+            actor=actor, action="document.attachment_added", obj=document, after={"name": attachment.original_name}
+        )
+    return attachment
+
+
+def document_correction_start(*, actor, original: Document) -> Document:
+    """A correction of a signed document is a new draft that refers to it (never an edit)."""
+    if not original.is_signed:
+        raise ValidationError(_("Only a signed document is corrected by a new one."))
+    texts = dict(original.versions.values_list("language", "text"))
+    correction = Document(
+        kind=original.kind,
+        subject=original.subject,
+        addressee=original.addressee,
+        marking=original.marking,
+        author=actor,
+        record_type=original.record_type,
+        record_id=original.record_id,
+        corrects=original,
+    )
+    return document_save(actor=actor, document=correction, texts=texts)
+
+
+# --- Signing (IR 13, ISD 15) ------------------------------------------------------------------
+
+
+def signing_credentials_check(*, user, password: str, code: str) -> SigningConfirmation:
+    """The signer proves it is he: his password again, and his second factor when he has
+    one or his role requires one. Failures are in the audit log."""
+    if not user.check_password(password or ""):
+        audit_record(actor=user, action="document.sign_password_failed", obj=user)
+        raise ValidationError({"password": _("The password is not right.")}, code="wrong_password")
+    if authenticator_of(user) is not None:
+        second_factor_check(user=user, code=code, purpose="signing")
+    elif second_factor_required(user):
+        raise ValidationError(
+            {"code": _("Your position requires a second factor to sign. Set up an authenticator app first.")},
+            code="second_factor_missing",
+        )
+    return SigningConfirmation(user_id=user.pk, at=timezone.now())
+
+
+def document_sign(*, document: Document, actor, password: str, code: str = "") -> Document:
+    """Sign and register: only a person the authority module names at this moment (IR 13,
+    ISD 15), after his password and second factor. The number comes from the department's
+    journal under a row lock, so two signatures at the same second get consecutive numbers.
+    The PDF is made and signed by a background task after the commit."""
+    _check_can_sign(actor)
+    confirmation = signing_credentials_check(user=actor, password=password, code=code)
+    return document_sign_confirmed(document=document, actor=actor, confirmation=confirmation)
+
+
+def _check_can_sign(actor) -> None:
+    try:
+        signing_backend().check_can_sign(actor)
+    except SigningUnavailable as error:
+        raise ValidationError(str(error), code="no_certificate") from error
+
+
+def document_sign_confirmed(*, document: Document, actor, confirmation: SigningConfirmation) -> Document:
+    """The sign move for a signer whose credentials were just checked (document_sign; the
+    demo loader). The move itself checks the signing power again, under the row lock."""
+    _check_can_sign(actor)
+    backend = signing_backend()
+
+    def register(locked: Document) -> None:
+        person = person_of(actor)
+        decision = signing_authority(person, locked.department, locked.line_of_work)
+        now = timezone.now()
+        year = timezone.localdate(now).year
+        number = _next_number(locked.department, year)
+        locked.year, locked.number, locked.registered_at = year, number, now
+        locked.registration_number = settings.DOCUMENT_NUMBER_FORMATS[locked.department].format(
+            number=number, year=year, department=locked.department
+        )
+        locked.verification_token = new_verification_token()
+        locked.pdf_status = Document.PdfStatus.PENDING
+        capacity = {}
+        for language in ("kk", "ru"):
+            with translation.override(language):
+                capacity[language] = decision.capacity_display
+        Signature.objects.create(
+            document=locked,
+            signer=actor,
+            person=person,
+            capacity=decision.capacity,
+            appointment=decision.appointment,
+            clause=decision.clause,
+            signer_name_kk=person.full_name_kk or person.full_name,
+            signer_name_ru=person.full_name_ru or person.full_name,
+            capacity_kk=capacity["kk"],
+            capacity_ru=capacity["ru"],
+            signed_at=now,
+            backend=backend.name,
+        )
+        transaction.on_commit(lambda: _queue_pdf(locked.pk))
+
+    return document_move(document=document, move="sign", actor=actor, confirmation=confirmation, effect=register)
+
+
+def _next_number(department: str, year: int) -> int:
+    counter, _created = JournalCounter.objects.select_for_update().get_or_create(department=department, year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return counter.last_number
+
+
+def _queue_pdf(document_id: int) -> None:
+    from .tasks import produce_document_pdf
+
+    produce_document_pdf.delay(document_id)
+
+
+def document_act(*, document, move: str, actor, comment: str = "", sent_on=None, sent_note: str = ""):
+    """submit, approve, return, send, cancel (signing has document_sign)."""
+    if move == "sign":
+        raise ValidationError(_("Signing needs the signer's password."), code="unconfirmed")
+
+    def record_dispatch(locked):
+        if move == "send":
+            if sent_on is None:
+                raise ValidationError({"sent_on": _("Give the date it was sent.")})
+            locked.sent_on, locked.sent_note = sent_on, sent_note
+
+    return document_move(document=document, move=move, actor=actor, comment=comment, effect=record_dispatch)
+
+
+# --- The signed PDF (a background task calls these) -----------------------------------------
+
+
+def document_pdf_produce(*, document_id: int) -> None:
+    """Render the signed document and sign the PDF with the signer's certificate. Idempotent:
+    a document whose PDF is ready is left alone, and of two runs racing only one is kept."""
+    from .pdf import render_document_pdf
+
+    document = Document.objects.select_related("signature__person", "signature__signer").get(pk=document_id)
+    if document.pdf_status == Document.PdfStatus.READY or not document.is_signed:
+        return
+    signature = document.signature
+    # Defence in depth: whatever path led here, the recorded signer must have had the power.
+    decision = signing_authority(signature.person, document.department, document.line_of_work, at=signature.signed_at)
+    if not decision or signature.person.user_id != signature.signer_id:
+        document_pdf_failed(document_id=document_id, error=_("The recorded signer had no power to sign."))
+        return
+    pdf = render_document_pdf(document)
+    signed, certificate = signing_backend().sign_pdf(
+        pdf, user=signature.signer, reason=f"{document.registration_number}", location="Astana"
+    )
+    digest = hashlib.sha256(signed).hexdigest()
+    with transaction.atomic():
+        locked = Document.objects.select_for_update().get(pk=document_id)
+        if locked.pdf_status == Document.PdfStatus.READY:
+            return
+        locked.pdf_file.save(f"{locked.pk}.pdf", ContentFile(signed), save=False)
+        locked.pdf_sha256 = digest
+        locked.pdf_status = Document.PdfStatus.READY
+        locked.pdf_error = ""
+        locked.pdf_attempts += 1
+        locked.save(update_fields=["pdf_file", "pdf_sha256", "pdf_status", "pdf_error", "pdf_attempts"])
+        Signature.objects.filter(pk=signature.pk).update(certificate=certificate)
+        audit_record(actor=None, action="document.pdf_signed", obj=locked, after={"sha256": digest})
+
+
+def document_pdf_failed(*, document_id: int, error) -> None:
+    """The task gave up: the page says so and offers to try again; nothing is lost."""
+    with transaction.atomic():
+        locked = Document.objects.select_for_update().get(pk=document_id)
+        if locked.pdf_status == Document.PdfStatus.READY:
+            return
+        locked.pdf_status = Document.PdfStatus.FAILED
+        locked.pdf_error = str(error)[:500]
+        locked.pdf_attempts += 1
+        locked.save(update_fields=["pdf_status", "pdf_error", "pdf_attempts"])
+        audit_record(actor=None, action="document.pdf_failed", obj=locked, after={"error": locked.pdf_error})
+
+
+def document_pdf_retry(*, actor, document: Document) -> None:
+    with transaction.atomic():
+        updated = Document.objects.filter(pk=document.pk, pdf_status=Document.PdfStatus.FAILED).update(
+            pdf_status=Document.PdfStatus.PENDING, pdf_error=""
+        )
+        if updated:
+            audit_record(actor=actor, action="document.pdf_retry", obj=document)
+            transaction.on_commit(lambda: _queue_pdf(document.pk))

@@ -1,0 +1,243 @@
+import hashlib
+from io import BytesIO
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from courtadmin.audit.services import audit_record
+from courtadmin.core.downloads import stored_file_response
+from courtadmin.core.uploads import validate_upload
+from courtadmin.org.models import Person
+
+from . import selectors, services
+from .export import journal_workbook
+from .forms import CommentForm, DocumentForm, FileForm, JournalFilterForm, RouteForm, SendForm, SignForm
+from .models import Document
+from .signing import signing_backend
+from .workflow import MOVES, current_steps, moves_open_to
+
+
+def _run(form, call) -> bool:
+    """Call a service for a valid form; its ValidationError goes beside the fields it names."""
+    if not form.is_valid():
+        return False
+    try:
+        call()
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    return True
+
+
+def _read(request, document) -> None:
+    """Every opening of a document marked for official use only is recorded (Decree No. 429)."""
+    if document.marking == Document.Marking.OFFICIAL_USE:
+        audit_record(actor=request.user, action="document.read", obj=document, object_repr=document.subject)
+
+
+def document_list(request):
+    return render(request, "documents/document_list.html", selectors.my_documents(request.user))
+
+
+@require_http_methods(["GET", "POST"])
+def document_edit(request, pk=None):
+    document = selectors.get_document_for_user(request.user, pk) if pk else Document(author=request.user)
+    if pk and (document.status != Document.Status.DRAFT or document.author_id != request.user.pk):
+        raise Http404
+    form = DocumentForm(request.POST or None, instance=document, user=request.user)
+    if request.method == "POST" and _run(
+        form, lambda: services.document_save(actor=request.user, document=form.instance, texts=form.texts())
+    ):
+        messages.success(request, _("The draft is saved."))
+        return redirect("documents:document-detail", pk=form.instance.pk)
+    return render(request, "documents/document_form.html", {"form": form, "document": document})
+
+
+def document_detail(request, pk):
+    document = selectors.get_document_for_user(request.user, pk)
+    _read(request, document)
+    steps = list(document.steps.select_related("approver").all())
+    context = {
+        "document": document,
+        "versions": document.versions.all(),
+        "attachments": document.attachments.select_related("uploaded_by"),
+        "steps": steps,
+        "current": {step.pk for step in current_steps(document)},
+        "moves": [move for move in moves_open_to(document, request.user) if move.name != "sign"],
+        "may_sign": any(move.name == "sign" for move in moves_open_to(document, request.user)),
+        "comment_form": CommentForm(),
+        "send_form": SendForm(),
+        "file_form": FileForm(),
+    }
+    return render(request, "documents/document_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def document_route(request, pk):
+    document = selectors.get_document_for_user(request.user, pk)
+    if document.status != Document.Status.DRAFT or document.author_id != request.user.pk:
+        raise Http404
+    people = Person.objects.filter(position__isnull=False, user__isnull=False).select_related("position")
+    steps = document.steps.filter(round=document.round)
+    form = RouteForm(request.POST or None, people=people, steps=steps)
+    if request.method == "POST" and _run(
+        form, lambda: services.route_set(actor=request.user, document=document, groups=form.groups())
+    ):
+        messages.success(request, _("The route is saved."))
+        return redirect("documents:document-detail", pk=document.pk)
+    return render(request, "documents/document_route.html", {"form": form, "document": document})
+
+
+@require_POST
+def document_act(request, pk, move):
+    document = selectors.get_document_for_user(request.user, pk)
+    if move not in MOVES or move == "sign":
+        raise Http404
+    form = SendForm(request.POST) if move == "send" else CommentForm(request.POST)
+    valid = form.is_valid()
+    try:
+        if not valid:
+            raise ValidationError(form.errors.as_data())
+        services.document_act(
+            document=document,
+            move=move,
+            actor=request.user,
+            comment=form.cleaned_data.get("comment", ""),
+            sent_on=form.cleaned_data.get("sent_on"),
+            sent_note=form.cleaned_data.get("sent_note", ""),
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Done: %(move)s.") % {"move": MOVES[move].label})
+    return redirect("documents:document-detail", pk=document.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def document_sign(request, pk):
+    document = selectors.get_document_for_user(request.user, pk)
+    form = SignForm(request.POST or None)
+    if request.method == "POST" and _run(
+        form,
+        lambda: services.document_sign(
+            document=document,
+            actor=request.user,
+            password=form.cleaned_data["password"],
+            code=form.cleaned_data.get("code", ""),
+        ),
+    ):
+        messages.success(request, _("Signed and registered. The PDF is being prepared."))
+        return redirect("documents:document-detail", pk=document.pk)
+    return render(request, "documents/document_sign.html", {"form": form, "document": document})
+
+
+def document_pdf_status(request, pk):
+    """The PDF's state, polled by the detail page (htmx) until it is ready or failed."""
+    document = selectors.get_document_for_user(request.user, pk)
+    return render(request, "documents/includes/pdf_status.html", {"document": document})
+
+
+def document_pdf(request, pk):
+    document = selectors.get_document_for_user(request.user, pk)
+    if document.pdf_status != Document.PdfStatus.READY:
+        raise Http404
+    _read(request, document)
+    return FileResponse(
+        document.pdf_file.open("rb"),
+        as_attachment=True,
+        filename=f"{document.registration_number.replace('/', '-')}.pdf",
+        content_type="application/pdf",
+    )
+
+
+@require_POST
+def document_pdf_retry(request, pk):
+    document = selectors.get_document_for_user(request.user, pk)
+    services.document_pdf_retry(actor=request.user, document=document)
+    return redirect("documents:document-detail", pk=document.pk)
+
+
+@require_POST
+def document_attachment_add(request, pk):
+    document = selectors.get_document_for_user(request.user, pk)
+    form = FileForm(request.POST, request.FILES)
+    if _run(
+        form,
+        lambda: services.document_attachment_add(
+            actor=request.user, document=document, upload=form.cleaned_data["file"]
+        ),
+    ):
+        messages.success(request, _("The file is attached."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("documents:document-detail", pk=document.pk)
+
+
+def document_attachment(request, pk, attachment_pk):
+    attachment = selectors.get_attachment_for_user(request.user, pk, attachment_pk)
+    _read(request, attachment.document)
+    return stored_file_response(attachment)
+
+
+@require_POST
+def document_correction(request, pk):
+    original = selectors.get_document_for_user(request.user, pk)
+    try:
+        correction = services.document_correction_start(actor=request.user, original=original)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("documents:document-detail", pk=original.pk)
+    return redirect("documents:document-detail", pk=correction.pk)
+
+
+def journal(request, department):
+    form = JournalFilterForm(request.GET or None, department=department)
+    criteria = form.cleaned_data if form.is_valid() else {}
+    entries = selectors.journal(request.user, department, **criteria)
+    if request.GET.get("format") == "xlsx":
+        return FileResponse(
+            BytesIO(journal_workbook(entries)),
+            as_attachment=True,
+            filename=f"journal-{department}.xlsx",
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    return render(
+        request,
+        "documents/journal.html",
+        {"form": form, "entries": entries[:200], "department": department, "query": request.GET.urlencode()},
+    )
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def verify(request):
+    """Anyone uploads a PDF and learns whether its signature is intact and valid, who signed,
+    and under which number it stands in the journal (IR and ISD alike)."""
+    form = FileForm(request.POST or None, request.FILES or None)
+    result = record = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            if validate_upload(upload).extension != "pdf":
+                raise ValidationError(_("Upload the PDF of a signed document."), code="not_pdf")
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            data = upload.read()
+            result = signing_backend().check_pdf(data)
+            record = selectors.document_with_pdf_hash(hashlib.sha256(data).hexdigest())
+    return render(request, "documents/verify.html", {"form": form, "result": result, "record": record})
+
+
+@login_not_required
+def verify_token(request, token):
+    """What the QR code opens: the facts of the document on record, never its content."""
+    return render(request, "documents/verify_token.html", {"record": selectors.document_on_record(token)})
