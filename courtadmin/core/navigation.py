@@ -40,6 +40,8 @@ def navigation_for(user) -> list[NavItem]:
         if department in DEPARTMENT_ENTRIES:
             label, url_name = DEPARTMENT_ENTRIES[department]
             items.append(NavItem(label, reverse(url_name), department.lower()))
+    if departments_visible_to(user):
+        items.append(NavItem(_("Documents"), reverse("documents:document-list"), "documents"))
     if person_of(user) is not None or user.is_superuser:
         items.append(NavItem(_("Absences and substitutions"), reverse("org:absence-list"), "org"))
     if may_view_security_events(user):

@@ -146,14 +146,12 @@ def signing_credentials_check(*, user, password: str, code: str) -> SigningConfi
     one or his role requires one. Failures are in the audit log."""
     if not user.check_password(password or ""):
         audit_record(actor=user, action="document.sign_password_failed", obj=user)
-        raise ValidationError({"password": _("The password is not right.")}, code="wrong_password")
+        raise ValidationError({"password": ValidationError(_("The password is not right."), code="wrong_password")})
     if authenticator_of(user) is not None:
         second_factor_check(user=user, code=code, purpose="signing")
     elif second_factor_required(user):
-        raise ValidationError(
-            {"code": _("Your position requires a second factor to sign. Set up an authenticator app first.")},
-            code="second_factor_missing",
-        )
+        missing = _("Your position requires a second factor to sign. Set up an authenticator app first.")
+        raise ValidationError({"code": ValidationError(missing, code="second_factor_missing")})
     return SigningConfirmation(user_id=user.pk, at=timezone.now())
 
 
@@ -236,7 +234,7 @@ def document_act(*, document, move: str, actor, comment: str = "", sent_on=None,
     def record_dispatch(locked):
         if move == "send":
             if sent_on is None:
-                raise ValidationError({"sent_on": _("Give the date it was sent.")})
+                raise ValidationError({"sent_on": ValidationError(_("Give the date it was sent."), code="required")})
             locked.sent_on, locked.sent_note = sent_on, sent_note
 
     return document_move(document=document, move=move, actor=actor, comment=comment, effect=record_dispatch)

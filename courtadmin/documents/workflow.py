@@ -104,7 +104,8 @@ def document_move(*, document, move: str, actor, comment: str = "", confirmation
         if move == "sign":
             _check_confirmation(confirmation, actor)
         if move == "return" and not comment.strip():
-            raise ValidationError({"comment": _("Say what is to be reworked.")}, code="comment_required")
+            required = ValidationError(_("Say what is to be reworked."), code="comment_required")
+            raise ValidationError({"comment": required})
         target = _apply(locked, spec, actor, comment)
         if effect is not None:
             effect(locked)

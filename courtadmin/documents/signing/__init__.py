@@ -1,4 +1,4 @@
-"""The signer: one interface, several possible back-ends (SIGNING_BACKEND).
+"""The signer: one interface, several possible back-ends (DOCUMENT_SIGNING_BACKEND).
 
 The portal's own certification authority (`portal_ca`) is the back-end built now. The
 national EDS (NCALayer in the signer's browser, verification by an NCANode service) can be
@@ -31,6 +31,8 @@ class SignatureCheck:
     certificate_serial: str = ""
     signed_at: datetime | None = None
     revoked_at: datetime | None = None
+    # Changed after signing: the digest no longer matches, or the file no longer parses.
+    altered: bool = False
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -52,4 +54,4 @@ class SigningBackend(Protocol):
 
 
 def signing_backend() -> SigningBackend:
-    return import_string(settings.SIGNING_BACKEND)()
+    return import_string(settings.DOCUMENT_SIGNING_BACKEND)()

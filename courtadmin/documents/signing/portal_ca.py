@@ -204,6 +204,7 @@ class PortalCABackend:
             reader = PdfFileReader(io.BytesIO(pdf), strict=False)
             signatures = reader.embedded_signatures
         except Exception:  # noqa: BLE001 - any parsing failure means: not a readable signed PDF
+            check.altered = pdf.startswith(b"%PDF-")
             check.problems.append(_("The file is not a readable PDF, or it has been altered."))
             return check
         if not signatures:
@@ -215,9 +216,11 @@ class PortalCABackend:
         try:
             status = validate_pdf_signature(signatures[-1], context)
         except Exception as error:  # noqa: BLE001 - an uploaded file must never break the page
+            check.altered = True
             check.problems.append(_("The signature cannot be checked: %(error)s") % {"error": error})
             return check
         check.intact = status.intact
+        check.altered = not status.intact
         check.valid = status.valid
         check.trusted = status.trusted
         check.whole_file = status.coverage.name == "ENTIRE_FILE"
