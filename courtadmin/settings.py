@@ -259,7 +259,9 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="courtadmin@localhost
 
 # Documents (courtadmin/documents). The signer back-end: the portal's own certification
 # authority now; the national EDS can be a second back-end with the same interface.
-DOCUMENT_SIGNING_BACKEND = env.str("DOCUMENT_SIGNING_BACKEND", default="courtadmin.documents.signing.portal_ca.PortalCABackend")
+DOCUMENT_SIGNING_BACKEND = env.str(
+    "DOCUMENT_SIGNING_BACKEND", default="courtadmin.documents.signing.portal_ca.PortalCABackend"
+)
 # Encrypts the private keys of the authority and of each signer in the database.
 SIGNING_KEY_PASSPHRASE = env.str("SIGNING_KEY_PASSPHRASE", default="") or _local_secret("signing_key_passphrase")
 # The outgoing number of each department's journal (the format is not fixed by any rule we

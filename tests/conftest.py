@@ -69,3 +69,17 @@ def requires_postgres():
     return pytest.mark.skipif(
         connection.vendor != "postgresql", reason="needs PostgreSQL (set DATABASE_URL); SQLite lacks this feature"
     )
+
+
+def required_tool(name: str) -> str:
+    """The path of a system program a test needs: skipped on a developer's machine without
+    it, a failure in CI (CI=true), where .ci/run installs it."""
+    import os
+    import shutil
+
+    path = shutil.which(name)
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI needs {name} (.ci/run installs it with apt)")
+        pytest.skip(f"{name} is not installed")
+    return path

@@ -47,6 +47,18 @@ def require_department_access(user, department: str) -> None:
         raise Http404  # the ISD journal lists every ISD document
 
 
+def journals_open_to(user) -> list[str]:
+    """The departments whose outgoing journal the user may read."""
+    open_to = []
+    for department in Department.values:
+        try:
+            require_department_access(user, department)
+        except Http404:
+            continue
+        open_to.append(department)
+    return open_to
+
+
 def my_documents(user) -> dict:
     """The author's drafts and documents in progress, the visas and signatures awaiting him."""
     visible = documents_visible_to(user)
@@ -64,6 +76,7 @@ def my_documents(user) -> dict:
             .prefetch_related("steps")
         )
     return {
+        "journals": journals_open_to(user),
         "mine": visible.filter(author=user, status__in=active),
         "awaiting_visa": [doc for doc in awaiting_visa if _is_current_approver(doc, person)],
         "awaiting_signature": awaiting_signature(user),

@@ -16,8 +16,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.resolvers import RoutePattern
+from django.utils import timezone
 
 from courtadmin.accounts.models import PortalSession
+from courtadmin.documents import services as documents_services
+from courtadmin.documents.demo import load_demo_signing
+from courtadmin.documents.models import Document
+from courtadmin.documents.workflow import SigningConfirmation
 from courtadmin.org.models import Absence, ActingAppointment, Region
 from internal_security import selectors as isd_selectors
 from internal_security import services as isd_services
@@ -91,8 +96,45 @@ def _session(people, users):
     return {"session_id": PortalSession.objects.get(session_key=browser.session.session_key).public_id}
 
 
+def _isd_draft(people, users):
+    author = users["isd_officer"]
+    document = Document(kind="isd.memo_to_subdivision", subject="Sweep memo", addressee="X", author=author)
+    documents_services.document_save(actor=author, document=document, texts={"kk": "мәтін", "ru": "текст"})
+    return {"pk": document.pk}
+
+
+def _isd_draft_move(people, users):
+    return {**_isd_draft(people, users), "move": "submit"}
+
+
+def _isd_document_attachment(people, users):
+    kwargs = _isd_draft(people, users)
+    document = Document.objects.get(pk=kwargs["pk"])
+    pdf = SimpleUploadedFile("a.pdf", b"%PDF-1.7\n%%EOF\n")
+    attachment = documents_services.document_attachment_add(actor=users["isd_officer"], document=document, upload=pdf)
+    return {"pk": document.pk, "attachment_pk": attachment.pk}
+
+
+def _isd_signed(people, users):
+    load_demo_signing(people)
+    kwargs = _isd_draft(people, users)
+    document = Document.objects.get(pk=kwargs["pk"])
+    documents_services.route_set(actor=users["isd_officer"], document=document, groups=[])
+    documents_services.document_act(document=document, move="submit", actor=users["isd_officer"])
+    confirmation = SigningConfirmation(user_id=users["isd_head"].pk, at=timezone.now())
+    documents_services.document_sign_confirmed(document=document, actor=users["isd_head"], confirmation=confirmation)
+    documents_services.document_pdf_produce(document_id=document.pk)
+    return kwargs
+
+
+def _isd_journal(people, users):
+    return {"department": "ISD"}
+
+
 # Outsiders of ISD records include the system administrator: a superuser is no exception (ISD 7).
 ISD_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_officer", "isd_almaty"]
+# An ISD document is seen by its author, its route and those who reach every ISD record.
+ISD_DOCUMENT_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_officer2", "isd_almaty"]
 
 CASES = {
     "org:absence-update": Case(_absence, "ir_officer", ["isd_officer", "isd_head"]),
@@ -103,7 +145,23 @@ CASES = {
     "internal_security:complaint-attachment-add": Case(_complaint, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-attachment-download": Case(_attachment, "isd_head", ISD_OUTSIDERS),
     "accounts:session-end": Case(_session, "isd_officer", ["ir_officer", "isd_head", "sysadmin"]),
+    "documents:document-detail": Case(_isd_draft, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
+    "documents:document-update": Case(_isd_draft, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
+    "documents:document-route": Case(_isd_draft, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
+    "documents:document-act": Case(_isd_draft_move, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
+    "documents:document-sign": Case(_isd_draft, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
+    "documents:document-pdf": Case(_isd_signed, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
+    "documents:document-pdf-status": Case(_isd_signed, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
+    "documents:document-pdf-retry": Case(_isd_signed, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
+    "documents:document-attachment-add": Case(_isd_draft, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
+    "documents:document-attachment": Case(_isd_document_attachment, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
+    "documents:document-correction": Case(_isd_signed, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
+    "documents:journal": Case(_isd_journal, "isd_head", ["ir_head", "sysadmin", "isd_officer", "ca_deputy"]),
 }
+
+# Public on purpose: the QR code of a signed document opens it for anyone holding the paper;
+# it shows the facts on record and never the content (tests/documents/test_pdf.py).
+PUBLIC_BY_DESIGN = {"verify:token"}
 
 REQUESTS = {
     "GET": lambda client, url: client.get(url),
@@ -143,7 +201,7 @@ def sweep(url_name, case, people, users) -> list[str]:
 
 def test_every_url_with_an_id_is_swept():
     with_ids = {name for name, _params in url_patterns_with_ids() if not name.startswith("admin:")}
-    assert with_ids == set(CASES), f"add a sweep case for: {sorted(with_ids - set(CASES))}"
+    assert with_ids == set(CASES) | PUBLIC_BY_DESIGN, f"add a sweep case for: {sorted(with_ids - set(CASES))}"
 
 
 @pytest.mark.parametrize("url_name", sorted(CASES))

@@ -2,7 +2,6 @@ import pytest
 from django_otp.oath import TOTP
 
 from courtadmin.accounts.services import second_factor_enrol, second_factor_enrolment_start
-
 from courtadmin.documents import services
 from courtadmin.documents.demo import load_demo_signing
 from courtadmin.documents.models import Document

@@ -3,7 +3,6 @@ PAdES-signed with the portal's certificate, checked by pyHanko's own validator; 
 reports a flipped byte as altered; the task retries and never acts twice."""
 
 import io
-import shutil
 import subprocess
 
 import pytest
@@ -20,7 +19,7 @@ from courtadmin.documents import services
 from courtadmin.documents.models import CertificateAuthority, Document, Signature
 from courtadmin.documents.signing.portal_ca import _asn1
 from courtadmin.documents.tasks import MAX_RETRIES, produce_document_pdf
-from tests.conftest import DEMO_TEST_PASSWORD
+from tests.conftest import DEMO_TEST_PASSWORD, required_tool
 from tests.documents.conftest import approved, second_factor_code
 
 
@@ -52,10 +51,9 @@ def test_pyhanko_finds_the_signature_intact_valid_and_covering_the_whole_file(si
 
 
 def test_the_kazakh_letters_are_in_the_text_layer(signed):
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+    pdftotext = required_tool("pdftotext")
     data = produced(signed)
-    text = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()  # noqa: S603, S607
+    text = subprocess.run([pdftotext, "-", "-"], input=data, capture_output=True, check=True).stdout.decode()  # noqa: S603
     for letter in "әғқңөұүһі":
         assert letter in text, letter
     assert signed.registration_number in text
@@ -118,11 +116,13 @@ def test_the_pdf_task_is_queued_on_commit_on_its_own_queue(signing, django_captu
 
     document = approved(signing["ir_officer"].user)
     head = signing["ir_head"].user
-    with mock.patch.object(produce_document_pdf, "delay") as delay:
-        with django_capture_on_commit_callbacks(execute=True):
-            services.document_sign(
-                document=document, actor=head, password=DEMO_TEST_PASSWORD, code=second_factor_code(head)
-            )
+    with (
+        mock.patch.object(produce_document_pdf, "delay") as delay,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        services.document_sign(
+            document=document, actor=head, password=DEMO_TEST_PASSWORD, code=second_factor_code(head)
+        )
     delay.assert_called_once_with(document.pk)
     assert settings.CELERY_TASK_ROUTES["courtadmin.documents.tasks.*"] == {"queue": "documents"}
 
