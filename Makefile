@@ -72,5 +72,13 @@ check-catalogs:
 	  echo "$$po: $$stats"; \
 	done
 
+# Benchmarks on PostgreSQL (never in CI): results in bench/results.json and docs/benchmarks.md.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/courtadmin_bench
+bench: $(VENV)/.runtime
+	psql "$(dir $(BENCH_DATABASE_URL))postgres" -qtc "SELECT 1 FROM pg_database WHERE datname = '$(notdir $(BENCH_DATABASE_URL))'" | grep -q 1 \
+	  || psql "$(dir $(BENCH_DATABASE_URL))postgres" -qc "CREATE DATABASE $(notdir $(BENCH_DATABASE_URL))"
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput -v 0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) -m bench.run $(BENCHMARKS)
+
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
+from courtadmin.core.qr import qr_data_uri
+
 from . import selectors, services
 from .forms import CodeForm, EnrolmentForm, PasswordChangeForm
 from .middleware import DONE, SECOND_FACTOR_KEY
-from .qr import qr_data_uri
 
 
 class LoginView(auth_views.LoginView):

@@ -2,19 +2,17 @@
 install (Source Sans Pro covers the whole Kazakh alphabet), so it looks the same everywhere.
 Called by the background task only, never in a web request."""
 
-import base64
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import font_source_sans_pro
-import qrcode
-import qrcode.image.svg
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
+from courtadmin.core.qr import qr_data_uri
 from courtadmin.org.models import Unit
 
 FONT_DIR = Path(font_source_sans_pro.font_directory).resolve()
@@ -40,11 +38,6 @@ def verification_url(document) -> str:
     return settings.PORTAL_URL.rstrip("/") + reverse("verify:token", args=[document.verification_token])
 
 
-def _qr_data_uri(text: str) -> str:
-    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=1)
-    return "data:image/svg+xml;base64," + base64.b64encode(image.to_string()).decode()
-
-
 def _department_unit(department: str) -> Unit | None:
     return Unit.objects.filter(department=department, parent__kind=Unit.Kind.COURT_ADMINISTRATION).first()
 
@@ -57,7 +50,7 @@ def document_context(document) -> dict:
         "signature": document.signature,
         "unit": _department_unit(document.department),
         "verification_url": verification_url(document),
-        "qr_code": _qr_data_uri(verification_url(document)),
+        "qr_code": qr_data_uri(verification_url(document), border=1),
         "font_regular": (FONT_DIR / "SourceSansPro-Regular.ttf").as_uri(),
         "font_bold": (FONT_DIR / "SourceSansPro-Bold.ttf").as_uri(),
     }

@@ -1,0 +1,96 @@
+"""The benchmark harness: medians after a warm-up, ours and the baseline measured in the
+same run, results merged into bench/results.json and the table of docs/benchmarks.md."""
+
+import json
+import os
+import platform
+import statistics
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results.json"
+REPORT = ROOT / "docs" / "benchmarks.md"
+
+
+def machine() -> str:
+    return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def median_ms(call, *, runs: int, warmup: int = 2) -> float:
+    for _ in range(warmup):
+        call()
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        call()
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)
+
+
+def compare(ours, baseline, *, runs: int) -> tuple[float, float]:
+    """Medians of ours and of the baseline, alternated run by run so that the machine's load
+    falls on both alike."""
+    for _ in range(2):
+        ours()
+        baseline()
+    ours_timings, baseline_timings = [], []
+    for _ in range(runs):
+        for call, timings in ((ours, ours_timings), (baseline, baseline_timings)):
+            started = time.perf_counter()
+            call()
+            timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(ours_timings), statistics.median(baseline_timings)
+
+
+@dataclass
+class Result:
+    name: str
+    measures: str
+    ours_ms: float
+    baseline: str
+    baseline_ms: float
+    queries: int | None = None
+    rows: int | None = None
+    target: str = ""
+    machine: str = field(default_factory=machine)
+
+    @property
+    def ratio(self) -> float:
+        return round(self.ours_ms / self.baseline_ms, 3) if self.baseline_ms else 0.0
+
+    def as_json(self) -> dict:
+        data = asdict(self)
+        data["ours_ms"] = round(self.ours_ms, 2)
+        data["baseline_ms"] = round(self.baseline_ms, 2)
+        data["ratio"] = self.ratio
+        return data
+
+
+def record(result: Result) -> None:
+    """Replace this benchmark's entry in results.json (others stay) and rewrite the table."""
+    entries = json.loads(RESULTS.read_text()) if RESULTS.exists() else []
+    entries = [entry for entry in entries if entry["name"] != result.name] + [result.as_json()]
+    RESULTS.write_text(json.dumps(entries, ensure_ascii=False, indent=2) + "\n")
+    _write_table(entries)
+
+
+def _write_table(entries) -> None:
+    text = REPORT.read_text() if REPORT.exists() else "# Benchmarks\n"
+    start, end = "<!-- results -->", "<!-- /results -->"
+    rows = [
+        "| benchmark | measures | ours (ms) | baseline | baseline (ms) | ratio | target |",
+        "|---|---|---:|---|---:|---:|---|",
+    ]
+    for entry in sorted(entries, key=lambda item: item["name"]):
+        rows.append(
+            f"| `{entry['name']}` | {entry['measures']} | {entry['ours_ms']} | {entry['baseline']} | "
+            f"{entry['baseline_ms']} | {entry['ratio']} | {entry.get('target', '')} |"
+        )
+    table = "\n".join([start, *rows, f"\nMachine: {entries[-1]['machine']}.", end])
+    if start in text:
+        text = text[: text.index(start)] + table + text[text.index(end) + len(end) :]
+    else:
+        text = text.rstrip() + "\n\n" + table + "\n"
+    REPORT.write_text(text)

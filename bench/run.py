@@ -1,0 +1,27 @@
+"""`make bench`: run the benchmarks against the database in DATABASE_URL and record them.
+
+python -m bench.run [name ...]
+"""
+
+import os
+import sys
+
+import django
+
+
+def main(names: list[str]) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "courtadmin.settings")
+    django.setup()
+    from . import harness, pdf_render_sign
+
+    benchmarks = {"pdf_render_sign": pdf_render_sign.run}
+    for name in names or list(benchmarks):
+        result = benchmarks[name]()
+        harness.record(result)
+        print(
+            f"{result.name}: ours {result.ours_ms:.1f} ms, baseline {result.baseline_ms:.1f} ms, ratio {result.ratio}"
+        )  # noqa: E501
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
