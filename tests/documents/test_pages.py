@@ -124,3 +124,33 @@ class CountOf:
     detail = 11
     journal = 7
     document_list = 26
+
+
+@pytest.mark.parametrize("username", ["ir_officer", "ir_deputy_protocol"])
+def test_the_sign_page_refuses_who_ir_13_does_not_name(client_for, signing, username):
+    document = approved(signing["ir_officer"].user)
+    user = signing[username].user
+    code = second_factor_code(user) if username == "ir_deputy_protocol" else ""
+    response = client_for(username).post(
+        reverse("documents:document-sign", args=[document.pk]), {"password": DEMO_TEST_PASSWORD, "code": code}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    document.refresh_from_db()
+    assert document.status == Document.Status.APPROVED
+
+
+def test_an_attachment_over_its_size_limit_is_refused(client_for, people, monkeypatch):
+    from courtadmin.core import uploads
+
+    monkeypatch.setitem(uploads.UPLOAD_KINDS, "pdf", uploads.UploadKind("pdf", "application/pdf", 10, "pdf"))
+    document = draft(people["ir_officer"].user)
+    url = reverse("documents:document-attachment-add", args=[document.pk])
+    client_for("ir_officer").post(url, {"file": SimpleUploadedFile("annex.pdf", b"%PDF-1.7\n" + b"0" * 100)})
+    assert not DocumentAttachment.objects.exists()
+
+
+def test_documents_are_not_in_the_admin():
+    from django.contrib import admin
+
+    assert not [model for model in admin.site._registry if model in {Document, DocumentAttachment}]
