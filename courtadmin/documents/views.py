@@ -62,14 +62,15 @@ def document_detail(request, pk):
     document = selectors.get_document_for_user(request.user, pk)
     _read(request, document)
     steps = list(document.steps.select_related("approver").all())
+    moves = moves_open_to(document, request.user)
     context = {
         "document": document,
         "versions": document.versions.all(),
         "attachments": document.attachments.select_related("uploaded_by"),
         "steps": steps,
         "current": {step.pk for step in current_steps(document)},
-        "moves": [move for move in moves_open_to(document, request.user) if move.name != "sign"],
-        "may_sign": any(move.name == "sign" for move in moves_open_to(document, request.user)),
+        "moves": [move for move in moves if move.name != "sign"],
+        "may_sign": any(move.name == "sign" for move in moves),
         "comment_form": CommentForm(),
         "send_form": SendForm(),
         "file_form": FileForm(),

@@ -69,15 +69,13 @@ def _may_move(who: str, document, user) -> bool:
     is_author = document.author_id == user.pk
     if who == "author":
         return is_author
+    if who == "author_or_signer" and is_author:
+        return True
     person = person_of(user)
-    is_approver = person is not None and any(step.approver_id == person.pk for step in current_steps(document))
-    is_signer = bool(signing_authority(person, document.department, document.line_of_work))
-    return {
-        "approver": is_approver,
-        "signer": is_signer,
-        "reviewer": is_approver if document.status == S.ON_APPROVAL else is_signer,
-        "author_or_signer": is_author or is_signer,
-    }[who]
+    if who == "approver" or (who == "reviewer" and document.status == S.ON_APPROVAL):
+        return person is not None and any(step.approver_id == person.pk for step in current_steps(document))
+    # "signer", "reviewer" of an approved document, "author_or_signer": the power to sign now.
+    return bool(signing_authority(person, document.department, document.line_of_work))
 
 
 def moves_open_to(document, user) -> list[Move]:
