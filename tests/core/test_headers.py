@@ -21,6 +21,8 @@ PAGES = [
     ("isd_head", "internal_security:complaint-list", {}),
     ("isd_head", "internal_security:complaint-detail", "complaint"),
     ("sysadmin", "audit:security-events", {}),
+    ("ir_head", "documents:document-list", {}),
+    ("ir_head", "documents:journal", {"department": "IR"}),
 ]
 
 
