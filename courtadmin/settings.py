@@ -11,6 +11,7 @@ from pathlib import Path
 
 import environ
 import xstatic.pkg.bootstrap
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
     "courtadmin.audit",
     "courtadmin.org",
     "courtadmin.documents",
+    "courtadmin.deadlines",
     "international",
     "internal_security",
 ]
@@ -241,6 +243,13 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE: dict = {
     "clear-expired-sessions": {"task": "courtadmin.accounts.tasks.clear_expired_sessions", "schedule": 3600.0},
+    # Reminders are rows in the database: the scan creates what is due and sends it; a lost
+    # run is made good by the next one, so nothing waits in the broker.
+    "scan-reminders": {
+        "task": "courtadmin.deadlines.tasks.scan_reminders",
+        "schedule": float(env.int("REMINDER_SCAN_SECONDS", default=300)),
+    },
+    "send-digests": {"task": "courtadmin.deadlines.tasks.send_digests", "schedule": crontab(hour=8, minute=30)},
 }
 # Rendering and signing PDFs runs on its own queue, so a burst of documents never delays reminders.
 CELERY_TASK_ROUTES = {"courtadmin.documents.tasks.*": {"queue": "documents"}}
@@ -256,6 +265,13 @@ EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="courtadmin@localhost")
+# E-mails written as files into a folder instead of sent (a test of the real worker reads them).
+EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH", default="")
+if EMAIL_FILE_PATH:
+    EMAIL_BACKEND = env.str("EMAIL_FILE_BACKEND", default="django.core.mail.backends.filebased.EmailBackend")
+
+# The working day ends at this local time: what arrives later counts from the next working day.
+WORKING_DAY_ENDS = env.str("WORKING_DAY_ENDS", default="18:30")
 
 # Documents (courtadmin/documents). The signer back-end: the portal's own certification
 # authority now; the national EDS can be a second back-end with the same interface.

@@ -1,6 +1,7 @@
 """Records of the Internal Security Department, each on a need-to-know basis (ISD 7)."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from courtadmin.core.models import StoredFile
@@ -31,6 +32,9 @@ class Complaint(models.Model):
 
     def __str__(self):
         return self.number
+
+    def get_absolute_url(self):
+        return reverse("internal_security:complaint-detail", args=[self.pk])
 
 
 class ComplaintGrant(NeedToKnowGrant):

@@ -9,13 +9,17 @@ class InternationalConfig(AppConfig):
     def ready(self):
         from courtadmin.core.demo import register_demo_loader
         from courtadmin.core.navigation import register_department_entry
+        from courtadmin.deadlines.kinds import register_deadline_kind
         from courtadmin.documents.kinds import register_document_kind
         from courtadmin.org.models import Department
 
         from .demo import load_demo_documents
+        from . import deadlines
         from .documents import KINDS
 
         register_department_entry(Department.IR, _("International Relations"), "international:home")
         for kind in KINDS:
             register_document_kind(kind)
+        for kind in deadlines.KINDS:
+            register_deadline_kind(kind)
         register_demo_loader(load_demo_documents)

@@ -1,0 +1,34 @@
+"""The ISD's terms (АППК, see ../shared/DOMAIN.md "Appeals")."""
+
+from django.utils.translation import gettext_lazy as _
+
+from courtadmin.deadlines.kinds import DeadlineKind
+from courtadmin.org.models import Department
+
+KINDS = [
+    DeadlineKind(
+        "isd.appeal",
+        Department.ISD,
+        _("Answer to an appeal"),
+        _("АППК art. 76: 15 working days, extendable to two months"),
+        working_days=15,
+        extension_cap_months=2,
+        extension_notice_working_days=3,
+    ),
+    DeadlineKind(
+        "isd.appeal.extension_notice",
+        Department.ISD,
+        _("Notice of the extension to the applicant"),
+        _("АППК art. 76: within 3 working days"),
+        working_days=3,
+        remind_before=(1,),
+    ),
+    DeadlineKind(
+        "isd.appeal.forwarding",
+        Department.ISD,
+        _("Forwarding to the competent body"),
+        _("АППК arts. 65, 76: within 3 working days"),
+        working_days=3,
+        remind_before=(1,),
+    ),
+]
