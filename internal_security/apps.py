@@ -13,8 +13,8 @@ class InternalSecurityConfig(AppConfig):
         from courtadmin.documents.kinds import register_document_kind
         from courtadmin.org.models import Department
 
-        from .demo import load_demo_complaints, load_demo_documents
         from . import deadlines
+        from .demo import load_demo_complaints, load_demo_documents
         from .documents import KINDS
 
         register_department_entry(Department.ISD, _("Internal Security"), "internal_security:home")

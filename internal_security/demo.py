@@ -84,7 +84,31 @@ def load_demo_complaints(people) -> str:
                 content_object=complaint,
                 defaults={"granted_by": granted_by, "reason": "Demo: assigned by the head of the ISD"},
             )
-    return f"ISD: {len(COMPLAINTS)} complaints; isd_officer and isd_officer2 are assigned different ones."
+    _open_demo_terms(people)
+    return f"ISD: {len(COMPLAINTS)} complaints with their АППК terms; isd_officer and isd_officer2 hold different ones."
+
+
+def _open_demo_terms(people) -> None:
+    """Each demo complaint runs its 15-working-day term (АППК art. 76); today's reminders are
+    made and delivered, so the bell has something to show on a working day."""
+    from datetime import datetime, time
+
+    from courtadmin.deadlines import services as deadlines
+    from courtadmin.deadlines.calendar import ALMATY
+    from courtadmin.deadlines.models import Deadline
+
+    for number, (received, _region, _court, _summary, _substance, officer) in COMPLAINTS.items():
+        complaint = Complaint.objects.get(number=number)
+        if Deadline.objects.filter(record_id=str(complaint.pk), kind="isd.appeal").exists():
+            continue
+        deadlines.deadline_open(
+            record=complaint,
+            kind="isd.appeal",
+            received_at=datetime.combine(received, time(10, 0), tzinfo=ALMATY),
+            responsible=people[officer or "isd_head"].user,
+        )
+    deadlines.reminders_scan()
+    deadlines.reminders_send()
 
 
 def load_demo_documents(people) -> str:

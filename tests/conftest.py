@@ -65,6 +65,24 @@ def client_for(client, users):
     return sign_in
 
 
+@pytest.fixture
+def complaint(people):
+    """One ISD complaint, reached by the ISD head and deputy (ISD 7)."""
+    from datetime import date
+
+    from courtadmin.org.models import Region
+    from internal_security.models import Complaint
+
+    return Complaint.objects.create(
+        number="DL-1",
+        received_on=date(2026, 11, 20),
+        region=Region.objects.order_by("code").first(),
+        court="Court",
+        summary="A complaint",
+        substance="...",
+    )
+
+
 def requires_postgres():
     return pytest.mark.skipif(
         connection.vendor != "postgresql", reason="needs PostgreSQL (set DATABASE_URL); SQLite lacks this feature"

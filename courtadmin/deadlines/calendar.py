@@ -74,7 +74,9 @@ class WorkingCalendar:
         """Working days after `start` up to and including `end` (negative if `end` is earlier)."""
         if end < start:
             return -self.working_days_between(end, start)
-        return sum(1 for offset in range(1, (end - start).days + 1) if self.is_working_day(start + timedelta(days=offset)))
+        return sum(
+            1 for offset in range(1, (end - start).days + 1) if self.is_working_day(start + timedelta(days=offset))
+        )
 
     def term_start(self, received_at: datetime) -> date:
         """The day a term starts for something received at `received_at`: that day if it is a

@@ -31,7 +31,9 @@ ACTIVE = [Deadline.State.OPEN, Deadline.State.EXTENDED]
 
 def _event(deadline, actor, action, note="") -> None:
     DeadlineEvent.objects.create(deadline=deadline, actor=actor, action=action, due_on=deadline.due_on, note=note)
-    audit_record(actor=actor, action=f"deadline.{action}", obj=deadline, after={"due_on": deadline.due_on, "note": note})
+    audit_record(
+        actor=actor, action=f"deadline.{action}", obj=deadline, after={"due_on": deadline.due_on, "note": note}
+    )
 
 
 def due_date(kind, start: date, calendar: WorkingCalendar | None = None) -> date:
@@ -74,13 +76,17 @@ def deadline_extend(*, deadline, actor, to: date, decision: str, notice_record=N
     start). Where the kind asks for it, a notice to the applicant becomes its own deadline."""
     spec = get_deadline_kind(deadline.kind)
     if not decision.strip():
-        raise ValidationError({"decision": ValidationError(_("Give the decision that extends the term."), code="required")})
+        raise ValidationError(
+            {"decision": ValidationError(_("Give the decision that extends the term."), code="required")}
+        )
     with transaction.atomic():
         locked = _locked(deadline)
         if locked.state not in ACTIVE:
             raise ValidationError(_("Only an open term can be extended."), code="not_open")
         if to <= locked.due_on:
-            raise ValidationError({"to": ValidationError(_("The new date must be after the current one."), code="not_later")})
+            raise ValidationError(
+                {"to": ValidationError(_("The new date must be after the current one."), code="not_later")}
+            )
         if spec.extension_cap_months is not None:
             cap = locked.started_on + relativedelta(months=spec.extension_cap_months)
             if to > cap:
@@ -184,18 +190,18 @@ def reminders_scan(today: date | None = None) -> int:
     created = 0
     with transaction.atomic(), connection.cursor() as cursor:
         for spec in KINDS.values():
-            common = {"today": today, "now": now, "kind": spec.code}
+            to_responsible = {"cursor": cursor, "recipient": None, "today": today, "now": now, "kind": spec.code}
             for days in spec.remind_before:
                 due = calendar.add_working_days(today, days)
-                created += _insert_reminders(cursor, recipient=None, key=f"before:{days}", due_on="=", due=due, **common)
+                created += _insert_reminders(key=f"before:{days}", due_on="=", due=due, **to_responsible)
             if spec.remind_on_the_day:
-                created += _insert_reminders(cursor, recipient=None, key="due", due_on="=", due=today, **common)
+                created += _insert_reminders(key="due", due_on="=", due=today, **to_responsible)
             if spec.remind_while_overdue:
-                created += _insert_reminders(cursor, recipient=None, key=f"overdue:{day}", due_on="<", due=today, **common)
+                created += _insert_reminders(key=f"overdue:{day}", due_on="<", due=today, **to_responsible)
             if spec.escalate_when_overdue:
                 for head in _escalation_recipients(spec.department):
-                    key = f"escalation:{day}"
-                    created += _insert_reminders(cursor, recipient=head, key=key, due_on="<", due=today, **common)
+                    to_head = {**to_responsible, "recipient": head}
+                    created += _insert_reminders(key=f"escalation:{day}", due_on="<", due=today, **to_head)
     return created
 
 
@@ -274,7 +280,9 @@ def digests_send(today: date | None = None) -> int:
     today = today or timezone.localdate()
     horizon = WorkingCalendar().add_working_days(today, 3)
     people = (
-        Deadline.objects.filter(state__in=ACTIVE, due_on__lte=horizon).values_list("responsible_id", flat=True).distinct()
+        Deadline.objects.filter(state__in=ACTIVE, due_on__lte=horizon)
+        .values_list("responsible_id", flat=True)
+        .distinct()
     )
     Digest.objects.bulk_create(
         [Digest(recipient_id=user_id, on_date=today) for user_id in people], ignore_conflicts=True

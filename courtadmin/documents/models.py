@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from courtadmin.core.models import StoredFile
@@ -98,6 +99,9 @@ class Document(models.Model):
 
     def __str__(self):
         return self.registration_number or self.subject
+
+    def get_absolute_url(self):
+        return reverse("documents:document-detail", args=[self.pk])
 
     @property
     def audit_department(self) -> str:

@@ -19,6 +19,7 @@ from django.urls.resolvers import RoutePattern
 from django.utils import timezone
 
 from courtadmin.accounts.models import PortalSession
+from courtadmin.deadlines.models import Notification
 from courtadmin.documents import services as documents_services
 from courtadmin.documents.demo import load_demo_signing
 from courtadmin.documents.models import Document
@@ -127,6 +128,11 @@ def _isd_signed(people, users):
     return kwargs
 
 
+def _notification(people, users):
+    notification = Notification.objects.create(user=users["isd_officer"], title="Срок", url="/")
+    return {"pk": notification.pk}
+
+
 def _isd_journal(people, users):
     return {"department": "ISD"}
 
@@ -156,6 +162,7 @@ CASES = {
     "documents:document-attachment-add": Case(_isd_draft, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
     "documents:document-attachment": Case(_isd_document_attachment, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
     "documents:document-correction": Case(_isd_signed, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
+    "deadlines:notification-open": Case(_notification, "isd_officer", ["isd_head", "sysadmin", "ir_officer"]),
     "documents:journal": Case(_isd_journal, "isd_head", ["ir_head", "sysadmin", "isd_officer", "ca_deputy"]),
 }
 
