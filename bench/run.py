@@ -12,9 +12,9 @@ import django
 def main(names: list[str]) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "courtadmin.settings")
     django.setup()
-    from . import harness, pdf_render_sign
+    from . import harness, pdf_render_sign, reminder_scan
 
-    benchmarks = {"pdf_render_sign": pdf_render_sign.run}
+    benchmarks = {"pdf_render_sign": pdf_render_sign.run, "reminder_scan": reminder_scan.run}
     for name in names or list(benchmarks):
         result = benchmarks[name]()
         harness.record(result)

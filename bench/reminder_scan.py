@@ -1,0 +1,87 @@
+"""`reminder_scan`: one scan over 1,000,000 active deadlines, against the bare SQL that
+selects the due ones (issue 5; target: under 30 s)."""
+
+import statistics
+import time
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from django.utils import timezone
+
+from courtadmin.deadlines.calendar import WorkingCalendar
+from courtadmin.deadlines.models import DayTransfer, Deadline, Reminder
+from courtadmin.deadlines.services import reminders_scan
+from courtadmin.org.demo import build_demo_organisation
+from internal_security.models import Complaint
+
+from .harness import Result
+
+SIZE = 1_000_000
+
+
+def _fill(today) -> None:
+    """A million active deadlines: due dates over four months around today, one in ten
+    overdue, spread over the ISD officers (one INSERT ... SELECT, seconds on PostgreSQL)."""
+    if Deadline.objects.count() >= SIZE:
+        return
+    people = build_demo_organisation(password="bench-password-not-used")  # noqa: S106
+    officers = [people[name].user_id for name in ("isd_officer", "isd_officer2", "isd_almaty", "isd_deputy")]
+    record_type = ContentType.objects.get_for_model(Complaint).pk
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {Deadline._meta.db_table} "  # noqa: S608
+            "(record_type_id, record_id, kind, department, legal_basis, started_on, due_on, original_due_on, "
+            " responsible_id, state, extension_decision, extended_by_id, suspended_on, closed_on) "
+            "SELECT %s, n::text, 'isd.appeal', 'ISD', 'АППК art. 76', d - 21, d, d, "
+            "       (ARRAY[%s, %s, %s, %s])[1 + n %% 4], 'open', '', NULL, NULL, NULL "
+            "FROM (SELECT n, %s::date + ((n %% 120) - 12) AS d FROM generate_series(1, %s) AS n) AS g",
+            [record_type, *officers, today, SIZE],
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {Deadline._meta.db_table}")
+
+
+def run(runs: int = 3) -> Result:
+    today = timezone.localdate()
+    if not WorkingCalendar().is_working_day(today):
+        DayTransfer.objects.get_or_create(
+            day=today, defaults={"kind": "working_day", "decree_number": "bench", "decree_date": today}
+        )
+    _fill(today)
+    calendar = WorkingCalendar()
+    due_days = [calendar.add_working_days(today, days) for days in (3, 1)] + [today]
+    bare_sql = (
+        f"SELECT id, responsible_id FROM {Deadline._meta.db_table} "  # noqa: S608
+        "WHERE state IN ('open', 'extended') AND (due_on IN (%s, %s, %s) OR due_on < %s)"
+    )
+
+    def bare():
+        with connection.cursor() as cursor:
+            cursor.execute(bare_sql, [*due_days, today])
+            return len(cursor.fetchall())
+
+    ours_timings, baseline_timings, created, selected = [], [], 0, 0
+    for _ in range(runs):
+        Reminder.objects.all().delete()
+        started = time.perf_counter()
+        created = reminders_scan(today)
+        ours_timings.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        selected = bare()
+        baseline_timings.append((time.perf_counter() - started) * 1000)
+    repeat_started = time.perf_counter()
+    repeated = reminders_scan(today)
+    repeat_ms = (time.perf_counter() - repeat_started) * 1000
+    overdue = Deadline.objects.filter(due_on__lt=today).count()
+    return Result(
+        name="reminder_scan",
+        measures=(
+            f"one scan over {SIZE:,} active deadlines ({overdue:,} overdue): {created:,} reminder rows created "
+            f"(the bare SQL selects {selected:,} deadlines); a repeat scan creates {repeated} in {repeat_ms:.0f} ms"
+        ),
+        ours_ms=statistics.median(ours_timings),
+        baseline="bare SQL selecting the due deadlines",
+        baseline_ms=statistics.median(baseline_timings),
+        rows=SIZE,
+        target="under 30 000 ms",
+    )
