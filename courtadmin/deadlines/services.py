@@ -51,13 +51,15 @@ def deadline_open(*, record, kind: str, received_at, responsible, actor=None) ->
     calendar = WorkingCalendar()
     start = calendar.term_start(received_at)
     due = due_date(spec, start, calendar)
+    with translation.override(settings.LANGUAGE_CODE):  # recorded in the state language
+        legal_basis = str(spec.legal_basis)
     with transaction.atomic():
         deadline = Deadline.objects.create(
             record_type=ContentType.objects.get_for_model(record),
             record_id=str(record.pk),
             kind=spec.code,
             department=spec.department,
-            legal_basis=str(spec.legal_basis),
+            legal_basis=legal_basis,
             started_on=start,
             due_on=due,
             original_due_on=due,

@@ -17,7 +17,7 @@ def test_fifteen_working_days_from_a_friday_evening_receipt(complaint, people):
     assert deadline.started_on == date(2026, 11, 23)  # Monday
     # The term counts from the day after (Civil Code art. 187): 24.11 is the first of 15.
     assert deadline.due_on == date(2026, 12, 14)
-    assert deadline.legal_basis.startswith("АППК art. 76")
+    assert deadline.legal_basis.startswith("ӘРПК 76-бабы")  # recorded in the state language
     assert list(deadline.events.values_list("action", flat=True)) == ["opened"]
 
 
