@@ -164,19 +164,23 @@ def _escalation_recipients(department: str) -> list[int]:
     return [decision.person.user_id for decision in signers(department) if decision.person.user_id]
 
 
+_DUE = {"on": "=", "before": "<"}
+
+
 def _insert_reminders(cursor, *, recipient: int | None, key: str, today, now, kind: str, due_on: str, due) -> int:
-    """One INSERT ... SELECT over the active deadlines of a kind: to their responsible
-    (`recipient` None) or to one person (the head, on escalation)."""
+    """One INSERT ... SELECT over the active deadlines of a kind due `on` or `before` a day:
+    to their responsible (`recipient` None) or to one person (the head, on escalation).
+    Only table names of our models and a fixed operator go into the text; values are bound."""
     table, deadlines = Reminder._meta.db_table, Deadline._meta.db_table
     who = "responsible_id" if recipient is None else "%s"
     params = ([] if recipient is None else [recipient]) + [key, today, now, kind, due]
-    cursor.execute(
-        f"INSERT INTO {table} (recipient_id, deadline_id, key, on_date, created_at, outcome) "  # noqa: S608
+    sql = (
+        f"INSERT INTO {table} (recipient_id, deadline_id, key, on_date, created_at, outcome) "  # noqa: S608  # nosec B608
         f"SELECT {who}, id, %s, %s, %s, '' FROM {deadlines} "
-        f"WHERE kind = %s AND state IN ('open', 'extended') AND due_on {due_on} %s "
-        "ON CONFLICT (deadline_id, recipient_id, key) DO NOTHING",
-        params,
+        f"WHERE kind = %s AND state IN ('open', 'extended') AND due_on {_DUE[due_on]} %s "
+        "ON CONFLICT (deadline_id, recipient_id, key) DO NOTHING"
     )
+    cursor.execute(sql, params)
     return cursor.rowcount
 
 
@@ -195,15 +199,15 @@ def reminders_scan(today: date | None = None) -> int:
             to_responsible = {"cursor": cursor, "recipient": None, "today": today, "now": now, "kind": spec.code}
             for days in spec.remind_before:
                 due = calendar.add_working_days(today, days)
-                created += _insert_reminders(key=f"before:{days}", due_on="=", due=due, **to_responsible)
+                created += _insert_reminders(key=f"before:{days}", due_on="on", due=due, **to_responsible)
             if spec.remind_on_the_day:
-                created += _insert_reminders(key="due", due_on="=", due=today, **to_responsible)
+                created += _insert_reminders(key="due", due_on="on", due=today, **to_responsible)
             if spec.remind_while_overdue:
-                created += _insert_reminders(key=f"overdue:{day}", due_on="<", due=today, **to_responsible)
+                created += _insert_reminders(key=f"overdue:{day}", due_on="before", due=today, **to_responsible)
             if spec.escalate_when_overdue:
                 for head in _escalation_recipients(spec.department):
                     to_head = {**to_responsible, "recipient": head}
-                    created += _insert_reminders(key=f"escalation:{day}", due_on="<", due=today, **to_head)
+                    created += _insert_reminders(key=f"escalation:{day}", due_on="before", due=today, **to_head)
     return created
 
 
