@@ -1,10 +1,10 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courtadmin.core.downloads import stored_file_response
+from courtadmin.core.forms import service_result
 
 from . import selectors, services
 from .forms import AttachmentForm
@@ -38,12 +38,13 @@ def complaint_detail(request, pk, attachment_form=None):
 def complaint_attachment_add(request, pk):
     complaint = selectors.get_complaint_for_user(request.user, pk)
     form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.complaint_attachment_add(actor=request.user, complaint=complaint, upload=form.cleaned_data["file"])
-        except ValidationError as error:
-            form.add_error("file", error)
-    if form.errors:
+    done, _attachment = service_result(
+        form,
+        lambda: services.complaint_attachment_add(
+            actor=request.user, complaint=complaint, upload=form.cleaned_data["file"]
+        ),
+    )
+    if not done:
         return complaint_detail(request, pk, attachment_form=form)
     messages.success(request, _("The file is attached."))
     return redirect("internal_security:complaint-detail", pk=complaint.pk)

@@ -101,3 +101,14 @@ def required_tool(name: str) -> str:
             pytest.fail(f"CI needs {name} (.ci/run installs it with apt)")
         pytest.skip(f"{name} is not installed")
     return path
+
+
+def refusal_codes(call, **kwargs) -> set[str]:
+    """The codes of the ValidationError a service raises (its messages are in the user's language)."""
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as refused:
+        call(**kwargs)
+    error = refused.value
+    by_field = error.error_dict if hasattr(error, "error_dict") else {None: error.error_list}
+    return {item.code for items in by_field.values() for item in items}

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -9,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
+from courtadmin.core.forms import flash_errors, service_result
 from courtadmin.core.qr import qr_data_uri
 
 from . import selectors, services
@@ -28,17 +28,6 @@ def _next_url(request) -> str:
     return reverse("core:home")
 
 
-def _call(form, service):
-    """Run a service for a valid form; its ValidationError goes beside the fields it names."""
-    if not form.is_valid():
-        return None
-    try:
-        return service()
-    except ValidationError as error:
-        form.add_error(None, error)
-        return None
-
-
 def _second_factor_given(request, device) -> None:
     """The factor is proven: a new session key (ASVS 7.2.4), and the gate opens."""
     request.session.cycle_key()
@@ -49,10 +38,10 @@ def _second_factor_given(request, device) -> None:
 @require_http_methods(["GET", "POST"])
 def second_factor_verify(request):
     form = CodeForm(request.POST or None)
-    device = _call(
+    done, device = service_result(
         form, lambda: services.second_factor_check(user=request.user, code=form.cleaned_data["code"], purpose="sign_in")
     )
-    if device is not None:
+    if done:
         _second_factor_given(request, device)
         return redirect(_next_url(request))
     return render(request, "accounts/second_factor_verify.html", {"form": form, "next": _next_url(request)})
@@ -64,7 +53,7 @@ def second_factor_enrol(request):
     replacing = selectors.authenticator_of(request.user) is not None
     device = services.second_factor_enrolment_start(user=request.user)
     form = EnrolmentForm(request.POST or None, replacing=replacing)
-    codes = _call(
+    done, codes = service_result(
         form,
         lambda: services.second_factor_enrol(
             user=request.user,
@@ -73,7 +62,7 @@ def second_factor_enrol(request):
             current_code=form.cleaned_data.get("current_code", ""),
         ),
     )
-    if codes is not None:
+    if done:
         _second_factor_given(request, device)
         return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": _next_url(request)})
     context = {
@@ -104,27 +93,25 @@ def security(request):
 @require_POST
 def recovery_codes_renew(request):
     form = CodeForm(request.POST)
-    codes = _call(form, lambda: services.recovery_codes_renew(user=request.user, code=form.cleaned_data["code"]))
-    if form.errors:
-        return _security_with_errors(request, form)
+    done, codes = service_result(
+        form, lambda: services.recovery_codes_renew(user=request.user, code=form.cleaned_data["code"])
+    )
+    if not done:
+        flash_errors(request, form)
+        return redirect("accounts:security")
     return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": reverse("accounts:security")})
 
 
 @require_POST
 def second_factor_remove(request):
     form = CodeForm(request.POST)
-    _call(form, lambda: services.second_factor_remove(user=request.user, code=form.cleaned_data["code"]))
-    if form.errors:
-        return _security_with_errors(request, form)
+    done, _nothing = service_result(
+        form, lambda: services.second_factor_remove(user=request.user, code=form.cleaned_data["code"])
+    )
+    if not done:
+        flash_errors(request, form)
+        return redirect("accounts:security")
     messages.success(request, _("The second factor is turned off."))
-    return redirect("accounts:security")
-
-
-def _security_with_errors(request, form):
-    """The code forms of the security page are one field each: the error comes back on top."""
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
     return redirect("accounts:security")
 
 

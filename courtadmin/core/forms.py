@@ -1,4 +1,6 @@
 from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 
 
 class PortalFormMixin:
@@ -23,3 +25,22 @@ class PortalFormMixin:
                 attrs = self.fields[name].widget.attrs
                 attrs["aria-invalid"] = "true"
                 attrs["aria-describedby"] = f"{self.auto_id % name}_error"
+
+
+def service_result(form, call):
+    """Call a service for a valid form: (True, what it returns). A ValidationError it raises
+    goes beside the fields it names, what was typed stays, and (False, None) comes back."""
+    if not form.is_valid():
+        return False, None
+    try:
+        return True, call()
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False, None
+
+
+def flash_errors(request, form) -> None:
+    """The errors of a small form posted from another page, shown on top of the page it returns to."""
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)

@@ -127,9 +127,13 @@ def private_upload_path(instance, filename: str) -> str:
     return f"private/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension_of(filename) or 'bin'}"
 
 
-def accepted_upload_fields(upload) -> dict:
-    """The fields of a StoredFile for an upload that passes validate_upload."""
-    kind = validate_upload(upload)
+def accepted_upload_fields(upload, field: str = "file") -> dict:
+    """The fields of a StoredFile for an upload that passes validate_upload; a refusal is
+    raised on the form's `field`, so it shows beside it."""
+    try:
+        kind = validate_upload(upload)
+    except ValidationError as error:
+        raise ValidationError({field: error.error_list}) from error
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from courtadmin.audit.services import audit_record
 from courtadmin.core.downloads import stored_file_response
+from courtadmin.core.forms import flash_errors, service_result
 from courtadmin.core.uploads import validate_upload
 from courtadmin.org.models import Person
 
@@ -20,18 +21,6 @@ from .forms import CommentForm, DocumentForm, FileForm, JournalFilterForm, Route
 from .models import Document
 from .signing import signing_backend
 from .workflow import MOVES, current_steps, moves_open_to
-
-
-def _run(form, call) -> bool:
-    """Call a service for a valid form; its ValidationError goes beside the fields it names."""
-    if not form.is_valid():
-        return False
-    try:
-        call()
-    except ValidationError as error:
-        form.add_error(None, error)
-        return False
-    return True
 
 
 def _read(request, document) -> None:
@@ -50,8 +39,11 @@ def document_edit(request, pk=None):
     if pk and (document.status != Document.Status.DRAFT or document.author_id != request.user.pk):
         raise Http404
     form = DocumentForm(request.POST or None, instance=document, user=request.user)
-    if request.method == "POST" and _run(
-        form, lambda: services.document_save(actor=request.user, document=form.instance, texts=form.texts())
+    if (
+        request.method == "POST"
+        and service_result(
+            form, lambda: services.document_save(actor=request.user, document=form.instance, texts=form.texts())
+        )[0]
     ):
         messages.success(request, _("The draft is saved."))
         return redirect("documents:document-detail", pk=form.instance.pk)
@@ -86,8 +78,11 @@ def document_route(request, pk):
     people = Person.objects.filter(position__isnull=False, user__isnull=False).select_related("position")
     steps = document.steps.filter(round=document.round)
     form = RouteForm(request.POST or None, people=people, steps=steps)
-    if request.method == "POST" and _run(
-        form, lambda: services.route_set(actor=request.user, document=document, groups=form.groups())
+    if (
+        request.method == "POST"
+        and service_result(
+            form, lambda: services.route_set(actor=request.user, document=document, groups=form.groups())
+        )[0]
     ):
         messages.success(request, _("The route is saved."))
         return redirect("documents:document-detail", pk=document.pk)
@@ -100,23 +95,21 @@ def document_act(request, pk, move):
     if move not in MOVES or move == "sign":
         raise Http404
     form = SendForm(request.POST) if move == "send" else CommentForm(request.POST)
-    valid = form.is_valid()
-    try:
-        if not valid:
-            raise ValidationError(form.errors.as_data())
-        services.document_act(
+    done, _document = service_result(
+        form,
+        lambda: services.document_act(
             document=document,
             move=move,
             actor=request.user,
             comment=form.cleaned_data.get("comment", ""),
             sent_on=form.cleaned_data.get("sent_on"),
             sent_note=form.cleaned_data.get("sent_note", ""),
-        )
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
+        ),
+    )
+    if done:
         messages.success(request, _("Done: %(move)s.") % {"move": MOVES[move].label})
+    else:
+        flash_errors(request, form)
     return redirect("documents:document-detail", pk=document.pk)
 
 
@@ -124,14 +117,17 @@ def document_act(request, pk, move):
 def document_sign(request, pk):
     document = selectors.get_document_for_user(request.user, pk)
     form = SignForm(request.POST or None)
-    if request.method == "POST" and _run(
-        form,
-        lambda: services.document_sign(
-            document=document,
-            actor=request.user,
-            password=form.cleaned_data["password"],
-            code=form.cleaned_data.get("code", ""),
-        ),
+    if (
+        request.method == "POST"
+        and service_result(
+            form,
+            lambda: services.document_sign(
+                document=document,
+                actor=request.user,
+                password=form.cleaned_data["password"],
+                code=form.cleaned_data.get("code", ""),
+            ),
+        )[0]
     ):
         messages.success(request, _("Signed and registered. The PDF is being prepared."))
         return redirect("documents:document-detail", pk=document.pk)
@@ -168,17 +164,15 @@ def document_pdf_retry(request, pk):
 def document_attachment_add(request, pk):
     document = selectors.get_document_for_user(request.user, pk)
     form = FileForm(request.POST, request.FILES)
-    if _run(
+    if service_result(
         form,
         lambda: services.document_attachment_add(
             actor=request.user, document=document, upload=form.cleaned_data["file"]
         ),
-    ):
+    )[0]:
         messages.success(request, _("The file is attached."))
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        flash_errors(request, form)
     return redirect("documents:document-detail", pk=document.pk)
 
 

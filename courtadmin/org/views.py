@@ -1,11 +1,12 @@
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+
+from courtadmin.core.forms import service_result
 
 from . import selectors, services
 from .authority import may_keep_appointments, person_of
@@ -28,12 +29,7 @@ def absence_list(request):
 def _saved(request, form, save, message) -> bool:
     """A valid POST handed to its service. A rule the service enforces late (a clash found
     under lock) goes back to the form beside its field, with what was typed kept."""
-    if request.method != "POST" or not form.is_valid():
-        return False
-    try:
-        save()
-    except ValidationError as error:
-        form.add_error(None, error)
+    if request.method != "POST" or not service_result(form, save)[0]:
         return False
     messages.success(request, message)
     return True
