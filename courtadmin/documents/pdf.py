@@ -44,13 +44,14 @@ def _department_unit(department: str) -> Unit | None:
 
 def document_context(document) -> dict:
     versions = sorted(document.versions.all(), key=lambda version: LANGUAGE_ORDER.get(version.language, 9))
+    url = verification_url(document)
     return {
         "document": document,
         "versions": versions,
         "signature": document.signature,
         "unit": _department_unit(document.department),
-        "verification_url": verification_url(document),
-        "qr_code": qr_data_uri(verification_url(document), border=1),
+        "verification_url": url,
+        "qr_code": qr_data_uri(url, border=1),
         "font_regular": (FONT_DIR / "SourceSansPro-Regular.ttf").as_uri(),
         "font_bold": (FONT_DIR / "SourceSansPro-Bold.ttf").as_uri(),
     }
