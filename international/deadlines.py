@@ -1,17 +1,41 @@
-"""The IR's terms (DOMAIN.md "International legal assistance")."""
+"""The IR's terms (DOMAIN.md "International legal assistance"; "Appeals" for IR 7.25).
+
+Overdue legal-assistance work escalates to the deputy head supervising that line (IR 13),
+or to whoever replaces him.
+"""
 
 from django.utils.translation import gettext_lazy as _
 
 from courtadmin.deadlines.kinds import DeadlineKind
-from courtadmin.org.models import Department
+from courtadmin.org.models import Department, LineOfWork
 
 KINDS = [
     DeadlineKind(
         "ir.rogatory_execution",
         Department.IR,
         _("Execution of a letter rogatory"),
-        _("One month from receipt by the court"),
+        _("The treaty's term, one month from receipt by the court by default"),
         months=1,
         remind_before=(5, 1),
+        escalation_line=LineOfWork.LEGAL_ASSISTANCE,
+    ),
+    DeadlineKind(
+        "ir.application",
+        Department.IR,
+        _("Explanation to an applicant about legal assistance"),
+        _("АППК art. 76: 15 working days, extendable to two months"),
+        working_days=15,
+        extension_cap_months=2,
+        extension_notice_working_days=3,
+        escalation_line=LineOfWork.LEGAL_ASSISTANCE,
+    ),
+    DeadlineKind(
+        "ir.application.extension_notice",
+        Department.IR,
+        _("Notice of the extension to the applicant"),
+        _("АППК art. 76: within 3 working days"),
+        working_days=3,
+        remind_before=(1,),
+        escalation_line=LineOfWork.LEGAL_ASSISTANCE,
     ),
 ]

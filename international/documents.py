@@ -16,5 +16,11 @@ KINDS = [
         line_of_work=LineOfWork.LEGAL_ASSISTANCE,
         extra_languages=("en",),
     ),
+    DocumentKind(
+        "ir.application_answer",
+        Department.IR,
+        _("Explanation to an applicant about legal assistance"),
+        line_of_work=LineOfWork.LEGAL_ASSISTANCE,
+    ),
     DocumentKind("ir.report_to_chairman", Department.IR, _("Report to the Chairman"), default_route=(("deputy",),)),
 ]

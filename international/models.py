@@ -1,1 +1,448 @@
-"""Records of the International Relations Department."""
+"""Records of the International Relations Department: international legal assistance.
+
+IR 4.2 and IR 7.22: letters rogatory of Kazakh and foreign courts and petitions about the
+recognition and enforcement of court acts; IR 7.25: applications of persons about legal
+assistance; IR 7.27: their monitoring. The catalogs (countries, treaty bases, foreign
+authorities, the courts of Kazakhstan) are kept by IR staff in the portal.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from courtadmin.core.models import StoredFile
+from courtadmin.org.models import Region
+
+# The languages a request's documents come in (ISO 639-1), the state's two first.
+LANGUAGES = [
+    ("kk", _("Kazakh")),
+    ("ru", _("Russian")),
+    ("en", _("English")),
+    ("zh", _("Chinese")),
+    ("tr", _("Turkish")),
+    ("de", _("German")),
+    ("fr", _("French")),
+    ("other", _("another language")),
+]
+STATE_LANGUAGES = ("kk", "ru")
+
+
+# --- Catalogs --------------------------------------------------------------------------------
+
+
+class Country(models.Model):
+    code = models.CharField(_("ISO 3166 code"), max_length=2, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Subject(models.TextChoices):
+    """What a request asks for (IR 4.2)."""
+
+    SERVICE = "service", _("service of documents")
+    EVIDENCE = "evidence", _("taking of evidence")
+    OTHER_ACT = "other_act", _("another procedural act")
+    RECOGNITION = "recognition", _("recognition and enforcement of a court act")
+
+
+class TreatyBasis(models.Model):
+    """A treaty (or reciprocity) under which legal assistance is given, with what it demands."""
+
+    class Kind(models.TextChoices):
+        MULTILATERAL = "multilateral", _("multilateral convention")
+        BILATERAL = "bilateral", _("bilateral treaty")
+        RECIPROCITY = "reciprocity", _("reciprocity (no treaty)")
+
+    class Channel(models.TextChoices):
+        DIRECT = "direct", _("directly between the courts")
+        CENTRAL = "central", _("through the central authorities")
+        DIPLOMATIC = "diplomatic", _("through the Ministry of Foreign Affairs")
+
+    class Legalisation(models.TextChoices):
+        NONE = "none", _("no legalisation or apostille")
+        APOSTILLE = "apostille", _("apostille")
+        CONSULAR = "consular", _("consular legalisation")
+
+    code = models.SlugField(_("code"), max_length=64, unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    reference = models.CharField(_("ratification or entry into force"), max_length=300, blank=True)
+    parties = models.ManyToManyField(
+        Country,
+        verbose_name=_("other parties"),
+        blank=True,
+        related_name="treaties",
+        help_text=_("The states that the treaty binds with Kazakhstan. Reciprocity needs none."),
+    )
+    subjects = models.JSONField(_("what it covers"), default=list)
+    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
+    languages = models.JSONField(_("languages accepted"), default=list)
+    translation_required = models.BooleanField(
+        _("certified translation into Kazakh or Russian required"),
+        default=False,
+        help_text=_("For documents in an accepted language other than Kazakh or Russian."),
+    )
+    legalisation = models.CharField(
+        _("legalisation"), max_length=16, choices=Legalisation.choices, default=Legalisation.NONE
+    )
+    execution_months = models.PositiveSmallIntegerField(_("execution term, months"), default=1)
+    contents_clause = models.CharField(_("article on a request's contents"), max_length=200, blank=True)
+    precedence = models.PositiveSmallIntegerField(
+        _("precedence"), default=50, help_text=_("Where several bind the two states, the lowest is suggested.")
+    )
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        verbose_name = _("treaty basis")
+        verbose_name_plural = _("treaty bases")
+        ordering = ["precedence", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def binds(self, country) -> bool:
+        """Does this basis bind Kazakhstan and `country`? Reciprocity stands in for any state."""
+        if self.kind == self.Kind.RECIPROCITY:
+            return True
+        return any(party.pk == country.pk for party in self.parties.all())
+
+    def covers(self, subject: str) -> bool:
+        return subject in self.subjects
+
+
+class ForeignAuthority(models.Model):
+    class Kind(models.TextChoices):
+        COURT = "court", _("court")
+        CENTRAL_AUTHORITY = "central_authority", _("central authority")
+        OTHER = "other", _("other body")
+
+    name = models.CharField(_("name"), max_length=300)
+    country = models.ForeignKey(Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.COURT)
+    address = models.CharField(_("address"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("foreign authority")
+        verbose_name_plural = _("foreign authorities")
+        ordering = ["country__code", "name"]
+        constraints = [models.UniqueConstraint(fields=["country", "name"], name="international_one_authority_name")]
+
+    def __str__(self):
+        return self.name
+
+
+class KazakhCourt(models.Model):
+    """A court of Kazakhstan: the 20 regional-level courts, and those under them."""
+
+    class Level(models.TextChoices):
+        REGIONAL = "regional", _("regional-level court")
+        DISTRICT = "district", _("district or city court")
+        SPECIALISED = "specialised", _("specialised court")
+
+    code = models.SlugField(_("code"), max_length=64, unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    level = models.CharField(_("level"), max_length=16, choices=Level.choices)
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="+")
+    parent = models.ForeignKey(
+        "self", verbose_name=_("higher court"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("court of Kazakhstan")
+        verbose_name_plural = _("courts of Kazakhstan")
+        ordering = ["region__code", "level", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+# --- Requests --------------------------------------------------------------------------------
+
+
+class LegalAssistanceRequest(models.Model):
+    """A letter rogatory or a recognition petition, incoming or outgoing (IR 4.2, IR 7.22).
+
+    Its status changes only through `workflow.request_move`.
+    """
+
+    audit_department = "IR"
+
+    class Direction(models.TextChoices):
+        INCOMING = "incoming", _("incoming: a foreign authority asks")
+        OUTGOING = "outgoing", _("outgoing: a Kazakh court asks")
+
+    class Category(models.TextChoices):
+        CIVIL = "civil", _("civil")
+        FAMILY = "family", _("family")
+        ECONOMIC = "economic", _("economic")
+        ADMINISTRATIVE = "administrative", _("administrative")
+
+    class Status(models.TextChoices):
+        REGISTERED = "registered", _("registered")
+        CHECKED = "checked", _("checked")
+        DEFECTS_RETURNED = "defects_returned", _("returned to the sender for defects")
+        SENT_TO_COURT = "sent_to_court", _("sent to the court")
+        EXECUTING = "executing", _("being executed")
+        EXECUTED = "executed", _("execution documents received")
+        ANSWERED = "answered", _("returned to the requesting authority")
+        TRANSLATION = "translation", _("translation arranged")
+        SENT_ABROAD = "sent_abroad", _("sent abroad, awaiting the answer")
+        ANSWER_RECEIVED = "answer_received", _("answer received")
+        RETURNED_TO_COURT = "returned_to_court", _("answer sent to the court")
+        CLOSED = "closed", _("closed")
+        REFUSED = "refused", _("refused")
+
+    registration_number = models.CharField(_("registration number"), max_length=32, unique=True)
+    received_on = models.DateField(_("date of receipt"))
+    direction = models.CharField(_("direction"), max_length=16, choices=Direction.choices)
+    subject = models.CharField(_("what is asked"), max_length=16, choices=Subject.choices)
+    category = models.CharField(_("case category"), max_length=16, choices=Category.choices)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.REGISTERED)
+    country = models.ForeignKey(Country, verbose_name=_("foreign state"), on_delete=models.PROTECT, related_name="+")
+    foreign_authority = models.ForeignKey(
+        ForeignAuthority,
+        verbose_name=_("foreign authority"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Incoming: the requesting authority. Outgoing: the requested one."),
+    )
+    court = models.ForeignKey(
+        KazakhCourt,
+        verbose_name=_("court of Kazakhstan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Outgoing: the requesting court. Incoming: the court that executes it."),
+    )
+    case_name = models.CharField(_("case"), max_length=300)
+    case_number = models.CharField(_("case number"), max_length=64)
+    asked = models.TextField(_("what exactly is asked"))
+    confidential = models.BooleanField(_("confidential"), default=False)
+    treaty = models.ForeignKey(TreatyBasis, verbose_name=_("treaty basis"), on_delete=models.PROTECT, related_name="+")
+    treaty_mismatch_confirmed = models.BooleanField(default=False, editable=False)
+    original_language = models.CharField(_("language of the original"), max_length=8, choices=LANGUAGES)
+    act_effective_on = models.DateField(
+        _("court act took effect"), null=True, blank=True, help_text=_("For recognition and enforcement.")
+    )
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("responsible officer"), on_delete=models.PROTECT, related_name="+"
+    )
+    related = models.ManyToManyField("self", verbose_name=_("related requests"), blank=True)
+    checklist = models.JSONField(default=dict, editable=False)
+    court_received_on = models.DateField(_("received by the court"), null=True, blank=True, editable=False)
+    executed_on = models.DateField(_("executed"), null=True, blank=True, editable=False)
+    closed_on = models.DateField(_("closed"), null=True, blank=True, editable=False)
+    outcome_note = models.TextField(_("reason"), blank=True, editable=False)
+    # Case number, names of the persons and authorities, lower-cased: the registry's search.
+    search_text = models.TextField(default="", editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("legal assistance request")
+        verbose_name_plural = _("legal assistance requests")
+        ordering = ["-received_on", "-pk"]
+        indexes = [
+            models.Index(fields=["-received_on", "-id"], name="la_request_list_order"),
+            models.Index(fields=["status", "-received_on"], name="la_request_status"),
+            models.Index(fields=["country", "-received_on"], name="la_request_country"),
+            models.Index(fields=["treaty"], name="la_request_treaty"),
+            models.Index(fields=["court"], name="la_request_court"),
+            models.Index(fields=["officer", "status"], name="la_request_officer"),
+            models.Index(fields=["case_number"], name="la_request_case_number"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(executed_on__isnull=True) | Q(executed_on__gte=models.F("received_on")),
+                name="la_request_executed_after_receipt",
+            ),
+        ]
+
+    def __str__(self):
+        return self.registration_number
+
+    def get_absolute_url(self):
+        return reverse("international:request-detail", args=[self.pk])
+
+    def clean(self):
+        """What a request must say whatever its treaty (IR 7.22; Chisinau art. 7)."""
+        super().clean()
+        errors = {}
+        if self.is_incoming and self.foreign_authority_id is None:
+            errors["foreign_authority"] = ValidationError(_("Name the requesting authority."), code="no_requester")
+        if not self.is_incoming and self.court_id is None:
+            errors["court"] = ValidationError(_("Name the requesting court."), code="no_requester")
+        if self.foreign_authority_id and self.country_id and self.foreign_authority.country_id != self.country_id:
+            errors["foreign_authority"] = ValidationError(
+                _("This authority is of another state than the request's."), code="other_state"
+            )
+        if self.received_on and self.received_on > timezone.localdate():
+            errors["received_on"] = ValidationError(_("The date of receipt cannot be in the future."), code="future")
+        if self.subject == Subject.RECOGNITION and self.act_effective_on is None:
+            errors["act_effective_on"] = ValidationError(
+                _("Give the date the court act took effect."), code="required"
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_incoming(self) -> bool:
+        return self.direction == self.Direction.INCOMING
+
+    @property
+    def requesting_authority(self):
+        return self.foreign_authority if self.is_incoming else self.court
+
+    @property
+    def requested_authority(self):
+        return self.court if self.is_incoming else self.foreign_authority
+
+
+class RequestParty(models.Model):
+    """A person concerned, with the details a treaty asks for (Chisinau art. 7)."""
+
+    class Role(models.TextChoices):
+        ADDRESSEE = "addressee", _("person to be served or heard")
+        CLAIMANT = "claimant", _("claimant")
+        DEFENDANT = "defendant", _("defendant")
+        WITNESS = "witness", _("witness")
+        PETITIONER = "petitioner", _("petitioner")
+        DEBTOR = "debtor", _("debtor")
+        OTHER = "other", _("other")
+
+    class Kind(models.TextChoices):
+        INDIVIDUAL = "individual", _("individual")
+        LEGAL_ENTITY = "legal_entity", _("legal entity")
+
+    request = models.ForeignKey(LegalAssistanceRequest, on_delete=models.CASCADE, related_name="parties")
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.INDIVIDUAL)
+    name = models.CharField(_("full name or name"), max_length=300)
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    birth_place = models.CharField(_("place of birth"), max_length=200, blank=True)
+    citizenship = models.ForeignKey(
+        Country, verbose_name=_("citizenship"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    occupation = models.CharField(_("occupation"), max_length=200, blank=True)
+    address = models.CharField(_("residence or seat"), max_length=500)
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region of Kazakhstan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Where the address is in Kazakhstan: the court is suggested from it."),
+    )
+    identifier = models.CharField(_("IIN, BIN or tax code"), max_length=32, blank=True)
+    bank_details = models.CharField(_("bank details"), max_length=300, blank=True)
+    representative = models.CharField(_("representative"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("person concerned")
+        verbose_name_plural = _("persons concerned")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class RequestFile(StoredFile):
+    """A file of a request: the request itself, a translation, execution documents."""
+
+    audit_department = "IR"
+
+    class Kind(models.TextChoices):
+        REQUEST = "request", _("the request and its annexes")
+        TRANSLATION = "translation", _("translation")
+        EXECUTION = "execution", _("execution documents")
+        OTHER = "other", _("other")
+
+    request = models.ForeignKey(LegalAssistanceRequest, on_delete=models.CASCADE, related_name="files")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGES)
+    certified = models.BooleanField(_("certified"), default=False)
+
+    class Meta:
+        verbose_name = _("file")
+        verbose_name_plural = _("files")
+        ordering = ["uploaded_at", "pk"]
+
+
+class RequestLetter(models.Model):
+    """A cover letter of a request: an official document signed per IR 13, for one move."""
+
+    request = models.ForeignKey(LegalAssistanceRequest, on_delete=models.CASCADE, related_name="letters")
+    move = models.CharField(max_length=32)
+    document = models.OneToOneField("documents.Document", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.request_id}: {self.move}"
+
+
+# --- Applications (IR 7.25) ------------------------------------------------------------------
+
+
+class Application(models.Model):
+    """An application of a person or a legal entity about legal assistance (IR 7.25),
+    answered within the АППК term by a signed document."""
+
+    audit_department = "IR"
+
+    class Status(models.TextChoices):
+        REGISTERED = "registered", _("registered")
+        ANSWERED = "answered", _("answered")
+
+    number = models.CharField(_("registration number"), max_length=32, unique=True)
+    external_number = models.CharField(_("number in the appeals system"), max_length=64, blank=True)
+    received_at = models.DateTimeField(_("received"))
+    applicant_kind = models.CharField(
+        _("applicant"), max_length=16, choices=RequestParty.Kind.choices, default=RequestParty.Kind.INDIVIDUAL
+    )
+    applicant_name = models.CharField(_("full name or name"), max_length=300)
+    applicant_identifier = models.CharField(_("IIN or BIN"), max_length=12, blank=True)
+    applicant_address = models.CharField(_("postal address"), max_length=500)
+    language = models.CharField(
+        _("language of the application"), max_length=8, choices=[c for c in LANGUAGES if c[0] in STATE_LANGUAGES]
+    )
+    substance = models.TextField(_("substance"))
+    request = models.ForeignKey(
+        LegalAssistanceRequest,
+        verbose_name=_("request concerned"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="applications",
+    )
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("responsible officer"), on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.REGISTERED)
+    answered_on = models.DateField(_("answered"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("application about legal assistance")
+        verbose_name_plural = _("applications about legal assistance")
+        ordering = ["-received_at", "-pk"]
+
+    def __str__(self):
+        return self.number
+
+    def get_absolute_url(self):
+        return reverse("international:application-detail", args=[self.pk])

@@ -1,14 +1,33 @@
-"""Reads of IR records: IR staff and the Court Administration leadership (IR 1-3, ISD 7)."""
+"""Reads of IR records: IR staff and the Court Administration leadership (IR 1-3, ISD 7);
+anyone else gets 404. The registry's lists and figures serve IR 7.27 (monitoring)."""
 
-from django.http import Http404
+import statistics
+from dataclasses import dataclass
+from datetime import date
 
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import Aggregate, CharField, Count, Exists, F, FloatField, Func, IntegerField, OuterRef, Q
+from django.db.models.functions import Cast, ExtractQuarter, ExtractYear
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from courtadmin.deadlines.models import Deadline
 from courtadmin.org.authority import department_access, signers
 from courtadmin.org.models import Department, LineOfWork
 
+from .models import (
+    Country,
+    KazakhCourt,
+    LegalAssistanceRequest,
+    RequestFile,
+    RequestLetter,
+    RequestParty,
+    TreatyBasis,
+)
+from .permissions import require_ir_access
 
-def require_ir_access(user) -> None:
-    if not department_access(user, Department.IR):
-        raise Http404
+R = LegalAssistanceRequest
 
 
 def department_overview(user) -> dict:
@@ -17,4 +36,246 @@ def department_overview(user) -> dict:
     return {
         "signers": signers(Department.IR),
         "legal_assistance_signers": signers(Department.IR, LineOfWork.LEGAL_ASSISTANCE),
+    }
+
+
+# --- The registry ----------------------------------------------------------------------------
+
+
+def requests_visible_to(user):
+    if not department_access(user, Department.IR):
+        return R.objects.none()
+    return R.objects.all()
+
+
+def get_request_for_user(user, pk) -> LegalAssistanceRequest:
+    return get_object_or_404(
+        requests_visible_to(user).select_related(
+            "country", "treaty", "court__region", "foreign_authority__country", "officer"
+        ),
+        pk=pk,
+    )
+
+
+def get_request_file_for_user(user, request_pk, pk) -> RequestFile:
+    return get_object_or_404(
+        RequestFile.objects.filter(request__in=requests_visible_to(user)), request_id=request_pk, pk=pk
+    )
+
+
+def _terms(request_ids=None):
+    terms = Deadline.objects.filter(
+        record_type=ContentType.objects.get_for_model(R), state__in=Deadline.ACTIVE, kind="ir.rogatory_execution"
+    )
+    return terms if request_ids is None else terms.filter(record_id__in=[str(pk) for pk in request_ids])
+
+
+def _overdue(today):
+    return Exists(_terms().filter(record_id=Cast(OuterRef("pk"), CharField()), due_on__lt=today))
+
+
+@dataclass(frozen=True)
+class RegistryFilter:
+    """The list's filters (IR 7.27); empty values filter nothing."""
+
+    direction: str = ""
+    subject: str = ""
+    status: str = ""
+    country: Country | None = None
+    treaty: TreatyBasis | None = None
+    court: KazakhCourt | None = None
+    officer: object = None
+    overdue: bool = False
+    received_from: date | None = None
+    received_to: date | None = None
+    text: str = ""
+
+
+def registry(user, filters: RegistryFilter = RegistryFilter()):
+    """The requests the user may read, filtered, newest first."""
+    requests = requests_visible_to(user)
+    for field in ("direction", "subject", "status", "country", "treaty", "court", "officer"):
+        value = getattr(filters, field)
+        if value:
+            requests = requests.filter(**{field: value})
+    if filters.received_from:
+        requests = requests.filter(received_on__gte=filters.received_from)
+    if filters.received_to:
+        requests = requests.filter(received_on__lte=filters.received_to)
+    if filters.overdue:
+        requests = requests.filter(_overdue(timezone.localdate()))
+    if filters.text.strip():
+        requests = requests.filter(search_text__contains=filters.text.strip().lower())
+    return requests.order_by("-received_on", "-pk")
+
+
+def registry_page(requests):
+    """The rows of one page with what the list shows, in a fixed number of queries."""
+    rows = list(requests.select_related("country", "treaty", "court", "foreign_authority", "officer"))
+    due = dict(_terms([row.pk for row in rows]).values_list("record_id", "due_on"))
+    today = timezone.localdate()
+    for row in rows:
+        row.due_on = due.get(str(row.pk))
+        row.is_overdue = row.due_on is not None and row.due_on < today
+    return rows
+
+
+def request_page(user, pk) -> dict:
+    """A request with its persons, files, letters, related requests and terms."""
+    request = get_request_for_user(user, pk)
+    parties = list(request.parties.select_related("citizenship", "region"))
+    files = list(request.files.select_related("uploaded_by"))
+    # The checklist reads these through the relations: hand it what we have.
+    request._prefetched_objects_cache = {"parties": parties, "files": files}
+    letters = list(RequestLetter.objects.filter(request=request).select_related("document"))
+    terms = list(
+        Deadline.objects.filter(record_type=ContentType.objects.get_for_model(R), record_id=str(request.pk)).order_by(
+            "started_on"
+        )
+    )
+    return {
+        "la_request": request,
+        "parties": parties,
+        "files": files,
+        "letters": letters,
+        "terms": terms,
+        "related": list(request.related.all()),
+    }
+
+
+def treaty_suggested(country, subject: str) -> TreatyBasis | None:
+    """The basis that binds Kazakhstan and `country` for `subject` with the lowest precedence;
+    reciprocity where no treaty does."""
+    candidates = (
+        TreatyBasis.objects.filter(is_active=True)
+        .filter(Q(parties=country) | Q(kind=TreatyBasis.Kind.RECIPROCITY))
+        .distinct()
+        .order_by("precedence", "pk")
+    )
+    covering = [treaty for treaty in candidates if treaty.covers(subject)]
+    treaties = [t for t in covering if t.kind != TreatyBasis.Kind.RECIPROCITY]
+    return (treaties or covering or [None])[0]
+
+
+# The person whose address decides the competent court, in this order.
+ROLE_ORDER = [
+    RequestParty.Role.ADDRESSEE,
+    RequestParty.Role.DEFENDANT,
+    RequestParty.Role.DEBTOR,
+    RequestParty.Role.WITNESS,
+    RequestParty.Role.OTHER,
+    RequestParty.Role.CLAIMANT,
+    RequestParty.Role.PETITIONER,
+]
+
+
+@dataclass(frozen=True)
+class CourtSuggestion:
+    court: KazakhCourt
+    party: RequestParty
+
+
+def court_suggested(request) -> CourtSuggestion | None:
+    """The regional-level court of the region where the person concerned lives (IR 7.22:
+    requests go to the courts by jurisdiction); the officer confirms or chooses another."""
+    parties = [party for party in request.parties.all() if party.region_id]
+    if not parties:
+        return None
+    party = min(parties, key=lambda p: ROLE_ORDER.index(p.role))
+    court = KazakhCourt.objects.filter(region_id=party.region_id, level=KazakhCourt.Level.REGIONAL).first()
+    return CourtSuggestion(court, party) if court is not None else None
+
+
+def next_registration_number(today: date | None = None) -> str:
+    """A suggestion for the next number of the year's registry: "<n>/<year>"."""
+    year = (today or timezone.localdate()).year
+    count = R.objects.filter(received_on__year=year).count()
+    number = count + 1
+    while R.objects.filter(registration_number=f"{number}/{year}").exists():
+        number += 1
+    return f"{number}/{year}"
+
+
+# --- Figures (IR 7.27) -------------------------------------------------------------------------
+
+
+class _Percentile(Aggregate):
+    """PostgreSQL's PERCENTILE_CONT(p) WITHIN GROUP (ORDER BY expression)."""
+
+    function = "PERCENTILE_CONT"
+    template = "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+    def __init__(self, expression, fraction: float, **extra):
+        super().__init__(expression, fraction=float(fraction), **extra)
+
+
+def _days_to_execution():
+    return Func(
+        F("executed_on"), F("received_on"), arg_joiner=" - ", template="(%(expressions)s)", output_field=IntegerField()
+    )
+
+
+def _execution_times(requests) -> list[dict]:
+    """Median and 90th percentile of days from receipt to execution, by year and quarter of
+    execution: computed by PostgreSQL where it runs, in Python on the embedded database."""
+    executed = requests.filter(executed_on__isnull=False).annotate(
+        year=ExtractYear("executed_on"), quarter=ExtractQuarter("executed_on")
+    )
+    if connection.vendor == "postgresql":
+        rows = (
+            executed.values("year", "quarter")
+            .annotate(
+                count=Count("pk"),
+                median=_Percentile(_days_to_execution(), 0.5),
+                p90=_Percentile(_days_to_execution(), 0.9),
+            )
+            .order_by("-year", "-quarter")
+        )
+        return [dict(row) for row in rows]
+    groups: dict[tuple, list[int]] = {}
+    for year, quarter, executed_on, received_on in executed.values_list(
+        "year", "quarter", "executed_on", "received_on"
+    ):
+        groups.setdefault((year, quarter), []).append((executed_on - received_on).days)
+    return [
+        {"year": y, "quarter": q, "count": len(days), "median": statistics.median(days), "p90": _p90(days)}
+        for (y, q), days in sorted(groups.items(), reverse=True)
+    ]
+
+
+def _p90(days: list[int]) -> float:
+    """The 90th percentile with linear interpolation, as PERCENTILE_CONT computes it."""
+    ordered = sorted(days)
+    position = 0.9 * (len(ordered) - 1)
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def _counted(requests, field: str, model, limit: int = 25) -> list[tuple]:
+    """(entry, count) for the most frequent values of a foreign key, the rest left out."""
+    rows = list(requests.values(field).annotate(count=Count("pk")).order_by("-count", field)[:limit])
+    names = model.objects.in_bulk([row[field] for row in rows if row[field] is not None])
+    return [(names.get(row[field]), row["count"]) for row in rows]
+
+
+def figures(user, filters: RegistryFilter = RegistryFilter()) -> dict:
+    """The registry's figures for IR 7.27: counts by status, country, treaty and court,
+    overdue now, and the time from receipt to execution by year and quarter."""
+    require_ir_access(user)
+    requests = registry(user, filters).order_by()
+    status_labels = dict(R.Status.choices)
+    by_status = [
+        (status_labels[row["status"]], row["count"])
+        for row in requests.values("status").annotate(count=Count("pk")).order_by("status")
+    ]
+    return {
+        "total": sum(count for _label, count in by_status),
+        "by_status": by_status,
+        "by_country": _counted(requests, "country", Country),
+        "by_treaty": _counted(requests, "treaty", TreatyBasis),
+        "by_court": _counted(requests, "court", KazakhCourt),
+        "overdue": requests.filter(_overdue(timezone.localdate())).count(),
+        "execution_times": _execution_times(requests),
     }

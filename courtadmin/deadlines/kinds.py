@@ -17,6 +17,8 @@ class DeadlineKind:
     remind_on_the_day: bool = True
     remind_while_overdue: bool = True  # every working day
     escalate_when_overdue: bool = True  # to the department's head (its signer), never outside it
+    # ... or to the deputy supervising this line of work (IR 13), the head when there is none.
+    escalation_line: str | None = None
     extension_cap_months: int | None = None  # counted from the start
     extension_notice_working_days: int | None = None  # a notice to the applicant within N days
 

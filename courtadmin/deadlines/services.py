@@ -6,6 +6,7 @@ delivers it and marks it sent in the same transaction. Nothing waits in the brok
 worker or a Redis restart loses nothing, the next scan and send find what is still due.
 """
 
+import dataclasses
 import logging
 from datetime import date
 
@@ -19,7 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from courtadmin.audit.services import audit_record
-from courtadmin.org.authority import signers
+from courtadmin.org.authority import Capacity, signers
 
 from .calendar import WorkingCalendar
 from .kinds import KINDS, get_deadline_kind
@@ -44,10 +45,13 @@ def due_date(kind, start: date, calendar: WorkingCalendar | None = None) -> date
     return due if calendar.is_working_day(due) else calendar.next_working_day(due)
 
 
-def deadline_open(*, record, kind: str, received_at, responsible, actor=None) -> Deadline:
+def deadline_open(*, record, kind: str, received_at, responsible, actor=None, months: int | None = None) -> Deadline:
     """Start a term for a record. Something received after working hours or on a day off
-    counts from the next working day."""
+    counts from the next working day. `months` replaces a kind's term in months where the
+    record's own rule sets another (a treaty's execution term)."""
     spec = get_deadline_kind(kind)
+    if months is not None and spec.months is not None:
+        spec = dataclasses.replace(spec, months=months)
     calendar = WorkingCalendar()
     start = calendar.term_start(received_at)
     due = due_date(spec, start, calendar)
@@ -159,9 +163,15 @@ def deadline_close(*, deadline, actor, on: date | None = None) -> Deadline:
 # --- Reminders ------------------------------------------------------------------------------
 
 
-def _escalation_recipients(department: str) -> list[int]:
-    """The department's head today, or the person replacing him (never anyone outside it)."""
-    return [decision.person.user_id for decision in signers(department) if decision.person.user_id]
+def _escalation_recipients(department: str, line_of_work: str | None = None) -> list[int]:
+    """Who hears of an overdue term: the deputy supervising `line_of_work` today or the person
+    replacing him (IR 13); without a line, or with nobody on it, the department's head or the
+    person replacing him. Never anyone outside the department."""
+    decisions = signers(department, line_of_work)
+    if line_of_work:
+        supervisors = [d for d in decisions if d.capacity not in (Capacity.HEAD, Capacity.ACTING_HEAD)]
+        decisions = supervisors or signers(department)
+    return [decision.person.user_id for decision in decisions if decision.person.user_id]
 
 
 _DUE = {"on": "=", "before": "<"}
@@ -205,7 +215,7 @@ def reminders_scan(today: date | None = None) -> int:
             if spec.remind_while_overdue:
                 created += _insert_reminders(key=f"overdue:{day}", due_on="before", due=today, **to_responsible)
             if spec.escalate_when_overdue:
-                for head in _escalation_recipients(spec.department):
+                for head in _escalation_recipients(spec.department, spec.escalation_line):
                     to_head = {**to_responsible, "recipient": head}
                     created += _insert_reminders(key=f"escalation:{day}", due_on="before", due=today, **to_head)
     return created

@@ -8,7 +8,7 @@ case whose fixture is wrong cannot pass by accident.
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.contrib import admin
@@ -28,6 +28,8 @@ from courtadmin.org.models import Absence, ActingAppointment, Region
 from internal_security import selectors as isd_selectors
 from internal_security import services as isd_services
 from internal_security.models import Complaint
+from international import applications as ir_applications
+from international.models import Application, KazakhCourt
 from tests.conftest import DEMO_TEST_PASSWORD, mark_second_factor_given
 
 
@@ -128,6 +130,31 @@ def _isd_signed(people, users):
     return kwargs
 
 
+def _ir_application(people, users):
+    application = ir_applications.application_register(
+        actor=users["ir_officer"],
+        application=Application(
+            number="SWEEP-IR-1",
+            received_at=timezone.now() - timedelta(hours=1),
+            applicant_name="Sweep applicant",
+            applicant_address="Astana",
+            language="ru",
+            substance="...",
+            officer=users["ir_officer"],
+        ),
+    )
+    return {"pk": application.pk}
+
+
+def _ir_court(people, users):
+    """A court of the IR's catalogs (IR 7.22): read by IR staff and the leadership, kept by IR staff."""
+    return {"catalog": "courts", "pk": KazakhCourt.objects.get(code="astana-regional").pk}
+
+
+def _ir_catalog(people, users):
+    return {"catalog": "courts"}
+
+
 def _notification(people, users):
     notification = Notification.objects.create(user=users["isd_officer"], title="Срок", url="/")
     return {"pk": notification.pk}
@@ -141,6 +168,9 @@ def _isd_journal(people, users):
 ISD_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_officer", "isd_almaty"]
 # An ISD document is seen by its author, its route and those who reach every ISD record.
 ISD_DOCUMENT_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_officer2", "isd_almaty"]
+# IR records are for IR staff and the leadership (IR 1-3); writing is for IR staff alone.
+IR_OUTSIDERS = ["isd_head", "isd_officer", "isd_almaty", "sysadmin"]
+IR_WRITE_OUTSIDERS = [*IR_OUTSIDERS, "chairman", "ca_deputy"]
 
 CASES = {
     "org:absence-update": Case(_absence, "ir_officer", ["isd_officer", "isd_head"]),
@@ -164,6 +194,12 @@ CASES = {
     "documents:document-correction": Case(_isd_signed, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
     "deadlines:notification-open": Case(_notification, "isd_officer", ["isd_head", "sysadmin", "ir_officer"]),
     "documents:journal": Case(_isd_journal, "isd_head", ["ir_head", "sysadmin", "isd_officer", "ca_deputy"]),
+    "international:application-detail": Case(_ir_application, "ir_officer", IR_OUTSIDERS),
+    "international:application-answer": Case(_ir_application, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:application-close": Case(_ir_application, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:catalog-list": Case(_ir_catalog, "ir_officer", IR_OUTSIDERS),
+    "international:catalog-create": Case(_ir_catalog, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:catalog-update": Case(_ir_court, "ir_officer", IR_WRITE_OUTSIDERS),
 }
 
 # Public on purpose: the QR code of a signed document opens it for anyone holding the paper;

@@ -1,0 +1,324 @@
+"""Applications of persons and legal entities about international legal assistance (IR 7.25).
+
+The life of one application, with the rules it follows:
+
+- Registration (АППК art. 64): an application is never refused; it is registered with its
+  own number (and the number of the appeals system, if any) by IR staff. Its contents
+  (art. 63): the applicant's name and postal address and the substance are required.
+- The term (АППК art. 76): 15 working days from receipt, extendable to two months in all;
+  received after hours or on a day off, it counts from the next working day. The deadline
+  kind "ir.application" (international/deadlines.py) carries those numbers.
+- The answer is an official document of kind "ir.application_answer", a legal-assistance
+  document: IR 13 says it is signed by the head, the deputy head supervising legal
+  assistance, or whoever replaces either of them (courtadmin.org.authority).
+- The application is closed as answered only once that answer is signed; its term closes
+  on the day the answer was signed and registered.
+
+Services here write (keyword-only, inside a transaction, audited); selectors read within
+the reader's reach (IR staff and the Court Administration's leadership; 404 for anyone else).
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import BooleanField, CharField, ExpressionWrapper, OuterRef, Q, Subquery
+from django.db.models.functions import Cast
+from django.shortcuts import get_object_or_404
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from courtadmin.accounts.models import User
+from courtadmin.audit.services import audit_record
+from courtadmin.deadlines.models import Deadline
+from courtadmin.deadlines.services import deadline_close, deadline_open
+from courtadmin.documents.models import Document
+from courtadmin.documents.services import document_save
+from courtadmin.org.authority import department_access
+from courtadmin.org.models import Department
+
+from .models import Application, LegalAssistanceRequest
+from .permissions import is_ir_staff
+
+TERM_KIND = "ir.application"
+ANSWER_KIND = "ir.application_answer"
+ANSWER_LANGUAGES = ("kk", "ru")
+SIGNED = (Document.Status.SIGNED, Document.Status.SENT)
+TERM_ACTIVE = (Deadline.State.OPEN, Deadline.State.EXTENDED)
+TERM_RUNNING = (*TERM_ACTIVE, Deadline.State.SUSPENDED)
+
+
+# --- Selectors ---------------------------------------------------------------------------------
+
+
+def _record_filter() -> dict:
+    """Rows (deadlines, documents) that belong to an application. Matching the content type by
+    name keeps the count of queries fixed: no ContentType lookup, cached or not."""
+    return {
+        "record_type__app_label": Application._meta.app_label,
+        "record_type__model": Application._meta.model_name,
+    }
+
+
+def applications_visible_to(user):
+    """The applications `user` may read (IR 1-3: IR staff and the leadership), newest first,
+    each with its term's due date, state and overdue mark, in the one query of the list."""
+    if not department_access(user, Department.IR):
+        return Application.objects.none()
+    terms = Deadline.objects.filter(
+        **_record_filter(), record_id=Cast(OuterRef("pk"), CharField()), kind=TERM_KIND
+    ).order_by("-pk")
+    return (
+        Application.objects.select_related("officer__person")
+        .annotate(
+            term_due_on=Subquery(terms.values("due_on")[:1]),
+            term_state=Subquery(terms.values("state")[:1]),
+        )
+        .annotate(
+            is_overdue=ExpressionWrapper(
+                Q(term_state__in=TERM_ACTIVE, term_due_on__lt=timezone.localdate()), output_field=BooleanField()
+            )
+        )
+        .order_by("-received_at", "-pk")
+    )
+
+
+def get_application_for_user(user, pk) -> Application:
+    """One application within the reader's reach; any other answers 404."""
+    return get_object_or_404(applications_visible_to(user), pk=pk)
+
+
+def application_term(application: Application) -> Deadline | None:
+    """The АППК art. 76 term of the application (the latest, should there be several)."""
+    return (
+        Deadline.objects.filter(**_record_filter(), record_id=str(application.pk), kind=TERM_KIND)
+        .order_by("-pk")
+        .first()
+    )
+
+
+def _answers_of(application: Application):
+    return Document.objects.filter(**_record_filter(), record_id=str(application.pk), kind=ANSWER_KIND)
+
+
+def application_answer_document(application: Application) -> Document | None:
+    """The answer in progress or given: the latest answer document not cancelled."""
+    return (
+        _answers_of(application)
+        .exclude(status=Document.Status.CANCELLED)
+        .select_related("signature")
+        .order_by("-pk")
+        .first()
+    )
+
+
+def application_signed_answer(application: Application) -> Document | None:
+    """The latest answer signed and registered under IR 13, or None."""
+    return _answers_of(application).filter(status__in=SIGNED).order_by("-registered_at", "-pk").first()
+
+
+def application_page(user, pk) -> dict:
+    """What the page of one application shows, and which buttons it offers to `user`."""
+    application = get_application_for_user(user, pk)
+    answer = application_answer_document(application)
+    may_write = is_ir_staff(user)
+    registered = application.status == Application.Status.REGISTERED
+    return {
+        "application": application,
+        "term": application_term(application),
+        "answer": answer,
+        "may_edit_answer": bool(
+            may_write and answer and answer.status == Document.Status.DRAFT and answer.author_id == user.pk
+        ),
+        "may_prepare": may_write and registered and answer is None,
+        "may_close": bool(may_write and registered and answer is not None and answer.is_signed),
+    }
+
+
+def ir_officers():
+    """The accounts of IR staff: who may be responsible for an application."""
+    return (
+        User.objects.filter(person__position__unit__department=Department.IR)
+        .select_related("person")
+        .order_by("person__full_name")
+    )
+
+
+def requests_open_to(user):
+    """The legal-assistance requests an application may refer to: those the user may read."""
+    if not department_access(user, Department.IR):
+        return LegalAssistanceRequest.objects.none()
+    return LegalAssistanceRequest.objects.all()
+
+
+# --- Services ----------------------------------------------------------------------------------
+
+
+def _require_staff(actor) -> None:
+    """Registering and answering is the IR's work; the leadership reads (IR 1-3)."""
+    if not is_ir_staff(actor):
+        raise PermissionDenied
+
+
+def _number_taken() -> ValidationError:
+    message = _("An application is registered under this number already. Give another number.")
+    return ValidationError({"number": ValidationError(message, code="number_taken")})
+
+
+def _validate_registration(application: Application) -> None:
+    """АППК arts. 63-64: the contents required, a receipt time that has happened, a unique
+    number. Every error at once, beside its field."""
+    errors: dict = {}
+    if application.received_at and application.received_at > timezone.now():
+        errors["received_at"] = [ValidationError(_("The application cannot be received in the future."), code="future")]
+    for field in ("applicant_name", "applicant_address", "substance"):
+        if not (getattr(application, field) or "").strip():
+            errors[field] = [ValidationError(_("This is required (АППК art. 63)."), code="required")]
+    identifier = application.applicant_identifier or ""
+    if identifier and not (identifier.isdigit() and len(identifier) == 12):
+        errors["applicant_identifier"] = [ValidationError(_("An IIN or BIN has 12 digits."), code="identifier_format")]
+    if application.officer_id and not is_ir_staff(application.officer):
+        errors["officer"] = [ValidationError(_("The responsible officer must be on the IR's staff."), code="officer")]
+    try:
+        application.full_clean(validate_unique=False)
+    except ValidationError as error:
+        for field, messages in error.message_dict.items():
+            if field not in errors:
+                errors[field] = [ValidationError(message) for message in messages]
+    if "number" not in errors and Application.objects.filter(number=application.number).exists():
+        errors.update(_number_taken().error_dict)
+    if errors:
+        raise ValidationError(errors)
+
+
+def application_register(*, actor, application: Application) -> Application:
+    """Register an application about legal assistance (IR 7.25) and open its term: 15
+    working days (АППК art. 76), counted from the next working day for an application
+    received after hours or on a day off (art. 64; deadline_open does the counting)."""
+    _require_staff(actor)
+    if application.pk is not None:
+        raise ValidationError(_("This application is registered already."), code="registered")
+    if application.status != Application.Status.REGISTERED:
+        raise ValidationError(_("A new application is registered, not answered."), code="status")
+    _validate_registration(application)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                application.save()
+        except IntegrityError as error:  # the same number, registered by someone else a moment ago
+            raise _number_taken() from error
+        term = deadline_open(
+            record=application,
+            kind=TERM_KIND,
+            received_at=application.received_at,
+            responsible=application.officer,
+            actor=actor,
+        )
+        audit_record(
+            actor=actor,
+            action="ir.application.registered",
+            obj=application,
+            after={
+                "number": application.number,
+                "received_at": application.received_at,
+                "officer": application.officer_id,
+                "due_on": term.due_on,
+            },
+        )
+    return application
+
+
+def _answer_texts(application: Application) -> dict[str, str]:
+    """A short polite opening in Kazakh and Russian, for the officer to complete."""
+    received = timezone.localtime(application.received_at)
+    texts = {}
+    for language in ANSWER_LANGUAGES:
+        with translation.override(language):
+            facts = {
+                "name": application.applicant_name,
+                "number": application.number,
+                "date": date_format(received, "SHORT_DATE_FORMAT"),
+            }
+            texts[language] = (
+                _(
+                    "Dear %(name)s,\n\n"
+                    "The Court Administration has considered your application No. %(number)s of %(date)s "
+                    "about international legal assistance and explains the following.\n\n"
+                    "[the explanation]\n\n"
+                    "You may appeal against this answer under the Administrative Procedural and Process Code "
+                    "of the Republic of Kazakhstan."
+                )
+                % facts
+            )
+    return texts
+
+
+def application_answer_prepare(*, actor, application: Application) -> Document:
+    """Draft the answer to an application (IR 7.25): a document of kind
+    "ir.application_answer", signed later under IR 13. An answer in progress or given (not
+    cancelled) is returned as it is: an application has one answer."""
+    _require_staff(actor)
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        existing = application_answer_document(locked)
+        if existing is not None:
+            return existing
+        if locked.status != Application.Status.REGISTERED:
+            raise ValidationError(_("This application is answered already."), code="answered")
+        with translation.override(locked.language):
+            subject = _("Answer to application No. %(number)s of %(date)s") % {
+                "number": locked.number,
+                "date": date_format(timezone.localtime(locked.received_at), "SHORT_DATE_FORMAT"),
+            }
+        document = Document(
+            kind=ANSWER_KIND,
+            subject=subject[:500],
+            addressee=", ".join(filter(None, [locked.applicant_name, locked.applicant_address]))[:500],
+            author=actor,
+            record_type=ContentType.objects.get_for_model(Application),
+            record_id=str(locked.pk),
+        )
+        document_save(actor=actor, document=document, texts=_answer_texts(locked))
+        audit_record(actor=actor, action="ir.application.answer_prepared", obj=locked, after={"document": document.pk})
+    return document
+
+
+def application_close(*, actor, application: Application) -> Application:
+    """Close an application as answered (IR 7.25) once its answer is signed and registered
+    under IR 13. The term (АППК art. 76) closes on the day of that signature: met if on or
+    before the due date. The one place an application's status changes; a second close is
+    refused."""
+    _require_staff(actor)
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        if locked.status == Application.Status.ANSWERED:
+            raise ValidationError(_("This application is closed as answered already."), code="answered")
+        answer = application_signed_answer(locked)
+        if answer is None:
+            raise ValidationError(
+                _("The application is closed only once its answer is signed and registered (IR 13)."),
+                code="no_signed_answer",
+            )
+        answered_on = timezone.localdate(answer.registered_at)
+        before = {"status": locked.status}
+        locked.status = Application.Status.ANSWERED
+        locked.answered_on = answered_on
+        locked.save(update_fields=["status", "answered_on"])
+        term = application_term(locked)
+        if term is not None and term.state in TERM_RUNNING:
+            term = deadline_close(deadline=term, actor=actor, on=answered_on)
+        audit_record(
+            actor=actor,
+            action="ir.application.answered",
+            obj=locked,
+            before=before,
+            after={
+                "status": locked.status,
+                "answered_on": answered_on,
+                "answer": answer.pk,
+                "registration_number": answer.registration_number,
+                "term": term.state if term is not None else None,
+            },
+        )
+    application.refresh_from_db()
+    return application

@@ -1,0 +1,641 @@
+"""The catalogs of international legal assistance kept by IR staff (IR 7.22): countries,
+treaty bases, foreign authorities and the courts of Kazakhstan.
+
+Reads (selectors) are for those who reach the IR's records (IR staff and the Court
+Administration's leadership); writes (services) are for IR staff alone, each audited.
+The court import reads a CSV or XLSX file, shows what it would do (`court_import_preview`,
+which writes nothing) and applies the accepted rows in one transaction
+(`court_import_apply`), checking them again against the catalog as it is at that moment.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import asdict, dataclass, field, fields, replace
+
+import openpyxl
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from openpyxl.utils.exceptions import InvalidFileException
+
+from courtadmin.audit.services import audit_record
+from courtadmin.core.uploads import extension_of, safe_display_name, validate_upload
+from courtadmin.org.models import Region
+
+from .models import Country, ForeignAuthority, KazakhCourt, TreatyBasis
+from .permissions import is_ir_staff, require_ir_access, require_ir_staff
+
+AUDIT_DEPARTMENT = "IR"
+SEARCH_MAX_LENGTH = 100
+
+
+# --- The four catalogs -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """One catalog: its model, how it is searched and what its list needs in one go."""
+
+    slug: str
+    model: type
+    title: str
+    search_fields: tuple[str, ...]
+    select_related: tuple[str, ...] = ()
+    importable: bool = False
+
+    def prefetches(self) -> tuple:
+        if self.model is TreatyBasis:
+            return (Prefetch("parties", queryset=Country.objects.order_by("code")),)
+        return ()
+
+
+NAME_FIELDS = ("name_kk", "name_ru", "name_en")
+
+CATALOGS: dict[str, Catalog] = {
+    catalog.slug: catalog
+    for catalog in (
+        Catalog("countries", Country, _("Countries"), ("code", *NAME_FIELDS)),
+        Catalog("treaties", TreatyBasis, _("Treaty bases"), ("code", *NAME_FIELDS)),
+        Catalog(
+            "authorities",
+            ForeignAuthority,
+            _("Foreign authorities"),
+            NAME_FIELDS,
+            select_related=("country",),
+        ),
+        Catalog(
+            "courts",
+            KazakhCourt,
+            _("Courts of Kazakhstan"),
+            ("code", *NAME_FIELDS),
+            select_related=("region", "parent"),
+            importable=True,
+        ),
+    )
+}
+
+
+def catalog_named(slug: str) -> Catalog:
+    """The catalog of a URL's slug; anything else is not a page (404)."""
+    try:
+        return CATALOGS[slug]
+    except KeyError:
+        raise Http404 from None
+
+
+# --- Selectors -------------------------------------------------------------------------------
+
+
+def catalog_counts_visible_to(user) -> list[tuple[Catalog, int]]:
+    """Each catalog with its number of entries, for the catalogs' index (IR 7.22)."""
+    require_ir_access(user)
+    return [(catalog, catalog.model.objects.count()) for catalog in CATALOGS.values()]
+
+
+def catalog_entries_visible_to(user, catalog: Catalog, query: str = ""):
+    """The entries of a catalog, searched by name in any language (and by code where there
+    is one). The related rows a list shows come in the same few queries whatever the length."""
+    require_ir_access(user)
+    entries = catalog.model.objects.all()
+    if catalog.select_related:
+        entries = entries.select_related(*catalog.select_related)
+    if catalog.prefetches():
+        entries = entries.prefetch_related(*catalog.prefetches())
+    query = (query or "").strip()[:SEARCH_MAX_LENGTH]
+    if query:
+        condition = Q()
+        for name in catalog.search_fields:
+            condition |= Q(**{f"{name}__icontains": query})
+        entries = entries.filter(condition)
+    return entries
+
+
+def get_catalog_entry_for_user(user, catalog: Catalog, pk: int):
+    """An entry to change: for IR staff only; anyone else, and a missing entry, get 404."""
+    require_ir_staff(user)
+    entries = catalog.model.objects.all()
+    if catalog.select_related:
+        entries = entries.select_related(*catalog.select_related)
+    if catalog.prefetches():
+        entries = entries.prefetch_related(*catalog.prefetches())
+    try:
+        return entries.get(pk=pk)
+    except catalog.model.DoesNotExist:
+        raise Http404 from None
+
+
+def new_catalog_entry_for_user(user, catalog: Catalog):
+    """A blank entry for the create form: IR staff only (404 otherwise)."""
+    require_ir_staff(user)
+    return catalog.model()
+
+
+# --- Saving one entry ------------------------------------------------------------------------
+
+
+def _catalog_snapshot(instance) -> dict:
+    """The values of an entry for its audit event, related rows by code or id."""
+    values = {}
+    for model_field in instance._meta.concrete_fields:
+        if model_field.primary_key:
+            continue
+        values[model_field.name] = model_field.value_from_object(instance)
+    if isinstance(instance, TreatyBasis) and instance.pk:
+        values["parties"] = sorted(instance.parties.values_list("code", flat=True))
+    return values
+
+
+def _court_parent_loops(court_code: str, parent_code: str | None, parents: dict[str, str | None]) -> bool:
+    """Would `court_code` under `parent_code` make a court its own higher court, however far up?"""
+    seen = {court_code}
+    current = parent_code
+    while current:
+        if current in seen:
+            return current == court_code
+        seen.add(current)
+        current = parents.get(current)
+    return False
+
+
+def _check_court_hierarchy(court: KazakhCourt) -> None:
+    """A court is never under itself, however far up its higher courts go."""
+    if court.parent_id is None or court.pk is None:
+        return  # a court not yet saved has nothing under it
+    parents = dict(KazakhCourt.objects.values_list("pk", "parent_id"))
+    parents[court.pk] = court.parent_id
+    seen = set()
+    current = court.parent_id
+    while current is not None and current not in seen:
+        if current == court.pk:
+            raise ValidationError(
+                {"parent": gettext("A court cannot be placed under itself or under a court below it.")},
+                code="parent_cycle",
+            )
+        seen.add(current)
+        current = parents.get(current)
+
+
+def catalog_entry_save(*, actor, instance, relations: dict | None = None):
+    """Create or change one catalog entry (IR 7.22) and audit it as "ir.catalog.saved".
+
+    `relations` holds the many-to-many values to set after the save, e.g. a treaty's
+    {"parties": [countries]}. Only IR staff keep the catalogs.
+    """
+    if not is_ir_staff(actor):
+        raise PermissionDenied
+    with transaction.atomic():
+        model = type(instance)
+        before = None
+        if instance.pk is not None:
+            before = _catalog_snapshot(model.objects.select_for_update().get(pk=instance.pk))
+        instance.full_clean()
+        if isinstance(instance, KazakhCourt):
+            _check_court_hierarchy(instance)
+        instance.save()
+        for name, values in (relations or {}).items():
+            getattr(instance, name).set(values)
+        audit_record(
+            actor=actor,
+            action="ir.catalog.saved",
+            obj=instance,
+            before=before,
+            after=_catalog_snapshot(instance),
+            department=AUDIT_DEPARTMENT,
+        )
+    return instance
+
+
+# --- The court import ------------------------------------------------------------------------
+
+MB = 1024 * 1024
+IMPORT_MAX_BYTES = 2 * MB
+IMPORT_MAX_ROWS = 5000
+IMPORT_MAX_UNPACKED_BYTES = 50 * MB
+IMPORT_EXTENSIONS = ("csv", "xlsx")
+IMPORT_COLUMNS = ("code", "name_kk", "name_ru", "name_en", "level", "region", "parent")
+REQUIRED_COLUMNS = ("code", "name_kk", "name_ru", "level", "region")
+# Columns that may be left out of a file altogether: then the catalog keeps what it has.
+OPTIONAL_COLUMNS = ("name_en", "parent")
+CODE_PATTERN = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+CODE_MAX_LENGTH = KazakhCourt._meta.get_field("code").max_length
+NAME_MAX_LENGTH = KazakhCourt._meta.get_field("name").max_length
+
+
+@dataclass(frozen=True)
+class CourtRow:
+    """One row of an import file, as typed (codes lower-cased). `name_en` and `parent` are
+    None when the file has no such column. `changes` is shown in the preview only."""
+
+    row: int
+    code: str
+    name_kk: str
+    name_ru: str
+    name_en: str | None
+    level: str
+    region: str
+    parent: str | None
+    changes: tuple[str, ...] = field(default=(), compare=False)
+
+    def as_data(self) -> dict:
+        """What is kept between the preview and the confirmation (JSON-safe)."""
+        data = asdict(self)
+        data.pop("changes")
+        return data
+
+    @classmethod
+    def from_data(cls, data: dict) -> CourtRow:
+        """A row back from `as_data`; anything malformed is refused, not repaired."""
+        names = [f.name for f in fields(cls) if f.name != "changes"]
+        if not isinstance(data, dict) or set(data) != set(names):
+            raise ValidationError(gettext("The import data is malformed."), code="import_malformed")
+        if not isinstance(data["row"], int) or isinstance(data["row"], bool):
+            raise ValidationError(gettext("The import data is malformed."), code="import_malformed")
+        for name in names[1:]:
+            value = data[name]
+            optional = name in OPTIONAL_COLUMNS
+            if not (isinstance(value, str) or (optional and value is None)):
+                raise ValidationError(gettext("The import data is malformed."), code="import_malformed")
+        return cls(**{name: data[name] for name in names})
+
+
+@dataclass(frozen=True)
+class Rejection:
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    row: int
+    code: str
+    reasons: tuple[Rejection, ...]
+
+
+@dataclass
+class ImportPreview:
+    """What an import would do: nothing has been written when it is shown."""
+
+    created: list[CourtRow]
+    updated: list[CourtRow]
+    unchanged: list[CourtRow]
+    rejected: list[RejectedRow]
+
+    @property
+    def to_apply(self) -> list[CourtRow]:
+        """The rows a confirmation writes: new courts and changed ones."""
+        return sorted(self.created + self.updated, key=lambda row: row.row)
+
+    @property
+    def rejection_codes(self) -> dict[int, set[str]]:
+        return {rejected.row: {reason.code for reason in rejected.reasons} for rejected in self.rejected}
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _check_upload(upload) -> str:
+    """The extension of an acceptable import file, or a ValidationError saying why not."""
+    extension = extension_of(safe_display_name(upload.name))
+    if extension not in IMPORT_EXTENSIONS:
+        raise ValidationError(
+            gettext("Upload a CSV or XLSX file."),
+            code="import_type",
+        )
+    if upload.size > IMPORT_MAX_BYTES:
+        raise ValidationError(
+            gettext("The file is too large: at most %(limit)s.") % {"limit": filesizeformat(IMPORT_MAX_BYTES)},
+            code="import_size",
+        )
+    if upload.size == 0:
+        raise ValidationError(gettext("The file is empty."), code="import_empty")
+    if extension == "xlsx":
+        # The portal's own check of an XLSX package (its content, no macros).
+        validate_upload(upload)
+        _check_unpacked_size(upload)
+    return extension
+
+
+def _check_unpacked_size(upload) -> None:
+    """A small package can unpack to gigabytes; openpyxl holds the shared strings in memory.
+    zipfile stops reading a member at its declared size, so the declared sizes are what counts."""
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as package:
+            unpacked = sum(member.file_size for member in package.infolist())
+    except zipfile.BadZipFile:
+        raise ValidationError(gettext("The XLSX file cannot be read."), code="import_unreadable") from None
+    finally:
+        upload.seek(0)
+    if unpacked > IMPORT_MAX_UNPACKED_BYTES:
+        raise ValidationError(
+            gettext("The workbook is too large once unpacked: at most %(limit)s.")
+            % {"limit": filesizeformat(IMPORT_MAX_UNPACKED_BYTES)},
+            code="import_size",
+        )
+
+
+def _too_many_rows() -> ValidationError:
+    return ValidationError(
+        gettext("The file has more than %(limit)s rows. Split it into smaller files.") % {"limit": IMPORT_MAX_ROWS},
+        code="import_rows",
+    )
+
+
+def _csv_lines(upload):
+    """(spreadsheet row number, cells) of a UTF-8 CSV, comma or semicolon separated."""
+    upload.seek(0)
+    raw = upload.read(IMPORT_MAX_BYTES + 1)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationError(gettext("The CSV file is not in UTF-8."), code="import_encoding") from None
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        # Records, not physical lines: a quoted cell may hold a line break, as in a spreadsheet.
+        yield from enumerate(reader, 1)
+    except csv.Error:
+        raise ValidationError(gettext("The CSV file cannot be read."), code="import_unreadable") from None
+
+
+# What a damaged or hostile workbook makes openpyxl raise: defusedxml's refusals are ValueErrors,
+# XML parse errors (ElementTree's and lxml's) are SyntaxErrors.
+XLSX_ERRORS = (
+    InvalidFileException,
+    zipfile.BadZipFile,
+    SyntaxError,
+    OSError,
+    KeyError,
+    ValueError,
+    TypeError,
+    IndexError,
+)
+
+
+def _xlsx_lines(upload):
+    """(row number, cells) of the first sheet of an XLSX workbook, read as a stream."""
+
+    upload.seek(0)
+    try:
+        workbook = openpyxl.load_workbook(upload, read_only=True, data_only=True)
+    except XLSX_ERRORS:
+        raise ValidationError(gettext("The XLSX file cannot be read."), code="import_unreadable") from None
+    try:
+        sheet = workbook.worksheets[0]
+        for number, cells in enumerate(sheet.iter_rows(values_only=True, max_col=len(IMPORT_COLUMNS) + 20), 1):
+            yield number, [_text(cell) for cell in cells]
+    except XLSX_ERRORS:
+        raise ValidationError(gettext("The XLSX file cannot be read."), code="import_unreadable") from None
+    finally:
+        workbook.close()
+
+
+def court_import_read(upload) -> list[CourtRow]:
+    """The rows of an uploaded CSV or XLSX file of courts; a ValidationError for a file that
+    cannot be taken at all (type, size, encoding, header, number of rows)."""
+    extension = _check_upload(upload)
+    lines = _csv_lines(upload) if extension == "csv" else _xlsx_lines(upload)
+    header = None
+    rows = []
+    for number, cells in lines:
+        cells = [_text(cell) for cell in cells]
+        if not any(cells):
+            continue
+        if header is None:
+            header = [cell.lower() for cell in cells]
+            missing = [column for column in REQUIRED_COLUMNS if column not in header]
+            if missing:
+                raise ValidationError(
+                    gettext("The first row must name the columns; missing: %(columns)s.")
+                    % {"columns": ", ".join(missing)},
+                    code="import_header",
+                )
+            continue
+        if len(rows) >= IMPORT_MAX_ROWS:
+            raise _too_many_rows()
+        values = dict(zip(header, cells, strict=False))
+        rows.append(
+            CourtRow(
+                row=number,
+                code=values.get("code", "").lower(),
+                name_kk=values.get("name_kk", ""),
+                name_ru=values.get("name_ru", ""),
+                name_en=values.get("name_en", "") if "name_en" in header else None,
+                level=values.get("level", "").lower(),
+                region=values.get("region", "").lower(),
+                parent=values.get("parent", "").lower() if "parent" in header else None,
+            )
+        )
+    if header is None:
+        raise ValidationError(gettext("The file is empty."), code="import_empty")
+    if not rows:
+        raise ValidationError(gettext("The file has no rows under its header."), code="import_no_rows")
+    return rows
+
+
+def _row_rejections(row: CourtRow, regions: dict) -> list[Rejection]:
+    reasons = []
+    if not row.code or len(row.code) > CODE_MAX_LENGTH or not CODE_PATTERN.match(row.code):
+        reasons.append(
+            Rejection(
+                "bad_code",
+                gettext("The code must be 1 to %(limit)s Latin letters, digits and hyphens, e.g. astana-esil-district.")
+                % {"limit": CODE_MAX_LENGTH},
+            )
+        )
+    if not row.name_kk:
+        reasons.append(Rejection("missing_name_kk", gettext("The name in Kazakh is missing.")))
+    if not row.name_ru:
+        reasons.append(Rejection("missing_name_ru", gettext("The name in Russian is missing.")))
+    if any(len(name or "") > NAME_MAX_LENGTH for name in (row.name_kk, row.name_ru, row.name_en)):
+        reasons.append(
+            Rejection(
+                "name_too_long",
+                gettext("A name is longer than %(limit)s characters.") % {"limit": NAME_MAX_LENGTH},
+            )
+        )
+    if row.level not in KazakhCourt.Level.values:
+        reasons.append(
+            Rejection(
+                "unknown_level",
+                gettext("Unknown level “%(level)s”: use one of %(levels)s.")
+                % {"level": row.level, "levels": ", ".join(KazakhCourt.Level.values)},
+            )
+        )
+    if row.region not in regions:
+        reasons.append(
+            Rejection("unknown_region", gettext("Unknown region code “%(region)s”.") % {"region": row.region})
+        )
+    if row.parent and row.parent == row.code:
+        reasons.append(Rejection("own_parent", gettext("A court cannot be its own higher court.")))
+    return reasons
+
+
+def court_import_check(rows: list[CourtRow]) -> ImportPreview:
+    """Sort rows into created, updated, unchanged and rejected (with the reasons), against the
+    catalog as it is now. Reads only."""
+    regions = dict(Region.objects.values_list("code", "pk"))
+    existing = {
+        court["code"]: court
+        for court in KazakhCourt.objects.values(
+            "code", "name_kk", "name_ru", "name_en", "level", "region__code", "parent__code"
+        )
+    }
+    reasons: dict[int, list[Rejection]] = {row.row: _row_rejections(row, regions) for row in rows}
+
+    rows_of_code: dict[str, list[int]] = {}
+    for row in rows:
+        if row.code:
+            rows_of_code.setdefault(row.code, []).append(row.row)
+    for row in rows:
+        numbers = rows_of_code.get(row.code, [])
+        if len(numbers) > 1:
+            reasons[row.row].append(
+                Rejection(
+                    "duplicate_code",
+                    gettext("The code “%(code)s” is repeated in the file, in rows %(rows)s.")
+                    % {"code": row.code, "rows": ", ".join(str(number) for number in numbers)},
+                )
+            )
+
+    # A parent must exist after the import: in the catalog, or in an accepted row of the
+    # file. Rejecting a row can orphan the rows under it, so repeat until nothing changes.
+    file_rows = {row.code: row for row in rows}
+    while True:
+        accepted = {row.code: row for row in rows if not reasons[row.row]}
+        parents = {code: court["parent__code"] for code, court in existing.items()}
+        parents.update({code: row.parent for code, row in accepted.items() if row.parent is not None})
+        changed = False
+        for row in accepted.values():
+            if not row.parent:
+                continue
+            if row.parent not in existing and row.parent not in accepted:
+                if row.parent in file_rows:
+                    message = gettext("The higher court “%(parent)s” is in a rejected row (%(row)s).") % {
+                        "parent": row.parent,
+                        "row": file_rows[row.parent].row,
+                    }
+                else:
+                    message = gettext("Unknown higher court code “%(parent)s”.") % {"parent": row.parent}
+                reasons[row.row].append(Rejection("unknown_parent", message))
+                changed = True
+            elif _court_parent_loops(row.code, row.parent, parents):
+                reasons[row.row].append(
+                    Rejection(
+                        "parent_cycle",
+                        gettext("The higher courts form a loop: a court would be under itself."),
+                    )
+                )
+                changed = True
+        if not changed:
+            break
+
+    preview = ImportPreview(created=[], updated=[], unchanged=[], rejected=[])
+    for row in rows:
+        if reasons[row.row]:
+            preview.rejected.append(RejectedRow(row.row, row.code, tuple(reasons[row.row])))
+            continue
+        court = existing.get(row.code)
+        if court is None:
+            preview.created.append(row)
+            continue
+        changes = _court_changes(row, court)
+        if changes:
+            preview.updated.append(replace(row, changes=changes))
+        else:
+            preview.unchanged.append(row)
+    return preview
+
+
+def _court_changes(row: CourtRow, court: dict) -> tuple[str, ...]:
+    """The labels of the fields a row would change on an existing court."""
+    wanted = {"name_kk": row.name_kk, "name_ru": row.name_ru, "level": row.level, "region__code": row.region}
+    if row.name_en is not None:
+        wanted["name_en"] = row.name_en
+    if row.parent is not None:
+        wanted["parent__code"] = row.parent or None
+    labels = {
+        "name_kk": KazakhCourt._meta.get_field("name_kk").verbose_name,
+        "name_ru": KazakhCourt._meta.get_field("name_ru").verbose_name,
+        "name_en": KazakhCourt._meta.get_field("name_en").verbose_name,
+        "level": KazakhCourt._meta.get_field("level").verbose_name,
+        "region__code": KazakhCourt._meta.get_field("region").verbose_name,
+        "parent__code": KazakhCourt._meta.get_field("parent").verbose_name,
+    }
+    return tuple(str(labels[key]) for key, value in wanted.items() if (court[key] or "") != (value or ""))
+
+
+def court_import_preview(upload) -> ImportPreview:
+    """Read an uploaded file of courts and say what importing it would do (IR 7.22).
+
+    Pure: nothing is written. A file that cannot be taken at all raises ValidationError.
+    """
+    return court_import_check(court_import_read(upload))
+
+
+def court_import_apply(*, actor, rows) -> dict[str, int]:
+    """Write the accepted rows of a previewed import in one transaction (IR 7.22), audited
+    as "ir.catalog.courts_imported".
+
+    The rows are checked again against the catalog as it is now: if any would be rejected
+    (a region or a higher court removed meanwhile), nothing is written and a ValidationError
+    with code "import_changed" says so.
+    """
+    if not is_ir_staff(actor):
+        raise PermissionDenied
+    rows = [row if isinstance(row, CourtRow) else CourtRow.from_data(row) for row in rows]
+    with transaction.atomic():
+        list(KazakhCourt.objects.select_for_update().filter(code__in=[row.code for row in rows]).values("pk"))
+        preview = court_import_check(rows)
+        if preview.rejected:
+            raise ValidationError(
+                gettext("The catalog has changed since the preview; check the file again."),
+                code="import_changed",
+            )
+        regions = {region.code: region for region in Region.objects.all()}
+        courts = {court.code: court for court in KazakhCourt.objects.filter(code__in=[row.code for row in rows])}
+        created, updated = [], []
+        for row in preview.to_apply:
+            court = courts.get(row.code) or KazakhCourt(code=row.code)
+            (updated if court.pk else created).append(row.code)
+            court.name_kk = row.name_kk
+            court.name_ru = row.name_ru
+            if row.name_en is not None:
+                court.name_en = row.name_en
+            court.level = row.level
+            court.region = regions[row.region]
+            court.full_clean(exclude=["parent"], validate_unique=False)
+            court.save()
+            courts[row.code] = court
+        # Parents last: a row may name a court that comes later in the same file.
+        with_parent = [row for row in preview.to_apply if row.parent is not None]
+        needed = {row.parent for row in with_parent if row.parent} - set(courts)
+        courts.update({court.code: court for court in KazakhCourt.objects.filter(code__in=needed)})
+        for row in with_parent:
+            court = courts[row.code]
+            parent = courts[row.parent] if row.parent else None
+            if court.parent_id != (parent.pk if parent else None):
+                court.parent = parent
+                court.save(update_fields=["parent"])
+        audit_record(
+            actor=actor,
+            action="ir.catalog.courts_imported",
+            object_repr=str(KazakhCourt._meta.verbose_name_plural),
+            after={"created": created, "updated": updated, "unchanged": len(preview.unchanged)},
+            department=AUDIT_DEPARTMENT,
+        )
+    return {"created": len(created), "updated": len(updated), "unchanged": len(preview.unchanged)}

@@ -1,0 +1,83 @@
+"""Requests and catalog rows for the IR tests, built through the services."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from courtadmin.documents import services as documents
+from courtadmin.org.models import Region
+from international import services
+from international.models import Country, ForeignAuthority, KazakhCourt, LegalAssistanceRequest, RequestParty
+from international.selectors import treaty_suggested
+from tests.conftest import DEMO_TEST_PASSWORD
+from tests.documents.conftest import second_factor_code
+
+R = LegalAssistanceRequest
+
+
+def authority(country_code: str, name: str = "Court of the requesting state") -> ForeignAuthority:
+    country = Country.objects.get(code=country_code)
+    return ForeignAuthority.objects.get_or_create(
+        country=country, name_kk=name, defaults={"name": name, "name_ru": name, "name_en": name}
+    )[0]
+
+
+def party(role="addressee", region_code="karaganda", **fields) -> RequestParty:
+    defaults = {
+        "name": "Серікбаев Ерлан",
+        "address": "Қарағанды қ., Бұқар жырау д-лы, 1",
+        "birth_date": timezone.localdate() - timedelta(days=40 * 365),
+        "citizenship": Country.objects.get(code="KZ"),
+        "region": Region.objects.get(code=region_code) if region_code else None,
+    }
+    return RequestParty(role=role, **{**defaults, **fields})
+
+
+def la_request(
+    officer,
+    *,
+    number="1/2026",
+    direction="incoming",
+    country="RU",
+    subject="service",
+    parties=None,
+    treaty=None,
+    language="ru",
+    confirm_treaty=False,
+    **fields,
+) -> R:
+    country_row = Country.objects.get(code=country)
+    request = R(
+        registration_number=number,
+        received_on=fields.pop("received_on", timezone.localdate() - timedelta(days=20)),
+        direction=direction,
+        subject=subject,
+        category=fields.pop("category", "civil"),
+        country=country_row,
+        case_name=fields.pop("case_name", "Иванов И. v. Серікбаев Е."),
+        case_number=fields.pop("case_number", "2-1234/2026"),
+        asked=fields.pop("asked", "Serve the summons"),
+        treaty=treaty or treaty_suggested(country_row, subject),
+        original_language=language,
+        officer=officer,
+        **fields,
+    )
+    if "foreign_authority" not in fields:
+        request.foreign_authority = authority(country)
+    if direction == "outgoing" and "court" not in fields:
+        request.court = KazakhCourt.objects.get(code="astana-regional")
+    return services.request_save(
+        actor=officer,
+        request=request,
+        parties=[party()] if parties is None else parties,
+        confirm_treaty=confirm_treaty,
+    )
+
+
+def signed_letter(request, move, author, signer, **kwargs):
+    """Prepare the cover letter of `move`, submit it and have `signer` sign it (IR 13)."""
+    document = services.request_letter_prepare(actor=author, request=request, move=move, **kwargs)
+    documents.document_act(document=document, move="submit", actor=author)
+    return documents.document_sign(
+        document=document, actor=signer, password=DEMO_TEST_PASSWORD, code=second_factor_code(signer)
+    )
