@@ -12,9 +12,14 @@ import django
 def main(names: list[str]) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "courtadmin.settings")
     django.setup()
-    from . import harness, pdf_render_sign, reminder_scan
+    from . import harness, la_registry, pdf_render_sign, reminder_scan
 
-    benchmarks = {"pdf_render_sign": pdf_render_sign.run, "reminder_scan": reminder_scan.run}
+    benchmarks = {
+        "pdf_render_sign": pdf_render_sign.run,
+        "reminder_scan": reminder_scan.run,
+        "la_list": la_registry.run_list,
+        "la_figures": la_registry.run_figures,
+    }
     for name in names or list(benchmarks):
         result = benchmarks[name]()
         harness.record(result)

@@ -19,7 +19,7 @@ the reader's reach (IR staff and the Court Administration's leadership; 404 for 
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import BooleanField, CharField, ExpressionWrapper, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
@@ -28,7 +28,6 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from courtadmin.accounts.models import User
 from courtadmin.audit.services import audit_record
 from courtadmin.deadlines.models import Deadline
 from courtadmin.deadlines.services import deadline_close, deadline_open
@@ -37,8 +36,8 @@ from courtadmin.documents.services import document_save
 from courtadmin.org.authority import department_access
 from courtadmin.org.models import Department
 
-from .models import Application, LegalAssistanceRequest
-from .permissions import is_ir_staff
+from .models import Application
+from .permissions import check_ir_staff, is_ir_staff
 
 TERM_KIND = "ir.application"
 ANSWER_KIND = "ir.application_answer"
@@ -135,29 +134,7 @@ def application_page(user, pk) -> dict:
     }
 
 
-def ir_officers():
-    """The accounts of IR staff: who may be responsible for an application."""
-    return (
-        User.objects.filter(person__position__unit__department=Department.IR)
-        .select_related("person")
-        .order_by("person__full_name")
-    )
-
-
-def requests_open_to(user):
-    """The legal-assistance requests an application may refer to: those the user may read."""
-    if not department_access(user, Department.IR):
-        return LegalAssistanceRequest.objects.none()
-    return LegalAssistanceRequest.objects.all()
-
-
 # --- Services ----------------------------------------------------------------------------------
-
-
-def _require_staff(actor) -> None:
-    """Registering and answering is the IR's work; the leadership reads (IR 1-3)."""
-    if not is_ir_staff(actor):
-        raise PermissionDenied
 
 
 def _number_taken() -> ValidationError:
@@ -195,7 +172,7 @@ def application_register(*, actor, application: Application) -> Application:
     """Register an application about legal assistance (IR 7.25) and open its term: 15
     working days (АППК art. 76), counted from the next working day for an application
     received after hours or on a day off (art. 64; deadline_open does the counting)."""
-    _require_staff(actor)
+    check_ir_staff(actor)
     if application.pk is not None:
         raise ValidationError(_("This application is registered already."), code="registered")
     if application.status != Application.Status.REGISTERED:
@@ -257,7 +234,7 @@ def application_answer_prepare(*, actor, application: Application) -> Document:
     """Draft the answer to an application (IR 7.25): a document of kind
     "ir.application_answer", signed later under IR 13. An answer in progress or given (not
     cancelled) is returned as it is: an application has one answer."""
-    _require_staff(actor)
+    check_ir_staff(actor)
     with transaction.atomic():
         locked = Application.objects.select_for_update().get(pk=application.pk)
         existing = application_answer_document(locked)
@@ -288,7 +265,7 @@ def application_close(*, actor, application: Application) -> Application:
     under IR 13. The term (АППК art. 76) closes on the day of that signature: met if on or
     before the due date. The one place an application's status changes; a second close is
     refused."""
-    _require_staff(actor)
+    check_ir_staff(actor)
     with transaction.atomic():
         locked = Application.objects.select_for_update().get(pk=application.pk)
         if locked.status == Application.Status.ANSWERED:

@@ -14,7 +14,7 @@ class InternationalConfig(AppConfig):
         from courtadmin.org.models import Department
 
         from . import deadlines
-        from .demo import load_demo_documents
+        from .demo import load_demo_applications, load_demo_documents, load_demo_requests
         from .documents import KINDS
 
         register_department_entry(Department.IR, _("International Relations"), "international:home")
@@ -23,3 +23,5 @@ class InternationalConfig(AppConfig):
         for kind in deadlines.KINDS:
             register_deadline_kind(kind)
         register_demo_loader(load_demo_documents)
+        register_demo_loader(load_demo_requests)
+        register_demo_loader(load_demo_applications)

@@ -94,6 +94,15 @@ def catalog_named(slug: str) -> Catalog:
 # --- Selectors -------------------------------------------------------------------------------
 
 
+def _entries_with_related(catalog: Catalog):
+    entries = catalog.model.objects.all()
+    if catalog.select_related:
+        entries = entries.select_related(*catalog.select_related)
+    if catalog.prefetches():
+        entries = entries.prefetch_related(*catalog.prefetches())
+    return entries
+
+
 def catalog_counts_visible_to(user) -> list[tuple[Catalog, int]]:
     """Each catalog with its number of entries, for the catalogs' index (IR 7.22)."""
     require_ir_access(user)
@@ -104,11 +113,7 @@ def catalog_entries_visible_to(user, catalog: Catalog, query: str = ""):
     """The entries of a catalog, searched by name in any language (and by code where there
     is one). The related rows a list shows come in the same few queries whatever the length."""
     require_ir_access(user)
-    entries = catalog.model.objects.all()
-    if catalog.select_related:
-        entries = entries.select_related(*catalog.select_related)
-    if catalog.prefetches():
-        entries = entries.prefetch_related(*catalog.prefetches())
+    entries = _entries_with_related(catalog)
     query = (query or "").strip()[:SEARCH_MAX_LENGTH]
     if query:
         condition = Q()
@@ -121,13 +126,8 @@ def catalog_entries_visible_to(user, catalog: Catalog, query: str = ""):
 def get_catalog_entry_for_user(user, catalog: Catalog, pk: int):
     """An entry to change: for IR staff only; anyone else, and a missing entry, get 404."""
     require_ir_staff(user)
-    entries = catalog.model.objects.all()
-    if catalog.select_related:
-        entries = entries.select_related(*catalog.select_related)
-    if catalog.prefetches():
-        entries = entries.prefetch_related(*catalog.prefetches())
     try:
-        return entries.get(pk=pk)
+        return _entries_with_related(catalog).get(pk=pk)
     except catalog.model.DoesNotExist:
         raise Http404 from None
 

@@ -1,4 +1,182 @@
+"""IR demo data: documents, a lived-in legal-assistance registry (about 200 requests in every
+state, across 14 states and their treaty bases) and applications of persons (IR 7.25).
+
+The foreign authorities are real institutions; the persons, cases and numbers are invented.
+Three requests go through the real moves, with their cover letters signed per IR 13; the rest
+stand for the registry carried over from the department's Excel registers, each in the state
+it had reached, with the execution terms of those still at a court.
+"""
+
+import random
+from datetime import datetime, time, timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+
 from courtadmin.documents.demo import demo_document
+from courtadmin.org.models import Region
+
+# country: [(kk, ru, en, kind)]
+AUTHORITIES = {
+    "RU": [
+        (
+            "Ресей Федерациясының Жоғарғы Соты",
+            "Верховный Суд Российской Федерации",
+            "Supreme Court of the Russian Federation",
+            "court",
+        ),
+        (
+            "Ресей Федерациясының Әділет министрлігі",
+            "Министерство юстиции Российской Федерации",
+            "Ministry of Justice of the Russian Federation",
+            "central_authority",
+        ),
+    ],
+    "KG": [
+        (
+            "Қырғыз Республикасының Жоғарғы соты",
+            "Верховный суд Кыргызской Республики",
+            "Supreme Court of the Kyrgyz Republic",
+            "court",
+        )
+    ],
+    "UZ": [
+        (
+            "Өзбекстан Республикасының Жоғарғы соты",
+            "Верховный суд Республики Узбекистан",
+            "Supreme Court of the Republic of Uzbekistan",
+            "court",
+        )
+    ],
+    "BY": [
+        (
+            "Беларусь Республикасының Жоғарғы Соты",
+            "Верховный Суд Республики Беларусь",
+            "Supreme Court of the Republic of Belarus",
+            "court",
+        )
+    ],
+    "TJ": [
+        (
+            "Тәжікстан Республикасының Жоғарғы соты",
+            "Верховный суд Республики Таджикистан",
+            "Supreme Court of the Republic of Tajikistan",
+            "court",
+        )
+    ],
+    "AZ": [
+        (
+            "Әзербайжан Республикасының Жоғарғы соты",
+            "Верховный суд Азербайджанской Республики",
+            "Supreme Court of the Republic of Azerbaijan",
+            "court",
+        )
+    ],
+    "AM": [
+        (
+            "Армения Республикасының Әділет министрлігі",
+            "Министерство юстиции Республики Армения",
+            "Ministry of Justice of the Republic of Armenia",
+            "central_authority",
+        )
+    ],
+    "TR": [
+        (
+            "Түркия Республикасының Әділет министрлігі",
+            "Министерство юстиции Турецкой Республики",
+            "Ministry of Justice of the Republic of Türkiye",
+            "central_authority",
+        )
+    ],
+    "CN": [
+        (
+            "Қытай Халық Республикасының Әділет министрлігі",
+            "Министерство юстиции Китайской Народной Республики",
+            "Ministry of Justice of the People's Republic of China",
+            "central_authority",
+        )
+    ],
+    "DE": [
+        (
+            "Германияның Федералдық әділет басқармасы",
+            "Федеральное ведомство юстиции Германии",
+            "Federal Office of Justice (Germany)",
+            "central_authority",
+        )
+    ],
+    "US": [
+        (
+            "АҚШ Әділет министрлігінің Халықаралық сот көмегі басқармасы",
+            "Управление международной судебной помощи Министерства юстиции США",
+            "U.S. Department of Justice, Office of International Judicial Assistance",
+            "central_authority",
+        )
+    ],
+    "GB": [
+        (
+            "Корольдік әділет соттарының Шетелдік процесс бөлімі",
+            "Отдел иностранных процессуальных документов Королевских судов",
+            "Foreign Process Section, Royal Courts of Justice",
+            "central_authority",
+        )
+    ],
+    "KR": [
+        (
+            "Корея Республикасының Ұлттық сот әкімшілігі",
+            "Национальная судебная администрация Республики Корея",
+            "National Court Administration of the Republic of Korea",
+            "central_authority",
+        )
+    ],
+    "LT": [
+        (
+            "Литва Республикасының Әділет министрлігі",
+            "Министерство юстиции Литовской Республики",
+            "Ministry of Justice of the Republic of Lithuania",
+            "central_authority",
+        )
+    ],
+}
+
+SURNAMES = [
+    "Ахметов",
+    "Сейтқали",
+    "Иванова",
+    "Нұрланов",
+    "Ким",
+    "Петров",
+    "Жұмабаева",
+    "Оспанов",
+    "Смагулова",
+    "Байжанов",
+]
+NAMES = ["Ерлан", "Айгүл", "Сергей", "Дана", "Марат", "Ольга", "Асхат", "Гүлнар", "Тимур", "Алия"]
+COMPANIES = ["ТОО «Дала Логистик»", "АО «Сарыарқа Құрылыс»", "ТОО «Алтын Жол»", "ТОО «Шығыс Агро»"]
+
+S_IN = [
+    "sent_to_court",
+    "executing",
+    "executing",
+    "executed",
+    "answered",
+    "closed",
+    "closed",
+    "closed",
+    "refused",
+    "defects_returned",
+]
+S_OUT = [
+    "translation",
+    "sent_abroad",
+    "sent_abroad",
+    "answer_received",
+    "returned_to_court",
+    "closed",
+    "closed",
+    "refused",
+]
+TOTAL = 200
 
 
 def load_demo_documents(people) -> str:
@@ -23,16 +201,285 @@ def load_demo_documents(people) -> str:
         texts={"kk": "Тоқсан ішінде атқарылған жұмыс туралы есеп.", "ru": "Отчет о работе, проделанной за квартал."},
         state="approved",
     )
-    demo_document(
-        author=officer,
-        kind="ir.rogatory_cover_letter",
-        subject="Сот тапсырмасына ілеспе хат / Сопроводительное письмо к судебному поручению",
-        addressee="Central Authority of the requested State",
-        texts={
-            "kk": "Қоса беріліп отырған сот тапсырмасын орындауды сұраймыз.",
-            "ru": "Просим исполнить прилагаемое судебное поручение.",
-            "en": "We kindly request the execution of the enclosed letter rogatory.",
-        },
-        state="approved",
+    return "IR documents: one signed letter; a report awaiting ir_head."
+
+
+def load_demo_requests(people) -> str:
+    from .models import LegalAssistanceRequest
+
+    if LegalAssistanceRequest.objects.exists():
+        return "IR registry: already in the demo."
+    authorities = _authorities()
+    with transaction.atomic():
+        walked = _walked_requests(people, authorities)
+        carried = _carried_over(people, authorities, TOTAL - walked)
+    return (
+        f"IR registry: {walked + carried} legal-assistance requests in every state across {len(AUTHORITIES)} "
+        "states; one awaits ir_deputy_legal's signature on its cover letter, one awaits its check."
     )
-    return "IR documents: one signed letter; a report awaiting ir_head; a cover letter awaiting ir_deputy_legal."
+
+
+# number: (days ago, applicant, kind, identifier, address, language, substance, answered)
+APPLICATIONS = {
+    "Ө-1": (
+        2,
+        "Жұмабаева Айгүл",
+        "individual",
+        "",
+        "Алматы қ., Абай даңғылы, 10",
+        "kk",
+        "Ресей сотының шешімін Қазақстанда тану тәртібін түсіндіруді сұраймын.",
+        False,
+    ),
+    "Ө-2": (
+        12,
+        "ТОО «Дала Логистик»",
+        "legal_entity",
+        "180340012345",
+        "Астана қ., Сығанақ к-сі, 5",
+        "ru",
+        "Просим разъяснить, на какой стадии исполнение судебного поручения по делу 2-4411/2026.",
+        False,
+    ),
+    "Ө-3": (
+        40,
+        "Петров Сергей",
+        "individual",
+        "",
+        "Қарағанды қ., Бұқар жырау д-лы, 3",
+        "ru",
+        "Прошу разъяснить порядок вручения документов в Турции.",
+        True,
+    ),
+}
+
+
+def load_demo_applications(people) -> str:
+    """Applications of persons about legal assistance (IR 7.25), one answered and signed."""
+    from courtadmin.documents import services as documents
+    from courtadmin.documents.workflow import SigningConfirmation
+
+    from .applications import application_answer_prepare, application_close, application_register
+    from .models import Application
+
+    officer, deputy = people["ir_officer"].user, people["ir_deputy_legal"].user
+    for number, (days, name, kind, identifier, address, language, substance, answered) in APPLICATIONS.items():
+        if Application.objects.filter(number=number).exists():
+            continue
+        application = application_register(
+            actor=officer,
+            application=Application(
+                number=number,
+                received_at=timezone.now() - timedelta(days=days),
+                applicant_kind=kind,
+                applicant_name=name,
+                applicant_identifier=identifier,
+                applicant_address=address,
+                language=language,
+                substance=substance,
+                officer=officer,
+            ),
+        )
+        if answered:
+            answer = application_answer_prepare(actor=officer, application=application)
+            documents.document_act(document=answer, move="submit", actor=officer)
+            confirmation = SigningConfirmation(user_id=deputy.pk, at=timezone.now())
+            documents.document_sign_confirmed(document=answer, actor=deputy, confirmation=confirmation)
+            application_close(actor=officer, application=application)
+    return f"IR applications: {len(APPLICATIONS)}, one answered with a signed explanation (IR 7.25)."
+
+
+def _authorities() -> dict:
+    from .models import Country, ForeignAuthority
+
+    found = {}
+    for code, rows in AUTHORITIES.items():
+        country = Country.objects.get(code=code)
+        for kk, ru, en, kind in rows:
+            authority, _created = ForeignAuthority.objects.get_or_create(
+                country=country, name_en=en, defaults={"name": kk, "name_kk": kk, "name_ru": ru, "kind": kind}
+            )
+            found.setdefault(code, []).append(authority)
+    return found
+
+
+def _person(rng, region_codes, role="addressee"):
+    from .models import Country, RequestParty
+
+    if role == "debtor" and rng.random() < 0.5:
+        return RequestParty(
+            role=role,
+            kind=RequestParty.Kind.LEGAL_ENTITY,
+            name=rng.choice(COMPANIES),
+            address="Астана қ., Мәңгілік Ел даңғылы, 8",
+            region=Region.objects.get(code="astana"),
+            identifier=f"{rng.randrange(10**11, 10**12)}",
+        )
+    region = Region.objects.get(code=rng.choice(region_codes))
+    return RequestParty(
+        role=role,
+        name=f"{rng.choice(SURNAMES)} {rng.choice(NAMES)}",
+        birth_date=timezone.localdate() - timedelta(days=rng.randrange(20 * 365, 70 * 365)),
+        birth_place=region.name_kk,
+        citizenship=Country.objects.get(code="KZ"),
+        address=f"{region.name_kk}, {rng.randrange(1, 200)}-үй",
+        region=region,
+    )
+
+
+def _walked_requests(people, authorities) -> int:
+    """Three requests through the real services: closed with two signed letters, checked and
+    waiting for its letter, and one whose letter waits for the deputy's signature (IR 13)."""
+    from courtadmin.documents import services as documents
+    from courtadmin.documents.workflow import SigningConfirmation
+
+    from . import services
+    from .models import KazakhCourt, LegalAssistanceRequest
+    from .selectors import court_suggested, treaty_suggested
+    from .workflow import request_move
+
+    officer, deputy, head = (people[name].user for name in ("ir_officer", "ir_deputy_legal", "ir_head"))
+    rng = random.Random(7)  # noqa: S311 (demo data, not secrets)
+    today = timezone.localdate()
+    year = today.year
+
+    def register(number, country, subject, days_ago, region):
+        from .models import Country
+
+        country_row = Country.objects.get(code=country)
+        request = LegalAssistanceRequest(
+            registration_number=f"{number}/{year}",
+            received_on=today - timedelta(days=days_ago),
+            direction="incoming",
+            subject=subject,
+            category="civil",
+            country=country_row,
+            foreign_authority=authorities[country][0],
+            case_name="Иванов С. v. Ахметов Е.",
+            case_number=f"2-{rng.randrange(100, 9999)}/{year}",
+            asked="Вручить исковое заявление и повестку ответчику",
+            treaty=treaty_suggested(country_row, subject),
+            original_language="ru",
+            officer=officer,
+        )
+        person = _person(rng, [region])
+        return services.request_save(actor=officer, request=request, parties=[person])
+
+    def sign(document, signer):
+        documents.document_act(document=document, move="submit", actor=officer)
+        confirmation = SigningConfirmation(user_id=signer.pk, at=timezone.now())
+        documents.document_sign_confirmed(document=document, actor=signer, confirmation=confirmation)
+
+    done = register(1, "RU", "service", 60, "karaganda")
+    request_move(request=done, move="check", actor=officer)
+    court = court_suggested(done).court
+    sign(services.request_letter_prepare(actor=officer, request=done, move="forward_to_court", court=court), deputy)
+    request_move(request=done, move="forward_to_court", actor=officer)
+    request_move(request=done, move="court_received", actor=officer, on=today - timedelta(days=50))
+    request_move(request=done, move="execution_received", actor=officer, on=today - timedelta(days=25))
+    sign(services.request_letter_prepare(actor=officer, request=done, move="answer"), head)
+    request_move(request=done, move="answer", actor=officer)
+    request_move(request=done, move="close", actor=officer)
+
+    waiting = register(2, "KG", "evidence", 6, "pavlodar")
+    request_move(request=waiting, move="check", actor=officer)
+    court = KazakhCourt.objects.get(code="pavlodar-regional")
+    letter = services.request_letter_prepare(actor=officer, request=waiting, move="forward_to_court", court=court)
+    documents.document_act(document=letter, move="submit", actor=officer)
+
+    register(3, "BY", "service", 1, "almaty")
+    return 3
+
+
+def _carried_over(people, authorities, count: int) -> int:
+    """The registry as the Excel registers left it: each row in the state it had reached."""
+    from courtadmin.deadlines.calendar import ALMATY
+    from courtadmin.deadlines.services import deadline_open
+
+    from . import services
+    from .models import Country, KazakhCourt, LegalAssistanceRequest, RequestParty
+    from .selectors import treaty_suggested
+
+    rng = random.Random(2026)  # noqa: S311 (demo data, not secrets)
+    today = timezone.localdate()
+    officers = [people["ir_officer"].user, people["ir_deputy_legal"].user]
+    countries = {code: Country.objects.get(code=code) for code in AUTHORITIES}
+    courts = list(KazakhCourt.objects.filter(level="regional").select_related("region"))
+    region_codes = [court.region.code for court in courts]
+    numbers: dict[int, int] = {}
+    rows, persons, terms = [], [], []
+    for n in range(count):
+        received = today - timedelta(days=rng.randrange(8, 720))
+        numbers[received.year] = numbers.get(received.year, 3 if received.year == today.year else 0) + 1
+        incoming = rng.random() < 0.65
+        subject = rng.choices(["service", "evidence", "other_act", "recognition"], [45, 25, 10, 20])[0]
+        code = rng.choice(list(AUTHORITIES))
+        status = "registered" if n % 40 == 0 else "checked" if n % 40 == 1 else rng.choice(S_IN if incoming else S_OUT)
+        court = rng.choice(courts)
+        request = LegalAssistanceRequest(
+            registration_number=f"{numbers[received.year]}/{received.year}",
+            received_on=received,
+            direction="incoming" if incoming else "outgoing",
+            subject=subject,
+            category=rng.choices(["civil", "family", "economic", "administrative"], [50, 25, 20, 5])[0],
+            status=status,
+            country=countries[code],
+            foreign_authority=rng.choice(authorities[code]),
+            court=court if (not incoming or status not in ("registered", "checked", "defects_returned")) else None,
+            case_name=f"{rng.choice(SURNAMES)} v. {rng.choice(SURNAMES)}",
+            case_number=f"{rng.choice(['2', '3', '6'])}-{rng.randrange(100, 9999)}/{received.year}",
+            asked="Вручение документов" if subject == "service" else "Допрос свидетеля",
+            treaty=treaty_suggested(countries[code], subject),
+            original_language="ru" if code in ("RU", "KG", "UZ", "BY", "TJ", "AZ", "AM") else "en",
+            act_effective_on=received - timedelta(days=rng.randrange(30, 400)) if subject == "recognition" else None,
+            officer=rng.choice(officers),
+        )
+        _dates(request, rng, today)
+        if request.status == "executing" and request.court_received_on is None:
+            request.status = "sent_to_court"
+        roles = ["petitioner", "debtor"] if subject == "recognition" else ["addressee"]
+        party_rows = [_person(rng, region_codes, role) for role in roles]
+        request.search_text = services.search_text_of(request, party_rows)
+        rows.append(request)
+        persons.append(party_rows)
+    LegalAssistanceRequest.objects.bulk_create(rows)
+    for request, party_rows in zip(rows, persons, strict=True):
+        for party in party_rows:
+            party.request = request
+        if request.status == "executing":
+            terms.append(request)
+    RequestParty.objects.bulk_create([party for party_rows in persons for party in party_rows])
+    for request in terms:
+        deadline_open(
+            record=request,
+            kind="ir.rogatory_execution",
+            received_at=datetime.combine(request.court_received_on, time(9, 0), tzinfo=ALMATY),
+            responsible=request.officer,
+            months=request.treaty.execution_months,
+        )
+    ContentType.objects.clear_cache()
+    return count
+
+
+def _dates(request, rng, today) -> None:
+    """The dates a row in its state would have: court receipt, execution, closing."""
+    status = request.status
+    if status in ("registered", "checked", "translation", "sent_abroad", "sent_to_court"):
+        return
+    start = request.received_on + timedelta(days=rng.randrange(3, 15))
+    if status == "executing":
+        request.court_received_on = min(start, today)
+        return
+    if status in ("refused", "defects_returned"):
+        request.outcome_note = "Просьба не соответствует требованиям договора"
+        request.closed_on = min(start, today)
+        return
+    executed = start + timedelta(days=rng.randrange(8, 75))
+    if executed > today:
+        request.status = "executing" if request.is_incoming else "sent_abroad"
+        request.court_received_on = start if request.is_incoming and start <= today else None
+        return
+    request.court_received_on = start if request.is_incoming else None
+    request.executed_on = executed
+    if status == "closed":
+        request.closed_on = min(executed + timedelta(days=rng.randrange(2, 20)), today)

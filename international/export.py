@@ -36,7 +36,7 @@ def registry_workbook(requests) -> bytes:
             _("Officer"),
         ]
     )
-    rows = requests.select_related("country", "treaty", "court", "foreign_authority", "officer")[:EXPORT_LIMIT]
+    rows = requests.select_related("country", "treaty", "court", "foreign_authority", "officer__person")[:EXPORT_LIMIT]
     for request in rows.iterator(chunk_size=2000):
         sheet.append(
             [
@@ -52,7 +52,7 @@ def registry_workbook(requests) -> bytes:
                 request.case_number,
                 str(request.treaty),
                 request.executed_on,
-                request.officer.get_full_name() or request.officer.get_username(),
+                str(getattr(request.officer, "person", None) or request.officer.get_username()),
             ]
         )
     return _saved(book)

@@ -292,9 +292,7 @@ class LegalAssistanceRequest(models.Model):
         if self.received_on and self.received_on > timezone.localdate():
             errors["received_on"] = ValidationError(_("The date of receipt cannot be in the future."), code="future")
         if self.subject == Subject.RECOGNITION and self.act_effective_on is None:
-            errors["act_effective_on"] = ValidationError(
-                _("Give the date the court act took effect."), code="required"
-            )
+            errors["act_effective_on"] = ValidationError(_("Give the date the court act took effect."), code="required")
         if errors:
             raise ValidationError(errors)
 

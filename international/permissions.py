@@ -7,6 +7,7 @@
 - Signing cover letters and answers: the documents module asks `signing_authority` (IR 13).
 """
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from courtadmin.org.authority import department_access, person_of
@@ -21,6 +22,12 @@ def require_ir_access(user) -> None:
 def is_ir_staff(user) -> bool:
     person = person_of(user)
     return bool(person is not None and person.position is not None and person.position.unit.department == Department.IR)
+
+
+def check_ir_staff(actor) -> None:
+    """For services: writing IR records is the IR's own work (IR 1-3); the leadership reads."""
+    if not is_ir_staff(actor):
+        raise PermissionDenied
 
 
 def require_ir_staff(user) -> None:

@@ -5,6 +5,7 @@ import statistics
 from dataclasses import dataclass
 from datetime import date
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Aggregate, CharField, Count, Exists, F, FloatField, Func, IntegerField, OuterRef, Q
@@ -42,6 +43,16 @@ def department_overview(user) -> dict:
 # --- The registry ----------------------------------------------------------------------------
 
 
+def ir_staff_accounts():
+    """The accounts of IR staff: who may be responsible for a request or an application."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, person__position__unit__department=Department.IR)
+        .select_related("person")
+        .order_by("person__full_name")
+    )
+
+
 def requests_visible_to(user):
     if not department_access(user, Department.IR):
         return R.objects.none()
@@ -51,7 +62,7 @@ def requests_visible_to(user):
 def get_request_for_user(user, pk) -> LegalAssistanceRequest:
     return get_object_or_404(
         requests_visible_to(user).select_related(
-            "country", "treaty", "court__region", "foreign_authority__country", "officer"
+            "country", "treaty", "court__region", "foreign_authority__country", "officer__person"
         ),
         pk=pk,
     )
@@ -111,7 +122,7 @@ def registry(user, filters: RegistryFilter = RegistryFilter()):
 
 def registry_page(requests):
     """The rows of one page with what the list shows, in a fixed number of queries."""
-    rows = list(requests.select_related("country", "treaty", "court", "foreign_authority", "officer"))
+    rows = list(requests.select_related("country", "treaty", "court", "foreign_authority", "officer__person"))
     due = dict(_terms([row.pk for row in rows]).values_list("record_id", "due_on"))
     today = timezone.localdate()
     for row in rows:

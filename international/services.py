@@ -3,9 +3,9 @@ workflow.request_move alone; these services register, amend, attach and prepare 
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -15,16 +15,11 @@ from courtadmin.documents.models import Document
 from courtadmin.documents.services import document_save
 
 from .models import LegalAssistanceRequest, RequestFile, RequestLetter
-from .permissions import is_ir_staff
+from .permissions import check_ir_staff
 from .workflow import MOVES
 
 R = LegalAssistanceRequest
 EDITABLE = (R.Status.REGISTERED, R.Status.CHECKED)
-
-
-def _require_staff(actor) -> None:
-    if not is_ir_staff(actor):
-        raise PermissionDenied
 
 
 def search_text_of(request, parties) -> str:
@@ -45,7 +40,7 @@ def request_save(
     `parties` are the persons concerned (unsaved RequestParty rows, replacing the old ones).
     A treaty basis that does not bind Kazakhstan and the foreign state, or does not cover
     what is asked, is refused unless the officer confirms it (`confirm_treaty`)."""
-    _require_staff(actor)
+    check_ir_staff(actor)
     creating = request.pk is None
     if not creating and request.status not in EDITABLE:
         raise ValidationError(_("A request is amended only before it is sent on."), code="not_editable")
@@ -105,7 +100,7 @@ def request_save(
 
 def request_file_add(*, actor, request, upload, kind: str, language: str, certified: bool) -> RequestFile:
     """Attach a file (the request, a translation, execution documents) after the upload checks."""
-    _require_staff(actor)
+    check_ir_staff(actor)
     fields = accepted_upload_fields(upload)
     with transaction.atomic():
         file = RequestFile(
@@ -131,7 +126,7 @@ def request_letter_prepare(*, actor, request, move: str, court=None) -> Document
     """The draft cover letter for a move that sends the request on; the officer adjusts it,
     and it is signed by the head, the deputy supervising legal assistance, or whoever replaces
     them (IR 13). Sending to the court names the court here. A live letter is reused."""
-    _require_staff(actor)
+    check_ir_staff(actor)
     spec = MOVES.get(move)
     if spec is None or not spec.letter or request.direction not in spec.directions:
         raise ValidationError(_("This step has no cover letter."), code="no_letter")

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courtadmin.core.forms import PortalFormMixin
 
-from .. import applications
+from .. import selectors
 from ..models import Application
 
 
@@ -66,8 +66,8 @@ class ApplicationForm(PortalFormMixin, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["request"].queryset = applications.requests_open_to(user)
-        self.fields["officer"].queryset = applications.ir_officers()
+        self.fields["request"].queryset = selectors.requests_visible_to(user)
+        self.fields["officer"].queryset = selectors.ir_staff_accounts()
         if not self.is_bound:
             self.initial.setdefault("officer", user.pk)
             self.initial.setdefault("received_at", timezone.localtime().replace(second=0, microsecond=0))

@@ -1,24 +1,14 @@
 from django import forms
-from django.contrib.auth import get_user_model
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from courtadmin.core.forms import PortalFormMixin
-from courtadmin.org.models import Department
 
 from ..models import LANGUAGES, Country, KazakhCourt, LegalAssistanceRequest, RequestFile, RequestParty, TreatyBasis
-from ..selectors import RegistryFilter, treaty_suggested
+from ..selectors import RegistryFilter, ir_staff_accounts, treaty_suggested
 
 R = LegalAssistanceRequest
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def ir_staff_accounts():
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, person__position__unit__department=Department.IR)
-        .order_by("last_name", "first_name")
-    )
 
 
 class RequestForm(PortalFormMixin, forms.ModelForm):

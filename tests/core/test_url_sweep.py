@@ -29,7 +29,7 @@ from internal_security import selectors as isd_selectors
 from internal_security import services as isd_services
 from internal_security.models import Complaint
 from international import applications as ir_applications
-from international.models import Application, KazakhCourt
+from international.models import Application, KazakhCourt, RequestFile
 from tests.conftest import DEMO_TEST_PASSWORD, mark_second_factor_given
 
 
@@ -155,6 +155,37 @@ def _ir_catalog(people, users):
     return {"catalog": "courts"}
 
 
+def _ir_request(people, users):
+    from tests.international.factories import la_request
+
+    request = la_request(users["ir_officer"], number="SWEEP-LA-1")
+    return {"pk": request.pk}
+
+
+def _ir_request_move(people, users):
+    return {**_ir_request(people, users), "move": "refuse"}
+
+
+def _ir_request_letter(people, users):
+    return {**_ir_request(people, users), "move": "forward_to_court"}
+
+
+def _ir_request_file(people, users):
+    kwargs = _ir_request(people, users)
+    file = RequestFile.objects.create(
+        request_id=kwargs["pk"],
+        kind="request",
+        language="ru",
+        file=SimpleUploadedFile("r.pdf", b"%PDF-1.7\n"),
+        original_name="r.pdf",
+        content_type="application/pdf",
+        size=9,
+        sha256="0" * 64,
+        uploaded_by=users["ir_officer"],
+    )
+    return {**kwargs, "file_pk": file.pk}
+
+
 def _notification(people, users):
     notification = Notification.objects.create(user=users["isd_officer"], title="Срок", url="/")
     return {"pk": notification.pk}
@@ -197,6 +228,13 @@ CASES = {
     "international:application-detail": Case(_ir_application, "ir_officer", IR_OUTSIDERS),
     "international:application-answer": Case(_ir_application, "ir_officer", IR_WRITE_OUTSIDERS),
     "international:application-close": Case(_ir_application, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:request-detail": Case(_ir_request, "ir_officer", IR_OUTSIDERS),
+    "international:request-update": Case(_ir_request, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:request-check": Case(_ir_request, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:request-move": Case(_ir_request_move, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:request-letter": Case(_ir_request_letter, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:request-file-add": Case(_ir_request, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:request-file-download": Case(_ir_request_file, "ir_officer", IR_OUTSIDERS),
     "international:catalog-list": Case(_ir_catalog, "ir_officer", IR_OUTSIDERS),
     "international:catalog-create": Case(_ir_catalog, "ir_officer", IR_WRITE_OUTSIDERS),
     "international:catalog-update": Case(_ir_court, "ir_officer", IR_WRITE_OUTSIDERS),

@@ -34,6 +34,7 @@ def test_a_user_drafts_only_the_kinds_of_his_departments(client_for):
     assert {code for code, _label in form.fields["kind"].choices} == {
         "ir.outgoing_letter",
         "ir.rogatory_cover_letter",
+        "ir.application_answer",
         "ir.report_to_chairman",
     }
 
