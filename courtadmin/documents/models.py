@@ -8,6 +8,7 @@ correction is a new document that refers to the old one.
 import secrets
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
@@ -59,6 +60,7 @@ class Document(models.Model):
     # The record the document belongs to (a request, a complaint ...), if any.
     record_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     record_id = models.CharField(max_length=64, blank=True)
+    record = GenericForeignKey("record_type", "record_id")
     corrects = models.ForeignKey(
         "self", verbose_name=_("corrects"), null=True, blank=True, on_delete=models.PROTECT, related_name="corrections"
     )
