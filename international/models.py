@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from courtadmin.core.models import StoredFile
 from courtadmin.org.models import Region
@@ -130,7 +131,7 @@ class ForeignAuthority(models.Model):
     name = models.CharField(_("name"), max_length=300)
     country = models.ForeignKey(Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.COURT)
-    address = models.CharField(_("address"), max_length=500, blank=True)
+    address = models.CharField(_("postal address"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("foreign authority")
@@ -189,7 +190,7 @@ class LegalAssistanceRequest(models.Model):
         ADMINISTRATIVE = "administrative", _("administrative")
 
     class Status(models.TextChoices):
-        REGISTERED = "registered", _("registered")
+        REGISTERED = "registered", pgettext_lazy("status", "registered")
         CHECKED = "checked", _("checked")
         DEFECTS_RETURNED = "defects_returned", _("returned to the sender for defects")
         SENT_TO_COURT = "sent_to_court", _("sent to the court")
@@ -259,8 +260,6 @@ class LegalAssistanceRequest(models.Model):
             models.Index(fields=["-received_on", "-id"], name="la_request_list_order"),
             models.Index(fields=["status", "-received_on"], name="la_request_status"),
             models.Index(fields=["country", "-received_on"], name="la_request_country"),
-            models.Index(fields=["treaty"], name="la_request_treaty"),
-            models.Index(fields=["court"], name="la_request_court"),
             models.Index(fields=["officer", "status"], name="la_request_officer"),
             models.Index(fields=["case_number"], name="la_request_case_number"),
         ]
@@ -404,7 +403,7 @@ class Application(models.Model):
     audit_department = "IR"
 
     class Status(models.TextChoices):
-        REGISTERED = "registered", _("registered")
+        REGISTERED = "registered", pgettext_lazy("status", "registered")
         ANSWERED = "answered", _("answered")
 
     number = models.CharField(_("registration number"), max_length=32, unique=True)
