@@ -17,7 +17,7 @@ import zipfile
 from dataclasses import asdict, dataclass, field, fields, replace
 
 import openpyxl
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.http import Http404
@@ -31,7 +31,7 @@ from courtadmin.core.uploads import extension_of, safe_display_name, validate_up
 from courtadmin.org.models import Region
 
 from .models import Country, ForeignAuthority, KazakhCourt, TreatyBasis
-from .permissions import is_ir_staff, require_ir_access, require_ir_staff
+from .permissions import check_ir_staff, require_ir_access, require_ir_staff
 
 AUDIT_DEPARTMENT = "IR"
 SEARCH_MAX_LENGTH = 100
@@ -189,8 +189,7 @@ def catalog_entry_save(*, actor, instance, relations: dict | None = None):
     `relations` holds the many-to-many values to set after the save, e.g. a treaty's
     {"parties": [countries]}. Only IR staff keep the catalogs.
     """
-    if not is_ir_staff(actor):
-        raise PermissionDenied
+    check_ir_staff(actor)
     with transaction.atomic():
         model = type(instance)
         before = None
@@ -595,8 +594,7 @@ def court_import_apply(*, actor, rows) -> dict[str, int]:
     (a region or a higher court removed meanwhile), nothing is written and a ValidationError
     with code "import_changed" says so.
     """
-    if not is_ir_staff(actor):
-        raise PermissionDenied
+    check_ir_staff(actor)
     rows = [row if isinstance(row, CourtRow) else CourtRow.from_data(row) for row in rows]
     with transaction.atomic():
         list(KazakhCourt.objects.select_for_update().filter(code__in=[row.code for row in rows]).values("pk"))

@@ -36,8 +36,10 @@ def registry_workbook(requests) -> bytes:
             _("Officer"),
         ]
     )
-    rows = requests.select_related("country", "treaty", "court", "foreign_authority", "officer__person")[:EXPORT_LIMIT]
-    for request in rows.iterator(chunk_size=2000):
+    rows = requests.select_related("country", "treaty", "court", "foreign_authority", "officer__person")
+    written = 0
+    for request in rows[:EXPORT_LIMIT].iterator(chunk_size=2000):
+        written += 1
         sheet.append(
             [
                 request.registration_number,
@@ -55,6 +57,8 @@ def registry_workbook(requests) -> bytes:
                 str(getattr(request.officer, "person", None) or request.officer.get_username()),
             ]
         )
+    if written == EXPORT_LIMIT and rows.count() > EXPORT_LIMIT:
+        sheet.append([_("Only the first %(limit)d rows: narrow the filters for the rest.") % {"limit": EXPORT_LIMIT}])
     return _saved(book)
 
 

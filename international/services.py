@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from courtadmin.audit.services import audit_record, snapshot
 from courtadmin.core.uploads import accepted_upload_fields
 from courtadmin.documents.models import Document
-from courtadmin.documents.services import document_save
+from courtadmin.documents.services import document_act, document_save
 
 from .models import LegalAssistanceRequest, RequestFile, RequestLetter
 from .permissions import check_ir_staff
-from .workflow import MOVES
+from .workflow import MOVES, live_letter
 
 R = LegalAssistanceRequest
 EDITABLE = (R.Status.REGISTERED, R.Status.CHECKED)
@@ -143,14 +143,12 @@ def request_letter_prepare(*, actor, request, move: str, court=None) -> Document
                 audit_record(actor=actor, action="ir.request.court_chosen", obj=locked, after={"court": court.pk})
         if move in ("answer", "send_abroad") and locked.foreign_authority_id is None:
             raise ValidationError(_("Name the foreign authority the letter goes to first."), code="no_authority")
-        live = (
-            RequestLetter.objects.filter(request=locked, move=move)
-            .exclude(document__status=Document.Status.CANCELLED)
-            .select_related("document")
-            .first()
-        )
-        if live is not None and (move != "forward_to_court" or live.document.addressee == _addressee(locked, move)):
+        live = live_letter(locked, move)
+        if live is not None and live.document.addressee == _addressee(locked, move):
             return live.document
+        if live is not None and not live.document.is_signed and live.document.author_id == actor.pk:
+            # The court changed: the letter to the former one is withdrawn, not left to be signed.
+            document_act(document=live.document, move="cancel", actor=actor)
         document = Document(
             kind=COVER_LETTER,
             subject=_letter_subject(locked),

@@ -151,15 +151,20 @@ def moves_open_to(request, user) -> list[Move]:
     return [m for m in MOVES.values() if request.status in m.sources and request.direction in m.directions]
 
 
-def signed_letter(request, move: str) -> Document | None:
-    """The cover letter for `move`, if it is signed (IR 13): the latest not cancelled."""
-    letter = (
+def live_letter(request, move: str) -> RequestLetter | None:
+    """The latest cover letter of `move` that is not cancelled."""
+    return (
         RequestLetter.objects.filter(request=request, move=move)
         .exclude(document__status=Document.Status.CANCELLED)
         .select_related("document")
         .order_by("-pk")
         .first()
     )
+
+
+def signed_letter(request, move: str) -> Document | None:
+    """The cover letter for `move`, if it is signed (IR 13)."""
+    letter = live_letter(request, move)
     return letter.document if letter is not None and letter.document.is_signed else None
 
 

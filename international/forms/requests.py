@@ -120,10 +120,16 @@ class RegistryFilterForm(PortalFormMixin, forms.Form):
         label=_("What is asked"), choices=[("", "—"), *R._meta.get_field("subject").choices], required=False
     )
     status = forms.ChoiceField(label=_("Status"), choices=[("", "—"), *R.Status.choices], required=False)
-    country = forms.ModelChoiceField(label=_("Country"), queryset=Country.objects.exclude(code="KZ"), required=False)
-    treaty = forms.ModelChoiceField(label=_("Treaty basis"), queryset=TreatyBasis.objects.all(), required=False)
-    court = forms.ModelChoiceField(label=_("Court"), queryset=KazakhCourt.objects.all(), required=False)
-    officer = forms.ModelChoiceField(label=_("Officer"), queryset=None, required=False)
+    country = forms.ModelChoiceField(
+        label=_("Country"), queryset=Country.objects.exclude(code="KZ"), required=False, empty_label="—"
+    )
+    treaty = forms.ModelChoiceField(
+        label=_("Treaty basis"), queryset=TreatyBasis.objects.all(), required=False, empty_label="—"
+    )
+    court = forms.ModelChoiceField(
+        label=_("Court"), queryset=KazakhCourt.objects.all(), required=False, empty_label="—"
+    )
+    officer = forms.ModelChoiceField(label=_("Officer"), queryset=None, required=False, empty_label="—")
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
     received_from = forms.DateField(label=_("Received from"), required=False, widget=DATE)
     received_to = forms.DateField(label=_("Received to"), required=False, widget=DATE)

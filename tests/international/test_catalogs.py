@@ -7,6 +7,7 @@ import io
 
 import openpyxl
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -584,6 +585,6 @@ def test_the_import_service_checks_the_rows_it_is_given(users):
     assert refused.value.code == "import_changed"
     with pytest.raises(catalogs.ValidationError):
         catalogs.court_import_apply(actor=users["ir_officer"], rows=[{**row.as_data(), "row": "2"}])
-    with pytest.raises(catalogs.PermissionDenied):
+    with pytest.raises(PermissionDenied):
         catalogs.court_import_apply(actor=users["chairman"], rows=[])
     assert not KazakhCourt.objects.filter(code="astana-esil-district").exists()

@@ -259,3 +259,24 @@ def test_a_foreign_authority_of_another_state_is_refused(officer_client):
     )
     response = post_registration(officer_client, foreign_authority=other.pk)
     assert codes(response.context["form"], "foreign_authority") == {"other_state"}
+
+
+def test_a_file_of_a_forbidden_type_is_refused_beside_the_field(people, officer_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    request = la_request(officer_client.officer)
+    url = reverse("international:request-file-add", args=[request.pk])
+    upload = SimpleUploadedFile("macro.exe", b"MZ\x90\x00binary", content_type="application/octet-stream")
+    response = officer_client.post(url, {"file": upload, "kind": "request", "language": "ru"})
+    assert response.status_code == 200 and response.context["file_form"].errors["file"]
+    assert not request.files.exists()
+
+
+def test_the_export_says_when_it_stops_at_its_limit(people, officer_client, monkeypatch):
+    from international import export
+
+    monkeypatch.setattr(export, "EXPORT_LIMIT", 2)
+    many_requests(officer_client.officer, 3)
+    response = officer_client.get(reverse("international:request-export"))
+    rows = list(load_workbook(BytesIO(b"".join(response.streaming_content))).active.iter_rows(values_only=True))
+    assert len(rows) == 4 and rows[3][1] is None and "2" in rows[3][0]

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from courtadmin.audit.models import AuditEvent
 from courtadmin.deadlines import services as deadlines
@@ -229,7 +229,9 @@ def test_the_checklist_of_a_hague_evidence_request_differs_from_a_minsk_one(peop
     minsk = la_request(officer, number="2/2026", country="RU", language="en")
     minsk_items = {item.code: item for item in request_checklist(minsk)}
     assert minsk_items["language"].state is False  # Minsk takes Kazakh or Russian only
-    assert minsk_items["legalisation"].state is True and "legalisation" in str(minsk_items["legalisation"].rule)
+    assert minsk_items["legalisation"].state is True
+    with translation.override("en"):
+        assert "No legalisation" in {i.code: i for i in request_checklist(minsk)}["legalisation"].rule
     assert refusal_codes(move, request=minsk, name="check", user=officer) == {"defects"}
     russian = la_request(officer, number="3/2026", country="RU", language="ru")
     assert "translation" not in {item.code for item in request_checklist(russian)}
@@ -276,3 +278,31 @@ def test_dates_of_moves_cannot_be_in_the_future_nor_before_receipt(people):
     early = request.received_on - timedelta(days=1)
     assert refusal_codes(move, request=request, name="court_received", user=officer, on=early) == {"too_early"}
     assert not Deadline.objects.filter(record_id=str(request.pk)).exists()
+
+
+def test_choosing_another_court_withdraws_the_unsigned_letter_to_the_first(people):
+    officer = people["ir_officer"].user
+    request = la_request(officer)
+    move(request, "check", officer)
+    first = services.request_letter_prepare(
+        actor=officer, request=request, move="forward_to_court", court=KazakhCourt.objects.get(code="atyrau-regional")
+    )
+    again = services.request_letter_prepare(
+        actor=officer, request=request, move="forward_to_court", court=KazakhCourt.objects.get(code="atyrau-regional")
+    )
+    assert again == first  # the live letter is reused, not doubled
+    karaganda = KazakhCourt.objects.get(code="karaganda-regional")
+    second = services.request_letter_prepare(actor=officer, request=request, move="forward_to_court", court=karaganda)
+    first.refresh_from_db()
+    request.refresh_from_db()
+    assert first.status == Document.Status.CANCELLED and second.addressee == karaganda.name_kk
+    assert request.court == karaganda
+
+
+def test_a_letter_abroad_needs_the_foreign_authority_and_the_right_step(people):
+    officer = people["ir_officer"].user
+    request = la_request(officer, direction="outgoing", country="KG", language="kk")
+    assert refusal_codes(services.request_letter_prepare, actor=officer, request=request, move="send_abroad") == {
+        "not_now"
+    }
+    assert refusal_codes(services.request_letter_prepare, actor=officer, request=request, move="check") == {"no_letter"}
