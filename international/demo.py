@@ -339,7 +339,8 @@ def _walked_requests(people, authorities) -> int:
     from .workflow import request_move
 
     officer, deputy, head = (people[name].user for name in ("ir_officer", "ir_deputy_legal", "ir_head"))
-    rng = random.Random(7)  # noqa: S311 (demo data, not secrets)
+    # Demo data, not secrets.
+    rng = random.Random(7)  # noqa: S311  # nosec B311
     today = timezone.localdate()
     year = today.year
 
@@ -400,7 +401,8 @@ def _carried_over(people, authorities, count: int) -> int:
     from .models import Country, KazakhCourt, LegalAssistanceRequest, RequestParty
     from .selectors import treaty_suggested
 
-    rng = random.Random(2026)  # noqa: S311 (demo data, not secrets)
+    # Demo data, not secrets.
+    rng = random.Random(2026)  # noqa: S311  # nosec B311
     today = timezone.localdate()
     officers = [people["ir_officer"].user, people["ir_deputy_legal"].user]
     countries = {code: Country.objects.get(code=code) for code in AUTHORITIES}

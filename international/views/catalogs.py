@@ -71,8 +71,8 @@ def _remember_preview(request, preview) -> str:
     return token
 
 
-def _import_page(request, form, preview=None, token=""):
-    context = {"form": form, "preview": preview, "token": token, "catalog": catalogs.CATALOGS["courts"]}
+def _import_page(request, form, preview=None, preview_key=None):
+    context = {"form": form, "preview": preview, "token": preview_key or "", "catalog": catalogs.CATALOGS["courts"]}
     return render(request, "international/court_import.html", context)
 
 
