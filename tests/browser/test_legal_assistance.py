@@ -22,6 +22,9 @@ PAGES = {"list": "/ir/requests/", "figures": "/ir/requests/figures/"}
 
 
 def sign_in(page, username, device=None, step=0):
+    """Another person at the same browser: the page left first, so that no request of the
+    previous one's page (the bell's poll) brings his session cookie back after clearing."""
+    page.goto("about:blank")
     page.context.clear_cookies()
     sign_in_with_password(page, username)
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
