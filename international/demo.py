@@ -10,7 +10,6 @@ it had reached, with the execution terms of those still at a court.
 import random
 from datetime import datetime, time, timedelta
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
@@ -424,7 +423,6 @@ def _carried_over(people, authorities, count: int) -> int:
             direction="incoming" if incoming else "outgoing",
             subject=subject,
             category=rng.choices(["civil", "family", "economic", "administrative"], [50, 25, 20, 5])[0],
-            status=status,
             country=countries[code],
             foreign_authority=rng.choice(authorities[code]),
             court=court if (not incoming or status not in ("registered", "checked", "defects_returned")) else None,
@@ -435,10 +433,8 @@ def _carried_over(people, authorities, count: int) -> int:
             original_language="ru" if code in ("RU", "KG", "UZ", "BY", "TJ", "AZ", "AM") else "en",
             act_effective_on=received - timedelta(days=rng.randrange(30, 400)) if subject == "recognition" else None,
             officer=rng.choice(officers),
+            **_reached(status, received, incoming, rng, today),
         )
-        _dates(request, rng, today)
-        if request.status == "executing" and request.court_received_on is None:
-            request.status = "sent_to_court"
         roles = ["petitioner", "debtor"] if subject == "recognition" else ["addressee"]
         party_rows = [_person(rng, region_codes, role) for role in roles]
         request.search_text = services.search_text_of(request, party_rows)
@@ -459,29 +455,26 @@ def _carried_over(people, authorities, count: int) -> int:
             responsible=request.officer,
             months=request.treaty.execution_months,
         )
-    ContentType.objects.clear_cache()
     return count
 
 
-def _dates(request, rng, today) -> None:
-    """The dates a row in its state would have: court receipt, execution, closing."""
-    status = request.status
+def _reached(status: str, received, incoming: bool, rng, today) -> dict:
+    """The state a carried-over row had reached and the dates it would have: the court's
+    receipt, execution, closing. A row whose execution would fall after today is still at
+    the court (incoming) or abroad (outgoing)."""
     if status in ("registered", "checked", "translation", "sent_abroad", "sent_to_court"):
-        return
-    start = request.received_on + timedelta(days=rng.randrange(3, 15))
+        return {"status": status}
+    start = received + timedelta(days=rng.randrange(3, 15))
+    if start > today:
+        return {"status": "sent_to_court" if incoming else "sent_abroad"}
     if status == "executing":
-        request.court_received_on = min(start, today)
-        return
+        return {"status": status, "court_received_on": start}
     if status in ("refused", "defects_returned"):
-        request.outcome_note = "Просьба не соответствует требованиям договора"
-        request.closed_on = min(start, today)
-        return
+        return {"status": status, "closed_on": start, "outcome_note": "Просьба не соответствует требованиям договора"}
     executed = start + timedelta(days=rng.randrange(8, 75))
     if executed > today:
-        request.status = "executing" if request.is_incoming else "sent_abroad"
-        request.court_received_on = start if request.is_incoming and start <= today else None
-        return
-    request.court_received_on = start if request.is_incoming else None
-    request.executed_on = executed
+        return {"status": "executing", "court_received_on": start} if incoming else {"status": "sent_abroad"}
+    reached = {"status": status, "court_received_on": start if incoming else None, "executed_on": executed}
     if status == "closed":
-        request.closed_on = min(executed + timedelta(days=rng.randrange(2, 20)), today)
+        reached["closed_on"] = min(executed + timedelta(days=rng.randrange(2, 20)), today)
+    return reached

@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 
 from courtadmin.org.demo import PEOPLE
 
-DEMO_APPS = ["accounts", "org", "internal_security"]
+DEMO_APPS = ["accounts", "org", "internal_security", "international"]
 
 
 def dump() -> list:
@@ -32,3 +32,22 @@ def test_load_demo_refuses_outside_demo_mode(db, settings):
     settings.DEMO_MODE = False
     with pytest.raises(CommandError, match="demo mode"):
         call_command("load_demo", stdout=io.StringIO())
+
+
+def test_the_demo_registry_is_lived_in(db, settings):
+    """Issue 6: about 200 requests in every state, a dozen states and several treaties, the
+    running execution terms with them, and a cover letter waiting for the LA deputy."""
+    from courtadmin.deadlines.models import Deadline
+    from courtadmin.documents.models import Document
+    from international.models import LegalAssistanceRequest as R
+
+    settings.DEMO_MODE = True
+    call_command("load_demo", stdout=io.StringIO())
+    assert R.objects.count() == 200
+    assert set(R.objects.values_list("status", flat=True)) == set(R.Status.values)
+    assert R.objects.values("country").distinct().count() >= 12
+    assert R.objects.values("treaty").distinct().count() >= 5
+    executing = R.objects.filter(status=R.Status.EXECUTING).count()
+    assert Deadline.objects.filter(kind="ir.rogatory_execution", state__in=Deadline.ACTIVE).count() == executing
+    waiting = Document.objects.get(kind="ir.rogatory_cover_letter", status=Document.Status.APPROVED)
+    assert waiting.record.status == R.Status.CHECKED
