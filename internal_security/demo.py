@@ -1,114 +1,171 @@
-"""Demo records of the ISD: complaints in several regions, granted so that `isd_officer`
-and `isd_officer2` each see different ones and `isd_almaty` sees Almaty's."""
+"""Demo records of the ISD: complaints registered through the services in every state, in
+several regions, assigned so that `isd_officer` and `isd_officer2` each see different ones and
+`isd_almaty` sees Almaty's."""
 
 from datetime import date
 
-from django.contrib.auth.models import Permission
-
 from courtadmin.org.models import Region
 
-from .models import Complaint, ComplaintGrant
+from .models import Complaint
 
-# number: (received, region code, court, summary, substance, granted to)
-COMPLAINTS = {
-    "ІҚБ-2026-0001": (
+# (received, region code, court, summary, substance, applicant, officer, state)
+# applicant: (kind, name, IIN or BIN first eleven digits, address) or None for an anonymous appeal.
+COMPLAINTS = [
+    (
         date(2026, 10, 5),
         "astana",
         "Астана қаласы Сарыарқа аудандық соты",
         "Сот отырысының хатшысы іс материалдарымен танысу үшін ақы сұраған",
         "Өтініш беруші хатшы іс материалдарымен танысуды тездету үшін ақша сұрады деп көрсетеді.",
+        ("individual", "Омаров Ерлан Серікұлы", "85030230011", "Астана қ., Сарыарқа д-лы, 5, 12-пәтер"),
         "isd_officer",
+        "answered",
     ),
-    "ІҚБ-2026-0002": (
+    (
         date(2026, 10, 12),
         "almaty",
         "Алматы қаласы Алмалы аудандық соты",
         "Судья көмекшісінің іске ықпал етуге уәде беруі",
         "Өтініш беруші судья көмекшісі шешімге ықпал етуге уәде берді деп хабарлайды.",
+        ("individual", "Ким Ольга Викторовна", "90071540022", "Алматы қ., Абай д-лы, 44"),
         "isd_officer2",
+        "decided",
     ),
-    "ІҚБ-2026-0003": (
+    (
         date(2026, 10, 20),
         "karaganda",
         "Қарағанды облыстық соты",
         "Сот орындаушысының заңсыз сыйақы алуы туралы хабарлама",
         "Хабарлама сот приставына берілген сыйақы туралы.",
+        ("legal_entity", "ТОО «Сарыарқа Құрылыс»", "18034001234", "Қарағанды қ., Бұқар жырау д-лы, 30"),
         "isd_officer",
+        "in_work",
     ),
-    "ІҚБ-2026-0004": (
+    (
         date(2026, 11, 2),
         "almaty",
         "Алматы қалалық соты",
         "Кеңсе қызметкерінің құжаттарды кідіртуі",
         "Өтініш беруші кеңсе қызметкері құжаттарды әдейі кідіртті деп көрсетеді.",
+        ("individual", "Петров Сергей Иванович", "78112030033", "Алматы қ., Төле би к-сі, 100"),
         "isd_officer2",
+        "in_work",
     ),
-    "ІҚБ-2026-0005": (
+    (
         date(2026, 11, 9),
         "shymkent",
         "Шымкент қалалық соты",
         "Мүдделер қақтығысы туралы өтініш",
         "Судья тарапқа туыстық қатынаста болуы мүмкін деген өтініш.",
-        "isd_officer",
+        ("individual", "Жұмабаева Айгүл", "95020550044", "Шымкент қ., Тәуке хан д-лы, 7"),
+        None,
+        "forwarded",
     ),
-    "ІҚБ-2026-0006": (
+    (
         date(2026, 11, 16),
         "pavlodar",
         "Павлодар облыстық соты",
         "Сатып алу рәсімдеріне қатысты өтініш",
         "Күзет жабдығын сатып алу кезіндегі бұзушылықтар туралы өтініш.",
+        ("individual", "Байжанов Марат", "88090960055", "Павлодар қ., Торайғыров к-сі, 15"),
         None,
+        "registered",
     ),
-}
+    (
+        date(2026, 11, 17),
+        "astana",
+        "Астана қалалық соты",
+        "Қолтаңбасыз хат: сот орындаушысы туралы",
+        "Қолтаңбасыз хат, мекенжайы жоқ.",
+        None,
+        None,
+        "not_considered",
+    ),
+    (
+        date(2026, 11, 18),
+        "turkistan",
+        "Түркістан облыстық соты",
+        "Қолтаңбасыз хабарлама: пара беру дайындалуда",
+        "Хабарламада ертеңгі сот отырысы алдында пара беру дайындалып жатқаны айтылады.",
+        None,
+        None,
+        "sent_on",
+    ),
+]
 
 
 def load_demo_complaints(people) -> str:
-    regions = {r.code: r for r in Region.objects.filter(code__in={c[1] for c in COMPLAINTS.values()})}
-    permission = Permission.objects.get(content_type__app_label="internal_security", codename="view_complaint")
-    granted_by = people["isd_head"].user
-    for number, (received, region, court, summary, substance, officer) in COMPLAINTS.items():
-        complaint, _ = Complaint.objects.get_or_create(
-            number=number,
-            defaults={
-                "received_on": received,
-                "region": regions[region],
-                "court": court,
-                "summary": summary,
-                "substance": substance,
-            },
-        )
-        if officer:
-            ComplaintGrant.objects.get_or_create(
-                user=people[officer].user,
-                permission=permission,
-                content_object=complaint,
-                defaults={"granted_by": granted_by, "reason": "Demo: assigned by the head of the ISD"},
-            )
-    _open_demo_terms(people)
-    return f"ISD: {len(COMPLAINTS)} complaints with their АППК terms; isd_officer and isd_officer2 hold different ones."
-
-
-def _open_demo_terms(people) -> None:
-    """Each demo complaint runs its 15-working-day term (АППК art. 76); today's reminders are
-    made and delivered, so the bell has something to show on a working day."""
+    """Complaints registered through the services in every state (ISD 6.23): each assigned
+    officer sees his own; the head sees them all. Today's reminders are made and sent, so the
+    bell has something to show on a working day."""
     from datetime import datetime, time
 
+    from django.utils import timezone
+
+    from courtadmin.core.validators import iin_bin_check_digit
     from courtadmin.deadlines import services as deadlines
     from courtadmin.deadlines.calendar import ALMATY
-    from courtadmin.deadlines.models import Deadline
+    from courtadmin.documents import services as documents
+    from courtadmin.documents.demo import load_demo_signing
+    from courtadmin.documents.workflow import SigningConfirmation
 
-    for number, (received, _region, _court, _summary, _substance, officer) in COMPLAINTS.items():
-        complaint = Complaint.objects.get(number=number)
-        if Deadline.objects.filter(record_id=str(complaint.pk), kind="isd.appeal").exists():
-            continue
-        deadlines.deadline_open(
-            record=complaint,
-            kind="isd.appeal",
-            received_at=datetime.combine(received, time(10, 0), tzinfo=ALMATY),
-            responsible=people[officer or "isd_head"].user,
+    from . import services
+    from .workflow import complaint_move
+
+    if Complaint.objects.exists():
+        return "ISD: complaints already in the demo."
+    load_demo_signing(people)  # the ISD head signs an answer below
+    head, deputy, registrar = (people[name].user for name in ("isd_head", "isd_deputy", "isd_officer"))
+    for received, region, court, summary, substance, applicant, officer, state in COMPLAINTS:
+        kind, name, first_eleven, address = applicant or ("anonymous", "", "", "")
+        complaint = services.complaint_register(
+            actor=registrar,
+            complaint=Complaint(
+                received_at=datetime.combine(received, time(10, 30), tzinfo=ALMATY),
+                channel=Complaint.Channel.E_OTINISH if applicant else Complaint.Channel.POST,
+                applicant_kind=kind,
+                applicant_name=name,
+                applicant_identifier=first_eleven + str(iin_bin_check_digit(first_eleven)) if first_eleven else "",
+                applicant_address=address,
+                language="kk",
+                region=Region.objects.get(code=region),
+                court=court,
+                summary=summary,
+                substance=substance,
+                crime_reported=state == "sent_on",
+            ),
         )
+        if officer:
+            services.complaint_assign(actor=head, complaint=complaint, officers=[people[officer].user])
+        worker = people[officer].user if officer else head
+        if state == "forwarded":
+            complaint_move(complaint=complaint, move="forward", actor=head, forwarded_to="Бас прокуратура")
+        elif state == "not_considered":
+            complaint_move(complaint=complaint, move="leave", actor=head, reason="Аноним өтініш (ӘРПК)")
+        elif state == "sent_on":
+            complaint_move(
+                complaint=complaint,
+                move="send_on",
+                actor=head,
+                forwarded_to="Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі",
+            )
+        elif state in ("decided", "answered"):
+            complaint_move(
+                complaint=complaint, move="decide", actor=worker, decision="not_confirmed", reason="Фактілер расталмады"
+            )
+        if state == "answered":
+            answer = services.complaint_answer_prepare(actor=worker, complaint=complaint)
+            documents.document_act(document=answer, move="submit", actor=worker)
+            documents.document_act(document=answer, move="approve", actor=deputy)
+            confirmation = SigningConfirmation(user_id=head.pk, at=timezone.now())
+            documents.document_sign_confirmed(document=answer, actor=head, confirmation=confirmation)
+            complaint_move(complaint=complaint, move="answer", actor=worker)
     deadlines.reminders_scan()
     deadlines.reminders_send()
+    return (
+        f"ISD: {len(COMPLAINTS)} complaints in every state with their АППК terms; "
+        "isd_officer and isd_officer2 hold different ones."
+    )
 
 
 def load_demo_documents(people) -> str:

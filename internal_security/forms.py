@@ -3,6 +3,70 @@ from django.utils.translation import gettext_lazy as _
 
 from courtadmin.core.forms import PortalFormMixin
 
+from .models import Complaint
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
 
 class AttachmentForm(PortalFormMixin, forms.Form):
     file = forms.FileField(label=_("File"))
+
+
+class ComplaintForm(PortalFormMixin, forms.ModelForm):
+    class Meta:
+        model = Complaint
+        fields = [
+            "received_at",
+            "channel",
+            "external_number",
+            "language",
+            "applicant_kind",
+            "applicant_name",
+            "applicant_identifier",
+            "applicant_address",
+            "applicant_contacts",
+            "person_concerned",
+            "person_role",
+            "region",
+            "court",
+            "summary",
+            "substance",
+            "crime_reported",
+        ]
+        widgets = {
+            "received_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "substance": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["received_at"].required = True
+        self.fields["substance"].required = False  # the model's rule says it, beside the field
+
+
+class MoveForm(PortalFormMixin, forms.Form):
+    reason = forms.CharField(label=_("Ground"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    forwarded_to = forms.CharField(label=_("Body it goes to"), required=False)
+    decision = forms.ChoiceField(label=_("Decision"), choices=[("", "—"), *Complaint.Decision.choices], required=False)
+
+
+class AssignForm(PortalFormMixin, forms.Form):
+    officers = forms.ModelMultipleChoiceField(label=_("Officers"), queryset=None, widget=forms.CheckboxSelectMultiple)
+    valid_until = forms.DateTimeField(
+        label=_("Access until (optional)"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+    def __init__(self, *args, officers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["officers"].queryset = officers
+
+
+class ConflictForm(PortalFormMixin, forms.Form):
+    reason = forms.CharField(label=_("What the conflict is"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ExtendForm(PortalFormMixin, forms.Form):
+    to = forms.DateField(label=_("New due date"), widget=DATE)
+    decision = forms.CharField(label=_("Reasoned decision"), widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,13 +1,18 @@
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from courtadmin.audit.services import read_record
 from courtadmin.core.downloads import stored_file_response
-from courtadmin.core.forms import service_result
+from courtadmin.core.forms import flash_errors, service_result
 
 from . import selectors, services
-from .forms import AttachmentForm
+from .forms import AssignForm, AttachmentForm, ComplaintForm, ConflictForm, ExtendForm, MoveForm
+from .models import Complaint
+from .permissions import isd_position
+from .workflow import MOVES, complaint_move
 
 LIST_PAGE_SIZE = 50
 
@@ -21,17 +26,136 @@ def home(request):
 def complaint_list(request):
     selectors.require_isd_access(request.user)
     complaints = selectors.complaints_visible_to(request.user)[:LIST_PAGE_SIZE]
-    return render(request, "internal_security/complaint_list.html", {"complaints": complaints})
+    context = {"complaints": complaints, "may_register": isd_position(request.user) is not None}
+    return render(request, "internal_security/complaint_list.html", context)
 
 
-def complaint_detail(request, pk, attachment_form=None):
-    complaint = selectors.get_complaint_for_user(request.user, pk)
-    context = {
-        "complaint": complaint,
-        "attachments": complaint.attachments.select_related("uploaded_by"),
-        "attachment_form": attachment_form or AttachmentForm(),
-    }
+@require_http_methods(["GET", "POST"])
+def complaint_create(request):
+    """ISD 6.23, АППК art. 64: an appeal is registered the day it arrives, never refused."""
+    if isd_position(request.user) is None:
+        raise Http404
+    form = ComplaintForm(request.POST or None, instance=Complaint())
+    if request.method == "POST":
+        done, complaint = service_result(
+            form, lambda: services.complaint_register(actor=request.user, complaint=form.instance)
+        )
+        if done:
+            messages.success(
+                request,
+                _("Registered under No. %(number)s: give this number to the applicant.") % {"number": complaint.number},
+            )
+            return redirect(complaint)
+    return render(request, "internal_security/complaint_form.html", {"form": form})
+
+
+def complaint_detail(request, pk, **forms):
+    context = selectors.complaint_page(request.user, pk)
+    complaint = context["complaint"]
+    read_record(user=request.user, obj=complaint)
+    context.update(
+        {
+            "attachment_form": forms.get("attachment_form") or AttachmentForm(),
+            "move_form": MoveForm(),
+            "assign_form": AssignForm(officers=selectors.isd_officers()) if context["may_manage"] else None,
+            "conflict_form": ConflictForm(),
+            "extend_form": ExtendForm(),
+        }
+    )
     return render(request, "internal_security/complaint_detail.html", context)
+
+
+def _done(request, form, call, success: str):
+    done, _result = service_result(form, call)
+    if done:
+        messages.success(request, success)
+    else:
+        flash_errors(request, form)
+    return done
+
+
+@require_POST
+def complaint_act(request, pk, move):
+    complaint = selectors.get_complaint_for_user(request.user, pk)
+    if move not in MOVES or move == "assign":
+        raise Http404
+    form = MoveForm(request.POST)
+    _done(
+        request,
+        form,
+        lambda: complaint_move(
+            complaint=complaint,
+            move=move,
+            actor=request.user,
+            reason=form.cleaned_data["reason"],
+            forwarded_to=form.cleaned_data["forwarded_to"],
+            decision=form.cleaned_data["decision"],
+        ),
+        _("Done: %(move)s.") % {"move": MOVES[move].label},
+    )
+    return redirect(complaint)
+
+
+@require_POST
+def complaint_assign(request, pk):
+    complaint = selectors.get_complaint_for_user(request.user, pk)
+    form = AssignForm(request.POST, officers=selectors.isd_officers())
+    _done(
+        request,
+        form,
+        lambda: services.complaint_assign(
+            actor=request.user,
+            complaint=complaint,
+            officers=form.cleaned_data["officers"],
+            valid_until=form.cleaned_data["valid_until"],
+        ),
+        _("The officers are assigned."),
+    )
+    return redirect(complaint)
+
+
+@require_POST
+def complaint_conflict(request, pk):
+    complaint = selectors.get_complaint_for_user(request.user, pk)
+    form = ConflictForm(request.POST)
+    if _done(
+        request,
+        form,
+        lambda: services.complaint_conflict_declare(
+            actor=request.user, complaint=complaint, reason=form.cleaned_data["reason"]
+        ),
+        _("Your conflict of interest is recorded; the complaint is no longer open to you."),
+    ):
+        return redirect("internal_security:complaint-list")
+    return redirect(complaint)
+
+
+@require_POST
+def complaint_extend(request, pk):
+    complaint = selectors.get_complaint_for_user(request.user, pk)
+    form = ExtendForm(request.POST)
+    _done(
+        request,
+        form,
+        lambda: services.complaint_term_extend(
+            actor=request.user, complaint=complaint, to=form.cleaned_data["to"], decision=form.cleaned_data["decision"]
+        ),
+        _("The term is extended; the notice to the applicant is due in 3 working days."),
+    )
+    return redirect(complaint)
+
+
+@require_POST
+def complaint_answer(request, pk):
+    complaint = selectors.get_complaint_for_user(request.user, pk)
+    form = MoveForm(request.POST)
+    done, document = service_result(
+        form, lambda: services.complaint_answer_prepare(actor=request.user, complaint=complaint)
+    )
+    if not done:
+        flash_errors(request, form)
+        return redirect(complaint)
+    return redirect(document)
 
 
 @require_POST
@@ -52,4 +176,5 @@ def complaint_attachment_add(request, pk):
 
 def complaint_attachment_download(request, pk, attachment_pk):
     attachment = selectors.get_complaint_attachment_for_user(request.user, pk, attachment_pk)
+    read_record(user=request.user, obj=attachment.complaint, action="download", label=attachment.original_name)
     return stored_file_response(attachment)

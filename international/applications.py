@@ -151,17 +151,13 @@ def _validate_registration(application: Application) -> None:
     for field in ("applicant_name", "applicant_address", "substance"):
         if not (getattr(application, field) or "").strip():
             errors[field] = [ValidationError(_("This is required (АППК art. 63)."), code="required")]
-    identifier = application.applicant_identifier or ""
-    if identifier and not (identifier.isdigit() and len(identifier) == 12):
-        errors["applicant_identifier"] = [ValidationError(_("An IIN or BIN has 12 digits."), code="identifier_format")]
     if application.officer_id and not is_ir_staff(application.officer):
         errors["officer"] = [ValidationError(_("The responsible officer must be on the IR's staff."), code="officer")]
     try:
         application.full_clean(validate_unique=False)
     except ValidationError as error:
-        for field, messages in error.message_dict.items():
-            if field not in errors:
-                errors[field] = [ValidationError(message) for message in messages]
+        for field, items in error.error_dict.items():
+            errors.setdefault(field, items)
     if "number" not in errors and Application.objects.filter(number=application.number).exists():
         errors.update(_number_taken().error_dict)
     if errors:

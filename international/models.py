@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from courtadmin.core.models import StoredFile
+from courtadmin.core.validators import validate_iin_bin
 from courtadmin.org.models import Region
 
 # The languages a request's documents come in (ISO 639-1), the state's two first.
@@ -413,7 +414,7 @@ class Application(models.Model):
         _("applicant"), max_length=16, choices=RequestParty.Kind.choices, default=RequestParty.Kind.INDIVIDUAL
     )
     applicant_name = models.CharField(_("full name or name"), max_length=300)
-    applicant_identifier = models.CharField(_("IIN or BIN"), max_length=12, blank=True)
+    applicant_identifier = models.CharField(_("IIN or BIN"), max_length=12, blank=True, validators=[validate_iin_bin])
     applicant_address = models.CharField(_("postal address"), max_length=500)
     language = models.CharField(
         _("language of the application"), max_length=8, choices=[c for c in LANGUAGES if c[0] in STATE_LANGUAGES]

@@ -10,8 +10,11 @@ import hashlib
 import json
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from courtadmin.org.models import Department
 
 GENESIS_HASH = "0" * 64
 
@@ -75,3 +78,60 @@ class AuditEvent(models.Model):
     def compute_hash(self) -> str:
         body = json.dumps(self.payload(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(f"{self.prev_hash}|{body}".encode()).hexdigest()
+
+
+class ReadEvent(models.Model):
+    """One opening of a record's page, one download, one export of a list (issue 7.2).
+
+    Kept apart from the hash chain on purpose: reads are as frequent as page views, and a
+    chained append serialises every writer under one lock. A read is one plain INSERT
+    (`services.read_record`); like the chain, the table is append-only (here and, on
+    PostgreSQL, by a trigger: migration 0004). Who may browse it: `selectors.may_view_reads`.
+    """
+
+    class Action(models.TextChoices):
+        OPEN = "open", _("opened the record")
+        DOWNLOAD = "download", _("downloaded a file")
+        EXPORT = "export", _("exported a list")
+
+    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.PROTECT, related_name="+"
+    )
+    # The department whose regulation governs the record (ISD 7 decides who reads the ISD's log).
+    department = models.CharField(_("department"), max_length=8, choices=Department.choices)
+    action = models.CharField(_("action"), max_length=16, choices=Action.choices)
+    # Empty for an export of a list that names no type.
+    record_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("record type"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    record_id = models.CharField(_("record id"), max_length=64, blank=True)
+    # What the record was called when it was read: a later renumbering does not rewrite the log.
+    record_label = models.CharField(_("record"), max_length=300)
+    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("read event")
+        verbose_name_plural = _("read events")
+        ordering = ["-at", "-id"]
+        indexes = [
+            models.Index(fields=["department", "-at"], name="audit_read_department_at"),
+            models.Index(fields=["user", "-at"], name="audit_read_user_at"),
+            models.Index(fields=["record_type", "record_id"], name="audit_read_record"),
+        ]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.user_id} {self.action} {self.record_label}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("Read events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Read events are append-only.")

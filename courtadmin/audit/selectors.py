@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.db.models import Q
+from django.http import Http404
 
-from courtadmin.org.authority import Reach, departments_visible_to, isd_reach, person_of
-from courtadmin.org.models import Department
+from courtadmin.org.authority import LEADERSHIP_KINDS, Reach, departments_visible_to, isd_reach, person_of
+from courtadmin.org.models import Department, Position, Unit
 
-from .models import AuditEvent
+from .models import AuditEvent, ReadEvent
 
 
 def audit_events_visible_to(user):
@@ -41,3 +43,67 @@ def _security_actions() -> Q:
     for prefix in SECURITY_ACTION_PREFIXES:
         condition |= Q(action__startswith=prefix)
     return condition
+
+
+# --- The read log (issue 7.2) ------------------------------------------------------------
+
+
+def may_view_reads(user, department: str) -> bool:
+    """May `user` browse the read log of `department`?
+
+    Issue 7.2 gives the ISD's read log to the ISD head. ISD 7: the ISD reports only to the
+    Chairman and the Head of the Court Administration, so they read it too; nobody else,
+    not the deputy head or staff of the ISD, not a deputy head of the Court Administration,
+    and not a system administrator who holds none of these positions (a superuser is no
+    exception). The IR's read log likewise goes to the IR head and the same leadership.
+
+    "The head" is the holder of the head's position in the department's structural
+    subdivision, not a territorial ISD unit's head and not a person acting for him.
+    """
+    if department not in Department.values:
+        return False
+    person = person_of(user)
+    position = person.position if person is not None else None
+    if position is None:
+        return False
+    if position.kind in LEADERSHIP_KINDS:
+        return True
+    return (
+        position.kind == Position.Kind.HEAD
+        and position.unit.department == department
+        and position.unit.kind == Unit.Kind.STRUCTURAL
+    )
+
+
+def read_log_departments(user) -> list[str]:
+    """The departments whose read log `user` may browse, the ISD first."""
+    return [d for d in (Department.ISD, Department.IR) if may_view_reads(user, d)]
+
+
+def read_events(
+    user, department: str, *, user_filter=None, action=None, record_text=None, date_from=None, date_to=None
+):
+    """The read log of `department`, newest first, narrowed by the criteria given (issue 7.2).
+
+    `user_filter`: a user name (exact, any case) or part of the person's full name in any
+    language; `action`: a `ReadEvent.Action`; `record_text`: part of the record's label or
+    its exact id; `date_from`, `date_to`: inclusive days in the portal's time zone.
+    Http404 for anyone `may_view_reads` refuses (ISD 7), so the page does not exist for them.
+    """
+    if not may_view_reads(user, department):
+        raise Http404
+    events = ReadEvent.objects.filter(department=department)
+    if user_filter:
+        by_name = Q(user__username__iexact=user_filter)
+        for language in settings.MODELTRANSLATION_LANGUAGES:
+            by_name |= Q(**{f"user__person__full_name_{language}__icontains": user_filter})
+        events = events.filter(by_name)
+    if action:
+        events = events.filter(action=action)
+    if record_text:
+        events = events.filter(Q(record_label__icontains=record_text) | Q(record_id=record_text))
+    if date_from:
+        events = events.filter(at__date__gte=date_from)
+    if date_to:
+        events = events.filter(at__date__lte=date_to)
+    return events.select_related("user", "user__person", "record_type").order_by("-at", "-id")

@@ -1,14 +1,18 @@
-"""Writing to the audit log. Every service that changes something calls `audit_record`."""
+"""Writing to the audit log. Every service that changes something calls `audit_record`;
+every view that opens or hands out a department's record calls `read_record` (issue 7.2)."""
 
 import json
 from datetime import UTC, datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.forms.models import model_to_dict
 
+from courtadmin.org.models import Department
+
 from .middleware import current_client_address
-from .models import GENESIS_HASH, AuditEvent
+from .models import GENESIS_HASH, AuditEvent, ReadEvent
 
 # Any constant will do: it names the one lock that serialises appends to the chain.
 _CHAIN_LOCK_KEY = 7_301_2023
@@ -76,3 +80,40 @@ def audit_verify():
         expected_prev = event.hash
         checked += 1
     return checked, None, ""
+
+
+def read_record(*, user, obj=None, action="open", label="", department=None) -> ReadEvent:
+    """Write one line of the read log (issue 7.2): `user` opened `obj`'s page ("open"),
+    downloaded a file or PDF of it ("download"), or exported a list ("export").
+
+    `obj` is the record read: a model instance, or a model class for an export of a list of
+    that type, or None. The department defaults to `obj.audit_department` (models declare
+    `audit_department = "ISD"` or "IR"), the label to `str(obj)` (for a class, its plural
+    name) as it stands now, the address to that of the request being served (None outside
+    a request).
+
+    One INSERT and nothing else: no chain lock, no transaction of its own, no `full_clean()`
+    (which would query the user's row); the arguments are checked here instead. A wrong
+    department or action is a programming error and raises ValueError.
+    """
+    if user is None or not getattr(user, "is_authenticated", False):
+        raise ValueError("The read log records a signed-in user.")
+    if action not in ReadEvent.Action.values:
+        raise ValueError(f"Unknown read action {action!r}.")
+    if department is None:
+        department = getattr(obj, "audit_department", None)
+    if department not in Department.values:
+        raise ValueError(f"A read is recorded for a department ({Department.values}), not {department!r}.")
+    is_class = isinstance(obj, type)
+    if not label and obj is not None:
+        label = str(obj._meta.verbose_name_plural) if is_class else str(obj)
+    return ReadEvent.objects.create(
+        user=user,
+        department=department,
+        action=action,
+        # get_for_model is served from the ContentType cache after its first use in a process.
+        record_type=ContentType.objects.get_for_model(obj) if obj is not None else None,
+        record_id="" if obj is None or is_class else str(obj.pk)[:64],
+        record_label=str(label)[:300],
+        ip_address=current_client_address(),
+    )

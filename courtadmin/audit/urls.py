@@ -6,4 +6,5 @@ app_name = "audit"
 
 urlpatterns = [
     path("security/", views.security_events, name="security-events"),
+    path("reads/<str:department>/", views.reads, name="reads"),
 ]

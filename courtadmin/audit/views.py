@@ -2,8 +2,10 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
-from .forms import SecurityEventFilterForm
-from .selectors import may_view_security_events, security_events_visible_to
+from courtadmin.org.models import Department
+
+from .forms import ReadEventFilterForm, SecurityEventFilterForm
+from .selectors import may_view_security_events, read_events, read_log_departments, security_events_visible_to
 
 PAGE_SIZE = 50
 
@@ -22,3 +24,27 @@ def security_events(request):
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "audit/security_events.html", {"form": form, "page": page, "query": query.urlencode()})
+
+
+def reads(request, department):
+    """The read log of a department (issue 7.2): who opened, downloaded or exported which
+    record, when and from where. Not found for anyone but those ISD 7 gives it to."""
+    form = ReadEventFilterForm(request.GET or None)
+    events = read_events(request.user, department, **form.criteria())
+    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "audit/read_events.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "department": department,
+            "department_label": Department(department).label,
+            "other_departments": [
+                (code, Department(code).label) for code in read_log_departments(request.user) if code != department
+            ],
+        },
+    )

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from courtadmin.audit.selectors import may_view_security_events
+from courtadmin.audit.selectors import may_view_security_events, read_log_departments
 from courtadmin.org.authority import departments_visible_to, person_of
 
 
@@ -46,6 +46,8 @@ def navigation_for(user) -> list[NavItem]:
         items.append(NavItem(_("Absences and substitutions"), reverse("org:absence-list"), "org"))
     if may_view_security_events(user):
         items.append(NavItem(_("Security log"), reverse("audit:security-events"), "security"))
+    if read_departments := read_log_departments(user):
+        items.append(NavItem(_("Read log"), reverse("audit:reads", args=[read_departments[0]]), "reads"))
     if user.is_superuser:
         items.append(NavItem(_("Administration"), reverse("admin:index"), "admin"))
     return items

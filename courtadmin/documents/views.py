@@ -9,11 +9,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from courtadmin.audit.services import audit_record
+from courtadmin.audit.services import audit_record, read_record
 from courtadmin.core.downloads import stored_file_response
 from courtadmin.core.forms import flash_errors, service_result
 from courtadmin.core.uploads import validate_upload
-from courtadmin.org.models import Person
+from courtadmin.org.models import Department, Person
 
 from . import selectors, services
 from .export import journal_workbook
@@ -23,10 +23,13 @@ from .signing import signing_backend
 from .workflow import MOVES, current_steps, moves_open_to
 
 
-def _read(request, document) -> None:
-    """Every opening of a document marked for official use only is recorded (Decree No. 429)."""
+def _read(request, document, action: str = "open") -> None:
+    """Every opening of a document marked for official use only is recorded (Decree No. 429);
+    every opening and download of an ISD document goes to the ISD's read log (issue 7.2)."""
     if document.marking == Document.Marking.OFFICIAL_USE:
         audit_record(actor=request.user, action="document.read", obj=document, object_repr=document.subject)
+    if document.department == Department.ISD:
+        read_record(user=request.user, obj=document, action=action, department=Department.ISD)
 
 
 def document_list(request):
@@ -144,7 +147,7 @@ def document_pdf(request, pk):
     document = selectors.get_document_for_user(request.user, pk)
     if document.pdf_status != Document.PdfStatus.READY:
         raise Http404
-    _read(request, document)
+    _read(request, document, "download")
     return FileResponse(
         document.pdf_file.open("rb"),
         as_attachment=True,
@@ -178,7 +181,7 @@ def document_attachment_add(request, pk):
 
 def document_attachment(request, pk, attachment_pk):
     attachment = selectors.get_attachment_for_user(request.user, pk, attachment_pk)
-    _read(request, attachment.document)
+    _read(request, attachment.document, "download")
     return stored_file_response(attachment)
 
 

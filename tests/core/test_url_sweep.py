@@ -130,6 +130,10 @@ def _isd_signed(people, users):
     return kwargs
 
 
+def _complaint_move(people, users):
+    return {**_complaint(people, users), "move": "leave"}
+
+
 def _ir_application(people, users):
     application = ir_applications.application_register(
         actor=users["ir_officer"],
@@ -210,6 +214,11 @@ CASES = {
     "org:acting-delete": Case(_appointment, "ir_head", ["isd_head", "ir_officer"]),
     "internal_security:complaint-detail": Case(_complaint, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-attachment-add": Case(_complaint, "isd_head", ISD_OUTSIDERS),
+    "internal_security:complaint-act": Case(_complaint_move, "isd_head", ISD_OUTSIDERS),
+    "internal_security:complaint-assign": Case(_complaint, "isd_head", ISD_OUTSIDERS),
+    "internal_security:complaint-conflict": Case(_complaint, "isd_head", ISD_OUTSIDERS),
+    "internal_security:complaint-extend": Case(_complaint, "isd_head", ISD_OUTSIDERS),
+    "internal_security:complaint-answer": Case(_complaint, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-attachment-download": Case(_attachment, "isd_head", ISD_OUTSIDERS),
     "accounts:session-end": Case(_session, "isd_officer", ["ir_officer", "isd_head", "sysadmin"]),
     "documents:document-detail": Case(_isd_draft, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
@@ -225,6 +234,7 @@ CASES = {
     "documents:document-correction": Case(_isd_signed, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
     "deadlines:notification-open": Case(_notification, "isd_officer", ["isd_head", "sysadmin", "ir_officer"]),
     "documents:journal": Case(_isd_journal, "isd_head", ["ir_head", "sysadmin", "isd_officer", "ca_deputy"]),
+    "audit:reads": Case(_isd_journal, "isd_head", ["isd_officer", "isd_deputy", "ir_head", "sysadmin", "ca_deputy"]),
     "international:application-detail": Case(_ir_application, "ir_officer", IR_OUTSIDERS),
     "international:application-answer": Case(_ir_application, "ir_officer", IR_WRITE_OUTSIDERS),
     "international:application-close": Case(_ir_application, "ir_officer", IR_WRITE_OUTSIDERS),

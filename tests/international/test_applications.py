@@ -30,7 +30,7 @@ def new_application(people, number="ЗЛ-1", received_at=TUESDAY_MORNING, office
         "number": number,
         "received_at": received_at,
         "applicant_name": "Серік Асқарұлы Нұрланов",
-        "applicant_identifier": "850101300123",
+        "applicant_identifier": "850101300124",
         "applicant_address": "Астана, Мәңгілік Ел д-лы, 8",
         "language": "kk",
         "substance": "Прошу разъяснить порядок признания решения суда Кыргызской Республики.",
@@ -110,7 +110,7 @@ def test_IR_7_25_a_reader_of_the_registry_may_not_register(people):
         ({"received_at": timezone.now() + timedelta(days=1)}, {"received_at": "future"}),
         ({"applicant_name": " ", "substance": ""}, {"applicant_name": "required", "substance": "required"}),
         ({"applicant_address": ""}, {"applicant_address": "required"}),
-        ({"applicant_identifier": "12345"}, {"applicant_identifier": "identifier_format"}),
+        ({"applicant_identifier": "12345"}, {"applicant_identifier": "iin_format"}),
         ({"officer": "isd_officer"}, {"officer": "officer"}),
     ],
 )

@@ -1,0 +1,45 @@
+"""Who may do what with ISD records (ISD 7, ISD 9, ISD 15). Views, services and the
+workflow ask here; which records a user reaches at all is `org.authority.isd_reach`.
+
+- The ISD head and deputy (of the central department) manage the complaints: they assign
+  officers, extend terms, see every record.
+- The officers assigned to a complaint (an unexpired need-to-know grant) work on it.
+- The applicant's identity is for the assigned officers and the ISD head alone (issue 7.2);
+  everyone else with access, the deputy and the leadership included, sees "applicant hidden".
+"""
+
+from courtadmin.org.authority import active_grants, person_of
+from courtadmin.org.models import Department, Position, Unit
+
+from .models import ComplaintGrant
+
+
+def isd_position(user):
+    """The user's position in the central ISD, or None (territorial units manage nothing here)."""
+    person = person_of(user)
+    position = person.position if person is not None else None
+    if position is None or position.unit.department != Department.ISD or position.unit.kind != Unit.Kind.STRUCTURAL:
+        return None
+    return position
+
+
+def is_isd_head(user) -> bool:
+    position = isd_position(user)
+    return position is not None and position.kind == Position.Kind.HEAD
+
+
+def is_isd_manager(user) -> bool:
+    position = isd_position(user)
+    return position is not None and position.kind in (Position.Kind.HEAD, Position.Kind.DEPUTY)
+
+
+def is_assigned(user, complaint) -> bool:
+    return active_grants(ComplaintGrant, user).filter(content_object=complaint).exists()
+
+
+def may_work_on(user, complaint) -> bool:
+    return is_isd_manager(user) or is_assigned(user, complaint)
+
+
+def may_see_applicant(user, complaint) -> bool:
+    return is_isd_head(user) or is_assigned(user, complaint)

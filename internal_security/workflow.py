@@ -1,0 +1,180 @@
+"""The life of a complaint as a table of moves, and the one function that performs a move
+(ISD 6.23; the АППК rules of ../shared/DOMAIN.md "Appeals").
+
+registered -> assigned, being considered -> decided -> answered (the answer signed per ISD 15)
+registered | being considered -> forwarded to the competent body (outside the ISD's competence)
+registered | being considered -> left without consideration, with its ground
+registered (anonymous, reporting a crime or a threat) -> sent on at once to the competent body
+
+An anonymous appeal is not considered (АППК): it is left without consideration, unless the
+officer marks that it reports a crime being prepared or committed or a threat to security,
+and then it is sent on at once. Nothing else assigns `Complaint.status`.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from courtadmin.audit.services import audit_record
+from courtadmin.deadlines.models import Deadline
+from courtadmin.deadlines.services import deadline_close
+from courtadmin.documents.models import Document
+
+from .models import Complaint
+from .permissions import is_isd_manager, may_work_on
+
+S = Complaint.Status
+ANSWER_KIND = "isd.complainant_answer"
+
+
+@dataclass(frozen=True)
+class Move:
+    name: str
+    label: str
+    sources: frozenset
+    target: str
+    who: str  # "manager": the ISD head or deputy; "worker": a manager or an assigned officer
+    needs: tuple[str, ...] = ()  # inputs: "reason", "forwarded_to", "decision"
+
+
+MOVES = {
+    move.name: move
+    for move in (
+        Move("assign", gettext_lazy("Assign officers"), frozenset({S.REGISTERED, S.IN_WORK}), S.IN_WORK, "manager"),
+        Move(
+            "forward",
+            gettext_lazy("Forward to the competent body"),
+            frozenset({S.REGISTERED, S.IN_WORK}),
+            S.FORWARDED,
+            "worker",
+            ("forwarded_to",),
+        ),
+        Move(
+            "send_on",
+            gettext_lazy("Send on at once"),
+            frozenset({S.REGISTERED}),
+            S.SENT_ON,
+            "worker",
+            ("forwarded_to",),
+        ),
+        Move(
+            "leave",
+            gettext_lazy("Leave without consideration"),
+            frozenset({S.REGISTERED, S.IN_WORK}),
+            S.NOT_CONSIDERED,
+            "worker",
+            ("reason",),
+        ),
+        Move("decide", gettext_lazy("Decide"), frozenset({S.IN_WORK}), S.DECIDED, "worker", ("decision", "reason")),
+        Move("answer", gettext_lazy("Close as answered"), frozenset({S.DECIDED}), S.ANSWERED, "worker"),
+    )
+}
+
+
+def _open_to_anonymous(complaint, move: str) -> bool:
+    """An anonymous appeal is left without consideration, or sent on at once when it reports
+    a crime or a threat; a signed one is never "sent on" so."""
+    if not complaint.is_anonymous:
+        return move != "send_on"
+    return move == ("send_on" if complaint.crime_reported else "leave")
+
+
+def _may(who: str, complaint, user) -> bool:
+    return is_isd_manager(user) if who == "manager" else may_work_on(user, complaint)
+
+
+def moves_open_to(complaint, user) -> list[Move]:
+    return [
+        move
+        for move in MOVES.values()
+        if complaint.status in move.sources
+        and _open_to_anonymous(complaint, move.name)
+        and _may(move.who, complaint, user)
+    ]
+
+
+def appeal_term(complaint) -> Deadline | None:
+    """The АППК term of the complaint while it runs."""
+    return Deadline.objects.filter(
+        record_type__app_label="internal_security",
+        record_type__model="complaint",
+        record_id=str(complaint.pk),
+        kind="isd.appeal",
+        state__in=[*Deadline.ACTIVE, Deadline.State.SUSPENDED],
+    ).first()
+
+
+def signed_answer(complaint) -> Document | None:
+    return (
+        Document.objects.filter(
+            record_type__app_label="internal_security",
+            record_type__model="complaint",
+            record_id=str(complaint.pk),
+            kind=ANSWER_KIND,
+            status__in=[Document.Status.SIGNED, Document.Status.SENT],
+        )
+        .select_related("signature")
+        .order_by("-pk")
+        .first()
+    )
+
+
+def complaint_move(*, complaint, move: str, actor, reason: str = "", forwarded_to: str = "", decision: str = ""):
+    """Perform one move: lock the complaint, check the edge, the anonymity rule, the actor and
+    the inputs, write the change and the audit event. Assigning officers is
+    services.complaint_assign, which calls this with move="assign"."""
+    spec = MOVES[move]
+    with transaction.atomic():
+        locked = Complaint.objects.select_for_update().get(pk=complaint.pk)
+        if locked.status not in spec.sources or not _open_to_anonymous(locked, move):
+            raise ValidationError(
+                _("A complaint that is %(status)s cannot be moved so (%(move)s).")
+                % {"status": locked.get_status_display(), "move": spec.label},
+                code="forbidden_move",
+            )
+        if not _may(spec.who, locked, actor):
+            raise ValidationError(_("You may not %(move)s this complaint.") % {"move": spec.label}, code="not_yours")
+        errors = {}
+        if "reason" in spec.needs and not reason.strip():
+            errors["reason"] = ValidationError(_("Give the ground."), code="required")
+        if "forwarded_to" in spec.needs and not forwarded_to.strip():
+            errors["forwarded_to"] = ValidationError(_("Name the body it goes to."), code="required")
+        if "decision" in spec.needs and decision not in Complaint.Decision.values:
+            errors["decision"] = ValidationError(_("Choose the decision."), code="required")
+        if errors:
+            raise ValidationError(errors)
+        before = locked.status
+        closing_day = timezone.localdate()
+        if move == "answer":
+            answer = signed_answer(locked)
+            if answer is None:
+                raise ValidationError(
+                    _("The answer to the applicant must be signed first (ISD 15)."), code="answer_unsigned"
+                )
+            closing_day = timezone.localdate(answer.signature.signed_at)
+        if move in ("forward", "send_on"):
+            locked.forwarded_to = forwarded_to
+        if move in ("leave", "decide"):
+            locked.outcome_note = reason
+        if move == "decide":
+            locked.decision = decision
+        if spec.target in (S.FORWARDED, S.SENT_ON, S.NOT_CONSIDERED, S.ANSWERED):
+            locked.closed_on = closing_day
+            term = appeal_term(locked)
+            if term is not None:
+                deadline_close(deadline=term, actor=actor, on=closing_day)
+        locked.status = spec.target
+        locked.save()
+        audit_record(
+            actor=actor,
+            action=f"isd.complaint.{move}",
+            obj=locked,
+            before={"status": before},
+            after={"status": spec.target, "decision": decision, "forwarded_to": forwarded_to, "reason": reason},
+        )
+    complaint.refresh_from_db()
+    return complaint

@@ -1,0 +1,231 @@
+"""The life of a complaint about corruption (ISD 6.23) under the АППК: registration, the
+term and its extension, forwarding, anonymous appeals, decision and the signed answer
+(ISD 15); its need-to-know (ISD 7): assignment, conflicts, the hidden applicant, the read log."""
+
+from datetime import datetime, time, timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from courtadmin.audit.models import ReadEvent
+from courtadmin.core.validators import iin_bin_check_digit
+from courtadmin.deadlines.calendar import ALMATY, add_working_days, is_working_day
+from courtadmin.deadlines.models import Deadline
+from courtadmin.documents import services as documents
+from courtadmin.documents.models import Document
+from courtadmin.org.models import Region
+from internal_security import services
+from internal_security.models import Complaint
+from internal_security.workflow import complaint_move
+from tests.conftest import DEMO_TEST_PASSWORD, refusal_codes
+from tests.documents.conftest import second_factor_code
+
+S = Complaint.Status
+
+
+def iin(first_eleven="90010130012") -> str:
+    return first_eleven + str(iin_bin_check_digit(first_eleven))
+
+
+A_TYPO = iin()[:11] + str((int(iin()[11]) + 1) % 10)  # one digit wrong: the check digit fails
+
+
+def a_working_day(days_back=10):
+    day = timezone.localdate() - timedelta(days=days_back)
+    while not is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
+def register(people, username="isd_officer", *, at=None, **fields):
+    defaults = {
+        "received_at": at or datetime.combine(a_working_day(), time(10, 0), tzinfo=ALMATY),
+        "channel": Complaint.Channel.E_OTINISH,
+        "applicant_kind": Complaint.ApplicantKind.INDIVIDUAL,
+        "applicant_name": "Омаров Ерлан",
+        "applicant_identifier": iin(),
+        "applicant_address": "Астана қ., Сарыарқа д-лы, 5",
+        "language": "kk",
+        "person_concerned": "Судья А.",
+        "person_role": Complaint.PersonRole.JUDGE,
+        "region": Region.objects.get(code="astana"),
+        "court": "Астана қаласы Сарыарқа аудандық соты",
+        "summary": "Пара талап ету",
+        "substance": "Өтініш беруші судьяның ақша сұрағанын хабарлайды.",
+    }
+    return services.complaint_register(actor=people[username].user, complaint=Complaint(**{**defaults, **fields}))
+
+
+def term_of(complaint, kind="isd.appeal"):
+    return Deadline.objects.get(record_id=str(complaint.pk), kind=kind)
+
+
+def test_a_complaint_is_registered_with_its_receipt_number_and_its_15_day_term_appk_64_76(people):
+    complaint = register(people)
+    year = complaint.received_on.year
+    assert complaint.number == f"ІҚБ-{year}-0001" and register(people).number == f"ІҚБ-{year}-0002"
+    term = term_of(complaint)
+    assert term.started_on == complaint.received_on
+    assert term.due_on == add_working_days(complaint.received_on, 15)
+
+
+def test_an_appeal_received_after_hours_is_registered_the_next_working_day_appk_64(people):
+    friday_evening = datetime.combine(a_working_day(), time(19, 0), tzinfo=ALMATY)
+    complaint = register(people, at=friday_evening)
+    assert complaint.received_on > friday_evening.date() and is_working_day(complaint.received_on)
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "code"),
+    [
+        ({"applicant_identifier": A_TYPO}, "applicant_identifier", "iin_checksum"),
+        ({"applicant_identifier": "90010130"}, "applicant_identifier", "iin_format"),
+        ({"substance": "  "}, "substance", "required"),
+        ({"applicant_address": ""}, "applicant_address", "required"),
+    ],
+)
+def test_bad_input_is_refused_beside_its_field_and_writes_nothing(people, fields, field, code):
+    with pytest.raises(ValidationError) as refused:
+        register(people, **fields)
+    assert code in {error.code for error in refused.value.error_dict[field]}
+    assert not Complaint.objects.exists() and not Deadline.objects.exists()
+
+
+def test_a_future_time_of_receipt_is_refused(people):
+    assert "future" in refusal_codes(register, people=people, at=timezone.now() + timedelta(hours=2))
+
+
+def test_an_anonymous_appeal_is_left_without_consideration_and_gets_no_term(people):
+    head = people["isd_head"].user
+    complaint = register(
+        people, applicant_kind="anonymous", applicant_name="", applicant_address="", applicant_identifier=""
+    )
+    assert not Deadline.objects.filter(record_id=str(complaint.pk)).exists()
+    assert refusal_codes(services.complaint_assign, actor=head, complaint=complaint, officers=[head]) == {
+        "forbidden_move"
+    }
+    assert refusal_codes(complaint_move, complaint=complaint, move="send_on", actor=head, forwarded_to="ДП") == {
+        "forbidden_move"
+    }
+    complaint_move(complaint=complaint, move="leave", actor=head, reason="Аноним, АППК")
+    assert complaint.status == S.NOT_CONSIDERED
+
+
+def test_an_anonymous_appeal_reporting_a_crime_is_sent_on_at_once(people):
+    head = people["isd_head"].user
+    complaint = register(
+        people,
+        applicant_kind="anonymous",
+        applicant_name="",
+        applicant_address="",
+        applicant_identifier="",
+        crime_reported=True,
+    )
+    assert refusal_codes(complaint_move, complaint=complaint, move="leave", actor=head, reason="x") == {
+        "forbidden_move"
+    }
+    complaint_move(complaint=complaint, move="send_on", actor=head, forwarded_to="Сыбайлас жемқорлыққа қарсы агенттік")
+    assert complaint.status == S.SENT_ON and complaint.closed_on == timezone.localdate()
+
+
+def test_the_term_is_extended_by_the_head_within_two_months_with_a_notice_appk_76(people):
+    complaint = register(people)
+    head, officer = people["isd_head"].user, people["isd_officer"].user
+    term = term_of(complaint)
+    beyond = term.started_on + timedelta(days=70)
+    assert refusal_codes(
+        services.complaint_term_extend, actor=head, complaint=complaint, to=beyond, decision="Күрделі іс"
+    ) == {"beyond_cap"}
+    with pytest.raises(PermissionDenied):
+        services.complaint_term_extend(
+            actor=officer, complaint=complaint, to=term.due_on + timedelta(days=10), decision="x"
+        )
+    services.complaint_term_extend(
+        actor=head, complaint=complaint, to=term.due_on + timedelta(days=10), decision="Күрделі іс"
+    )
+    assert term_of(complaint).state == Deadline.State.EXTENDED
+    assert term_of(complaint, "isd.appeal.extension_notice").state == Deadline.State.OPEN
+
+
+def test_a_complaint_outside_the_isd_competence_is_forwarded_and_its_term_closed(people):
+    complaint = register(people)
+    complaint_move(complaint=complaint, move="forward", actor=people["isd_head"].user, forwarded_to="Бас прокуратура")
+    assert complaint.status == S.FORWARDED and term_of(complaint).state == Deadline.State.MET
+
+
+def test_decided_then_answered_once_the_head_signs_the_answer_isd_15(signing):
+    people = signing
+    head, officer = people["isd_head"].user, people["isd_officer"].user
+    complaint = register(people)
+    services.complaint_assign(actor=head, complaint=complaint, officers=[officer])
+    assert refusal_codes(
+        complaint_move, complaint=complaint, move="decide", actor=officer, decision="", reason="x"
+    ) == {"required"}
+    complaint_move(complaint=complaint, move="decide", actor=officer, decision="not_confirmed", reason="Расталмады")
+    answer = services.complaint_answer_prepare(actor=officer, complaint=complaint)
+    assert answer.marking == Document.Marking.OFFICIAL_USE and answer.record == complaint
+    assert refusal_codes(complaint_move, complaint=complaint, move="answer", actor=officer) == {"answer_unsigned"}
+    documents.document_act(document=answer, move="submit", actor=officer)
+    documents.document_act(document=answer, move="approve", actor=people["isd_deputy"].user)
+    documents.document_sign(document=answer, actor=head, password=DEMO_TEST_PASSWORD, code=second_factor_code(head))
+    complaint_move(complaint=complaint, move="answer", actor=officer)
+    assert complaint.status == S.ANSWERED and term_of(complaint).state == Deadline.State.MET
+
+
+def test_the_head_assigns_and_only_the_assigned_officer_opens_it_isd_7(people, client_for):
+    head = people["isd_head"].user
+    mine, theirs = register(people), register(people)
+    services.complaint_assign(actor=head, complaint=mine, officers=[people["isd_officer"].user])
+    services.complaint_assign(actor=head, complaint=theirs, officers=[people["isd_officer2"].user])
+    client = client_for("isd_officer")
+    assert client.get(reverse("internal_security:complaint-detail", args=[mine.pk])).status_code == 200
+    assert client.get(reverse("internal_security:complaint-detail", args=[theirs.pk])).status_code == 404
+    listed = client.get(reverse("internal_security:complaint-list")).context["complaints"]
+    assert [c.pk for c in listed] == [mine.pk]
+
+
+def test_a_declared_conflict_ends_the_officers_access_for_good(people, client_for):
+    head, officer = people["isd_head"].user, people["isd_officer"].user
+    complaint = register(people)
+    services.complaint_assign(actor=head, complaint=complaint, officers=[officer])
+    client = client_for("isd_officer")
+    url = reverse("internal_security:complaint-detail", args=[complaint.pk])
+    response = client.post(
+        reverse("internal_security:complaint-conflict", args=[complaint.pk]), {"reason": "Бұрынғы сотым"}
+    )
+    assert response.status_code == 302 and client.get(url).status_code == 404
+    assert refusal_codes(services.complaint_assign, actor=head, complaint=complaint, officers=[officer]) == {"conflict"}
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("username", "visible"),
+    [("isd_head", True), ("isd_officer", True), ("isd_deputy", False), ("chairman", False), ("ca_head", False)],
+)
+def test_the_applicant_is_shown_to_the_assigned_officer_and_the_head_alone(people, client_for, username, visible):
+    complaint = register(people)
+    services.complaint_assign(actor=people["isd_head"].user, complaint=complaint, officers=[people["isd_officer"].user])
+    page = client_for(username).get(reverse("internal_security:complaint-detail", args=[complaint.pk]))
+    content = page.content.decode()
+    assert ("Омаров Ерлан" in content) is visible and (iin() in content) is visible
+    assert page.context["applicant_visible"] is visible
+
+
+def test_every_opening_and_download_is_in_the_read_log(people, client_for):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    complaint = register(people)
+    services.complaint_assign(actor=people["isd_head"].user, complaint=complaint, officers=[people["isd_officer"].user])
+    officer = people["isd_officer"].user
+    attachment = services.complaint_attachment_add(
+        actor=officer,
+        complaint=complaint,
+        upload=SimpleUploadedFile("a.pdf", b"%PDF-1.7\n%test\n", content_type="application/pdf"),
+    )
+    client = client_for("isd_officer")
+    client.get(reverse("internal_security:complaint-detail", args=[complaint.pk]))
+    client.get(reverse("internal_security:complaint-attachment-download", args=[complaint.pk, attachment.pk]))
+    events = ReadEvent.objects.filter(user=officer).order_by("pk").values_list("action", "record_id", "department")
+    assert list(events) == [("open", str(complaint.pk), "ISD"), ("download", str(complaint.pk), "ISD")]
