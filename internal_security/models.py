@@ -52,7 +52,7 @@ class Complaint(models.Model):
     number = models.CharField(_("registration number"), max_length=32, unique=True)
     received_at = models.DateTimeField(_("received"), null=True)
     received_on = models.DateField(_("registered on"), db_index=True)
-    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices, default=Channel.POST)
+    channel = models.CharField(_("channel of receipt"), max_length=16, choices=Channel.choices, default=Channel.POST)
     external_number = models.CharField(_("number in the appeals system"), max_length=64, blank=True)
     applicant_kind = models.CharField(
         _("applicant"), max_length=16, choices=ApplicantKind.choices, default=ApplicantKind.INDIVIDUAL

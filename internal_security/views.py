@@ -45,7 +45,10 @@ def complaint_create(request):
                 request,
                 _("Registered under No. %(number)s: give this number to the applicant.") % {"number": complaint.number},
             )
-            return redirect(complaint)
+            # Need-to-know (ISD 7): until the head assigns it, the registrar may not reach it.
+            if selectors.complaints_visible_to(request.user).filter(pk=complaint.pk).exists():
+                return redirect(complaint)
+            return redirect("internal_security:complaint-list")
     return render(request, "internal_security/complaint_form.html", {"form": form})
 
 

@@ -59,7 +59,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='complaint',
             name='channel',
-            field=models.CharField(choices=[('e_otinish', 'e-Otinish'), ('post', 'post'), ('in_person', 'in person'), ('hotline', 'hotline'), ('forwarded', 'forwarded by another body')], default='post', max_length=16, verbose_name='channel'),
+            field=models.CharField(choices=[('e_otinish', 'e-Otinish'), ('post', 'post'), ('in_person', 'in person'), ('hotline', 'hotline'), ('forwarded', 'forwarded by another body')], default='post', max_length=16, verbose_name='channel of receipt'),
         ),
         migrations.AddField(
             model_name='complaint',

@@ -4,6 +4,10 @@ the deputy supervising legal assistance signs it; the officer sends the request 
 Screenshots of the list, the detail page and the figures page in Kazakh and Russian are kept
 in var/screenshots as test artifacts."""
 
+from importlib import import_module
+
+import pytest
+from django.apps import apps
 from django.utils import timezone
 
 from courtadmin.accounts.services import second_factor_enrol, second_factor_enrolment_start
@@ -21,6 +25,14 @@ from tests.international.factories import authority
 PAGES = {"list": "/ir/requests/", "figures": "/ir/requests/figures/"}
 
 
+@pytest.fixture
+def catalogs(people):
+    """The live server's tests empty the tables after them, with the catalogs the migrations
+    seed (countries, treaties, courts): put them back when an earlier one took them."""
+    if not Country.objects.exists():
+        import_module("international.migrations.0002_catalogs").add_catalogs(apps, None)
+
+
 def sign_in(page, username, device=None, step=0):
     """Another person at the same browser: the page left first, so that no request of the
     previous one's page (the bell's poll) brings his session cookie back after clearing."""
@@ -34,7 +46,9 @@ def sign_in(page, username, device=None, step=0):
         page.wait_for_url(lambda url: "second-factor" not in url)
 
 
-def test_an_officer_registers_a_request_in_kazakh_and_the_deputy_signs_its_cover_letter(page, people, monkeypatch):
+def test_an_officer_registers_a_request_in_kazakh_and_the_deputy_signs_its_cover_letter(
+    page, people, catalogs, monkeypatch
+):
     monkeypatch.setitem(celery_app.conf, "task_always_eager", True)  # the PDF task runs at once
     load_demo_signing(people)
     deputy = people["ir_deputy_legal"].user
