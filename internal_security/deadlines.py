@@ -7,6 +7,14 @@ from courtadmin.org.models import Department
 
 KINDS = [
     DeadlineKind(
+        "isd.investigation",
+        Department.ISD,
+        _("Official investigation"),
+        _("ISD 6.21: the term set by the instruction"),
+        months=1,
+        remind_before=(5, 1),
+    ),
+    DeadlineKind(
         "isd.appeal",
         Department.ISD,
         _("Answer to an appeal"),

@@ -10,7 +10,7 @@ from django.utils.translation import pgettext_lazy
 
 from courtadmin.core.models import StoredFile
 from courtadmin.core.validators import validate_iin_bin
-from courtadmin.org.models import NeedToKnowGrant, Region
+from courtadmin.org.models import NeedToKnowGrant, Person, Region
 
 
 class Complaint(models.Model):
@@ -172,3 +172,163 @@ class ComplaintAttachment(StoredFile):
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
         ordering = ["uploaded_at", "pk"]
+
+
+# --- Official investigations (ISD 6.21, 6.22) ----------------------------------------------
+
+
+class Investigation(models.Model):
+    """An official investigation, opened only on an instruction of the Chairman of the Supreme
+    Court or the Head of the Court Administration (ISD 6.21), or about officials whose direct
+    subordinates were convicted of corruption (ISD 6.22). Each on a need-to-know basis (ISD 7)."""
+
+    audit_department = "ISD"
+
+    class Basis(models.TextChoices):
+        MISCONDUCT = "6.21", _("ISD 6.21: conduct of judges or staff")
+        SUBORDINATES_CONVICTED = "6.22", _("ISD 6.22: officials whose subordinates were convicted of corruption")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("under way")
+        CONCLUDED = "concluded", _("concluded")
+
+    class Outcome(models.TextChoices):
+        NO_VIOLATION = "no_violation", _("no violation found")
+        DISCIPLINARY = "disciplinary", _("referred for disciplinary proceedings")
+        LAW_ENFORCEMENT = "law_enforcement", _("materials sent to law enforcement")
+        OTHER = "other", _("other measures")
+
+    number = models.CharField(_("number"), max_length=32, unique=True)
+    basis = models.CharField(_("basis"), max_length=8, choices=Basis.choices)
+    instructed_by = models.ForeignKey(
+        Person, verbose_name=_("instruction given by"), on_delete=models.PROTECT, related_name="+"
+    )
+    instruction_number = models.CharField(_("instruction number"), max_length=64)
+    instruction_date = models.DateField(_("instruction date"))
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT)
+    subject = models.CharField(_("what is investigated"), max_length=500)
+    plan = models.TextField(_("plan"), blank=True)
+    due_on = models.DateField(_("term"))
+    complaints = models.ManyToManyField(Complaint, verbose_name=_("complaints that started it"), blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN)
+    outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices, blank=True)
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+    opened_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("official investigation")
+        verbose_name_plural = _("official investigations")
+        ordering = ["-instruction_date", "-pk"]
+
+    def __str__(self):
+        return self.number
+
+    def get_absolute_url(self):
+        return reverse("internal_security:investigation-detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.instruction_date and self.instruction_date > timezone.localdate():
+            errors["instruction_date"] = ValidationError(
+                _("The instruction cannot be dated in the future."), code="future"
+            )
+        if self.instruction_date and self.due_on and self.due_on <= self.instruction_date:
+            errors["due_on"] = ValidationError(_("The term ends after the instruction."), code="before_instruction")
+        if errors:
+            raise ValidationError(errors)
+
+
+class InvestigationGrant(NeedToKnowGrant):
+    """A member of an investigation's team (ISD 7)."""
+
+    content_object = models.ForeignKey(Investigation, verbose_name=_("investigation"), on_delete=models.CASCADE)
+
+    class Meta(NeedToKnowGrant.Meta):
+        verbose_name = _("investigation team member")
+        verbose_name_plural = _("investigation team")
+        indexes = [models.Index(fields=["user", "content_object"], name="isd_investigation_grant_user")]
+
+
+class InvestigatedPerson(models.Model):
+    class Role(models.TextChoices):
+        JUDGE = "judge", _("judge")
+        STAFF = "staff", _("court staff member")
+        OFFICIAL = "official", _("official whose subordinates were convicted")
+
+    investigation = models.ForeignKey(Investigation, on_delete=models.CASCADE, related_name="persons")
+    name = models.CharField(_("full name"), max_length=300)
+    role = models.CharField(_("who he is"), max_length=16, choices=Role.choices)
+    position = models.CharField(_("position and court"), max_length=300)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class Explanation(StoredFile):
+    """A written explanation of a member of staff, summoned by the ISD (ISD 5.2)."""
+
+    audit_department = "ISD"
+
+    investigation = models.ForeignKey(Investigation, on_delete=models.CASCADE, related_name="explanations")
+    person = models.CharField(_("who explains"), max_length=300)
+    summoned_on = models.DateField(_("summoned on"))
+    given_on = models.DateField(_("explanation given on"))
+
+    class Meta:
+        ordering = ["given_on", "pk"]
+
+
+class JudgeInterview(models.Model):
+    """An interview of a judge (ISD 5.3): recorded only with the Chairman's instruction or
+    permission and the judge's consent both on file."""
+
+    investigation = models.ForeignKey(Investigation, on_delete=models.CASCADE, related_name="interviews")
+    judge = models.CharField(_("judge"), max_length=300)
+    permission = models.CharField(_("the Chairman's instruction or permission (number, date)"), max_length=300)
+    consent_on = models.DateField(_("the judge's consent given on"), null=True, blank=True)
+    held_on = models.DateField(_("held on"))
+    record = models.TextField(_("record of the interview"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["held_on", "pk"]
+
+    def __str__(self):
+        return f"{self.judge} {self.held_on}"
+
+
+class PersonalFileRequest(models.Model):
+    """A request to study a personal file (ISD 5.9): a time-limited permission once the
+    Chairman or the Head of the Court Administration grants it; it lapses on its own."""
+
+    investigation = models.ForeignKey(Investigation, on_delete=models.CASCADE, related_name="file_requests")
+    person = models.CharField(_("whose personal file"), max_length=300)
+    reason = models.CharField(_("why it is needed"), max_length=500)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(auto_now_add=True)
+    granted_by = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    granted_at = models.DateTimeField(null=True, blank=True)
+    valid_until = models.DateField(_("permission valid until"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+
+    def __str__(self):
+        return self.person
+
+    def permits(self, day=None) -> bool:
+        """Granted and not lapsed on `day` (today by default)."""
+        day = day or timezone.localdate()
+        return self.granted_at is not None and self.valid_until is not None and day <= self.valid_until
+
+
+class InvestigationCounter(models.Model):
+    year = models.PositiveSmallIntegerField(unique=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.year}: {self.last_number}"

@@ -11,7 +11,7 @@ workflow ask here; which records a user reaches at all is `org.authority.isd_rea
 from courtadmin.org.authority import active_grants, person_of
 from courtadmin.org.models import Department, Position, Unit
 
-from .models import ComplaintGrant
+from .models import ComplaintGrant, InvestigationGrant
 
 
 def isd_position(user):
@@ -43,3 +43,8 @@ def may_work_on(user, complaint) -> bool:
 
 def may_see_applicant(user, complaint) -> bool:
     return is_isd_head(user) or is_assigned(user, complaint)
+
+
+def may_work_on_investigation(user, investigation) -> bool:
+    """The ISD head and deputy, and the investigation's team."""
+    return is_isd_manager(user) or active_grants(InvestigationGrant, user).filter(content_object=investigation).exists()

@@ -3,12 +3,13 @@
 from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from courtadmin.documents.models import Document
-from courtadmin.org.authority import department_access, isd_records_within_reach, signers
-from courtadmin.org.models import Department, Unit
+from courtadmin.org.authority import department_access, isd_records_within_reach, person_of, signers
+from courtadmin.org.models import Department, Person, Unit
 
-from .models import Complaint, ComplaintAttachment, ComplaintGrant
+from .models import Complaint, ComplaintAttachment, ComplaintGrant, Investigation, InvestigationGrant
 
 
 def require_isd_access(user) -> None:
@@ -79,3 +80,51 @@ def isd_officers():
         .select_related("person")
         .order_by("person__full_name")
     )
+
+
+def investigations_visible_to(user):
+    """Investigations within the user's reach (ISD 7): the ISD head, deputy and leadership all,
+    a territorial unit its region's, an officer those whose team he is on."""
+    return isd_records_within_reach(
+        Investigation.objects.select_related("region", "instructed_by"), user, grant_model=InvestigationGrant
+    )
+
+
+def get_investigation_for_user(user, pk) -> Investigation:
+    return get_object_or_404(investigations_visible_to(user), pk=pk)
+
+
+def investigation_page(user, pk) -> dict:
+    from .permissions import is_isd_manager, may_work_on_investigation
+
+    investigation = get_investigation_for_user(user, pk)
+    person = person_of(user)
+    return {
+        "investigation": investigation,
+        "persons": list(investigation.persons.all()),
+        "explanations": list(investigation.explanations.select_related("uploaded_by")),
+        "interviews": list(investigation.interviews.all()),
+        "file_requests": list(investigation.file_requests.select_related("granted_by")),
+        "complaints": list(complaints_visible_to(user).filter(investigation=investigation)),
+        "documents": list(
+            Document.objects.filter(
+                record_type__app_label="internal_security",
+                record_type__model="investigation",
+                record_id=str(investigation.pk),
+            ).order_by("pk")
+        ),
+        "team": list(InvestigationGrant.objects.filter(content_object=investigation).select_related("user__person"))
+        if is_isd_manager(user)
+        else [],
+        "may_manage": is_isd_manager(user),
+        "may_work": may_work_on_investigation(user, investigation) and investigation.status == "open",
+        "may_permit_files": person is not None
+        and person.position is not None
+        and person.position.kind in ("chairman", "ca_head"),
+        "today": timezone.localdate(),
+    }
+
+
+def instructing_people():
+    """Who may order an investigation (ISD 6.21): the Chairman and the Head of the CA."""
+    return Person.objects.filter(position__kind__in=["chairman", "ca_head"]).select_related("position")

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import views
+from .views import complaints as views
+from .views import investigations
 
 app_name = "internal_security"
 
@@ -20,4 +21,23 @@ urlpatterns = [
         views.complaint_attachment_download,
         name="complaint-attachment-download",
     ),
+    path("investigations/", investigations.investigation_list, name="investigation-list"),
+    path("investigations/new/", investigations.investigation_create, name="investigation-create"),
+    path("investigations/<int:pk>/", investigations.investigation_detail, name="investigation-detail"),
+    path("investigations/<int:pk>/team/", investigations.investigation_team, name="investigation-team"),
+    path("investigations/<int:pk>/explanations/", investigations.explanation_add, name="explanation-add"),
+    path(
+        "investigations/<int:pk>/explanations/<int:explanation_pk>/",
+        investigations.explanation_download,
+        name="explanation-download",
+    ),
+    path("investigations/<int:pk>/interviews/", investigations.interview_add, name="interview-add"),
+    path("investigations/<int:pk>/files/", investigations.file_request_add, name="file-request-add"),
+    path(
+        "investigations/<int:pk>/files/<int:request_pk>/grant/",
+        investigations.file_request_grant,
+        name="file-request-grant",
+    ),
+    path("investigations/<int:pk>/conclusion/", investigations.conclusion_prepare, name="conclusion-prepare"),
+    path("investigations/<int:pk>/conclude/", investigations.investigation_close, name="investigation-conclude"),
 ]

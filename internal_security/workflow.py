@@ -24,11 +24,12 @@ from courtadmin.deadlines.models import Deadline
 from courtadmin.deadlines.services import deadline_close
 from courtadmin.documents.models import Document
 
-from .models import Complaint
-from .permissions import is_isd_manager, may_work_on
+from .models import Complaint, Investigation
+from .permissions import is_isd_manager, may_work_on, may_work_on_investigation
 
 S = Complaint.Status
 ANSWER_KIND = "isd.complainant_answer"
+CONCLUSION_KIND = "isd.investigation_conclusion"
 
 
 @dataclass(frozen=True)
@@ -178,3 +179,51 @@ def complaint_move(*, complaint, move: str, actor, reason: str = "", forwarded_t
         )
     complaint.refresh_from_db()
     return complaint
+
+
+# --- An investigation: under way -> concluded (ISD 6.21) ------------------------------------
+
+
+def _signed_document(record, kind: str) -> Document | None:
+    return (
+        Document.objects.filter(
+            record_type__app_label="internal_security",
+            record_type__model=record._meta.model_name,
+            record_id=str(record.pk),
+            kind=kind,
+            status__in=[Document.Status.SIGNED, Document.Status.SENT],
+        )
+        .select_related("signature")
+        .order_by("-pk")
+        .first()
+    )
+
+
+def investigation_conclude(*, investigation, actor, outcome: str) -> Investigation:
+    """The one move of an investigation: it ends with its conclusion signed per ISD 15 and an
+    outcome; its term closes on the day the conclusion was signed."""
+    with transaction.atomic():
+        locked = Investigation.objects.select_for_update().get(pk=investigation.pk)
+        if locked.status != Investigation.Status.OPEN:
+            raise ValidationError(_("This investigation is concluded already."), code="forbidden_move")
+        if not may_work_on_investigation(actor, locked):
+            raise ValidationError(_("Only the team concludes an investigation."), code="not_yours")
+        if outcome not in Investigation.Outcome.values:
+            raise ValidationError({"outcome": ValidationError(_("Choose the outcome."), code="required")})
+        conclusion = _signed_document(locked, CONCLUSION_KIND)
+        if conclusion is None:
+            raise ValidationError(_("The conclusion must be signed first (ISD 15)."), code="conclusion_unsigned")
+        signed_on = timezone.localdate(conclusion.signature.signed_at)
+        term = Deadline.objects.filter(
+            record_type__app_label="internal_security",
+            record_type__model="investigation",
+            record_id=str(locked.pk),
+            state__in=[*Deadline.ACTIVE, Deadline.State.SUSPENDED],
+        ).first()
+        if term is not None:
+            deadline_close(deadline=term, actor=actor, on=signed_on)
+        locked.status, locked.outcome = Investigation.Status.CONCLUDED, outcome
+        locked.save()
+        audit_record(actor=actor, action="isd.investigation.concluded", obj=locked, after={"outcome": outcome})
+    investigation.refresh_from_db()
+    return investigation

@@ -45,16 +45,19 @@ def due_date(kind, start: date, calendar: WorkingCalendar | None = None) -> date
     return due if calendar.is_working_day(due) else calendar.next_working_day(due)
 
 
-def deadline_open(*, record, kind: str, received_at, responsible, actor=None, months: int | None = None) -> Deadline:
+def deadline_open(
+    *, record, kind: str, received_at, responsible, actor=None, months: int | None = None, due_on: date | None = None
+) -> Deadline:
     """Start a term for a record. Something received after working hours or on a day off
     counts from the next working day. `months` replaces a kind's term in months where the
-    record's own rule sets another (a treaty's execution term)."""
+    record's own rule sets another (a treaty's execution term); `due_on` is a term set by a
+    decision (an investigation's, by the instruction that orders it)."""
     spec = get_deadline_kind(kind)
     if months is not None and spec.months is not None:
         spec = dataclasses.replace(spec, months=months)
     calendar = WorkingCalendar()
     start = calendar.term_start(received_at)
-    due = due_date(spec, start, calendar)
+    due = due_on or due_date(spec, start, calendar)
     with translation.override(settings.LANGUAGE_CODE):  # recorded in the state language
         legal_basis = str(spec.legal_basis)
     with transaction.atomic():

@@ -130,6 +130,53 @@ def _isd_signed(people, users):
     return kwargs
 
 
+def _investigation(people, users):
+    """An investigation of the ISD head's, with an explanation and a personal-file request;
+    isd_officer is not on its team."""
+    from internal_security import services as isd
+    from internal_security.models import InvestigatedPerson, Investigation
+
+    investigation = isd.investigation_open(
+        actor=users["isd_head"],
+        investigation=Investigation(
+            basis="6.21",
+            instructed_by=people["chairman"],
+            instruction_number="1-т",
+            instruction_date=timezone.localdate() - timedelta(days=2),
+            region=Region.objects.get(code="karaganda"),
+            subject="Sweep",
+            due_on=timezone.localdate() + timedelta(days=20),
+        ),
+        persons=[InvestigatedPerson(name="Судья", role="judge", position="Сот")],
+    )
+    explanation = isd.explanation_add(
+        actor=users["isd_head"],
+        investigation=investigation,
+        person="Хатшы",
+        summoned_on=timezone.localdate(),
+        given_on=timezone.localdate(),
+        upload=SimpleUploadedFile("e.pdf", b"%PDF-1.7\n", content_type="application/pdf"),
+    )
+    file_request = isd.personal_file_request(
+        actor=users["isd_head"], investigation=investigation, person="Судья", reason="Sweep"
+    )
+    return {"pk": investigation.pk, "explanation_pk": explanation.pk, "request_pk": file_request.pk}
+
+
+def _investigation_only(people, users):
+    return {"pk": _investigation(people, users)["pk"]}
+
+
+def _investigation_explanation(people, users):
+    kwargs = _investigation(people, users)
+    return {"pk": kwargs["pk"], "explanation_pk": kwargs["explanation_pk"]}
+
+
+def _investigation_file_request(people, users):
+    kwargs = _investigation(people, users)
+    return {"pk": kwargs["pk"], "request_pk": kwargs["request_pk"]}
+
+
 def _complaint_move(people, users):
     return {**_complaint(people, users), "move": "leave"}
 
@@ -214,6 +261,15 @@ CASES = {
     "org:acting-delete": Case(_appointment, "ir_head", ["isd_head", "ir_officer"]),
     "internal_security:complaint-detail": Case(_complaint, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-attachment-add": Case(_complaint, "isd_head", ISD_OUTSIDERS),
+    "internal_security:investigation-detail": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
+    "internal_security:investigation-team": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
+    "internal_security:explanation-add": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
+    "internal_security:explanation-download": Case(_investigation_explanation, "isd_head", ISD_OUTSIDERS),
+    "internal_security:interview-add": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
+    "internal_security:file-request-add": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
+    "internal_security:file-request-grant": Case(_investigation_file_request, "isd_head", ISD_OUTSIDERS),
+    "internal_security:conclusion-prepare": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
+    "internal_security:investigation-conclude": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-act": Case(_complaint_move, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-assign": Case(_complaint, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-conflict": Case(_complaint, "isd_head", ISD_OUTSIDERS),

@@ -8,11 +8,11 @@ from courtadmin.audit.services import read_record
 from courtadmin.core.downloads import stored_file_response
 from courtadmin.core.forms import flash_errors, service_result
 
-from . import selectors, services
-from .forms import AssignForm, AttachmentForm, ComplaintForm, ConflictForm, ExtendForm, MoveForm
-from .models import Complaint
-from .permissions import isd_position
-from .workflow import MOVES, complaint_move
+from .. import selectors, services
+from ..forms import AssignForm, AttachmentForm, ComplaintForm, ConflictForm, ExtendForm, MoveForm
+from ..models import Complaint
+from ..permissions import isd_position
+from ..workflow import MOVES, complaint_move
 
 LIST_PAGE_SIZE = 50
 

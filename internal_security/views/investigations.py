@@ -1,0 +1,201 @@
+"""Pages of official investigations (ISD 6.21, 6.22, 5.2, 5.3, 5.9): the team's and the
+leadership's; 404 for anyone outside the ISD's reach (ISD 7)."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from courtadmin.audit.services import read_record
+from courtadmin.core.downloads import stored_file_response
+from courtadmin.core.forms import flash_errors, service_result
+
+from .. import selectors, services
+from ..forms import (
+    AssignForm,
+    ConcludeForm,
+    ExplanationForm,
+    FileGrantForm,
+    FileRequestForm,
+    InterviewForm,
+    InvestigationForm,
+)
+from ..models import Investigation, JudgeInterview, PersonalFileRequest
+from ..permissions import is_isd_manager
+from ..workflow import investigation_conclude
+
+PAGE_SIZE = 50
+
+
+def investigation_list(request):
+    selectors.require_isd_access(request.user)
+    context = {
+        "investigations": selectors.investigations_visible_to(request.user)[:PAGE_SIZE],
+        "may_open": is_isd_manager(request.user),
+    }
+    return render(request, "internal_security/investigation_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def investigation_create(request):
+    """ISD 6.21: entered by the ISD head or deputy on the instruction it records."""
+    if not is_isd_manager(request.user):
+        raise Http404
+    form = InvestigationForm(request.POST or None, instance=Investigation(), instructing=selectors.instructing_people())
+    if request.method == "POST":
+        done, investigation = service_result(
+            form,
+            lambda: services.investigation_open(
+                actor=request.user, investigation=form.instance, persons=form.persons()
+            ),
+        )
+        if done:
+            messages.success(request, _("The investigation is opened."))
+            return redirect(investigation)
+    return render(request, "internal_security/investigation_form.html", {"form": form})
+
+
+def investigation_detail(request, pk):
+    context = selectors.investigation_page(request.user, pk)
+    read_record(user=request.user, obj=context["investigation"])
+    context.update(
+        {
+            "team_form": AssignForm(officers=selectors.isd_officers()),
+            "explanation_form": ExplanationForm(),
+            "interview_form": InterviewForm(),
+            "file_request_form": FileRequestForm(),
+            "file_grant_form": FileGrantForm(),
+            "conclude_form": ConcludeForm(),
+        }
+    )
+    return render(request, "internal_security/investigation_detail.html", context)
+
+
+def _posted(request, investigation, form, call, success):
+    done, _result = service_result(form, call)
+    if done:
+        messages.success(request, success)
+    else:
+        flash_errors(request, form)
+    return redirect(investigation)
+
+
+@require_POST
+def investigation_team(request, pk):
+    investigation = selectors.get_investigation_for_user(request.user, pk)
+    form = AssignForm(request.POST, officers=selectors.isd_officers())
+    return _posted(
+        request,
+        investigation,
+        form,
+        lambda: services.investigation_team_add(
+            actor=request.user,
+            investigation=investigation,
+            officers=form.cleaned_data["officers"],
+            valid_until=form.cleaned_data["valid_until"],
+        ),
+        _("The team is updated."),
+    )
+
+
+@require_POST
+def explanation_add(request, pk):
+    investigation = selectors.get_investigation_for_user(request.user, pk)
+    form = ExplanationForm(request.POST, request.FILES)
+    return _posted(
+        request,
+        investigation,
+        form,
+        lambda: services.explanation_add(
+            actor=request.user,
+            investigation=investigation,
+            person=form.cleaned_data["person"],
+            summoned_on=form.cleaned_data["summoned_on"],
+            given_on=form.cleaned_data["given_on"],
+            upload=form.cleaned_data["file"],
+        ),
+        _("The explanation is added."),
+    )
+
+
+def explanation_download(request, pk, explanation_pk):
+    investigation = selectors.get_investigation_for_user(request.user, pk)
+    explanation = get_object_or_404(investigation.explanations, pk=explanation_pk)
+    read_record(user=request.user, obj=investigation, action="download", label=explanation.original_name)
+    return stored_file_response(explanation)
+
+
+@require_POST
+def interview_add(request, pk):
+    investigation = selectors.get_investigation_for_user(request.user, pk)
+    form = InterviewForm(request.POST, instance=JudgeInterview())
+    return _posted(
+        request,
+        investigation,
+        form,
+        lambda: services.interview_record(actor=request.user, investigation=investigation, interview=form.instance),
+        _("The interview is recorded."),
+    )
+
+
+@require_POST
+def file_request_add(request, pk):
+    investigation = selectors.get_investigation_for_user(request.user, pk)
+    form = FileRequestForm(request.POST)
+    return _posted(
+        request,
+        investigation,
+        form,
+        lambda: services.personal_file_request(
+            actor=request.user,
+            investigation=investigation,
+            person=form.cleaned_data["person"],
+            reason=form.cleaned_data["reason"],
+        ),
+        _("The request is sent to the leadership."),
+    )
+
+
+@require_POST
+def file_request_grant(request, pk, request_pk):
+    investigation = selectors.get_investigation_for_user(request.user, pk)
+    file_request = get_object_or_404(PersonalFileRequest, investigation=investigation, pk=request_pk)
+    form = FileGrantForm(request.POST)
+    return _posted(
+        request,
+        investigation,
+        form,
+        lambda: services.personal_file_grant(
+            actor=request.user, request=file_request, valid_until=form.cleaned_data["valid_until"]
+        ),
+        _("The study of the personal file is permitted."),
+    )
+
+
+@require_POST
+def conclusion_prepare(request, pk):
+    investigation = selectors.get_investigation_for_user(request.user, pk)
+    form = ConcludeForm(request.POST)
+    done, document = service_result(
+        form, lambda: services.conclusion_prepare(actor=request.user, investigation=investigation)
+    )
+    if not done:
+        flash_errors(request, form)
+        return redirect(investigation)
+    return redirect(document)
+
+
+@require_POST
+def investigation_close(request, pk):
+    investigation = selectors.get_investigation_for_user(request.user, pk)
+    form = ConcludeForm(request.POST)
+    return _posted(
+        request,
+        investigation,
+        form,
+        lambda: investigation_conclude(
+            investigation=investigation, actor=request.user, outcome=form.cleaned_data["outcome"]
+        ),
+        _("The investigation is concluded."),
+    )

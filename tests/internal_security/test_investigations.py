@@ -1,0 +1,152 @@
+"""Official investigations (ISD 6.21, 6.22): opened only on the instruction of the Chairman
+or the Head of the Court Administration; explanations (ISD 5.2); interviews of judges only
+with permission and consent (ISD 5.3); personal files studied under a permission that
+lapses on its date (ISD 5.9); concluded with a conclusion signed per ISD 15."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from courtadmin.deadlines.models import Deadline
+from courtadmin.documents import services as documents
+from courtadmin.org.models import Region
+from internal_security import services
+from internal_security.models import InvestigatedPerson, Investigation, JudgeInterview
+from internal_security.workflow import investigation_conclude
+from tests.conftest import DEMO_TEST_PASSWORD, refusal_codes
+from tests.documents.conftest import second_factor_code
+
+
+def open_investigation(people, instructed_by="chairman", **fields):
+    today = timezone.localdate()
+    investigation = Investigation(
+        basis=Investigation.Basis.MISCONDUCT,
+        instructed_by=people[instructed_by],
+        instruction_number=fields.pop("instruction_number", "12-т"),
+        instruction_date=fields.pop("instruction_date", today - timedelta(days=3)),
+        region=Region.objects.get(code="karaganda"),
+        subject="Судьяның әдеп нормаларын бұзуы туралы хабар",
+        due_on=fields.pop("due_on", today + timedelta(days=30)),
+        **fields,
+    )
+    persons = [InvestigatedPerson(name="Судья Б.", role="judge", position="Қарағанды облыстық соты")]
+    return services.investigation_open(actor=people["isd_head"].user, investigation=investigation, persons=persons)
+
+
+def test_an_investigation_opens_on_the_chairmans_instruction_with_its_term_isd_6_21(people):
+    investigation = open_investigation(people)
+    assert investigation.number.startswith("ҚТ-") and investigation.opened_by == people["isd_head"].user
+    term = Deadline.objects.get(record_id=str(investigation.pk), kind="isd.investigation")
+    assert term.due_on == investigation.due_on
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "code"),
+    [
+        ({"instructed_by": "isd_head"}, "instructed_by", "not_instructing"),
+        ({"instructed_by": "ca_deputy"}, "instructed_by", "not_instructing"),
+        ({"instruction_date": timezone.localdate() + timedelta(days=1)}, "instruction_date", "future"),
+    ],
+)
+def test_without_an_instruction_of_the_chairman_or_the_ca_head_there_is_no_investigation(people, fields, field, code):
+    instructed_by = fields.pop("instructed_by", "chairman")
+    with pytest.raises(Exception) as refused:
+        open_investigation(people, instructed_by=instructed_by, **fields)
+    assert code in {error.code for error in refused.value.error_dict[field]}
+    assert not Investigation.objects.exists()
+
+
+def test_the_ca_head_may_order_one_too_and_an_officer_may_not_enter_it(people):
+    assert open_investigation(people, instructed_by="ca_head").pk
+    with pytest.raises(PermissionDenied):
+        services.investigation_open(
+            actor=people["isd_officer"].user, investigation=Investigation(), persons=[]
+        )
+
+
+def interview(**fields):
+    defaults = {
+        "judge": "Судья Б.",
+        "permission": "Төрағаның 2026 ж. 20.11 № 5 рұқсаты",
+        "consent_on": timezone.localdate() - timedelta(days=1),
+        "held_on": timezone.localdate(),
+        "record": "Судья түсініктеме берді.",
+    }
+    return JudgeInterview(**{**defaults, **fields})
+
+
+def test_a_judge_is_interviewed_only_with_permission_and_consent_isd_5_3(people):
+    investigation = open_investigation(people)
+    officer = people["isd_officer"].user
+    services.investigation_team_add(actor=people["isd_head"].user, investigation=investigation, officers=[officer])
+    record = services.interview_record
+    assert refusal_codes(record, actor=officer, investigation=investigation, interview=interview(permission="")) == {
+        "no_permission"
+    }
+    assert refusal_codes(record, actor=officer, investigation=investigation, interview=interview(consent_on=None)) == {
+        "no_consent"
+    }
+    assert not JudgeInterview.objects.exists()
+    assert record(actor=officer, investigation=investigation, interview=interview()).pk
+
+
+def test_a_personal_file_permission_is_the_leaderships_and_lapses_on_its_date_isd_5_9(people):
+    investigation = open_investigation(people)
+    head = people["isd_head"].user
+    request = services.personal_file_request(actor=head, investigation=investigation, person="Судья Б.", reason="Тексеру")
+    assert not request.permits()
+    with pytest.raises(PermissionDenied):
+        services.personal_file_grant(actor=head, request=request, valid_until=timezone.localdate())
+    today = timezone.localdate()
+    services.personal_file_grant(actor=people["chairman"].user, request=request, valid_until=today + timedelta(days=5))
+    assert request.permits(today) and request.permits(today + timedelta(days=5))
+    assert not request.permits(today + timedelta(days=6))
+
+
+def test_an_explanation_is_kept_with_its_dates_and_file_isd_5_2(people):
+    investigation = open_investigation(people)
+    head = people["isd_head"].user
+    upload = SimpleUploadedFile("e.pdf", b"%PDF-1.7\n%explanation\n", content_type="application/pdf")
+    today = timezone.localdate()
+    assert refusal_codes(
+        services.explanation_add, actor=head, investigation=investigation, person="Хатшы В.", summoned_on=today,
+        given_on=today - timedelta(days=1), upload=upload,
+    ) == {"before_summons"}
+    explanation = services.explanation_add(
+        actor=head, investigation=investigation, person="Хатшы В.", summoned_on=today - timedelta(days=1),
+        given_on=today, upload=upload,
+    )
+    assert explanation.sha256 and explanation.original_name == "e.pdf"
+
+
+def test_it_concludes_once_the_head_signs_the_conclusion_isd_15(signing):
+    people = signing
+    investigation = open_investigation(people)
+    head, officer = people["isd_head"].user, people["isd_officer"].user
+    services.investigation_team_add(actor=head, investigation=investigation, officers=[officer])
+    assert refusal_codes(investigation_conclude, investigation=investigation, actor=officer, outcome="no_violation") == {
+        "conclusion_unsigned"
+    }
+    conclusion = services.conclusion_prepare(actor=officer, investigation=investigation)
+    documents.document_act(document=conclusion, move="submit", actor=officer)
+    documents.document_act(document=conclusion, move="approve", actor=people["isd_deputy"].user)
+    documents.document_sign(document=conclusion, actor=head, password=DEMO_TEST_PASSWORD, code=second_factor_code(head))
+    investigation_conclude(investigation=investigation, actor=officer, outcome="disciplinary")
+    assert investigation.status == "concluded" and investigation.outcome == "disciplinary"
+    assert Deadline.objects.get(record_id=str(investigation.pk), kind="isd.investigation").state == Deadline.State.MET
+
+
+def test_only_the_team_and_those_the_isd_reports_to_open_an_investigation_isd_7(people, client_for):
+    investigation = open_investigation(people)
+    services.investigation_team_add(
+        actor=people["isd_head"].user, investigation=investigation, officers=[people["isd_officer"].user]
+    )
+    url = reverse("internal_security:investigation-detail", args=[investigation.pk])
+    for username in ("isd_officer", "isd_head", "isd_deputy", "chairman", "ca_head"):
+        assert client_for(username).get(url).status_code == 200, username
+    for username in ("isd_officer2", "isd_almaty", "ca_deputy", "ir_head", "sysadmin"):
+        assert client_for(username).get(url).status_code == 404, username
