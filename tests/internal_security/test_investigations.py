@@ -63,9 +63,7 @@ def test_without_an_instruction_of_the_chairman_or_the_ca_head_there_is_no_inves
 def test_the_ca_head_may_order_one_too_and_an_officer_may_not_enter_it(people):
     assert open_investigation(people, instructed_by="ca_head").pk
     with pytest.raises(PermissionDenied):
-        services.investigation_open(
-            actor=people["isd_officer"].user, investigation=Investigation(), persons=[]
-        )
+        services.investigation_open(actor=people["isd_officer"].user, investigation=Investigation(), persons=[])
 
 
 def interview(**fields):
@@ -97,7 +95,9 @@ def test_a_judge_is_interviewed_only_with_permission_and_consent_isd_5_3(people)
 def test_a_personal_file_permission_is_the_leaderships_and_lapses_on_its_date_isd_5_9(people):
     investigation = open_investigation(people)
     head = people["isd_head"].user
-    request = services.personal_file_request(actor=head, investigation=investigation, person="Судья Б.", reason="Тексеру")
+    request = services.personal_file_request(
+        actor=head, investigation=investigation, person="Судья Б.", reason="Тексеру"
+    )
     assert not request.permits()
     with pytest.raises(PermissionDenied):
         services.personal_file_grant(actor=head, request=request, valid_until=timezone.localdate())
@@ -113,12 +113,21 @@ def test_an_explanation_is_kept_with_its_dates_and_file_isd_5_2(people):
     upload = SimpleUploadedFile("e.pdf", b"%PDF-1.7\n%explanation\n", content_type="application/pdf")
     today = timezone.localdate()
     assert refusal_codes(
-        services.explanation_add, actor=head, investigation=investigation, person="Хатшы В.", summoned_on=today,
-        given_on=today - timedelta(days=1), upload=upload,
+        services.explanation_add,
+        actor=head,
+        investigation=investigation,
+        person="Хатшы В.",
+        summoned_on=today,
+        given_on=today - timedelta(days=1),
+        upload=upload,
     ) == {"before_summons"}
     explanation = services.explanation_add(
-        actor=head, investigation=investigation, person="Хатшы В.", summoned_on=today - timedelta(days=1),
-        given_on=today, upload=upload,
+        actor=head,
+        investigation=investigation,
+        person="Хатшы В.",
+        summoned_on=today - timedelta(days=1),
+        given_on=today,
+        upload=upload,
     )
     assert explanation.sha256 and explanation.original_name == "e.pdf"
 
@@ -128,9 +137,9 @@ def test_it_concludes_once_the_head_signs_the_conclusion_isd_15(signing):
     investigation = open_investigation(people)
     head, officer = people["isd_head"].user, people["isd_officer"].user
     services.investigation_team_add(actor=head, investigation=investigation, officers=[officer])
-    assert refusal_codes(investigation_conclude, investigation=investigation, actor=officer, outcome="no_violation") == {
-        "conclusion_unsigned"
-    }
+    assert refusal_codes(
+        investigation_conclude, investigation=investigation, actor=officer, outcome="no_violation"
+    ) == {"conclusion_unsigned"}
     conclusion = services.conclusion_prepare(actor=officer, investigation=investigation)
     documents.document_act(document=conclusion, move="submit", actor=officer)
     documents.document_act(document=conclusion, move="approve", actor=people["isd_deputy"].user)
