@@ -168,6 +168,73 @@ def load_demo_complaints(people) -> str:
     )
 
 
+def load_demo_investigations(people) -> str:
+    """Two investigations ordered by the Chairman (ISD 6.21): one under way with isd_officer2
+    on its team, a judge's interview on file and a personal-file request awaiting the
+    Chairman; one concluded with its conclusion signed by the ISD head."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from courtadmin.documents import services as documents
+    from courtadmin.documents.demo import load_demo_signing
+    from courtadmin.documents.workflow import SigningConfirmation
+
+    from . import services
+    from .models import InvestigatedPerson, Investigation, JudgeInterview
+    from .workflow import investigation_conclude
+
+    if Investigation.objects.exists():
+        return "ISD: investigations already in the demo."
+    load_demo_signing(people)
+    head, deputy = people["isd_head"].user, people["isd_deputy"].user
+    today = timezone.localdate()
+    opened = []
+    for region, subject, person, officer, days_ago in (
+        ("almaty", "Судья көмекшісінің іске ықпал етуге уәде беруі", "Судья көмекшісі Д.", "isd_officer2", 20),
+        ("astana", "Хатшының іс материалдары үшін ақы сұрауы", "Сот отырысының хатшысы Е.", "isd_officer", 45),
+    ):
+        investigation = services.investigation_open(
+            actor=head,
+            investigation=Investigation(
+                basis=Investigation.Basis.MISCONDUCT,
+                instructed_by=people["chairman"],
+                instruction_number=f"{days_ago}-т",
+                instruction_date=today - timedelta(days=days_ago),
+                region=Region.objects.get(code=region),
+                subject=subject,
+                plan="1. Түсініктемелер алу. 2. Құжаттарды зерделеу. 3. Қорытынды.",
+                due_on=today + timedelta(days=30 - days_ago // 2),
+            ),
+            persons=[InvestigatedPerson(name=person, role=InvestigatedPerson.Role.STAFF, position=subject[:60])],
+            complaints=Complaint.objects.filter(region__code=region)[:1],
+        )
+        services.investigation_team_add(actor=head, investigation=investigation, officers=[people[officer].user])
+        opened.append((investigation, people[officer].user))
+    under_way, worker = opened[0]
+    services.interview_record(
+        actor=worker,
+        investigation=under_way,
+        interview=JudgeInterview(
+            judge="Судья Ж.",
+            permission="Төрағаның нұсқауы, 20-т",
+            consent_on=today - timedelta(days=3),
+            held_on=today - timedelta(days=2),
+            record="Судья көмекшісінің әрекеттері туралы білмегенін мәлімдеді.",
+        ),
+    )
+    services.personal_file_request(actor=worker, investigation=under_way, person="Судья көмекшісі Д.", reason="Тексеру")
+    done, worker = opened[1]
+    conclusion = services.conclusion_prepare(actor=worker, investigation=done)
+    documents.document_act(document=conclusion, move="submit", actor=worker)
+    documents.document_act(document=conclusion, move="approve", actor=deputy)
+    documents.document_sign_confirmed(
+        document=conclusion, actor=head, confirmation=SigningConfirmation(user_id=head.pk, at=timezone.now())
+    )
+    investigation_conclude(investigation=done, actor=worker, outcome=Investigation.Outcome.DISCIPLINARY)
+    return "ISD: two investigations, one under way (isd_officer2's team), one concluded (isd_officer's)."
+
+
 def load_demo_documents(people) -> str:
     from courtadmin.documents.demo import demo_document
 
