@@ -142,3 +142,29 @@ def test_ISD_7_list_costs_the_same_queries_for_2_and_50_granted_records(client_f
     # the session's save (savepoint, update, release)
     with django_assert_num_queries(7):
         client.get(reverse("internal_security:complaint-list"))
+
+
+def test_ISD_7_an_officer_with_50_grants_among_10000_complaints_costs_the_same(
+    client_for, users, django_assert_num_queries
+):
+    """The grant check is inside the list's one query, however large the register."""
+    officer, head = users["isd_officer"], users["isd_head"]
+    region = Region.objects.get(code="astana")
+    Complaint.objects.bulk_create(
+        Complaint(
+            number=f"BULK-{n}",
+            received_on=date(2026, 1, 1) + timedelta(days=n % 300),
+            region=region,
+            court="Сот",
+            summary="Өтініш",
+            substance="Мазмұны",
+        )
+        for n in range(10_000)
+    )
+    for complaint in Complaint.objects.order_by("?")[:50]:
+        complaint_grant_access(actor=head, complaint=complaint, user=officer, reason="assigned")
+    client = client_for("isd_officer")
+    client.get(reverse("internal_security:complaint-list"))
+    with django_assert_num_queries(7):
+        response = client.get(reverse("internal_security:complaint-list"))
+    assert response.content.decode().count("complaint-row") == 50
