@@ -15,7 +15,7 @@ from courtadmin.documents.models import Document
 from courtadmin.org.models import Region
 from internal_security.models import Complaint
 from tests.browser.conftest import screenshot
-from tests.browser.test_legal_assistance import sign_in
+from tests.browser.test_second_factor import sign_in_with_password
 from tests.browser.test_signing import code_at
 from tests.conftest import DEMO_TEST_PASSWORD
 
@@ -27,7 +27,17 @@ def enrolled(user):
     return device
 
 
-def test_a_complaint_from_registration_to_the_signed_answer(page, people, monkeypatch):
+def signed_in(page, username, device):
+    """Each person at his own browser, signed in once: one code each, no code used twice."""
+    sign_in_with_password(page, username)
+    page.wait_for_url(lambda url: "/accounts/second-factor/" in url)
+    page.fill("#id_code", code_at(device, 0))
+    page.click("main form button[type=submit]")
+    page.wait_for_url(lambda url: "second-factor" not in url)
+    return page
+
+
+def test_a_complaint_from_registration_to_the_signed_answer(page, browser, live_server, people, monkeypatch):
     monkeypatch.setitem(celery_app.conf, "task_always_eager", True)  # the PDF task runs at once
     load_demo_signing(people)
     officer, head, deputy = (people[name].user for name in ("isd_officer", "isd_head", "isd_deputy"))
@@ -36,7 +46,12 @@ def test_a_complaint_from_registration_to_the_signed_answer(page, people, monkey
     while not is_working_day(received):
         received -= timedelta(days=1)
 
-    sign_in(page, "isd_officer", devices["isd_officer"])
+    def own_browser(username):
+        context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+        return signed_in(context.new_page(), username, devices[username])
+
+    signed_in(page, "isd_officer", devices["isd_officer"])
+    head_page, deputy_page = own_browser("isd_head"), own_browser("isd_deputy")
     page.goto("/isd/complaints/new/")
     page.fill("#id_received_at", datetime.combine(received, time(10, 0), tzinfo=ALMATY).strftime("%Y-%m-%dT%H:%M"))
     page.select_option("#id_channel", "e_otinish")
@@ -53,15 +68,13 @@ def test_a_complaint_from_registration_to_the_signed_answer(page, people, monkey
     assert complaint.number in page.inner_text(".alert-success")
     assert complaint.number.startswith("ІҚБ-") and complaint.status == Complaint.Status.REGISTERED
 
-    sign_in(page, "isd_head", devices["isd_head"], step=0)
-    page.goto(complaint.get_absolute_url())
-    page.check(f"#assign-form input[value='{officer.pk}']")
-    page.click("#assign-form button[type=submit]")
-    page.wait_for_selector("#complaint-status")
+    head_page.goto(complaint.get_absolute_url())
+    head_page.check(f"#assign-form input[value='{officer.pk}']")
+    head_page.click("#assign-form button[type=submit]")
+    head_page.wait_for_selector("#complaint-status")
     complaint.refresh_from_db()
     assert complaint.status == Complaint.Status.IN_WORK
 
-    sign_in(page, "isd_officer", devices["isd_officer"], step=1)
     page.goto(complaint.get_absolute_url())
     page.select_option("#move-decide select", "not_confirmed")
     page.fill("#move-decide textarea", "Фактілер расталмады")
@@ -71,21 +84,19 @@ def test_a_complaint_from_registration_to_the_signed_answer(page, people, monkey
     page.click("form[action$='/move/submit/'] button")
     answer = Document.objects.get(kind="isd.complainant_answer")
 
-    sign_in(page, "isd_deputy", devices["isd_deputy"], step=0)
-    page.goto(f"/documents/{answer.pk}/")
-    page.click("form[action$='/move/approve/'] button")
+    deputy_page.goto(f"/documents/{answer.pk}/")
+    deputy_page.click("form[action$='/move/approve/'] button")
+    deputy_page.wait_for_selector("#document-status")
     answer.refresh_from_db()
     assert answer.status == Document.Status.APPROVED
 
-    sign_in(page, "isd_head", devices["isd_head"], step=1)
-    page.goto(f"/documents/{answer.pk}/")
-    page.click("#sign-button")
-    page.fill("#id_password", DEMO_TEST_PASSWORD)
-    page.fill("#id_code", code_at(devices["isd_head"], 2))
-    page.click("#confirm-signature")
-    page.wait_for_selector("#pdf-download")
+    head_page.goto(f"/documents/{answer.pk}/")
+    head_page.click("#sign-button")
+    head_page.fill("#id_password", DEMO_TEST_PASSWORD)
+    head_page.fill("#id_code", code_at(devices["isd_head"], 1))  # a code not used yet
+    head_page.click("#confirm-signature")
+    head_page.wait_for_selector("#pdf-download")
 
-    sign_in(page, "isd_officer", devices["isd_officer"], step=2)
     page.goto(complaint.get_absolute_url())
     page.click("#move-answer button[type=submit]")
     page.wait_for_selector("#complaint-status")
