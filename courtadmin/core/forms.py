@@ -44,3 +44,14 @@ def flash_errors(request, form) -> None:
     for errors in form.errors.values():
         for error in errors:
             messages.error(request, error)
+
+
+def service_flash(request, form, call, success: str) -> bool:
+    """A small form posted from a record's page: call the service, and say on top of the page
+    it returns to that it was done, or why not."""
+    done, _result = service_result(form, call)
+    if done:
+        messages.success(request, success)
+    else:
+        flash_errors(request, form)
+    return done

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from courtadmin.audit.services import read_record
 from courtadmin.core.downloads import stored_file_response
-from courtadmin.core.forms import flash_errors, service_result
+from courtadmin.core.forms import flash_errors, service_flash, service_result
 
 from .. import selectors, services
 from ..forms import AssignForm, AttachmentForm, ComplaintForm, ConflictForm, ExtendForm, MoveForm
@@ -68,22 +68,13 @@ def complaint_detail(request, pk, **forms):
     return render(request, "internal_security/complaint_detail.html", context)
 
 
-def _done(request, form, call, success: str):
-    done, _result = service_result(form, call)
-    if done:
-        messages.success(request, success)
-    else:
-        flash_errors(request, form)
-    return done
-
-
 @require_POST
 def complaint_act(request, pk, move):
     complaint = selectors.get_complaint_for_user(request.user, pk)
     if move not in MOVES or move == "assign":
         raise Http404
     form = MoveForm(request.POST)
-    _done(
+    service_flash(
         request,
         form,
         lambda: complaint_move(
@@ -103,7 +94,7 @@ def complaint_act(request, pk, move):
 def complaint_assign(request, pk):
     complaint = selectors.get_complaint_for_user(request.user, pk)
     form = AssignForm(request.POST, officers=selectors.isd_officers())
-    _done(
+    service_flash(
         request,
         form,
         lambda: services.complaint_assign(
@@ -121,7 +112,7 @@ def complaint_assign(request, pk):
 def complaint_conflict(request, pk):
     complaint = selectors.get_complaint_for_user(request.user, pk)
     form = ConflictForm(request.POST)
-    if _done(
+    if service_flash(
         request,
         form,
         lambda: services.complaint_conflict_declare(
@@ -137,7 +128,7 @@ def complaint_conflict(request, pk):
 def complaint_extend(request, pk):
     complaint = selectors.get_complaint_for_user(request.user, pk)
     form = ExtendForm(request.POST)
-    _done(
+    service_flash(
         request,
         form,
         lambda: services.complaint_term_extend(

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from courtadmin.audit.services import read_record
 from courtadmin.core.downloads import stored_file_response
-from courtadmin.core.forms import flash_errors, service_result
+from courtadmin.core.forms import flash_errors, service_flash, service_result
 
 from .. import selectors, services
 from ..forms import (
@@ -73,11 +73,7 @@ def investigation_detail(request, pk):
 
 
 def _posted(request, investigation, form, call, success):
-    done, _result = service_result(form, call)
-    if done:
-        messages.success(request, success)
-    else:
-        flash_errors(request, form)
+    service_flash(request, form, call, success)
     return redirect(investigation)
 
 

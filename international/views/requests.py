@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courtadmin.core.downloads import stored_file_response
-from courtadmin.core.forms import flash_errors, service_result
+from courtadmin.core.forms import flash_errors, service_flash, service_result
 
 from .. import selectors, services, workflow
 from ..checklist import request_checklist
@@ -166,7 +166,8 @@ def request_move(request, pk, move):
         raise Http404
     require_ir_staff(request.user)
     form = MoveForm(request.POST)
-    done, _moved = service_result(
+    service_flash(
+        request,
         form,
         lambda: workflow.request_move(
             request=la_request,
@@ -175,11 +176,8 @@ def request_move(request, pk, move):
             on=form.cleaned_data["on"],
             reason=form.cleaned_data["reason"],
         ),
+        _("Done: %(move)s.") % {"move": MOVES[move].label},
     )
-    if done:
-        messages.success(request, _("Done: %(move)s.") % {"move": MOVES[move].label})
-    else:
-        flash_errors(request, form)
     return redirect(la_request)
 
 
