@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 
 from courtadmin.audit.services import audit_record
 from courtadmin.deadlines.models import Deadline
-from courtadmin.deadlines.services import deadline_close, deadline_open
+from courtadmin.deadlines.services import deadline_open
 from courtadmin.documents.models import Document
 from courtadmin.documents.services import document_save
 from courtadmin.org.authority import department_access
@@ -254,44 +254,3 @@ def application_answer_prepare(*, actor, application: Application) -> Document:
         document_save(actor=actor, document=document, texts=_answer_texts(locked))
         audit_record(actor=actor, action="ir.application.answer_prepared", obj=locked, after={"document": document.pk})
     return document
-
-
-def application_close(*, actor, application: Application) -> Application:
-    """Close an application as answered (IR 7.25) once its answer is signed and registered
-    under IR 13. The term (АППК art. 76) closes on the day of that signature: met if on or
-    before the due date. The one place an application's status changes; a second close is
-    refused."""
-    check_ir_staff(actor)
-    with transaction.atomic():
-        locked = Application.objects.select_for_update().get(pk=application.pk)
-        if locked.status == Application.Status.ANSWERED:
-            raise ValidationError(_("This application is closed as answered already."), code="answered")
-        answer = application_signed_answer(locked)
-        if answer is None:
-            raise ValidationError(
-                _("The application is closed only once its answer is signed and registered (IR 13)."),
-                code="no_signed_answer",
-            )
-        answered_on = timezone.localdate(answer.registered_at)
-        before = {"status": locked.status}
-        locked.status = Application.Status.ANSWERED
-        locked.answered_on = answered_on
-        locked.save(update_fields=["status", "answered_on"])
-        term = application_term(locked)
-        if term is not None and term.state in TERM_RUNNING:
-            term = deadline_close(deadline=term, actor=actor, on=answered_on)
-        audit_record(
-            actor=actor,
-            action="ir.application.answered",
-            obj=locked,
-            before=before,
-            after={
-                "status": locked.status,
-                "answered_on": answered_on,
-                "answer": answer.pk,
-                "registration_number": answer.registration_number,
-                "term": term.state if term is not None else None,
-            },
-        )
-    application.refresh_from_db()
-    return application

@@ -258,8 +258,9 @@ def load_demo_applications(people) -> str:
     from courtadmin.documents import services as documents
     from courtadmin.documents.workflow import SigningConfirmation
 
-    from .applications import application_answer_prepare, application_close, application_register
+    from .applications import application_answer_prepare, application_register
     from .models import Application
+    from .workflow import application_close
 
     officer, deputy = people["ir_officer"].user, people["ir_deputy_legal"].user
     for number, (days, name, kind, identifier, address, language, substance, answered) in APPLICATIONS.items():

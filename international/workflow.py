@@ -15,7 +15,7 @@ Nothing else assigns `LegalAssistanceRequest.status`.
 from dataclasses import dataclass
 from datetime import datetime, time
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,8 +27,9 @@ from courtadmin.deadlines.models import Deadline
 from courtadmin.deadlines.services import deadline_close, deadline_open
 from courtadmin.documents.models import Document
 
+from .applications import TERM_RUNNING, application_signed_answer, application_term
 from .checklist import request_checklist
-from .models import LegalAssistanceRequest, RequestLetter
+from .models import Application, LegalAssistanceRequest, RequestLetter
 from .permissions import is_ir_staff
 
 R = LegalAssistanceRequest
@@ -305,3 +306,48 @@ _EFFECTS = {
     "answer_received": _executed,
     "close": _closed,
 }
+
+
+# --- An application of a person (IR 7.25): registered -> answered ---------------------------------
+
+
+def application_close(*, actor, application: Application) -> Application:
+    """Close an application as answered (IR 7.25) once its answer is signed and registered
+    under IR 13. The term (АППК art. 76) closes on the day of that signature: met if on or
+    before the due date. The one place an application's status changes; a second close is
+    refused."""
+    if not is_ir_staff(actor):
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        if locked.status == Application.Status.ANSWERED:
+            raise ValidationError(_("This application is closed as answered already."), code="answered")
+        answer = application_signed_answer(locked)
+        if answer is None:
+            raise ValidationError(
+                _("The application is closed only once its answer is signed and registered (IR 13)."),
+                code="no_signed_answer",
+            )
+        answered_on = timezone.localdate(answer.registered_at)
+        before = {"status": locked.status}
+        locked.status = Application.Status.ANSWERED
+        locked.answered_on = answered_on
+        locked.save(update_fields=["status", "answered_on"])
+        term = application_term(locked)
+        if term is not None and term.state in TERM_RUNNING:
+            term = deadline_close(deadline=term, actor=actor, on=answered_on)
+        audit_record(
+            actor=actor,
+            action="ir.application.answered",
+            obj=locked,
+            before=before,
+            after={
+                "status": locked.status,
+                "answered_on": answered_on,
+                "answer": answer.pk,
+                "registration_number": answer.registration_number,
+                "term": term.state if term is not None else None,
+            },
+        )
+    application.refresh_from_db()
+    return application

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from courtadmin.core.forms import service_result
 from courtadmin.documents.models import Document
 
-from .. import applications
+from .. import applications, workflow
 from ..forms.applications import ApplicationForm
 from ..permissions import is_ir_staff, require_ir_access, require_ir_staff
 
@@ -69,7 +69,7 @@ def application_close(request, pk):
     application = applications.get_application_for_user(request.user, pk)
     require_ir_staff(request.user)
     try:
-        applications.application_close(actor=request.user, application=application)
+        workflow.application_close(actor=request.user, application=application)
     except ValidationError as error:
         _flash_refusal(request, error)
     else:

@@ -18,6 +18,7 @@ from courtadmin.documents.models import Document
 from courtadmin.documents.signing.portal_ca import certificate_issue
 from international import applications
 from international.models import Application
+from international.workflow import application_close
 from tests.conftest import DEMO_TEST_PASSWORD, refusal_codes
 from tests.documents.conftest import second_factor_code
 
@@ -172,7 +173,7 @@ def test_IR_7_25_IR_13_answer_signed_by_the_legal_assistance_deputy_closes_the_a
     assert answer.signature.capacity == "la_deputy"
     assert answer.signature.clause == "IR 13"
 
-    applications.application_close(actor=officer, application=application)
+    application_close(actor=officer, application=application)
     assert application.status == Application.Status.ANSWERED
     assert application.answered_on == timezone.localdate(answer.registered_at)
     term = term_of(application)
@@ -182,7 +183,7 @@ def test_IR_7_25_IR_13_answer_signed_by_the_legal_assistance_deputy_closes_the_a
     assert event.before == {"status": "registered"}
     assert event.after["registration_number"] == answer.registration_number
 
-    assert refusal_codes(applications.application_close, actor=officer, application=application) == {"answered"}
+    assert refusal_codes(application_close, actor=officer, application=application) == {"answered"}
     assert AuditEvent.objects.filter(action="ir.application.answered").count() == 1
 
 
@@ -198,7 +199,7 @@ def test_IR_13_the_protocol_deputy_may_not_sign_a_legal_assistance_answer(signin
     answer.refresh_from_db()
     assert answer.status == Document.Status.APPROVED
     officer = people["ir_officer"].user
-    assert refusal_codes(applications.application_close, actor=officer, application=application) == {"no_signed_answer"}
+    assert refusal_codes(application_close, actor=officer, application=application) == {"no_signed_answer"}
     application.refresh_from_db()
     assert application.status == Application.Status.REGISTERED
     assert term_of(application).state == Deadline.State.OPEN
