@@ -15,7 +15,7 @@ Nothing else assigns `LegalAssistanceRequest.status`.
 from dataclasses import dataclass
 from datetime import datetime, time
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,7 +30,7 @@ from courtadmin.documents.models import Document
 from .applications import TERM_RUNNING, application_signed_answer, application_term
 from .checklist import request_checklist
 from .models import Application, LegalAssistanceRequest, RequestLetter
-from .permissions import is_ir_staff
+from .permissions import check_ir_staff, is_ir_staff
 
 R = LegalAssistanceRequest
 S = R.Status
@@ -316,8 +316,7 @@ def application_close(*, actor, application: Application) -> Application:
     under IR 13. The term (АППК art. 76) closes on the day of that signature: met if on or
     before the due date. The one place an application's status changes; a second close is
     refused."""
-    if not is_ir_staff(actor):
-        raise PermissionDenied
+    check_ir_staff(actor)
     with transaction.atomic():
         locked = Application.objects.select_for_update().get(pk=application.pk)
         if locked.status == Application.Status.ANSWERED:
