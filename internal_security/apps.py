@@ -14,7 +14,7 @@ class InternalSecurityConfig(AppConfig):
         from courtadmin.org.models import Department
 
         from . import deadlines
-        from .demo import load_demo_complaints, load_demo_documents, load_demo_investigations
+        from .demo import load_demo_complaints, load_demo_criminal_cases, load_demo_documents, load_demo_investigations
         from .documents import KINDS
 
         register_department_entry(Department.ISD, _("Internal Security"), "internal_security:home")
@@ -24,4 +24,5 @@ class InternalSecurityConfig(AppConfig):
             register_deadline_kind(kind)
         register_demo_loader(load_demo_complaints)
         register_demo_loader(load_demo_investigations)
+        register_demo_loader(load_demo_criminal_cases)
         register_demo_loader(load_demo_documents)

@@ -235,6 +235,62 @@ def load_demo_investigations(people) -> str:
     return "ISD: two investigations, one under way (isd_officer2's team), one concluded (isd_officer's)."
 
 
+def load_demo_criminal_cases(people) -> str:
+    """The registry of criminal cases (ISD 6.16): two entered by the Almaty ISD unit, one of
+    Shymkent's carried over from the paper register, so that isd_almaty sees Almaty's only."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from . import services
+    from .models import CriminalCase
+
+    if CriminalCase.objects.exists():
+        return "ISD: criminal cases already in the demo."
+    today = timezone.localdate()
+    almaty = people["isd_almaty"].user
+    common = {"person_role": "staff", "investigating_body": "Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі"}
+    services.criminal_case_save(
+        actor=almaty,
+        case=CriminalCase(
+            person="Сот приставы К.",
+            position="сот приставы",
+            court="Алматы қаласы Алмалы аудандық соты",
+            article="366-бап 2-бөлік",
+            opened_on=today - timedelta(days=120),
+            sent_to_court_on=today - timedelta(days=40),
+            stage=CriminalCase.Stage.IN_COURT,
+            **common,
+        ),
+    )
+    services.criminal_case_save(
+        actor=almaty,
+        case=CriminalCase(
+            person="Кеңсе меңгерушісі М.",
+            position="кеңсе меңгерушісі",
+            court="Алматы қалалық соты",
+            article="367-бап 1-бөлік",
+            opened_on=today - timedelta(days=30),
+            **common,
+        ),
+    )
+    CriminalCase.objects.create(
+        person="Судья көмекшісі Н.",
+        position="судья көмекшісі",
+        court="Шымкент қалалық соты",
+        region=Region.objects.get(code="shymkent"),
+        article="366-бап 1-бөлік",
+        opened_on=today - timedelta(days=400),
+        sent_to_court_on=today - timedelta(days=300),
+        verdict_on=today - timedelta(days=200),
+        stage=CriminalCase.Stage.VERDICT,
+        outcome=CriminalCase.Outcome.CONVICTED,
+        entered_by=people["isd_head"].user,
+        **common,
+    )
+    return "ISD: three criminal cases, two in Almaty (isd_almaty's) and one in Shymkent."
+
+
 def load_demo_documents(people) -> str:
     from courtadmin.documents.demo import demo_document
 

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courtadmin.core.forms import PortalFormMixin
 
-from .models import Complaint, InvestigatedPerson, Investigation, JudgeInterview
+from .models import Complaint, CriminalCase, InvestigatedPerson, Investigation, JudgeInterview
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -134,3 +134,23 @@ class FileGrantForm(PortalFormMixin, forms.Form):
 
 class ConcludeForm(PortalFormMixin, forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=[("", "—"), *Investigation.Outcome.choices])
+
+
+class CriminalCaseForm(PortalFormMixin, forms.ModelForm):
+    class Meta:
+        model = CriminalCase
+        fields = [
+            "person",
+            "person_role",
+            "position",
+            "court",
+            "article",
+            "corruption",
+            "investigating_body",
+            "opened_on",
+            "sent_to_court_on",
+            "verdict_on",
+            "stage",
+            "outcome",
+        ]
+        widgets = {"opened_on": DATE, "sent_to_court_on": DATE, "verdict_on": DATE}

@@ -332,3 +332,78 @@ class InvestigationCounter(models.Model):
 
     def __str__(self):
         return f"{self.year}: {self.last_number}"
+
+
+# --- The criminal-case registry (ISD 6.16) -------------------------------------------------
+
+
+class CriminalCase(models.Model):
+    """A criminal case opened against a judge or a member of court staff, for corruption or
+    another offence (ISD 6.16). The territorial ISD unit of the region keeps its region's
+    entries; the ISD sees them all."""
+
+    audit_department = "ISD"
+
+    class Stage(models.TextChoices):
+        PRE_TRIAL = "pre_trial", _("pre-trial investigation")
+        IN_COURT = "in_court", _("sent to court")
+        VERDICT = "verdict", _("verdict given")
+        TERMINATED = "terminated", _("terminated")
+
+    class Outcome(models.TextChoices):
+        CONVICTED = "convicted", _("convicted")
+        ACQUITTED = "acquitted", _("acquitted")
+        TERMINATED = "terminated", _("terminated")
+
+    person = models.CharField(_("full name"), max_length=300)
+    person_role = models.CharField(_("who he is"), max_length=16, choices=Complaint.PersonRole.choices)
+    position = models.CharField(_("position"), max_length=300)
+    court = models.CharField(_("court"), max_length=300)
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT)
+    article = models.CharField(_("article of the Criminal Code"), max_length=64)
+    corruption = models.BooleanField(_("a corruption offence"), default=True)
+    investigating_body = models.CharField(_("investigating body"), max_length=300)
+    opened_on = models.DateField(_("opened on"))
+    sent_to_court_on = models.DateField(_("sent to court on"), null=True, blank=True)
+    verdict_on = models.DateField(_("verdict on"), null=True, blank=True)
+    stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices, default=Stage.PRE_TRIAL)
+    outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices, blank=True)
+    complaints = models.ManyToManyField(Complaint, verbose_name=_("complaints"), blank=True)
+    investigations = models.ManyToManyField(Investigation, verbose_name=_("investigations"), blank=True)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("criminal case")
+        verbose_name_plural = _("criminal cases")
+        ordering = ["-opened_on", "-pk"]
+        indexes = [models.Index(fields=["region", "-opened_on"], name="isd_criminal_case_region")]
+
+    def __str__(self):
+        return f"{self.person}, {self.article}"
+
+    def get_absolute_url(self):
+        return reverse("internal_security:case-detail", args=[self.pk])
+
+    def clean(self):
+        """The dates follow one another and none is to come; a verdict or a termination has
+        its outcome."""
+        super().clean()
+        errors = {}
+        today = timezone.localdate()
+        for field in ("opened_on", "sent_to_court_on", "verdict_on"):
+            value = getattr(self, field)
+            if value and value > today:
+                errors[field] = ValidationError(_("This date is still to come."), code="future")
+        if self.sent_to_court_on and self.opened_on and self.sent_to_court_on < self.opened_on:
+            errors["sent_to_court_on"] = ValidationError(_("A case goes to court after it is opened."), code="order")
+        if self.verdict_on and self.sent_to_court_on and self.verdict_on < self.sent_to_court_on:
+            errors["verdict_on"] = ValidationError(_("A verdict comes after the case reaches the court."), code="order")
+        if self.stage == self.Stage.IN_COURT and not self.sent_to_court_on:
+            errors["sent_to_court_on"] = ValidationError(_("Give the date it was sent to court."), code="required")
+        if self.stage == self.Stage.VERDICT and not (self.verdict_on and self.outcome):
+            errors["outcome"] = ValidationError(_("Give the verdict's date and outcome."), code="required")
+        if self.stage == self.Stage.TERMINATED and self.outcome != self.Outcome.TERMINATED:
+            errors["outcome"] = ValidationError(_("A terminated case has the outcome terminated."), code="required")
+        if errors:
+            raise ValidationError(errors)

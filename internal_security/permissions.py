@@ -48,3 +48,13 @@ def may_see_applicant(user, complaint) -> bool:
 def may_work_on_investigation(user, investigation) -> bool:
     """The ISD head and deputy, and the investigation's team."""
     return is_isd_manager(user) or active_grants(InvestigationGrant, user).filter(content_object=investigation).exists()
+
+
+def case_keeping_region(user):
+    """The region whose criminal cases the user keeps (ISD 6.16): his territorial ISD unit's;
+    None for everyone else, the central ISD included (it reads them all)."""
+    person = person_of(user)
+    position = person.position if person is not None else None
+    if position is None or position.unit.kind != Unit.Kind.TERRITORIAL_ISD:
+        return None
+    return position.unit.region

@@ -9,7 +9,7 @@ from courtadmin.documents.models import Document
 from courtadmin.org.authority import department_access, isd_records_within_reach, person_of, signers
 from courtadmin.org.models import Department, Person, Unit
 
-from .models import Complaint, ComplaintAttachment, ComplaintGrant, Investigation, InvestigationGrant
+from .models import Complaint, ComplaintAttachment, ComplaintGrant, CriminalCase, Investigation, InvestigationGrant
 
 
 def require_isd_access(user) -> None:
@@ -128,3 +128,21 @@ def investigation_page(user, pk) -> dict:
 def instructing_people():
     """Who may order an investigation (ISD 6.21): the Chairman and the Head of the CA."""
     return Person.objects.filter(position__kind__in=["chairman", "ca_head"]).select_related("position")
+
+
+def criminal_cases_visible_to(user):
+    """ISD 6.16 and ISD 7: the ISD and those it reports to see every entry, a territorial ISD
+    unit its region's; nobody else any."""
+    from courtadmin.org.authority import Reach, isd_reach
+
+    cases = CriminalCase.objects.select_related("region")
+    reach = isd_reach(user)
+    if reach.kind in (Reach.ALL, Reach.GRANTED):
+        return cases
+    if reach.kind is Reach.REGION:
+        return cases.filter(region_id=reach.region_id)
+    return cases.none()
+
+
+def get_criminal_case_for_user(user, pk) -> CriminalCase:
+    return get_object_or_404(criminal_cases_visible_to(user), pk=pk)

@@ -22,6 +22,7 @@ from .models import (
     ComplaintConflict,
     ComplaintCounter,
     ComplaintGrant,
+    CriminalCase,
     Explanation,
     InvestigatedPerson,
     Investigation,
@@ -30,7 +31,14 @@ from .models import (
     JudgeInterview,
     PersonalFileRequest,
 )
-from .permissions import is_assigned, is_isd_manager, isd_position, may_work_on, may_work_on_investigation
+from .permissions import (
+    case_keeping_region,
+    is_assigned,
+    is_isd_manager,
+    isd_position,
+    may_work_on,
+    may_work_on_investigation,
+)
 from .workflow import ANSWER_KIND, CONCLUSION_KIND, appeal_term, complaint_move
 
 
@@ -401,3 +409,29 @@ def conclusion_prepare(*, actor, investigation: Investigation) -> Document:
         record_id=str(investigation.pk),
     )
     return document_save(actor=actor, document=document, texts=texts)
+
+
+# --- The criminal-case registry (ISD 6.16) -----------------------------------------------------
+
+
+def criminal_case_save(*, actor, case: CriminalCase) -> CriminalCase:
+    """Enter or update a criminal case: the territorial ISD unit keeps its own region's."""
+    region = case_keeping_region(actor)
+    if region is None:
+        raise PermissionDenied
+    creating = case.pk is None
+    if creating:
+        case.entered_by = actor
+    elif CriminalCase.objects.filter(pk=case.pk).values_list("region_id", flat=True).first() != region.pk:
+        raise PermissionDenied
+    case.region = region
+    case.full_clean()
+    with transaction.atomic():
+        case.save()
+        audit_record(
+            actor=actor,
+            action="isd.criminal_case.entered" if creating else "isd.criminal_case.changed",
+            obj=case,
+            after={"stage": case.stage, "outcome": case.outcome, "article": case.article},
+        )
+    return case

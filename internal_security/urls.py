@@ -1,7 +1,7 @@
 from django.urls import path
 
+from .views import cases, investigations
 from .views import complaints as views
-from .views import investigations
 
 app_name = "internal_security"
 
@@ -21,6 +21,10 @@ urlpatterns = [
         views.complaint_attachment_download,
         name="complaint-attachment-download",
     ),
+    path("cases/", cases.case_list, name="case-list"),
+    path("cases/new/", cases.case_edit, name="case-create"),
+    path("cases/<int:pk>/", cases.case_detail, name="case-detail"),
+    path("cases/<int:pk>/edit/", cases.case_edit, name="case-update"),
     path("investigations/", investigations.investigation_list, name="investigation-list"),
     path("investigations/new/", investigations.investigation_create, name="investigation-create"),
     path("investigations/<int:pk>/", investigations.investigation_detail, name="investigation-detail"),

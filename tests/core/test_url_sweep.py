@@ -177,6 +177,26 @@ def _investigation_file_request(people, users):
     return {"pk": kwargs["pk"], "request_pk": kwargs["request_pk"]}
 
 
+def _criminal_case(people, users):
+    """An Almaty entry of the registry (ISD 6.16), kept by the Almaty ISD unit."""
+    from internal_security import services as isd
+    from internal_security.models import CriminalCase
+
+    case = isd.criminal_case_save(
+        actor=users["isd_almaty"],
+        case=CriminalCase(
+            person="К.",
+            person_role="staff",
+            position="пристав",
+            court="Сот",
+            article="366",
+            investigating_body="АДА",
+            opened_on=timezone.localdate() - timedelta(days=10),
+        ),
+    )
+    return {"pk": case.pk}
+
+
 def _complaint_move(people, users):
     return {**_complaint(people, users), "move": "leave"}
 
@@ -261,6 +281,10 @@ CASES = {
     "org:acting-delete": Case(_appointment, "ir_head", ["isd_head", "ir_officer"]),
     "internal_security:complaint-detail": Case(_complaint, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-attachment-add": Case(_complaint, "isd_head", ISD_OUTSIDERS),
+    "internal_security:case-detail": Case(_criminal_case, "isd_almaty", ["ir_head", "sysadmin", "ca_deputy"]),
+    "internal_security:case-update": Case(
+        _criminal_case, "isd_almaty", ["ir_head", "sysadmin", "ca_deputy", "isd_officer", "isd_head"]
+    ),
     "internal_security:investigation-detail": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
     "internal_security:investigation-team": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
     "internal_security:explanation-add": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),

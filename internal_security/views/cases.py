@@ -1,0 +1,50 @@
+"""Pages of the criminal-case registry (ISD 6.16): the ISD reads every entry, a territorial
+ISD unit keeps its region's; 404 for anyone else (ISD 7)."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from courtadmin.audit.services import read_record
+from courtadmin.core.forms import service_result
+
+from .. import selectors, services
+from ..forms import CriminalCaseForm
+from ..models import CriminalCase
+from ..permissions import case_keeping_region
+
+PAGE_SIZE = 50
+
+
+def case_list(request):
+    selectors.require_isd_access(request.user)
+    context = {
+        "cases": selectors.criminal_cases_visible_to(request.user)[:PAGE_SIZE],
+        "keeping_region": case_keeping_region(request.user),
+    }
+    return render(request, "internal_security/case_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def case_edit(request, pk=None):
+    region = case_keeping_region(request.user)
+    case = selectors.get_criminal_case_for_user(request.user, pk) if pk else CriminalCase()
+    if region is None or (pk and case.region_id != region.pk):
+        raise Http404
+    form = CriminalCaseForm(request.POST or None, instance=case)
+    if request.method == "POST":
+        done, saved = service_result(form, lambda: services.criminal_case_save(actor=request.user, case=form.instance))
+        if done:
+            messages.success(request, _("The criminal case is saved."))
+            return redirect(saved)
+    return render(request, "internal_security/case_form.html", {"form": form, "case": case, "region": region})
+
+
+def case_detail(request, pk):
+    case = selectors.get_criminal_case_for_user(request.user, pk)
+    read_record(user=request.user, obj=case)
+    region = case_keeping_region(request.user)
+    context = {"case": case, "may_edit": region is not None and region.pk == case.region_id}
+    return render(request, "internal_security/case_detail.html", context)

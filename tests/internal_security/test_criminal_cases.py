@@ -1,0 +1,77 @@
+"""The criminal-case registry (ISD 6.16): the territorial ISD unit keeps its region's cases,
+the ISD sees them all, nobody else any (ISD 7); the dates follow one another."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from courtadmin.audit.models import ReadEvent
+from courtadmin.org.models import Region
+from internal_security import services
+from internal_security.models import CriminalCase
+
+
+def a_case(**fields):
+    today = timezone.localdate()
+    defaults = {
+        "person": "Сот приставы К.",
+        "person_role": "staff",
+        "position": "сот приставы",
+        "court": "Алматы қаласы Алмалы аудандық соты",
+        "article": "366-бап 2-бөлік",
+        "investigating_body": "Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі",
+        "opened_on": today - timedelta(days=60),
+    }
+    return CriminalCase(**{**defaults, **fields})
+
+
+def test_the_territorial_unit_enters_a_case_of_its_own_region(people):
+    case = services.criminal_case_save(actor=people["isd_almaty"].user, case=a_case())
+    assert case.region.code == "almaty" and case.entered_by == people["isd_almaty"].user
+
+
+@pytest.mark.parametrize("username", ["isd_officer", "isd_head", "chairman", "ir_head"])
+def test_only_a_territorial_unit_keeps_the_registry(people, username):
+    with pytest.raises(PermissionDenied):
+        services.criminal_case_save(actor=people[username].user, case=a_case())
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "code"),
+    [
+        ({"opened_on": timezone.localdate() + timedelta(days=1)}, "opened_on", "future"),
+        ({"stage": "in_court"}, "sent_to_court_on", "required"),
+        ({"sent_to_court_on": timezone.localdate() - timedelta(days=90)}, "sent_to_court_on", "order"),
+        ({"stage": "verdict", "sent_to_court_on": timezone.localdate() - timedelta(days=30)}, "outcome", "required"),
+    ],
+)
+def test_dates_and_stages_must_agree(people, fields, field, code):
+    with pytest.raises(ValidationError) as refused:
+        services.criminal_case_save(actor=people["isd_almaty"].user, case=a_case(**fields))
+    assert code in {error.code for error in refused.value.error_dict[field]}
+    assert not CriminalCase.objects.exists()
+
+
+def test_the_isd_sees_every_case_a_territorial_unit_its_own_and_others_none(people, client_for):
+    almaty = services.criminal_case_save(actor=people["isd_almaty"].user, case=a_case())
+    elsewhere = a_case(
+        person="Судья Л.", region=Region.objects.get(code="astana"), entered_by=people["isd_almaty"].user
+    )
+    elsewhere.save()  # as an Astana unit would have entered it
+    for username in ("isd_officer", "isd_head", "chairman", "ca_head"):
+        rows = client_for(username).get(reverse("internal_security:case-list")).context["cases"]
+        assert {case.pk for case in rows} == {almaty.pk, elsewhere.pk}, username
+    rows = client_for("isd_almaty").get(reverse("internal_security:case-list")).context["cases"]
+    assert [case.pk for case in rows] == [almaty.pk]
+    assert client_for("isd_almaty").get(elsewhere.get_absolute_url()).status_code == 404
+    for username in ("ir_head", "ca_deputy", "sysadmin"):
+        assert client_for(username).get(almaty.get_absolute_url()).status_code == 404, username
+
+
+def test_opening_a_case_is_in_the_read_log(people, client_for):
+    case = services.criminal_case_save(actor=people["isd_almaty"].user, case=a_case())
+    client_for("isd_officer").get(case.get_absolute_url())
+    assert ReadEvent.objects.filter(user=people["isd_officer"].user, record_id=str(case.pk), action="open").exists()
