@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from courtadmin.core.forms import PortalFormMixin
+from courtadmin.org.models import Region
 
 from .models import Complaint, CriminalCase, InvestigatedPerson, Investigation, JudgeInterview
 
@@ -154,3 +155,27 @@ class CriminalCaseForm(PortalFormMixin, forms.ModelForm):
             "outcome",
         ]
         widgets = {"opened_on": DATE, "sent_to_court_on": DATE, "verdict_on": DATE}
+
+
+class ComplaintFilterForm(PortalFormMixin, forms.Form):
+    text = forms.CharField(label=_("Number, court, person or summary"), required=False)
+    status = forms.ChoiceField(label=_("Status"), choices=[("", "—"), *Complaint.Status.choices], required=False)
+    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(), required=False, empty_label="—")
+    person_role = forms.ChoiceField(
+        label=_("Concerning"), choices=[("", "—"), *Complaint.PersonRole.choices], required=False
+    )
+    officer = forms.ModelChoiceField(label=_("Officer"), queryset=None, required=False, empty_label="—")
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    received_from = forms.DateField(label=_("Registered from"), required=False, widget=DATE)
+    received_to = forms.DateField(label=_("Registered to"), required=False, widget=DATE)
+
+    def __init__(self, *args, officers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["officer"].queryset = officers
+
+    def filters(self):
+        from .selectors import ComplaintFilter
+
+        if not self.is_valid():
+            return ComplaintFilter()
+        return ComplaintFilter(**{name: value for name, value in self.cleaned_data.items() if value})

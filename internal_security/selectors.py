@@ -1,13 +1,19 @@
 """Reads of ISD records: always within the user's reach (ISD 7); outside it, 404."""
 
+from dataclasses import dataclass
+from datetime import date
+
 from django.contrib.auth import get_user_model
+from django.db.models import BigIntegerField, Count, Exists, OuterRef, Q
+from django.db.models.functions import Cast, ExtractMonth
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from courtadmin.deadlines.models import Deadline
 from courtadmin.documents.models import Document
 from courtadmin.org.authority import department_access, isd_records_within_reach, person_of, signers
-from courtadmin.org.models import Department, Person, Unit
+from courtadmin.org.models import Department, Person, Region, Unit
 
 from .models import Complaint, ComplaintAttachment, ComplaintGrant, CriminalCase, Investigation, InvestigationGrant
 
@@ -146,3 +152,88 @@ def criminal_cases_visible_to(user):
 
 def get_criminal_case_for_user(user, pk) -> CriminalCase:
     return get_object_or_404(criminal_cases_visible_to(user), pk=pk)
+
+
+# --- The ISD's lists and figures (issue 7.6) ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ComplaintFilter:
+    """The complaint list's filters; empty values filter nothing."""
+
+    text: str = ""
+    status: str = ""
+    region: object = None
+    person_role: str = ""
+    officer: object = None
+    overdue: bool = False
+    received_from: date | None = None
+    received_to: date | None = None
+
+
+def complaint_registry(user, filters: ComplaintFilter = ComplaintFilter()):
+    """The complaints within the user's reach (ISD 7), filtered, newest first: the export and
+    the list obey the same rule because both come from here."""
+    complaints = complaints_visible_to(user)
+    for field in ("status", "region", "person_role"):
+        if getattr(filters, field):
+            complaints = complaints.filter(**{field: getattr(filters, field)})
+    if filters.officer:
+        assigned = ComplaintGrant.objects.filter(content_object=OuterRef("pk"), user=filters.officer)
+        complaints = complaints.filter(Exists(assigned))
+    if filters.overdue:
+        late = Deadline.objects.filter(
+            record_type__app_label="internal_security",
+            record_type__model="complaint",
+            kind="isd.appeal",
+            state__in=Deadline.ACTIVE,
+            due_on__lt=timezone.localdate(),
+        ).annotate(complaint_id=Cast("record_id", BigIntegerField()))
+        complaints = complaints.filter(pk__in=late.values("complaint_id"))
+    if filters.received_from:
+        complaints = complaints.filter(received_on__gte=filters.received_from)
+    if filters.received_to:
+        complaints = complaints.filter(received_on__lte=filters.received_to)
+    text = filters.text.strip()
+    if text:
+        complaints = complaints.filter(
+            Q(number__icontains=text)
+            | Q(summary__icontains=text)
+            | Q(court__icontains=text)
+            | Q(person_concerned__icontains=text)
+        )
+    return complaints.order_by("-received_on", "-pk")
+
+
+def may_read_figures(user) -> bool:
+    """The ISD's figures are for its head and those it reports to (ISD 7)."""
+    from .permissions import is_isd_head
+
+    person = person_of(user)
+    leadership = person is not None and person.position is not None and person.position.kind in ("chairman", "ca_head")
+    return is_isd_head(user) or leadership
+
+
+def complaint_figures(user, year: int) -> dict:
+    """Complaints of a year by month and region, and by status (issue 7.6)."""
+    if not may_read_figures(user):
+        raise Http404
+    complaints = complaints_visible_to(user).filter(received_on__year=year).order_by()
+    cells = complaints.annotate(month=ExtractMonth("received_on")).values("region", "month").annotate(count=Count("*"))
+    regions = {region.pk: region for region in Region.objects.all()}
+    table: dict = {}
+    for cell in cells:
+        row = table.setdefault(cell["region"], [0] * 12)
+        row[cell["month"] - 1] = cell["count"]
+    status_labels = dict(Complaint.Status.choices)
+    return {
+        "year": year,
+        "rows": sorted(
+            ((regions[pk], months, sum(months)) for pk, months in table.items()), key=lambda row: str(row[0])
+        ),
+        "by_status": [
+            (status_labels[row["status"]], row["count"])
+            for row in complaints.values("status").annotate(count=Count("*")).order_by("status")
+        ],
+        "total": complaints.count(),
+    }

@@ -1,6 +1,10 @@
+from io import BytesIO
+
 from django.contrib import messages
-from django.http import Http404
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -9,7 +13,8 @@ from courtadmin.core.downloads import stored_file_response
 from courtadmin.core.forms import flash_errors, service_flash, service_result
 
 from .. import selectors, services
-from ..forms import AssignForm, AttachmentForm, ComplaintForm, ConflictForm, ExtendForm, MoveForm
+from ..export import complaints_workbook
+from ..forms import AssignForm, AttachmentForm, ComplaintFilterForm, ComplaintForm, ConflictForm, ExtendForm, MoveForm
 from ..models import Complaint
 from ..permissions import isd_position
 from ..workflow import MOVES, complaint_move
@@ -23,11 +28,48 @@ def home(request):
     return render(request, "internal_security/home.html", context)
 
 
+def _filter_form(request):
+    return ComplaintFilterForm(request.GET or None, officers=selectors.isd_officers())
+
+
 def complaint_list(request):
+    """Issue 7.6: the complaints within the reader's reach, filtered, 50 a page."""
     selectors.require_isd_access(request.user)
-    complaints = selectors.complaints_visible_to(request.user)[:LIST_PAGE_SIZE]
-    context = {"complaints": complaints, "may_register": isd_position(request.user) is not None}
+    form = _filter_form(request)
+    page = Paginator(selectors.complaint_registry(request.user, form.filters()), LIST_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "complaints": page.object_list,
+        "query": query.urlencode(),
+        "may_register": isd_position(request.user) is not None,
+        "may_read_figures": selectors.may_read_figures(request.user),
+    }
     return render(request, "internal_security/complaint_list.html", context)
+
+
+def complaint_export(request):
+    """The same rows as the list, as XLSX; the export itself goes to the read log."""
+    selectors.require_isd_access(request.user)
+    complaints = selectors.complaint_registry(request.user, _filter_form(request).filters())
+    content = complaints_workbook(complaints)
+    read_record(user=request.user, obj=Complaint, action="export", label=request.GET.urlencode() or _("all"))
+    return FileResponse(
+        BytesIO(content),
+        as_attachment=True,
+        filename="complaints.xlsx",
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+def complaint_figures(request):
+    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else timezone.localdate().year
+    context = {**selectors.complaint_figures(request.user, year), "months": range(1, 13)}
+    return render(request, "internal_security/complaint_figures.html", context)
 
 
 @require_http_methods(["GET", "POST"])

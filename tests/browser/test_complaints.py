@@ -46,8 +46,11 @@ def test_a_complaint_from_registration_to_the_signed_answer(page, browser, live_
     while not is_working_day(received):
         received -= timedelta(days=1)
 
+    contexts = []
+
     def own_browser(username):
         context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+        contexts.append(context)
         return signed_in(context.new_page(), username, devices[username])
 
     signed_in(page, "isd_officer", devices["isd_officer"])
@@ -111,4 +114,6 @@ def test_a_complaint_from_registration_to_the_signed_answer(page, browser, live_
         screenshot(page, f"isd-complaint-{language}")
         page.goto("/isd/complaints/")
         screenshot(page, f"isd-complaints-{language}")
+    for context in contexts:
+        context.close()
     assert page.console_errors == []

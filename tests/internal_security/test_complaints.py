@@ -229,3 +229,35 @@ def test_every_opening_and_download_is_in_the_read_log(people, client_for):
     client.get(reverse("internal_security:complaint-attachment-download", args=[complaint.pk, attachment.pk]))
     events = ReadEvent.objects.filter(user=officer).order_by("pk").values_list("action", "record_id", "department")
     assert list(events) == [("open", str(complaint.pk), "ISD"), ("download", str(complaint.pk), "ISD")]
+
+
+def test_filters_the_export_and_the_read_log_obey_need_to_know_issue_7_6(people, client_for):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    head = people["isd_head"].user
+    mine, theirs = register(people, summary="Пара талап ету"), register(people, summary="Сыйлық алу")
+    services.complaint_assign(actor=head, complaint=mine, officers=[people["isd_officer"].user])
+    services.complaint_assign(actor=head, complaint=theirs, officers=[people["isd_officer2"].user])
+    client = client_for("isd_officer")
+    listed = client.get(reverse("internal_security:complaint-list"), {"text": "сыйлық"}).context["complaints"]
+    assert list(listed) == []  # the other's complaint is not found by a search either
+    response = client.get(reverse("internal_security:complaint-export"))
+    rows = list(load_workbook(BytesIO(b"".join(response.streaming_content))).active.iter_rows(values_only=True))
+    assert [row[0] for row in rows[1:]] == [mine.number]
+    assert ReadEvent.objects.filter(user=people["isd_officer"].user, action="export").exists()
+    head_rows = client_for("isd_head").get(
+        reverse("internal_security:complaint-list"), {"officer": people["isd_officer2"].user.pk}
+    )
+    assert [c.pk for c in head_rows.context["complaints"]] == [theirs.pk]
+
+
+def test_the_figures_are_for_the_head_and_the_leadership(people, client_for):
+    year = register(people).received_on.year
+    url = reverse("internal_security:complaint-figures")
+    for username in ("isd_head", "chairman", "ca_head"):
+        page = client_for(username).get(url, {"year": year})
+        assert page.status_code == 200 and page.context["total"] == 1, username
+    for username in ("isd_officer", "isd_deputy", "ir_head", "sysadmin"):
+        assert client_for(username).get(url).status_code == 404, username
