@@ -288,7 +288,36 @@ def load_demo_criminal_cases(people) -> str:
         entered_by=people["isd_head"].user,
         **common,
     )
-    return "ISD: three criminal cases, two in Almaty (isd_almaty's) and one in Shymkent."
+    from .models import CorruptionSignal
+
+    for source, person, court, region, substance in (
+        (
+            CorruptionSignal.Source.MEDIA,
+            "Сот приставы К.",
+            "Алматы қаласы Алмалы аудандық соты",
+            "almaty",
+            "Әлеуметтік желідегі жарияланым: пристав қызметі үшін ақы алады деген.",
+        ),
+        (
+            CorruptionSignal.Source.STATE_BODY,
+            "",
+            "Астана қаласы Сарыарқа аудандық соты",
+            "astana",
+            "Прокуратураның хаты: кеңседегі кезек үшін ақы алу туралы.",
+        ),
+    ):
+        services.corruption_signal_add(
+            actor=people["isd_head"].user,
+            signal=CorruptionSignal(
+                source=source,
+                received_on=today - timedelta(days=15),
+                person=person,
+                court=court,
+                region=Region.objects.get(code=region),
+                substance=substance,
+            ),
+        )
+    return "ISD: three criminal cases, two in Almaty (isd_almaty's) and one in Shymkent; two signals on corruption."
 
 
 def load_demo_documents(people) -> str:

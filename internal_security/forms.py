@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from courtadmin.core.forms import PortalFormMixin
 from courtadmin.org.models import Region
 
-from .models import Complaint, CriminalCase, InvestigatedPerson, Investigation, JudgeInterview
+from .models import Complaint, CorruptionSignal, CriminalCase, InvestigatedPerson, Investigation, JudgeInterview
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -179,3 +179,10 @@ class ComplaintFilterForm(PortalFormMixin, forms.Form):
         if not self.is_valid():
             return ComplaintFilter()
         return ComplaintFilter(**{name: value for name, value in self.cleaned_data.items() if value})
+
+
+class SignalForm(PortalFormMixin, forms.ModelForm):
+    class Meta:
+        model = CorruptionSignal
+        fields = ["source", "source_detail", "received_on", "person", "court", "region", "substance"]
+        widgets = {"received_on": DATE, "substance": forms.Textarea(attrs={"rows": 3})}

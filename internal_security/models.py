@@ -407,3 +407,47 @@ class CriminalCase(models.Model):
             errors["outcome"] = ValidationError(_("A terminated case has the outcome terminated."), code="required")
         if errors:
             raise ValidationError(errors)
+
+
+# --- Information on corruption (ISD 6.15) -----------------------------------------------------
+
+
+class CorruptionSignal(models.Model):
+    """A piece of information on corruption from any source, linked to a person and a court
+    (ISD 6.15), so that all on record about them can be shown to those allowed to see it."""
+
+    audit_department = "ISD"
+
+    class Source(models.TextChoices):
+        MEDIA = "media", _("mass media and social networks")
+        STATE_BODY = "state_body", _("a state body")
+        AUDIT = "audit", _("an audit or inspection")
+        HOTLINE = "hotline", _("hotline")
+        OTHER = "other", _("another source")
+
+    source = models.CharField(_("source"), max_length=16, choices=Source.choices)
+    source_detail = models.CharField(_("source in detail"), max_length=300, blank=True)
+    received_on = models.DateField(_("received on"))
+    person = models.CharField(_("person concerned"), max_length=300, blank=True)
+    court = models.CharField(_("court concerned"), max_length=300, blank=True)
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT)
+    substance = models.TextField(_("substance"))
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+
+    class Meta:
+        verbose_name = _("information on corruption")
+        verbose_name_plural = _("information on corruption")
+        ordering = ["-received_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.received_on:%d.%m.%Y} {self.person or self.court}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if not (self.person.strip() or self.court.strip()):
+            errors["person"] = ValidationError(_("Name the person or the court it concerns."), code="required")
+        if self.received_on and self.received_on > timezone.localdate():
+            errors["received_on"] = ValidationError(_("This date is still to come."), code="future")
+        if errors:
+            raise ValidationError(errors)

@@ -15,7 +15,15 @@ from courtadmin.documents.models import Document
 from courtadmin.org.authority import department_access, isd_records_within_reach, person_of, signers
 from courtadmin.org.models import Department, Person, Region, Unit
 
-from .models import Complaint, ComplaintAttachment, ComplaintGrant, CriminalCase, Investigation, InvestigationGrant
+from .models import (
+    Complaint,
+    ComplaintAttachment,
+    ComplaintGrant,
+    CorruptionSignal,
+    CriminalCase,
+    Investigation,
+    InvestigationGrant,
+)
 
 
 def require_isd_access(user) -> None:
@@ -236,4 +244,52 @@ def complaint_figures(user, year: int) -> dict:
             for row in complaints.values("status").annotate(count=Count("*")).order_by("status")
         ],
         "total": complaints.count(),
+    }
+
+
+def signals_visible_to(user):
+    """ISD 6.15 and ISD 7: like the registry, the ISD and the leadership see all, a territorial
+    unit its region's."""
+    from courtadmin.org.authority import Reach, isd_reach
+
+    signals = CorruptionSignal.objects.select_related("region")
+    reach = isd_reach(user)
+    if reach.kind in (Reach.ALL, Reach.GRANTED):
+        return signals
+    if reach.kind is Reach.REGION:
+        return signals.filter(region_id=reach.region_id)
+    return signals.none()
+
+
+ON_RECORD_LIMIT = 50
+
+
+def on_record(user, text: str) -> dict:
+    """Everything on record about a person or a court (ISD 6.15) that the user may see: the
+    complaints, investigations, criminal cases and signals naming them, each within its own
+    reach rule, so nothing outside the user's reach is found."""
+    require_isd_access(user)
+    text = text.strip()
+    if len(text) < 3:
+        return {"text": text, "complaints": [], "investigations": [], "cases": [], "signals": []}
+    return {
+        "text": text,
+        "complaints": list(
+            complaints_visible_to(user).filter(Q(person_concerned__icontains=text) | Q(court__icontains=text))[
+                :ON_RECORD_LIMIT
+            ]
+        ),
+        "investigations": list(
+            investigations_visible_to(user)
+            .filter(Q(persons__name__icontains=text) | Q(persons__position__icontains=text))
+            .distinct()[:ON_RECORD_LIMIT]
+        ),
+        "cases": list(
+            criminal_cases_visible_to(user).filter(Q(person__icontains=text) | Q(court__icontains=text))[
+                :ON_RECORD_LIMIT
+            ]
+        ),
+        "signals": list(
+            signals_visible_to(user).filter(Q(person__icontains=text) | Q(court__icontains=text))[:ON_RECORD_LIMIT]
+        ),
     }

@@ -22,6 +22,7 @@ from .models import (
     ComplaintConflict,
     ComplaintCounter,
     ComplaintGrant,
+    CorruptionSignal,
     CriminalCase,
     Explanation,
     InvestigatedPerson,
@@ -435,3 +436,22 @@ def criminal_case_save(*, actor, case: CriminalCase) -> CriminalCase:
             after={"stage": case.stage, "outcome": case.outcome, "article": case.article},
         )
     return case
+
+
+# --- Information on corruption (ISD 6.15) -------------------------------------------------------
+
+
+def corruption_signal_add(*, actor, signal: CorruptionSignal) -> CorruptionSignal:
+    """Record a piece of information on corruption: ISD staff (a territorial unit for its own
+    region only)."""
+    if isd_position(actor) is None and case_keeping_region(actor) is None:
+        raise PermissionDenied
+    region = case_keeping_region(actor)
+    if region is not None:
+        signal.region = region
+    signal.entered_by = actor
+    signal.full_clean()
+    with transaction.atomic():
+        signal.save()
+        audit_record(actor=actor, action="isd.signal.added", obj=signal, after={"source": signal.source})
+    return signal

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cases, investigations
+from .views import cases, investigations, signals
 from .views import complaints as views
 
 app_name = "internal_security"
@@ -23,6 +23,8 @@ urlpatterns = [
         views.complaint_attachment_download,
         name="complaint-attachment-download",
     ),
+    path("signals/", signals.signal_list, name="signal-list"),
+    path("on-record/", signals.on_record, name="on-record"),
     path("cases/", cases.case_list, name="case-list"),
     path("cases/new/", cases.case_edit, name="case-create"),
     path("cases/<int:pk>/", cases.case_detail, name="case-detail"),

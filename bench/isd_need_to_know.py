@@ -1,0 +1,387 @@
+"""`isd_list_need_to_know`: the ISD complaint list for an officer holding grants on 1,000 of
+1,000,000 complaints (issue 7), requested in full through Django's test client signed in as
+the officer, against django-guardian's generic `get_objects_for_user` answering the same
+question on the same data (the first 50 rows in the list's order and their count). The same
+page's SELECT statements replayed bare, and our selector through the ORM alone, are measured
+beside them. Target: the page under 1 s."""
+
+import re
+import time
+
+from django.contrib.auth.models import Permission
+from django.db import connection, transaction
+from django.db.models import Count
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from guardian.shortcuts import get_objects_for_user
+from guardian.utils import get_group_obj_perms_model, get_user_obj_perms_model
+
+from courtadmin.accounts.middleware import DONE, SECOND_FACTOR_KEY
+from courtadmin.org.demo import build_demo_organisation
+from courtadmin.org.models import Region
+from internal_security import selectors
+from internal_security.models import Complaint, ComplaintCounter, ComplaintGrant
+
+from .harness import Result, compare
+from .la_registry import DECLARE, _page_settings
+
+SIZE = 1_000_000
+DAYS = 1096  # three years of receipts, the newest received on the day of the fill
+PAGE = 50
+TARGET_MS = 1000
+OFFICER = "isd_officer"
+# Grants per officer: the measured officer's 1,000, and many more of others so that the
+# grant table is not trivially small (a complaint may be assigned to more than one of them).
+GRANTS = {OFFICER: 1_000, "isd_officer2": 50_000, "isd_deputy": 20_000}
+# The measured officer's grants that have lapsed, by their rank in the list's order (newest
+# first, 1-based): three fall on the first page, the others further on. Ranks ending in 5
+# carry an expiry that is still ahead, so both branches of the reach's expiry test are met.
+EXPIRED_RANKS = [3, 17, 41, 120, 260, 333, 480, 615, 777, 901]
+BENCH_REASON = "Bench: assigned by the head"
+
+SURNAMES = [
+    "Ахметов", "Бекова", "Жумабаев", "Иванов", "Касымова", "Нурланов", "Оспанова", "Петров", "Сарсенбаев",
+    "Тулегенова", "Ермеков", "Смирнова", "Абдрахманов", "Ким", "Ли", "Мусина", "Байжанов", "Кузнецов",
+    "Омарова", "Сулейменов",
+]  # fmt: skip
+GIVEN_NAMES = [
+    "Айгерим", "Бауыржан", "Дана", "Ерлан", "Жанар", "Марат", "Нурлан", "Сауле", "Тимур", "Асель",
+]  # fmt: skip
+COURTS = [
+    "Районный суд № 2", "Районный суд № 1", "Специализированный межрайонный экономический суд",
+    "Специализированный межрайонный суд по уголовным делам", "Областной суд",
+    "Специализированный межрайонный административный суд", "Ювенальный суд",
+]  # fmt: skip
+SUMMARIES = [
+    "Вымогательство со стороны сотрудника суда", "Волокита при рассмотрении дела",
+    "Предложение «решить вопрос» за вознаграждение", "Утечка сведений по делу",
+    "Конфликт интересов судьи", "Давление на участника процесса", "Неэтичное поведение судьи",
+    "Подмена материалов дела",
+]  # fmt: skip
+
+# One statement: ids follow the date of receipt, as in a registry filled day by day; numbers
+# run within each year as the registration counter gives them. Complaints of the last three
+# weeks are still being considered, older ones closed.
+FILL_SQL = """
+INSERT INTO {table} (
+    number, received_at, received_on, channel, external_number, applicant_kind, applicant_name,
+    applicant_identifier, applicant_address, applicant_contacts, language, person_concerned, person_role,
+    region_id, court, summary, substance, crime_reported, status, decision, outcome_note, forwarded_to,
+    closed_on, registered_by_id)
+WITH g AS (
+    SELECT n, %(today)s::date - (%(days)s - 1) + ((n::bigint - 1) * %(days)s / %(size)s)::int AS received_on,
+           abs(hashint8extended(n, 11)) AS h1, abs(hashint8extended(n, 12)) AS h2,
+           abs(hashint8extended(n, 13)) AS h3
+    FROM generate_series(1, %(size)s) AS n
+), d AS (
+    SELECT g.*, %(today)s::date - received_on AS age, (h1 %% 100)::int AS r, (h2 %% 100)::int AS c,
+           (h3 %% 1000)::int AS k,
+           row_number() OVER (PARTITION BY extract(year FROM received_on) ORDER BY n) AS seq,
+           1 + (h3 %% %(region_count)s)::int AS region_slot
+    FROM g
+), s AS (
+    SELECT d.*,
+        CASE WHEN c < 40 THEN 'e_otinish' WHEN c < 65 THEN 'post' WHEN c < 80 THEN 'in_person'
+             WHEN c < 90 THEN 'hotline' ELSE 'forwarded' END AS channel,
+        CASE WHEN (h2 / 100) %% 100 < 80 THEN 'individual' WHEN (h2 / 100) %% 100 < 85 THEN 'legal_entity'
+             ELSE 'anonymous' END AS applicant_kind,
+        CASE WHEN age < 21 THEN CASE
+            WHEN r < 20 THEN 'registered' WHEN r < 80 THEN 'in_work' WHEN r < 90 THEN 'decided'
+            WHEN r < 95 THEN 'forwarded' WHEN r < 97 THEN 'sent_on' ELSE 'not_considered' END
+        ELSE CASE
+            WHEN r < 83 THEN 'answered' WHEN r < 93 THEN 'forwarded' WHEN r < 98 THEN 'not_considered'
+            ELSE 'sent_on' END
+        END AS status
+    FROM d
+)
+SELECT 'ІҚБ-' || extract(year FROM received_on) || '-' || lpad(seq::text, 6, '0'),
+       (received_on + time '09:00' + make_interval(mins => k %% 480)) AT TIME ZONE 'Asia/Almaty',
+       received_on, channel,
+       CASE WHEN channel = 'e_otinish' THEN 'ЖТ-' || n ELSE '' END,
+       applicant_kind,
+       CASE WHEN applicant_kind = 'anonymous' THEN ''
+            WHEN applicant_kind = 'legal_entity' THEN 'ТОО «Бенч-' || (k %% 97) || '»'
+            ELSE (%(surnames)s::text[])[1 + k %% 20] || ' ' || (%(given)s::text[])[1 + (k / 20) %% 10] END,
+       '',
+       CASE WHEN applicant_kind = 'anonymous' THEN '' ELSE 'ул. Бенч, ' || (1 + k %% 200) END,
+       '',
+       CASE WHEN (h3 / 1000) %% 100 < 55 THEN 'kk' ELSE 'ru' END,
+       (%(surnames)s::text[])[1 + (k / 7) %% 20] || ' ' || (%(given)s::text[])[1 + (k / 3) %% 10],
+       CASE WHEN (h3 / 1000) %% 10 < 6 THEN 'judge' WHEN (h3 / 1000) %% 10 < 9 THEN 'staff' ELSE '' END,
+       (%(regions)s::bigint[])[region_slot],
+       (%(courts)s::text[])[1 + (h2 / 10000) %% %(court_count)s] || ', ' || (%(region_names)s::text[])[region_slot],
+       (%(summaries)s::text[])[1 + (h1 / 100) %% %(summary_count)s],
+       'Bench complaint ' || n || ': ' || (%(summaries)s::text[])[1 + (h1 / 100) %% %(summary_count)s],
+       h1 %% 50 = 0, status,
+       CASE WHEN status IN ('answered', 'decided')
+            THEN CASE WHEN (h1 / 10000) %% 10 = 0 THEN 'confirmed' ELSE 'not_confirmed' END ELSE '' END,
+       CASE WHEN status = 'not_considered' THEN 'Bench: no ground to consider' ELSE '' END,
+       CASE WHEN status IN ('forwarded', 'sent_on') THEN 'Агентство по противодействию коррупции' ELSE '' END,
+       CASE WHEN status IN ('answered', 'forwarded', 'not_considered', 'sent_on')
+            THEN LEAST(%(today)s::date, received_on + 3 + k %% 28) END,
+       (%(registrars)s::bigint[])[1 + (h2 / 1000) %% %(registrar_count)s]
+FROM s
+"""
+
+# The counters the registration takes its next numbers from, past the generated ones.
+COUNTERS_SQL = """
+INSERT INTO {counters} (year, last_number)
+SELECT split_part(number, '-', 2)::int, max(split_part(number, '-', 3)::int)
+FROM {complaints} WHERE number LIKE 'ІҚБ-%' GROUP BY 1
+ON CONFLICT (year) DO UPDATE SET last_number = GREATEST({counters}.last_number, EXCLUDED.last_number)
+"""
+
+# An officer's grants on `count` complaints picked at random over the three years, given by
+# the head the day after receipt.
+GRANTS_SQL = """
+INSERT INTO {grants} (user_id, permission_id, content_object_id, granted_by_id, reason, granted_at, valid_until)
+SELECT %(user)s, %(permission)s, c.id, %(head)s, %(reason)s,
+       LEAST(now(), (c.received_on + 1 + time '11:00') AT TIME ZONE 'Asia/Almaty'), NULL
+FROM (SELECT id, received_on FROM {complaints} ORDER BY hashint8extended(id, %(seed)s) LIMIT %(count)s) AS c
+"""
+
+# Expiries of the measured officer's grants by rank in the list's order: some lapsed, some
+# still ahead; of the others' grants one in twenty lapsed.
+EXPIRY_SQL = """
+UPDATE {grants} AS g SET valid_until = CASE
+    WHEN r.rank = ANY(%(expired)s) THEN now() - make_interval(days => (1 + r.rank %% 30)::int)
+    ELSE now() + make_interval(days => (30 + r.rank %% 300)::int) END
+FROM (
+    SELECT g2.id, row_number() OVER (ORDER BY c.received_on DESC, c.id DESC) AS rank
+    FROM {grants} AS g2 JOIN {complaints} AS c ON c.id = g2.content_object_id
+    WHERE g2.user_id = %(user)s
+) AS r
+WHERE g.id = r.id AND (r.rank = ANY(%(expired)s) OR r.rank %% 10 = 5)
+"""
+OTHERS_EXPIRY_SQL = """
+UPDATE {grants} SET valid_until = now() - interval '30 days'
+WHERE user_id = ANY(%(users)s) AND abs(hashint8extended(id, 21)) %% 20 = 0
+"""
+
+
+def _require_postgres() -> None:
+    if connection.vendor != "postgresql":
+        raise RuntimeError("isd_list_need_to_know needs PostgreSQL: set DATABASE_URL (make bench does)")
+
+
+def _fill_complaints(people, today) -> float | None:
+    if Complaint.objects.count() >= SIZE:
+        return None
+    started = time.perf_counter()
+    regions = list(Region.objects.order_by("code"))
+    registrars = [people[name].user_id for name in ("isd_officer", "isd_officer2", "isd_deputy")]
+    params = {
+        "today": today,
+        "days": DAYS,
+        "size": SIZE,
+        "regions": [region.pk for region in regions],
+        "region_names": [region.name_ru for region in regions],
+        "region_count": len(regions),
+        "courts": COURTS,
+        "court_count": len(COURTS),
+        "summaries": SUMMARIES,
+        "summary_count": len(SUMMARIES),
+        "surnames": SURNAMES,
+        "given": GIVEN_NAMES,
+        "registrars": registrars,
+        "registrar_count": len(registrars),
+    }
+    tables = {"complaints": Complaint._meta.db_table, "counters": ComplaintCounter._meta.db_table}
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(FILL_SQL.format(table=tables["complaints"]), params)
+        cursor.execute(COUNTERS_SQL.format(**tables))
+    return time.perf_counter() - started
+
+
+def _fill_grants(people) -> float | None:
+    """The grants, written afresh unless exactly the bench's are there."""
+    users = {name: people[name].user_id for name in GRANTS}
+    bench_grants = ComplaintGrant.objects.filter(reason=BENCH_REASON)
+    held = dict.fromkeys(users.values(), 0)
+    for row in bench_grants.values("user_id").order_by().annotate(count=Count("*")):
+        held[row["user_id"]] = row["count"]
+    expired = bench_grants.filter(user_id=users[OFFICER], valid_until__lte=timezone.now()).count()
+    if all(held[users[name]] == count for name, count in GRANTS.items()) and expired == len(EXPIRED_RANKS):
+        return None
+    started = time.perf_counter()
+    permission = Permission.objects.get(content_type__app_label="internal_security", codename="view_complaint")
+    tables = {"grants": ComplaintGrant._meta.db_table, "complaints": Complaint._meta.db_table}
+    with transaction.atomic(), connection.cursor() as cursor:
+        bench_grants.delete()
+        for seed, (name, count) in enumerate(GRANTS.items(), start=31):
+            cursor.execute(
+                GRANTS_SQL.format(**tables),
+                {
+                    "user": users[name],
+                    "permission": permission.pk,
+                    "head": people["isd_head"].user_id,
+                    "reason": BENCH_REASON,
+                    "seed": seed,
+                    "count": count,
+                },
+            )
+        cursor.execute(EXPIRY_SQL.format(**tables), {"user": users[OFFICER], "expired": EXPIRED_RANKS})
+        others = [user_id for name, user_id in users.items() if name != OFFICER]
+        cursor.execute(OTHERS_EXPIRY_SQL.format(**tables), {"users": others})
+    return time.perf_counter() - started
+
+
+def _check_indexes() -> None:
+    wanted = {
+        Complaint._meta.db_table: [index.name for index in Complaint._meta.indexes],
+        ComplaintGrant._meta.db_table: [index.name for index in ComplaintGrant._meta.indexes],
+    }
+    with connection.cursor() as cursor:
+        for table, names in wanted.items():
+            cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = %s", [table])
+            missing = set(names) - {row[0] for row in cursor.fetchall()}
+            if missing:
+                raise RuntimeError(f"{table} lacks the indexes {sorted(missing)}: migrate the bench database")
+
+
+def _prepare():
+    _require_postgres()
+    today = timezone.localdate()
+    people = build_demo_organisation(password="bench-password-not-used")  # noqa: S106
+    complaints_s = _fill_complaints(people, today)
+    grants_s = _fill_grants(people)
+    generated = []
+    if complaints_s is not None:
+        generated.append(f"{SIZE:,} complaints in {complaints_s:.1f} s")
+    if grants_s is not None:
+        generated.append(f"{sum(GRANTS.values()):,} grants in {grants_s:.1f} s")
+    if generated:
+        started = time.perf_counter()
+        with connection.cursor() as cursor:
+            for model in (Complaint, ComplaintGrant):
+                cursor.execute(f"VACUUM ANALYZE {model._meta.db_table}")
+        vacuum_s = time.perf_counter() - started
+        print(f"isd_list_need_to_know: generated {' and '.join(generated)}, VACUUM ANALYZE in {vacuum_s:.1f} s")
+    _check_indexes()
+    user = people[OFFICER].user
+    client = Client()
+    client.force_login(user)
+    session = client.session  # what the second-factor page does after a right code
+    session[SECOND_FACTOR_KEY] = DONE
+    session.save()
+    return client, user
+
+
+ROW_LINK = re.compile(r'href="/isd/complaints/(\d+)/"')
+
+
+def _guardian(user):
+    """The generic answer: every complaint the user holds `view_complaint` on, per object,
+    in the list's order."""
+    return get_objects_for_user(
+        user, "internal_security.view_complaint", klass=Complaint, accept_global_perms=False
+    ).order_by("-received_on", "-pk")
+
+
+def _first_page(queryset) -> tuple[list[int], int]:
+    """What the paginator asks: the count, then the first page's rows."""
+    count = queryset.count()
+    return [complaint.pk for complaint in queryset[:PAGE]], count
+
+
+def _shown(html: str) -> list[int]:
+    return list(dict.fromkeys(int(pk) for pk in ROW_LINK.findall(html)))
+
+
+def _compare_answers(user, page_ids: list[int]) -> dict:
+    """Ours and guardian's first pages and counts, now and with no grant lapsed (the lapsed
+    grants renewed inside a transaction that is rolled back)."""
+    ours_ids, ours_count = _first_page(selectors.complaint_registry(user))
+    guardian_ids, guardian_count = _first_page(_guardian(user))
+    if page_ids != ours_ids:
+        raise RuntimeError("the page does not show the selector's first page")
+    lapsed = ComplaintGrant.objects.filter(user_id=user.pk, valid_until__lte=timezone.now())
+    lapsed_ids = set(lapsed.values_list("content_object_id", flat=True))
+    with transaction.atomic():
+        lapsed.update(valid_until=None)
+        renewed = _first_page(selectors.complaint_registry(user)), _first_page(_guardian(user))
+        transaction.set_rollback(True)
+    (renewed_ours, renewed_ours_count), (renewed_guardian, renewed_guardian_count) = renewed
+    if renewed_ours != renewed_guardian or renewed_ours_count != renewed_guardian_count:
+        raise RuntimeError("with no grant lapsed, ours and guardian's first pages differ")
+    if renewed_guardian != guardian_ids or guardian_count != GRANTS[OFFICER]:
+        raise RuntimeError("guardian's answer depends on the expiry")
+    extra = [pk for pk in guardian_ids if pk not in ours_ids]
+    if set(extra) - lapsed_ids or ours_count != GRANTS[OFFICER] - len(lapsed_ids):
+        raise RuntimeError("ours and guardian's answers differ by more than the lapsed grants")
+    return {
+        "ours_count": ours_count,
+        "guardian_count": guardian_count,
+        "lapsed": len(lapsed_ids),
+        "lapsed_on_page": len(extra),
+    }
+
+
+def run(runs: int = 7) -> Result:
+    client, user = _prepare()
+    grant_model = get_user_obj_perms_model(Complaint)
+    if grant_model is not ComplaintGrant:
+        raise RuntimeError(f"guardian resolved {grant_model.__name__}, not the direct ComplaintGrant table")
+    group_model = get_group_obj_perms_model(Complaint)
+    url = reverse("internal_security:complaint-list")
+    with _page_settings():
+        client.get(url)  # the first request fills caches (content types, the form's choices)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        if response.status_code != 200:
+            raise RuntimeError(f"{url} answered {response.status_code}")
+        queries = [query["sql"] for query in captured.captured_queries]
+        statements = (DECLARE.sub("", sql) for sql in queries)
+        selects = [sql for sql in statements if sql.lstrip().upper().startswith("SELECT")]
+        on_complaints = [sql for sql in selects if f'FROM "{Complaint._meta.db_table}"' in sql]
+        page_ids = _shown(response.content.decode())
+        if len(page_ids) != PAGE:
+            raise RuntimeError(f"{len(page_ids)} rows on the page")
+        answers = _compare_answers(user, page_ids)
+        with CaptureQueriesContext(connection) as captured_guardian:
+            _first_page(_guardian(user))
+        guardian_queries = len(captured_guardian.captured_queries)  # before a request clears the log
+
+        def page():
+            client.get(url)
+
+        def guardian():
+            _first_page(_guardian(user))
+
+        def selector():
+            _first_page(selectors.complaint_registry(user))
+
+        def bare():
+            with connection.cursor() as cursor:
+                for sql in selects:
+                    cursor.execute(sql)
+                    cursor.fetchall()
+
+        page_ms, guardian_ms = compare(page, guardian, runs=runs)
+        selector_ms, bare_ms = compare(selector, bare, runs=runs)
+    return Result(
+        name="isd_list_need_to_know",
+        measures=(
+            f"complaint list page (first page, {PAGE} rows) as an ISD officer holding grants on "
+            f"{GRANTS[OFFICER]:,} of {SIZE:,} complaints ({sum(GRANTS.values()):,} grants in all), "
+            f"{len(queries)} queries, {len(on_complaints)} of them on the complaints (the count and the page, "
+            f"the reach an EXISTS inside each); our selector alone (count + {PAGE} rows through the ORM) "
+            f"{selector_ms:.1f} ms, the page's {len(selects)} SELECTs replayed bare {bare_ms:.1f} ms; "
+            f"guardian resolved {grant_model.__name__} (direct FK) for users and {group_model.__name__} for groups, "
+            f"{guardian_queries} queries; guardian ignores valid_until: "
+            f"{answers['lapsed']} lapsed grants make its count {answers['guardian_count']:,} against our "
+            f"{answers['ours_count']:,} and put {answers['lapsed_on_page']} lapsed complaints on its first page; "
+            f"with no grant lapsed both first pages are the same"
+        ),
+        ours_ms=page_ms,
+        baseline=(
+            "django-guardian get_objects_for_user(view_complaint, accept_global_perms=False), same order: "
+            f"count + first {PAGE} rows"
+        ),
+        baseline_ms=guardian_ms,
+        queries=len(queries),
+        rows=SIZE,
+        target=f"the page under {TARGET_MS:,} ms",
+    )
