@@ -137,7 +137,30 @@ class ConcludeForm(PortalFormMixin, forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=[("", "—"), *Investigation.Outcome.choices])
 
 
+def _numbers(raw: str) -> list[str]:
+    return [number.strip() for number in raw.split(",") if number.strip()]
+
+
 class CriminalCaseForm(PortalFormMixin, forms.ModelForm):
+    complaint_numbers = forms.CharField(
+        label=_("Complaints"), required=False, help_text=_("Registration numbers, separated by commas.")
+    )
+    investigation_numbers = forms.CharField(
+        label=_("Official investigations"), required=False, help_text=_("Numbers, separated by commas.")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["complaint_numbers"] = ", ".join(c.number for c in self.instance.complaints.all())
+            self.initial["investigation_numbers"] = ", ".join(i.number for i in self.instance.investigations.all())
+
+    def clean_complaint_numbers(self):
+        return _numbers(self.cleaned_data["complaint_numbers"])
+
+    def clean_investigation_numbers(self):
+        return _numbers(self.cleaned_data["investigation_numbers"])
+
     class Meta:
         model = CriminalCase
         fields = [

@@ -415,8 +415,20 @@ def conclusion_prepare(*, actor, investigation: Investigation) -> Document:
 # --- The criminal-case registry (ISD 6.16) -----------------------------------------------------
 
 
-def criminal_case_save(*, actor, case: CriminalCase) -> CriminalCase:
-    """Enter or update a criminal case: the territorial ISD unit keeps its own region's."""
+def _linked(actor, numbers, records, field: str) -> list:
+    """The records named by number that the actor may reach (ISD 7); any other number is an
+    error beside the field, which says nothing of whether it exists."""
+    found = list(records.filter(number__in=numbers))
+    unknown = set(numbers) - {record.number for record in found}
+    if unknown:
+        message = _("None within your reach has the number: %(numbers)s.") % {"numbers": ", ".join(sorted(unknown))}
+        raise ValidationError({field: ValidationError(message, code="unknown")})
+    return found
+
+
+def criminal_case_save(*, actor, case: CriminalCase, complaint_numbers=(), investigation_numbers=()) -> CriminalCase:
+    """Enter or update a criminal case: the territorial ISD unit keeps its own region's, and
+    links it to the complaints and investigations it reaches."""
     region = case_keeping_region(actor)
     if region is None:
         raise PermissionDenied
@@ -427,8 +439,14 @@ def criminal_case_save(*, actor, case: CriminalCase) -> CriminalCase:
         raise PermissionDenied
     case.region = region
     case.full_clean()
+    from .selectors import complaints_visible_to, investigations_visible_to
+
+    complaints = _linked(actor, complaint_numbers, complaints_visible_to(actor), "complaint_numbers")
+    investigations = _linked(actor, investigation_numbers, investigations_visible_to(actor), "investigation_numbers")
     with transaction.atomic():
         case.save()
+        case.complaints.set(complaints)
+        case.investigations.set(investigations)
         audit_record(
             actor=actor,
             action="isd.criminal_case.entered" if creating else "isd.criminal_case.changed",

@@ -35,7 +35,15 @@ def case_edit(request, pk=None):
         raise Http404
     form = CriminalCaseForm(request.POST or None, instance=case)
     if request.method == "POST":
-        done, saved = service_result(form, lambda: services.criminal_case_save(actor=request.user, case=form.instance))
+        done, saved = service_result(
+            form,
+            lambda: services.criminal_case_save(
+                actor=request.user,
+                case=form.instance,
+                complaint_numbers=form.cleaned_data["complaint_numbers"],
+                investigation_numbers=form.cleaned_data["investigation_numbers"],
+            ),
+        )
         if done:
             messages.success(request, _("The criminal case is saved."))
             return redirect(saved)
@@ -46,5 +54,11 @@ def case_detail(request, pk):
     case = selectors.get_criminal_case_for_user(request.user, pk)
     read_record(user=request.user, obj=case)
     region = case_keeping_region(request.user)
-    context = {"case": case, "may_edit": region is not None and region.pk == case.region_id}
+    context = {
+        "case": case,
+        "may_edit": region is not None and region.pk == case.region_id,
+        # Linked records are shown only as far as the reader reaches them (ISD 7).
+        "complaints": list(selectors.complaints_visible_to(request.user).filter(criminalcase=case)),
+        "investigations": list(selectors.investigations_visible_to(request.user).filter(criminalcase=case)),
+    }
     return render(request, "internal_security/case_detail.html", context)

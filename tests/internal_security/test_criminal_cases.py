@@ -75,3 +75,20 @@ def test_opening_a_case_is_in_the_read_log(people, client_for):
     case = services.criminal_case_save(actor=people["isd_almaty"].user, case=a_case())
     client_for("isd_officer").get(case.get_absolute_url())
     assert ReadEvent.objects.filter(user=people["isd_officer"].user, record_id=str(case.pk), action="open").exists()
+
+
+def test_a_case_is_linked_only_to_complaints_its_keeper_reaches(people, client_for):
+    """isd_almaty reaches Almaty's complaints; an Astana complaint's number is "not within
+    your reach", which tells nothing of whether it exists (ISD 7)."""
+    from .test_complaints import register
+
+    almaty = register(people, region=Region.objects.get(code="almaty"))
+    astana = register(people)
+    keeper = people["isd_almaty"].user
+    with pytest.raises(ValidationError) as refused:
+        services.criminal_case_save(actor=keeper, case=a_case(), complaint_numbers=[astana.number])
+    assert {error.code for error in refused.value.error_dict["complaint_numbers"]} == {"unknown"}
+    assert not CriminalCase.objects.exists()
+    case = services.criminal_case_save(actor=keeper, case=a_case(), complaint_numbers=[almaty.number])
+    page = client_for("isd_head").get(case.get_absolute_url())
+    assert [c.pk for c in page.context["complaints"]] == [almaty.pk]
