@@ -170,7 +170,7 @@ def complaint_term_extend(*, actor, complaint: Complaint, to, decision: str):
 
 def complaint_answer_prepare(*, actor, complaint: Complaint) -> Document:
     """The draft answer to the applicant (ISD 15 names its signer), in the appeal's language
-    first; a live draft is reused."""
+    alone (Law on Languages, art. 11); a live draft is reused."""
     if not may_work_on(actor, complaint) or complaint.status != Complaint.Status.DECIDED:
         raise ValidationError(_("An answer is drafted once the complaint is decided."), code="not_now")
     existing = (
@@ -183,7 +183,7 @@ def complaint_answer_prepare(*, actor, complaint: Complaint) -> Document:
     if existing is not None:
         return existing
     texts = {}
-    for language in ("kk", "ru"):
+    for language in (complaint.language,):
         with translation.override(language):
             texts[language] = _(
                 "Your appeal No. %(number)s of %(date)s has been considered by the Internal Security Department "
@@ -195,6 +195,7 @@ def complaint_answer_prepare(*, actor, complaint: Complaint) -> Document:
             }
     document = Document(
         kind=ANSWER_KIND,
+        language=complaint.language,
         subject=complaint.number,
         addressee=complaint.applicant_name,
         author=actor,

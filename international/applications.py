@@ -41,7 +41,6 @@ from .permissions import check_ir_staff, is_ir_staff
 
 TERM_KIND = "ir.application"
 ANSWER_KIND = "ir.application_answer"
-ANSWER_LANGUAGES = ("kk", "ru")
 SIGNED = (Document.Status.SIGNED, Document.Status.SENT)
 TERM_ACTIVE = (Deadline.State.OPEN, Deadline.State.EXTENDED)
 TERM_RUNNING = (*TERM_ACTIVE, Deadline.State.SUSPENDED)
@@ -202,10 +201,11 @@ def application_register(*, actor, application: Application) -> Application:
 
 
 def _answer_texts(application: Application) -> dict[str, str]:
-    """A short polite opening in Kazakh and Russian, for the officer to complete."""
+    """A short polite opening in the application's language (Law on Languages, art. 11), for
+    the officer to complete."""
     received = timezone.localtime(application.received_at)
     texts = {}
-    for language in ANSWER_LANGUAGES:
+    for language in (application.language,):
         with translation.override(language):
             facts = {
                 "name": application.applicant_name,
@@ -245,6 +245,7 @@ def application_answer_prepare(*, actor, application: Application) -> Document:
             }
         document = Document(
             kind=ANSWER_KIND,
+            language=locked.language,
             subject=subject[:500],
             addressee=", ".join(filter(None, [locked.applicant_name, locked.applicant_address]))[:500],
             author=actor,

@@ -33,13 +33,21 @@ class DocumentForm(PortalFormMixin, forms.ModelForm):
             choices=[(kind.code, kind.label) for kind in KINDS.values() if kind.department in departments],
         )
         self.fields["kind"].widget.attrs["class"] = "form-select"
+        if self.instance.language:  # written in the appeal's language alone
+            for language in ("kk", "ru", "en"):
+                if language != self.instance.language:
+                    del self.fields[f"text_{language}"]
         if self.instance.pk:
             self.fields["kind"].disabled = True
             for version in self.instance.versions.all():
                 self.initial[f"text_{version.language}"] = version.text
 
     def texts(self) -> dict[str, str]:
-        return {language: self.cleaned_data.get(f"text_{language}", "") for language in ("kk", "ru", "en")}
+        return {
+            language: self.cleaned_data.get(f"text_{language}", "")
+            for language in ("kk", "ru", "en")
+            if f"text_{language}" in self.fields
+        }
 
 
 class RouteForm(PortalFormMixin, forms.Form):

@@ -50,6 +50,11 @@ class Document(models.Model):
     subject = models.CharField(_("subject"), max_length=500)
     addressee = models.CharField(_("addressee"), max_length=500)
     marking = models.CharField(_("marking"), max_length=16, choices=Marking.choices, default=Marking.ORDINARY)
+    # An answer to an appeal is given in the appeal's language (Law on Languages, art. 11):
+    # such a document has that one version; others are written in Kazakh and Russian.
+    language = models.CharField(
+        _("written in"), max_length=8, blank=True, choices=[("kk", _("Kazakh")), ("ru", _("Russian"))]
+    )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True)
     # The approval round: each submission after a return starts a new one.
     round = models.PositiveSmallIntegerField(default=1)

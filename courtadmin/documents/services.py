@@ -38,17 +38,20 @@ EDITABLE = (Document.Status.DRAFT,)
 
 def document_save(*, actor, document: Document, texts: dict[str, str]) -> Document:
     """Create or change a draft with its language versions. Kazakh and Russian are required
-    (state bodies write both); other languages only where the kind allows them."""
+    (state bodies write both), other languages only where the kind allows them; a document
+    written in one language (an answer in the appeal's language) has that version alone."""
     if document.pk and document.status not in EDITABLE:
         raise ValidationError(_("Only a draft can be changed; a signed document never changes."), code="not_draft")
     kind = get_kind(document.kind)
     errors = {}
-    for language in REQUIRED_LANGUAGES:
+    required = (document.language,) if document.language else REQUIRED_LANGUAGES
+    allowed = required if document.language else (*REQUIRED_LANGUAGES, *kind.extra_languages)
+    for language in required:
         if not texts.get(language, "").strip():
             errors[f"text_{language}"] = _("The text in this language is required.")
     for language, text in texts.items():
-        if text.strip() and language not in (*REQUIRED_LANGUAGES, *kind.extra_languages):
-            errors[f"text_{language}"] = _("This kind of document has no version in this language.")
+        if text.strip() and language not in allowed:
+            errors[f"text_{language}"] = _("This document has no version in this language.")
     if errors:
         raise ValidationError(errors)
     document.department = kind.department

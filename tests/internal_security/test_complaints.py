@@ -261,3 +261,18 @@ def test_the_figures_are_for_the_head_and_the_leadership(people, client_for):
         assert page.status_code == 200 and page.context["total"] == 1, username
     for username in ("isd_officer", "isd_deputy", "ir_head", "sysadmin"):
         assert client_for(username).get(url).status_code == 404, username
+
+
+def test_the_answer_is_written_in_the_appeals_language_alone(people):
+    """Law on Languages, art. 11: a Russian appeal gets a Russian answer, with no other version."""
+    from courtadmin.documents import services as documents_services
+
+    head, officer = people["isd_head"].user, people["isd_officer"].user
+    complaint = register(people, language="ru")
+    services.complaint_assign(actor=head, complaint=complaint, officers=[officer])
+    complaint_move(complaint=complaint, move="decide", actor=officer, decision="confirmed", reason="Расталды")
+    answer = services.complaint_answer_prepare(actor=officer, complaint=complaint)
+    assert answer.language == "ru" and list(answer.versions.values_list("language", flat=True)) == ["ru"]
+    with pytest.raises(ValidationError) as refused:
+        documents_services.document_save(actor=officer, document=answer, texts={"ru": "Ответ", "kk": "Жауап"})
+    assert set(refused.value.error_dict) == {"text_kk"}
