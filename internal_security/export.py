@@ -1,4 +1,4 @@
-"""The ISD's list of complaints as an XLSX workbook: the rows the reader may see, nothing more."""
+"""The ISD's lists as XLSX workbooks: the rows the reader may see, as he filtered them."""
 
 from io import BytesIO
 
@@ -6,23 +6,52 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 
-def complaints_workbook(complaints) -> bytes:
+def _workbook(title, header, rows) -> bytes:
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(_("Complaints")[:31])
-    sheet.append(
-        [_("Registration number"), _("Date of receipt"), _("Region"), _("Court concerned"), _("Summary"), _("Status")]
-    )
-    for complaint in complaints.iterator(chunk_size=2000):
-        sheet.append(
-            [
-                complaint.number,
-                complaint.received_on,
-                str(complaint.region),
-                complaint.court,
-                complaint.summary,
-                complaint.get_status_display(),
-            ]
-        )
+    sheet = book.create_sheet(str(title)[:31])
+    sheet.append([str(label) for label in header])
+    for row in rows:
+        sheet.append(row)
     output = BytesIO()
     book.save(output)
     return output.getvalue()
+
+
+def complaints_workbook(complaints) -> bytes:
+    return _workbook(
+        _("Complaints"),
+        [_("Registration number"), _("Date of receipt"), _("Region"), _("Court concerned"), _("Summary"), _("Status")],
+        (
+            [c.number, c.received_on, str(c.region), c.court, c.summary, c.get_status_display()]
+            for c in complaints.iterator(chunk_size=2000)
+        ),
+    )
+
+
+def cases_workbook(cases) -> bytes:
+    return _workbook(
+        _("Criminal cases"),
+        [_("Person"), _("Court"), _("Region"), _("Article"), _("Opened"), _("Stage"), _("Outcome")],
+        (
+            [c.person, c.court, str(c.region), c.article, c.opened_on, c.get_stage_display(), c.get_outcome_display()]
+            for c in cases.iterator(chunk_size=2000)
+        ),
+    )
+
+
+def investigations_workbook(investigations) -> bytes:
+    return _workbook(
+        _("Official investigations"),
+        [_("Number"), _("Instruction"), _("Region"), _("What is investigated"), _("Term"), _("Status")],
+        (
+            [
+                i.number,
+                f"{i.instructed_by}, {i.instruction_number}, {i.instruction_date:%d.%m.%Y}",
+                str(i.region),
+                i.subject,
+                i.due_on,
+                i.get_status_display(),
+            ]
+            for i in investigations.iterator(chunk_size=2000)
+        ),
+    )

@@ -209,3 +209,17 @@ class SignalForm(PortalFormMixin, forms.ModelForm):
         model = CorruptionSignal
         fields = ["source", "source_detail", "received_on", "person", "court", "region", "substance"]
         widgets = {"received_on": DATE, "substance": forms.Textarea(attrs={"rows": 3})}
+
+
+class CaseFilterForm(PortalFormMixin, forms.Form):
+    text = forms.CharField(label=_("Person, court or article"), required=False)
+    stage = forms.ChoiceField(label=_("Stage"), choices=[("", "—"), *CriminalCase.Stage.choices], required=False)
+    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(), required=False, empty_label="—")
+    corruption = forms.BooleanField(label=_("Corruption offences only"), required=False)
+
+
+class InvestigationFilterForm(PortalFormMixin, forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=[("", "—"), *Investigation.Status.choices], required=False)
+    basis = forms.ChoiceField(label=_("Basis"), choices=[("", "—"), *Investigation.Basis.choices], required=False)
+    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(), required=False, empty_label="—")
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)

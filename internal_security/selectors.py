@@ -293,3 +293,33 @@ def on_record(user, text: str) -> dict:
             signals_visible_to(user).filter(Q(person__icontains=text) | Q(court__icontains=text))[:ON_RECORD_LIMIT]
         ),
     }
+
+
+def case_registry(user, *, text="", stage="", region=None, corruption=False):
+    """The criminal cases within the user's reach, filtered (issue 7.6)."""
+    cases = criminal_cases_visible_to(user)
+    if stage:
+        cases = cases.filter(stage=stage)
+    if region:
+        cases = cases.filter(region=region)
+    if corruption:
+        cases = cases.filter(corruption=True)
+    if text.strip():
+        text = text.strip()
+        cases = cases.filter(Q(person__icontains=text) | Q(court__icontains=text) | Q(article__icontains=text))
+    return cases.order_by("-opened_on", "-pk")
+
+
+def investigation_registry(user, *, status="", basis="", region=None, overdue=False):
+    """The investigations within the user's reach, filtered (issue 7.6); overdue: under way
+    past their term."""
+    investigations = investigations_visible_to(user)
+    if status:
+        investigations = investigations.filter(status=status)
+    if basis:
+        investigations = investigations.filter(basis=basis)
+    if region:
+        investigations = investigations.filter(region=region)
+    if overdue:
+        investigations = investigations.filter(status=Investigation.Status.OPEN, due_on__lt=timezone.localdate())
+    return investigations.order_by("-instruction_date", "-pk")

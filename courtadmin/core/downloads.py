@@ -1,3 +1,5 @@
+from io import BytesIO
+
 from django.http import FileResponse
 
 
@@ -11,3 +13,11 @@ def stored_file_response(stored) -> FileResponse:
         filename=stored.original_name,
         content_type=stored.content_type,
     )
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_response(content: bytes, filename: str) -> FileResponse:
+    """A workbook made for the reader (a list as he filtered it) as an attachment."""
+    return FileResponse(BytesIO(content), as_attachment=True, filename=filename, content_type=XLSX)

@@ -1,5 +1,4 @@
 import hashlib
-from io import BytesIO
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -10,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courtadmin.audit.services import audit_record, read_record
-from courtadmin.core.downloads import stored_file_response
+from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import flash_errors, service_result
 from courtadmin.core.uploads import validate_upload
 from courtadmin.org.models import Department, Person
@@ -201,12 +200,7 @@ def journal(request, department):
     criteria = form.cleaned_data if form.is_valid() else {}
     entries = selectors.journal(request.user, department, **criteria)
     if request.GET.get("format") == "xlsx":
-        return FileResponse(
-            BytesIO(journal_workbook(entries)),
-            as_attachment=True,
-            filename=f"journal-{department}.xlsx",
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+        return xlsx_response(journal_workbook(entries), f"journal-{department}.xlsx")
     return render(
         request,
         "documents/journal.html",

@@ -2,29 +2,54 @@
 ISD unit keeps its region's; 404 for anyone else (ISD 7)."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from courtadmin.audit.services import read_record
+from courtadmin.core.downloads import xlsx_response
 from courtadmin.core.forms import service_result
 
 from .. import selectors, services
-from ..forms import CriminalCaseForm
+from ..export import cases_workbook
+from ..forms import CaseFilterForm, CriminalCaseForm
 from ..models import CriminalCase
 from ..permissions import case_keeping_region
 
 PAGE_SIZE = 50
 
 
+def _cases(request):
+    form = CaseFilterForm(request.GET or None)
+    criteria = form.cleaned_data if form.is_valid() else {}
+    return form, selectors.case_registry(request.user, **criteria)
+
+
 def case_list(request):
     selectors.require_isd_access(request.user)
+    form, cases = _cases(request)
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     context = {
-        "cases": selectors.criminal_cases_visible_to(request.user)[:PAGE_SIZE],
+        "form": form,
+        "page": page,
+        "cases": page.object_list,
+        "query": query.urlencode(),
         "keeping_region": case_keeping_region(request.user),
     }
     return render(request, "internal_security/case_list.html", context)
+
+
+def case_export(request):
+    """The same rows as the list, as XLSX, written to the read log (issue 7.6)."""
+    selectors.require_isd_access(request.user)
+    _form, cases = _cases(request)
+    content = cases_workbook(cases)
+    read_record(user=request.user, obj=CriminalCase, action="export", label=request.GET.urlencode() or _("all"))
+    return xlsx_response(content, "criminal-cases.xlsx")
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,15 +1,13 @@
-from io import BytesIO
-
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courtadmin.audit.services import read_record
-from courtadmin.core.downloads import stored_file_response
+from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import flash_errors, service_flash, service_result
 
 from .. import selectors, services
@@ -58,12 +56,7 @@ def complaint_export(request):
     complaints = selectors.complaint_registry(request.user, _filter_form(request).filters())
     content = complaints_workbook(complaints)
     read_record(user=request.user, obj=Complaint, action="export", label=request.GET.urlencode() or _("all"))
-    return FileResponse(
-        BytesIO(content),
-        as_attachment=True,
-        filename="complaints.xlsx",
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    return xlsx_response(content, "complaints.xlsx")
 
 
 def complaint_figures(request):

@@ -2,16 +2,18 @@
 leadership's; 404 for anyone outside the ISD's reach (ISD 7)."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courtadmin.audit.services import read_record
-from courtadmin.core.downloads import stored_file_response
+from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import flash_errors, service_flash, service_result
 
 from .. import selectors, services
+from ..export import investigations_workbook
 from ..forms import (
     AssignForm,
     ConcludeForm,
@@ -19,6 +21,7 @@ from ..forms import (
     FileGrantForm,
     FileRequestForm,
     InterviewForm,
+    InvestigationFilterForm,
     InvestigationForm,
 )
 from ..models import Investigation, JudgeInterview, PersonalFileRequest
@@ -28,13 +31,35 @@ from ..workflow import investigation_conclude
 PAGE_SIZE = 50
 
 
+def _investigations(request):
+    form = InvestigationFilterForm(request.GET or None)
+    criteria = form.cleaned_data if form.is_valid() else {}
+    return form, selectors.investigation_registry(request.user, **criteria)
+
+
 def investigation_list(request):
     selectors.require_isd_access(request.user)
+    form, investigations = _investigations(request)
+    page = Paginator(investigations, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     context = {
-        "investigations": selectors.investigations_visible_to(request.user)[:PAGE_SIZE],
+        "form": form,
+        "page": page,
+        "investigations": page.object_list,
+        "query": query.urlencode(),
         "may_open": is_isd_manager(request.user),
     }
     return render(request, "internal_security/investigation_list.html", context)
+
+
+def investigation_export(request):
+    """The same rows as the list, as XLSX, written to the read log (issue 7.6)."""
+    selectors.require_isd_access(request.user)
+    _form, investigations = _investigations(request)
+    content = investigations_workbook(investigations)
+    read_record(user=request.user, obj=Investigation, action="export", label=request.GET.urlencode() or _("all"))
+    return xlsx_response(content, "investigations.xlsx")
 
 
 @require_http_methods(["GET", "POST"])

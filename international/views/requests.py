@@ -1,15 +1,13 @@
 """Pages of the legal-assistance registry (IR 7.22, IR 7.27)."""
 
-from io import BytesIO
-
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from courtadmin.core.downloads import stored_file_response
+from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import flash_errors, service_flash, service_result
 
 from .. import selectors, services, workflow
@@ -30,11 +28,6 @@ from ..permissions import is_ir_staff, require_ir_access, require_ir_staff
 from ..workflow import MOVES, moves_open_to
 
 PAGE_SIZE = 50
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _xlsx(content: bytes, filename: str) -> FileResponse:
-    return FileResponse(BytesIO(content), as_attachment=True, filename=filename, content_type=XLSX)
 
 
 def request_list(request):
@@ -56,7 +49,7 @@ def request_list(request):
 def request_export(request):
     require_ir_access(request.user)
     filters = RegistryFilterForm(request.GET or None).filters()
-    return _xlsx(registry_workbook(selectors.registry(request.user, filters)), "legal-assistance.xlsx")
+    return xlsx_response(registry_workbook(selectors.registry(request.user, filters)), "legal-assistance.xlsx")
 
 
 def request_figures(request):
@@ -71,7 +64,7 @@ def request_figures(request):
 
 def request_figures_export(request):
     filters = RegistryFilterForm(request.GET or None).filters()
-    return _xlsx(figures_workbook(selectors.figures(request.user, filters)), "legal-assistance-figures.xlsx")
+    return xlsx_response(figures_workbook(selectors.figures(request.user, filters)), "legal-assistance-figures.xlsx")
 
 
 @require_http_methods(["GET", "POST"])

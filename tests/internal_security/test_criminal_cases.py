@@ -92,3 +92,23 @@ def test_a_case_is_linked_only_to_complaints_its_keeper_reaches(people, client_f
     case = services.criminal_case_save(actor=keeper, case=a_case(), complaint_numbers=[almaty.number])
     page = client_for("isd_head").get(case.get_absolute_url())
     assert [c.pk for c in page.context["complaints"]] == [almaty.pk]
+
+
+def test_the_registry_is_filtered_and_exported_within_reach_and_the_export_logged(people, client_for):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    keeper = people["isd_almaty"].user
+    services.criminal_case_save(actor=keeper, case=a_case())
+    services.criminal_case_save(actor=keeper, case=a_case(person="Судья П.", article="367-бап", corruption=False))
+    client = client_for("isd_officer")
+    listed = client.get(reverse("internal_security:case-list"), {"text": "367"}).context["cases"]
+    assert [case.person for case in listed] == ["Судья П."]
+    listed = client.get(reverse("internal_security:case-list"), {"corruption": "on"}).context["cases"]
+    assert [case.person for case in listed] == ["Сот приставы К."]
+    response = client.get(reverse("internal_security:case-export"), {"text": "367"})
+    rows = list(load_workbook(BytesIO(b"".join(response.streaming_content))).active.iter_rows(values_only=True))
+    assert [row[0] for row in rows[1:]] == ["Судья П."]
+    assert ReadEvent.objects.filter(user=people["isd_officer"].user, action="export").exists()
+    assert client_for("ir_head").get(reverse("internal_security:case-export")).status_code == 404

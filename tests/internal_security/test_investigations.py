@@ -159,3 +159,20 @@ def test_only_the_team_and_those_the_isd_reports_to_open_an_investigation_isd_7(
         assert client_for(username).get(url).status_code == 200, username
     for username in ("isd_officer2", "isd_almaty", "ca_deputy", "ir_head", "sysadmin"):
         assert client_for(username).get(url).status_code == 404, username
+
+
+def test_the_list_is_filtered_and_exported_within_reach(people, client_for):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    overdue = open_investigation(people, due_on=timezone.localdate() - timedelta(days=1))  # its term has passed
+    current = open_investigation(people, instruction_number="13-т")
+    services.investigation_team_add(
+        actor=people["isd_head"].user, investigation=current, officers=[people["isd_officer"].user]
+    )
+    listed = client_for("isd_head").get(reverse("internal_security:investigation-list"), {"overdue": "on"})
+    assert [i.pk for i in listed.context["investigations"]] == [overdue.pk]
+    response = client_for("isd_officer").get(reverse("internal_security:investigation-export"))
+    rows = list(load_workbook(BytesIO(b"".join(response.streaming_content))).active.iter_rows(values_only=True))
+    assert [row[0] for row in rows[1:]] == [current.number]  # only his team's
