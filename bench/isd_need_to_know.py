@@ -22,7 +22,7 @@ from courtadmin.accounts.middleware import DONE, SECOND_FACTOR_KEY
 from courtadmin.org.demo import build_demo_organisation
 from courtadmin.org.models import Region
 from internal_security import selectors
-from internal_security.models import Complaint, ComplaintCounter, ComplaintGrant
+from internal_security.models import Complaint, ComplaintGrant, RegistrationCounter
 
 from .harness import Result, compare
 from .la_registry import DECLARE, _page_settings
@@ -127,10 +127,10 @@ FROM s
 
 # The counters the registration takes its next numbers from, past the generated ones.
 COUNTERS_SQL = """
-INSERT INTO {counters} (year, last_number)
-SELECT split_part(number, '-', 2)::int, max(split_part(number, '-', 3)::int)
-FROM {complaints} WHERE number LIKE 'ІҚБ-%' GROUP BY 1
-ON CONFLICT (year) DO UPDATE SET last_number = GREATEST({counters}.last_number, EXCLUDED.last_number)
+INSERT INTO {counters} (series, year, last_number)
+SELECT 'ІҚБ', split_part(number, '-', 2)::int, max(split_part(number, '-', 3)::int)
+FROM {complaints} WHERE number LIKE 'ІҚБ-%' GROUP BY 2
+ON CONFLICT (series, year) DO UPDATE SET last_number = GREATEST({counters}.last_number, EXCLUDED.last_number)
 """
 
 # An officer's grants on `count` complaints picked at random over the three years, given by
@@ -188,7 +188,7 @@ def _fill_complaints(people, today) -> float | None:
         "registrars": registrars,
         "registrar_count": len(registrars),
     }
-    tables = {"complaints": Complaint._meta.db_table, "counters": ComplaintCounter._meta.db_table}
+    tables = {"complaints": Complaint._meta.db_table, "counters": RegistrationCounter._meta.db_table}
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(FILL_SQL.format(table=tables["complaints"]), params)
         cursor.execute(COUNTERS_SQL.format(**tables))

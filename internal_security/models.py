@@ -121,14 +121,23 @@ class Complaint(models.Model):
             raise ValidationError(errors)
 
 
-class ComplaintCounter(models.Model):
-    """The last registration number given to a complaint in a year (locked per registration)."""
+class RegistrationCounter(models.Model):
+    """The last number given in one of the ISD's registers in a year (complaints,
+    investigations), locked per registration so that numbers never repeat nor skip."""
 
-    year = models.PositiveSmallIntegerField(unique=True)
+    class Series(models.TextChoices):
+        COMPLAINT = "ІҚБ", _("complaints")
+        INVESTIGATION = "ҚТ", _("official investigations")
+
+    series = models.CharField(max_length=8, choices=Series.choices)
+    year = models.PositiveSmallIntegerField()
     last_number = models.PositiveIntegerField(default=0)
 
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["series", "year"], name="isd_one_counter_per_series_year")]
+
     def __str__(self):
-        return f"{self.year}: {self.last_number}"
+        return f"{self.series}-{self.year}: {self.last_number}"
 
 
 class ComplaintConflict(models.Model):
@@ -324,14 +333,6 @@ class PersonalFileRequest(models.Model):
         """Granted and not lapsed on `day` (today by default)."""
         day = day or timezone.localdate()
         return self.granted_at is not None and self.valid_until is not None and day <= self.valid_until
-
-
-class InvestigationCounter(models.Model):
-    year = models.PositiveSmallIntegerField(unique=True)
-    last_number = models.PositiveIntegerField(default=0)
-
-    def __str__(self):
-        return f"{self.year}: {self.last_number}"
 
 
 # --- The criminal-case registry (ISD 6.16) -------------------------------------------------

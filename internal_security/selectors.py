@@ -144,18 +144,22 @@ def instructing_people():
     return Person.objects.filter(position__kind__in=["chairman", "ca_head"]).select_related("position")
 
 
-def criminal_cases_visible_to(user):
-    """ISD 6.16 and ISD 7: the ISD and those it reports to see every entry, a territorial ISD
-    unit its region's; nobody else any."""
+def _registers_within_reach(queryset, user):
+    """ISD 6.15, 6.16 and ISD 7: the criminal-case registry and the information on corruption
+    are the ISD's registers: its whole staff and those it reports to see every entry, a
+    territorial ISD unit its region's, nobody else any."""
     from courtadmin.org.authority import Reach, isd_reach
 
-    cases = CriminalCase.objects.select_related("region")
     reach = isd_reach(user)
     if reach.kind in (Reach.ALL, Reach.GRANTED):
-        return cases
+        return queryset
     if reach.kind is Reach.REGION:
-        return cases.filter(region_id=reach.region_id)
-    return cases.none()
+        return queryset.filter(region_id=reach.region_id)
+    return queryset.none()
+
+
+def criminal_cases_visible_to(user):
+    return _registers_within_reach(CriminalCase.objects.select_related("region"), user)
 
 
 def get_criminal_case_for_user(user, pk) -> CriminalCase:
@@ -248,17 +252,7 @@ def complaint_figures(user, year: int) -> dict:
 
 
 def signals_visible_to(user):
-    """ISD 6.15 and ISD 7: like the registry, the ISD and the leadership see all, a territorial
-    unit its region's."""
-    from courtadmin.org.authority import Reach, isd_reach
-
-    signals = CorruptionSignal.objects.select_related("region")
-    reach = isd_reach(user)
-    if reach.kind in (Reach.ALL, Reach.GRANTED):
-        return signals
-    if reach.kind is Reach.REGION:
-        return signals.filter(region_id=reach.region_id)
-    return signals.none()
+    return _registers_within_reach(CorruptionSignal.objects.select_related("region"), user)
 
 
 ON_RECORD_LIMIT = 50

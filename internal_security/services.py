@@ -20,17 +20,16 @@ from .models import (
     Complaint,
     ComplaintAttachment,
     ComplaintConflict,
-    ComplaintCounter,
     ComplaintGrant,
     CorruptionSignal,
     CriminalCase,
     Explanation,
     InvestigatedPerson,
     Investigation,
-    InvestigationCounter,
     InvestigationGrant,
     JudgeInterview,
     PersonalFileRequest,
+    RegistrationCounter,
 )
 from .permissions import (
     case_keeping_region,
@@ -94,11 +93,12 @@ def complaint_attachment_add(*, actor, complaint: Complaint, upload) -> Complain
 # --- Registration and the life of a complaint (ISD 6.23, АППК) ---------------------------------
 
 
-def _next_number(year: int) -> str:
-    counter, _created = ComplaintCounter.objects.select_for_update().get_or_create(year=year)
+def _next_number(series: str, year: int, width: int) -> str:
+    """The next number of an ISD register for the year, e.g. "ІҚБ-2026-0001"."""
+    counter, _created = RegistrationCounter.objects.select_for_update().get_or_create(series=series, year=year)
     counter.last_number += 1
     counter.save(update_fields=["last_number"])
-    return f"ІҚБ-{year}-{counter.last_number:04d}"
+    return f"{series}-{year}-{counter.last_number:0{width}d}"
 
 
 def complaint_register(*, actor, complaint: Complaint) -> Complaint:
@@ -112,7 +112,7 @@ def complaint_register(*, actor, complaint: Complaint) -> Complaint:
     complaint.registered_by = actor
     complaint.full_clean(exclude=["number"])
     with transaction.atomic():
-        complaint.number = _next_number(complaint.received_on.year)
+        complaint.number = _next_number(RegistrationCounter.Series.COMPLAINT, complaint.received_on.year, 4)
         complaint.save()
         if not complaint.is_anonymous:
             deadline_open(
@@ -211,13 +211,6 @@ def complaint_answer_prepare(*, actor, complaint: Complaint) -> Document:
 INSTRUCTING_POSTS = (Position.Kind.CHAIRMAN, Position.Kind.CA_HEAD)
 
 
-def _next_investigation_number(year: int) -> str:
-    counter, _created = InvestigationCounter.objects.select_for_update().get_or_create(year=year)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return f"ҚТ-{year}-{counter.last_number:03d}"
-
-
 def investigation_open(*, actor, investigation: Investigation, persons, complaints=()) -> Investigation:
     """Record an investigation the Chairman or the Head of the Court Administration ordered
     (ISD 6.21, 6.22), with the instruction's number and date, who entered it, the persons
@@ -241,7 +234,9 @@ def investigation_open(*, actor, investigation: Investigation, persons, complain
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        investigation.number = _next_investigation_number(investigation.instruction_date.year)
+        investigation.number = _next_number(
+            RegistrationCounter.Series.INVESTIGATION, investigation.instruction_date.year, 3
+        )
         investigation.save()
         for person in persons:
             person.investigation = investigation

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from courtadmin.audit.services import audit_record
 from courtadmin.deadlines.models import Deadline
+from courtadmin.deadlines.selectors import running_term
 from courtadmin.deadlines.services import deadline_close
 from courtadmin.documents.models import Document
 
@@ -100,13 +101,7 @@ def moves_open_to(complaint, user) -> list[Move]:
 
 def appeal_term(complaint) -> Deadline | None:
     """The АППК term of the complaint while it runs."""
-    return Deadline.objects.filter(
-        record_type__app_label="internal_security",
-        record_type__model="complaint",
-        record_id=str(complaint.pk),
-        kind="isd.appeal",
-        state__in=[*Deadline.ACTIVE, Deadline.State.SUSPENDED],
-    ).first()
+    return running_term(complaint, "isd.appeal")
 
 
 def signed_answer(complaint) -> Document | None:
@@ -214,12 +209,7 @@ def investigation_conclude(*, investigation, actor, outcome: str) -> Investigati
         if conclusion is None:
             raise ValidationError(_("The conclusion must be signed first (ISD 15)."), code="conclusion_unsigned")
         signed_on = timezone.localdate(conclusion.signature.signed_at)
-        term = Deadline.objects.filter(
-            record_type__app_label="internal_security",
-            record_type__model="investigation",
-            record_id=str(locked.pk),
-            state__in=[*Deadline.ACTIVE, Deadline.State.SUSPENDED],
-        ).first()
+        term = running_term(locked, "isd.investigation")
         if term is not None:
             deadline_close(deadline=term, actor=actor, on=signed_on)
         locked.status, locked.outcome = Investigation.Status.CONCLUDED, outcome

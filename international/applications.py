@@ -43,7 +43,6 @@ TERM_KIND = "ir.application"
 ANSWER_KIND = "ir.application_answer"
 SIGNED = (Document.Status.SIGNED, Document.Status.SENT)
 TERM_ACTIVE = (Deadline.State.OPEN, Deadline.State.EXTENDED)
-TERM_RUNNING = (*TERM_ACTIVE, Deadline.State.SUSPENDED)
 
 
 # --- Selectors ---------------------------------------------------------------------------------

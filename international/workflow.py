@@ -23,11 +23,11 @@ from django.utils.translation import gettext_lazy
 
 from courtadmin.audit.services import audit_record
 from courtadmin.deadlines.calendar import ALMATY
-from courtadmin.deadlines.models import Deadline
+from courtadmin.deadlines.selectors import running_term
 from courtadmin.deadlines.services import deadline_close, deadline_open
 from courtadmin.documents.models import Document
 
-from .applications import TERM_RUNNING, application_signed_answer, application_term
+from .applications import application_signed_answer
 from .checklist import request_checklist
 from .models import Application, LegalAssistanceRequest, RequestLetter
 from .permissions import check_ir_staff, is_ir_staff
@@ -216,15 +216,6 @@ def _check_inputs(request, spec: Move, *, on, reason) -> None:
         raise ValidationError(errors)
 
 
-def _active_term(request):
-    return Deadline.objects.filter(
-        record_type__app_label="international",
-        record_type__model="legalassistancerequest",
-        record_id=str(request.pk),
-        state__in=[*Deadline.ACTIVE, Deadline.State.SUSPENDED],
-    ).first()
-
-
 def _check(request, *, actor, confirmed, **_ignored) -> dict:
     """IR 7.22: every item met, or confirmed by the officer where it is his judgement."""
     items = request_checklist(request)
@@ -256,7 +247,7 @@ def _check(request, *, actor, confirmed, **_ignored) -> dict:
 def _reason(request, *, reason, actor, **_ignored) -> dict:
     request.outcome_note = reason
     request.closed_on = timezone.localdate()
-    term = _active_term(request)
+    term = running_term(request)
     if term is not None:
         deadline_close(deadline=term, actor=actor)
     return {"reason": reason}
@@ -285,7 +276,7 @@ def _court_received(request, *, on, actor, **_ignored) -> dict:
 
 def _executed(request, *, on, actor, **_ignored) -> dict:
     request.executed_on = on
-    term = _active_term(request)
+    term = running_term(request)
     if term is not None:
         deadline_close(deadline=term, actor=actor, on=on)
     return {"executed_on": on}
@@ -332,8 +323,8 @@ def application_close(*, actor, application: Application) -> Application:
         locked.status = Application.Status.ANSWERED
         locked.answered_on = answered_on
         locked.save(update_fields=["status", "answered_on"])
-        term = application_term(locked)
-        if term is not None and term.state in TERM_RUNNING:
+        term = running_term(locked, "ir.application")
+        if term is not None:
             term = deadline_close(deadline=term, actor=actor, on=answered_on)
         audit_record(
             actor=actor,
