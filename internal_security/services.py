@@ -12,6 +12,7 @@ from courtadmin.core.uploads import accepted_upload_fields
 from courtadmin.deadlines.calendar import term_start
 from courtadmin.deadlines.services import deadline_extend, deadline_open
 from courtadmin.documents.models import Document
+from courtadmin.documents.selectors import live_document_of
 from courtadmin.documents.services import document_save
 from courtadmin.org.authority import Reach, isd_reach, person_of
 from courtadmin.org.models import Position
@@ -173,13 +174,7 @@ def complaint_answer_prepare(*, actor, complaint: Complaint) -> Document:
     alone (Law on Languages, art. 11); a live draft is reused."""
     if not may_work_on(actor, complaint) or complaint.status != Complaint.Status.DECIDED:
         raise ValidationError(_("An answer is drafted once the complaint is decided."), code="not_now")
-    existing = (
-        Document.objects.filter(
-            record_type=ContentType.objects.get_for_model(Complaint), record_id=str(complaint.pk), kind=ANSWER_KIND
-        )
-        .exclude(status=Document.Status.CANCELLED)
-        .first()
-    )
+    existing = live_document_of(complaint, ANSWER_KIND)
     if existing is not None:
         return existing
     texts = {}
@@ -378,15 +373,7 @@ def personal_file_grant(*, actor, request: PersonalFileRequest, valid_until) -> 
 def conclusion_prepare(*, actor, investigation: Investigation) -> Document:
     """The draft conclusion (ISD 15 names its signer); a live draft is reused."""
     _check_team(actor, investigation)
-    existing = (
-        Document.objects.filter(
-            record_type=ContentType.objects.get_for_model(Investigation),
-            record_id=str(investigation.pk),
-            kind=CONCLUSION_KIND,
-        )
-        .exclude(status=Document.Status.CANCELLED)
-        .first()
-    )
+    existing = live_document_of(investigation, CONCLUSION_KIND)
     if existing is not None:
         return existing
     texts = {}

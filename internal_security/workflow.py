@@ -23,7 +23,7 @@ from courtadmin.audit.services import audit_record
 from courtadmin.deadlines.models import Deadline
 from courtadmin.deadlines.selectors import running_term
 from courtadmin.deadlines.services import deadline_close
-from courtadmin.documents.models import Document
+from courtadmin.documents.selectors import signed_document_of
 
 from .models import Complaint, Investigation
 from .permissions import is_isd_manager, may_work_on, may_work_on_investigation
@@ -104,21 +104,6 @@ def appeal_term(complaint) -> Deadline | None:
     return running_term(complaint, "isd.appeal")
 
 
-def signed_answer(complaint) -> Document | None:
-    return (
-        Document.objects.filter(
-            record_type__app_label="internal_security",
-            record_type__model="complaint",
-            record_id=str(complaint.pk),
-            kind=ANSWER_KIND,
-            status__in=[Document.Status.SIGNED, Document.Status.SENT],
-        )
-        .select_related("signature")
-        .order_by("-pk")
-        .first()
-    )
-
-
 def complaint_move(*, complaint, move: str, actor, reason: str = "", forwarded_to: str = "", decision: str = ""):
     """Perform one move: lock the complaint, check the edge, the anonymity rule, the actor and
     the inputs, write the change and the audit event. Assigning officers is
@@ -146,7 +131,7 @@ def complaint_move(*, complaint, move: str, actor, reason: str = "", forwarded_t
         before = locked.status
         closing_day = timezone.localdate()
         if move == "answer":
-            answer = signed_answer(locked)
+            answer = signed_document_of(locked, ANSWER_KIND)
             if answer is None:
                 raise ValidationError(
                     _("The answer to the applicant must be signed first (ISD 15)."), code="answer_unsigned"
@@ -179,21 +164,6 @@ def complaint_move(*, complaint, move: str, actor, reason: str = "", forwarded_t
 # --- An investigation: under way -> concluded (ISD 6.21) ------------------------------------
 
 
-def _signed_document(record, kind: str) -> Document | None:
-    return (
-        Document.objects.filter(
-            record_type__app_label="internal_security",
-            record_type__model=record._meta.model_name,
-            record_id=str(record.pk),
-            kind=kind,
-            status__in=[Document.Status.SIGNED, Document.Status.SENT],
-        )
-        .select_related("signature")
-        .order_by("-pk")
-        .first()
-    )
-
-
 def investigation_conclude(*, investigation, actor, outcome: str) -> Investigation:
     """The one move of an investigation: it ends with its conclusion signed per ISD 15 and an
     outcome; its term closes on the day the conclusion was signed."""
@@ -205,7 +175,7 @@ def investigation_conclude(*, investigation, actor, outcome: str) -> Investigati
             raise ValidationError(_("Only the team concludes an investigation."), code="not_yours")
         if outcome not in Investigation.Outcome.values:
             raise ValidationError({"outcome": ValidationError(_("Choose the outcome."), code="required")})
-        conclusion = _signed_document(locked, CONCLUSION_KIND)
+        conclusion = signed_document_of(locked, CONCLUSION_KIND)
         if conclusion is None:
             raise ValidationError(_("The conclusion must be signed first (ISD 15)."), code="conclusion_unsigned")
         signed_on = timezone.localdate(conclusion.signature.signed_at)

@@ -32,6 +32,7 @@ from courtadmin.audit.services import audit_record
 from courtadmin.deadlines.models import Deadline
 from courtadmin.deadlines.services import deadline_open
 from courtadmin.documents.models import Document
+from courtadmin.documents.selectors import live_document_of, signed_document_of
 from courtadmin.documents.services import document_save
 from courtadmin.org.authority import department_access
 from courtadmin.org.models import Department
@@ -41,7 +42,6 @@ from .permissions import check_ir_staff, is_ir_staff
 
 TERM_KIND = "ir.application"
 ANSWER_KIND = "ir.application_answer"
-SIGNED = (Document.Status.SIGNED, Document.Status.SENT)
 TERM_ACTIVE = (Deadline.State.OPEN, Deadline.State.EXTENDED)
 
 
@@ -94,24 +94,14 @@ def application_term(application: Application) -> Deadline | None:
     )
 
 
-def _answers_of(application: Application):
-    return Document.objects.filter(**_record_filter(), record_id=str(application.pk), kind=ANSWER_KIND)
-
-
 def application_answer_document(application: Application) -> Document | None:
     """The answer in progress or given: the latest answer document not cancelled."""
-    return (
-        _answers_of(application)
-        .exclude(status=Document.Status.CANCELLED)
-        .select_related("signature")
-        .order_by("-pk")
-        .first()
-    )
+    return live_document_of(application, ANSWER_KIND)
 
 
 def application_signed_answer(application: Application) -> Document | None:
     """The latest answer signed and registered under IR 13, or None."""
-    return _answers_of(application).filter(status__in=SIGNED).order_by("-registered_at", "-pk").first()
+    return signed_document_of(application, ANSWER_KIND)
 
 
 def application_page(user, pk) -> dict:

@@ -133,3 +133,30 @@ def document_on_record(token: str) -> Document:
 
 def document_with_pdf_hash(digest: str) -> Document | None:
     return Document.objects.select_related("signature").filter(pdf_sha256=digest).first()
+
+
+# --- The documents of a record (a complaint's answer, an investigation's conclusion ...) ---------
+
+
+def _of_record(record, kind: str):
+    return Document.objects.filter(
+        record_type__app_label=record._meta.app_label,
+        record_type__model=record._meta.model_name,
+        record_id=str(record.pk),
+        kind=kind,
+    ).select_related("signature")
+
+
+def live_document_of(record, kind: str) -> Document | None:
+    """The record's latest document of `kind` that is not cancelled: in progress or signed."""
+    return _of_record(record, kind).exclude(status=Document.Status.CANCELLED).order_by("-pk").first()
+
+
+def signed_document_of(record, kind: str) -> Document | None:
+    """The record's latest document of `kind` that is signed and registered."""
+    return (
+        _of_record(record, kind)
+        .filter(status__in=[Document.Status.SIGNED, Document.Status.SENT])
+        .order_by("-registered_at", "-pk")
+        .first()
+    )
