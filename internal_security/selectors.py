@@ -48,8 +48,14 @@ def get_complaint_attachment_for_user(user, complaint_pk, pk) -> ComplaintAttach
 
 
 def department_overview(user) -> dict:
+    from courtadmin.audit.selectors import may_view_reads
+
     require_isd_access(user)
-    return {"signers": signers(Department.ISD)}
+    return {
+        "signers": signers(Department.ISD),
+        "may_read_figures": may_read_figures(user),
+        "may_view_reads": may_view_reads(user, Department.ISD),
+    }
 
 
 def complaint_page(user, pk) -> dict:
@@ -226,8 +232,16 @@ def may_read_figures(user) -> bool:
     return is_isd_head(user) or leadership
 
 
-def complaint_figures(user, year: int) -> dict:
-    """Complaints of a year by month and region, and by status (issue 7.6)."""
+def _counts(queryset, field, choices) -> list:
+    """(label, count) for each value of a choice field, in the order of its choices."""
+    counts = dict(queryset.order_by().values_list(field).annotate(count=Count("*")))
+    return [(label, counts[value]) for value, label in choices if counts.get(value)]
+
+
+def isd_figures(user, year: int) -> dict:
+    """The ISD in figures for a year (issue 7.6), within the reader's reach: complaints by
+    region and month and by status; investigations opened by status and outcome; criminal
+    cases opened by region and stage."""
     if not may_read_figures(user):
         raise Http404
     complaints = complaints_visible_to(user).filter(received_on__year=year).order_by()
@@ -237,17 +251,27 @@ def complaint_figures(user, year: int) -> dict:
     for cell in cells:
         row = table.setdefault(cell["region"], [0] * 12)
         row[cell["month"] - 1] = cell["count"]
-    status_labels = dict(Complaint.Status.choices)
+    investigations = investigations_visible_to(user).filter(instruction_date__year=year)
+    cases = criminal_cases_visible_to(user).filter(opened_on__year=year).order_by()
+    stages = CriminalCase.Stage.choices
+    case_table: dict = {}
+    for cell in cases.values("region", "stage").annotate(count=Count("*")):
+        row = case_table.setdefault(cell["region"], dict.fromkeys((value for value, _label in stages), 0))
+        row[cell["stage"]] = cell["count"]
     return {
         "year": year,
         "rows": sorted(
             ((regions[pk], months, sum(months)) for pk, months in table.items()), key=lambda row: str(row[0])
         ),
-        "by_status": [
-            (status_labels[row["status"]], row["count"])
-            for row in complaints.values("status").annotate(count=Count("*")).order_by("status")
-        ],
+        "by_status": _counts(complaints, "status", Complaint.Status.choices),
         "total": complaints.count(),
+        "investigations_by_status": _counts(investigations, "status", Investigation.Status.choices),
+        "investigations_by_outcome": _counts(investigations, "outcome", Investigation.Outcome.choices),
+        "stages": [label for _value, label in stages],
+        "case_rows": sorted(
+            ((regions[pk], list(row.values()), sum(row.values())) for pk, row in case_table.items()),
+            key=lambda row: str(row[0]),
+        ),
     }
 
 

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy
 from courtadmin.audit.services import audit_record
 from courtadmin.deadlines.models import Deadline
 from courtadmin.deadlines.selectors import running_term
-from courtadmin.deadlines.services import deadline_close
+from courtadmin.deadlines.services import deadline_close, deadline_open
 from courtadmin.documents.selectors import signed_document_of
 
 from .models import Complaint, Investigation
@@ -31,6 +31,7 @@ from .permissions import is_isd_manager, may_work_on, may_work_on_investigation
 S = Complaint.Status
 ANSWER_KIND = "isd.complainant_answer"
 CONCLUSION_KIND = "isd.investigation_conclusion"
+FORWARDING_KIND = "isd.appeal.forwarding"
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,8 @@ def complaint_move(*, complaint, move: str, actor, reason: str = "", forwarded_t
             closing_day = timezone.localdate(answer.signature.signed_at)
         if move in ("forward", "send_on"):
             locked.forwarded_to = forwarded_to
+        if move == "forward":
+            _record_forwarding_term(locked, actor, closing_day)
         if move in ("leave", "decide"):
             locked.outcome_note = reason
         if move == "decide":
@@ -159,6 +162,14 @@ def complaint_move(*, complaint, move: str, actor, reason: str = "", forwarded_t
         )
     complaint.refresh_from_db()
     return complaint
+
+
+def _record_forwarding_term(complaint, actor, forwarded_on) -> None:
+    """АППК arts. 65, 76: an appeal outside the ISD's competence goes to the competent body
+    within 3 working days of its receipt, and the applicant is told at the same time. The term
+    is kept as it ran, from receipt to this move, so a late forwarding shows as missed."""
+    term = deadline_open(record=complaint, kind=FORWARDING_KIND, received_at=complaint.received_at, responsible=actor)
+    deadline_close(deadline=term, actor=actor, on=forwarded_on)
 
 
 # --- An investigation: under way -> concluded (ISD 6.21) ------------------------------------

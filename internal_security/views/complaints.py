@@ -59,10 +59,11 @@ def complaint_export(request):
     return xlsx_response(content, "complaints.xlsx")
 
 
-def complaint_figures(request):
+def figures(request):
+    """Issue 7.6: the ISD in figures for a year, for its head and the leadership (ISD 7)."""
     year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else timezone.localdate().year
-    context = {**selectors.complaint_figures(request.user, year), "months": range(1, 13)}
-    return render(request, "internal_security/complaint_figures.html", context)
+    context = {**selectors.isd_figures(request.user, year), "months": range(1, 13)}
+    return render(request, "internal_security/figures.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -81,7 +81,9 @@ def investigation_create(request):
     return render(request, "internal_security/investigation_form.html", {"form": form})
 
 
-def investigation_detail(request, pk):
+def investigation_detail(request, pk, **bound):
+    """The investigation's page; `bound` holds a form posted from it that was refused, shown
+    again with its errors beside the fields and what was typed."""
     context = selectors.investigation_page(request.user, pk)
     read_record(user=request.user, obj=context["investigation"])
     context.update(
@@ -92,13 +94,22 @@ def investigation_detail(request, pk):
             "file_request_form": FileRequestForm(),
             "file_grant_form": FileGrantForm(),
             "conclude_form": ConcludeForm(),
+            **bound,
         }
     )
     return render(request, "internal_security/investigation_detail.html", context)
 
 
-def _posted(request, investigation, form, call, success):
-    service_flash(request, form, call, success)
+def _posted(request, investigation, form, call, success, *, name=None):
+    """A form posted from the investigation's page: done, back to the page with a message;
+    refused, the page again with the form as typed (`name`), or the reasons on top of it."""
+    if name is None:
+        service_flash(request, form, call, success)
+        return redirect(investigation)
+    done, _result = service_result(form, call)
+    if not done:
+        return investigation_detail(request, investigation.pk, **{name: form})
+    messages.success(request, success)
     return redirect(investigation)
 
 
@@ -137,6 +148,7 @@ def explanation_add(request, pk):
             upload=form.cleaned_data["file"],
         ),
         _("The explanation is added."),
+        name="explanation_form",
     )
 
 
@@ -157,6 +169,7 @@ def interview_add(request, pk):
         form,
         lambda: services.interview_record(actor=request.user, investigation=investigation, interview=form.instance),
         _("The interview is recorded."),
+        name="interview_form",
     )
 
 
@@ -175,6 +188,7 @@ def file_request_add(request, pk):
             reason=form.cleaned_data["reason"],
         ),
         _("The request is sent to the leadership."),
+        name="file_request_form",
     )
 
 

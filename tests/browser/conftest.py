@@ -46,6 +46,22 @@ def page(browser, live_server):
     context.close()
 
 
+@pytest.fixture
+def other_browser(browser, live_server):
+    """Another person at his own browser: a tab in a context of its own, so that no request
+    of one person's page (the bell's poll) ever carries another's session cookie."""
+    contexts = []
+
+    def open_tab():
+        context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+
+
 def screenshot(page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)

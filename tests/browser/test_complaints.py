@@ -37,7 +37,7 @@ def signed_in(page, username, device):
     return page
 
 
-def test_a_complaint_from_registration_to_the_signed_answer(page, browser, live_server, people, monkeypatch):
+def test_a_complaint_from_registration_to_the_signed_answer(page, other_browser, people, monkeypatch):
     monkeypatch.setitem(celery_app.conf, "task_always_eager", True)  # the PDF task runs at once
     load_demo_signing(people)
     officer, head, deputy = (people[name].user for name in ("isd_officer", "isd_head", "isd_deputy"))
@@ -46,15 +46,8 @@ def test_a_complaint_from_registration_to_the_signed_answer(page, browser, live_
     while not is_working_day(received):
         received -= timedelta(days=1)
 
-    contexts = []
-
-    def own_browser(username):
-        context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        return signed_in(context.new_page(), username, devices[username])
-
     signed_in(page, "isd_officer", devices["isd_officer"])
-    head_page, deputy_page = own_browser("isd_head"), own_browser("isd_deputy")
+    head_page, deputy_page = (signed_in(other_browser(), name, devices[name]) for name in ("isd_head", "isd_deputy"))
     page.goto("/isd/complaints/new/")
     page.fill("#id_received_at", datetime.combine(received, time(10, 0), tzinfo=ALMATY).strftime("%Y-%m-%dT%H:%M"))
     page.select_option("#id_channel", "e_otinish")
@@ -114,6 +107,4 @@ def test_a_complaint_from_registration_to_the_signed_answer(page, browser, live_
         screenshot(page, f"isd-complaint-{language}")
         page.goto("/isd/complaints/")
         screenshot(page, f"isd-complaints-{language}")
-    for context in contexts:
-        context.close()
     assert page.console_errors == []

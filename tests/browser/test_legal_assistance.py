@@ -33,21 +33,17 @@ def catalogs(people):
         import_module("international.migrations.0002_catalogs").add_catalogs(apps, None)
 
 
-def sign_in(page, username, device=None, step=0):
-    """Another person at the same browser: the page left first, so that no request of the
-    previous one's page (the bell's poll) brings his session cookie back after clearing."""
-    page.goto("about:blank")
-    page.context.clear_cookies()
+def sign_in(page, username, device=None):
     sign_in_with_password(page, username)
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
     if "/accounts/second-factor/" in page.url and device is not None:
-        page.fill("#id_code", code_at(device, step))
+        page.fill("#id_code", code_at(device, 0))
         page.click("main form button[type=submit]")
         page.wait_for_url(lambda url: "second-factor" not in url)
 
 
 def test_an_officer_registers_a_request_in_kazakh_and_the_deputy_signs_its_cover_letter(
-    page, people, catalogs, monkeypatch
+    page, other_browser, people, catalogs, monkeypatch
 ):
     monkeypatch.setitem(celery_app.conf, "task_always_eager", True)  # the PDF task runs at once
     load_demo_signing(people)
@@ -93,17 +89,17 @@ def test_an_officer_registers_a_request_in_kazakh_and_the_deputy_signs_its_cover
     letter = Document.objects.get(record_id=str(request.pk))
     assert letter.status == Document.Status.APPROVED
 
-    sign_in(page, "ir_deputy_legal", device, step=0)
-    page.goto(f"/documents/{letter.pk}/")
-    page.click("#sign-button")
-    page.fill("#id_password", DEMO_TEST_PASSWORD)
-    page.fill("#id_code", code_at(device, 1))
-    page.click("#confirm-signature")
-    page.wait_for_selector("#pdf-download")
+    deputy_page = other_browser()  # the deputy at his own browser
+    sign_in(deputy_page, "ir_deputy_legal", device)
+    deputy_page.goto(f"/documents/{letter.pk}/")
+    deputy_page.click("#sign-button")
+    deputy_page.fill("#id_password", DEMO_TEST_PASSWORD)
+    deputy_page.fill("#id_code", code_at(device, 1))
+    deputy_page.click("#confirm-signature")
+    deputy_page.wait_for_selector("#pdf-download")
     letter.refresh_from_db()
     assert letter.status == Document.Status.SIGNED and letter.signature.signer == deputy
 
-    sign_in(page, "ir_officer")
     page.goto(f"/ir/requests/{request.pk}/")
     page.click("#move-forward_to_court form[action$='/move/forward_to_court/'] button")
     page.wait_for_selector("#request-status")

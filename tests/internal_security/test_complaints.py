@@ -149,10 +149,20 @@ def test_the_term_is_extended_by_the_head_within_two_months_with_a_notice_appk_7
     assert term_of(complaint, "isd.appeal.extension_notice").state == Deadline.State.OPEN
 
 
-def test_a_complaint_outside_the_isd_competence_is_forwarded_and_its_term_closed(people):
-    complaint = register(people)
+@pytest.mark.parametrize(("days_back", "forwarding"), [(1, Deadline.State.MET), (10, Deadline.State.MISSED)])
+def test_a_complaint_outside_the_isd_competence_is_forwarded_within_3_working_days_appk_65(
+    people, days_back, forwarding
+):
+    complaint = register(people, at=datetime.combine(a_working_day(days_back), time(10, 0), tzinfo=ALMATY))
+    assert refusal_codes(
+        complaint_move, complaint=complaint, move="forward", actor=people["isd_head"].user, forwarded_to=" "
+    ) == {"required"}
     complaint_move(complaint=complaint, move="forward", actor=people["isd_head"].user, forwarded_to="Бас прокуратура")
-    assert complaint.status == S.FORWARDED and term_of(complaint).state == Deadline.State.MET
+    assert complaint.status == S.FORWARDED and complaint.closed_on == timezone.localdate()
+    assert term_of(complaint).state == Deadline.State.MET  # the 15 working days stop running too
+    term = term_of(complaint, "isd.appeal.forwarding")
+    assert term.started_on == complaint.received_on and term.closed_on == timezone.localdate()
+    assert term.state == forwarding
 
 
 def test_decided_then_answered_once_the_head_signs_the_answer_isd_15(signing):
@@ -255,7 +265,7 @@ def test_filters_the_export_and_the_read_log_obey_need_to_know_issue_7_6(people,
 
 def test_the_figures_are_for_the_head_and_the_leadership(people, client_for):
     year = register(people).received_on.year
-    url = reverse("internal_security:complaint-figures")
+    url = reverse("internal_security:figures")
     for username in ("isd_head", "chairman", "ca_head"):
         page = client_for(username).get(url, {"year": year})
         assert page.status_code == 200 and page.context["total"] == 1, username

@@ -1,0 +1,77 @@
+"""The ISD in figures (issue 7.6, ISD 7): each figure equals a direct count of the same records,
+for the head and the leadership only."""
+
+from collections import Counter
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+
+from courtadmin.org.models import Region
+from internal_security import services
+from internal_security.models import Complaint, CriminalCase, Investigation
+from tests.internal_security.test_complaints import register
+from tests.internal_security.test_criminal_cases import a_case
+from tests.internal_security.test_investigations import open_investigation
+
+
+@pytest.fixture
+def records(people):
+    """Two complaints in two regions, two investigations (one concluded), three criminal cases
+    in two regions and stages, and one case of last year that no figure of this year counts."""
+    day = register(people).received_on  # ten days back or more: every record is of its year
+    register(people, region=Region.objects.get(code="almaty"))
+    open_investigation(people, instruction_date=day)
+    concluded = open_investigation(people, instruction_number="13-т", instruction_date=day)
+    Investigation.objects.filter(pk=concluded.pk).update(
+        status=Investigation.Status.CONCLUDED, outcome=Investigation.Outcome.DISCIPLINARY
+    )
+    almaty = people["isd_almaty"].user
+    services.criminal_case_save(actor=almaty, case=a_case(opened_on=day))
+    services.criminal_case_save(
+        actor=almaty, case=a_case(opened_on=day, stage="in_court", sent_to_court_on=day + timedelta(days=1))
+    )
+    shymkent = Region.objects.get(code="shymkent")
+    for opened_on in (day, day.replace(year=day.year - 1)):
+        # as the Shymkent unit would have entered them
+        a_case(region=shymkent, opened_on=opened_on, entered_by=almaty).save()
+    return day.year
+
+
+@pytest.mark.parametrize("username", ["isd_head", "chairman", "ca_head"])
+def test_each_figure_equals_a_direct_count(records, client_for, username):
+    year = records
+    figures = client_for(username).get(reverse("internal_security:figures"), {"year": year}).context
+
+    complaints = Complaint.objects.filter(received_on__year=year)
+    assert figures["total"] == complaints.count() == 2
+    by_region = Counter(complaints.values_list("region__code", flat=True))
+    assert {region.code: total for region, _months, total in figures["rows"]} == by_region
+    assert sum(count for _label, count in figures["by_status"]) == complaints.count()
+
+    investigations = Investigation.objects.filter(instruction_date__year=year)
+    labels = dict(Investigation.Status.choices)
+    assert dict(figures["investigations_by_status"]) == {
+        labels[status]: count for status, count in Counter(investigations.values_list("status", flat=True)).items()
+    }
+    assert dict(figures["investigations_by_outcome"]) == {Investigation.Outcome.DISCIPLINARY.label: 1}
+
+    cases = CriminalCase.objects.filter(opened_on__year=year)
+    stages = [value for value, _label in CriminalCase.Stage.choices]
+    expected = {
+        region.code: [cases.filter(region=region, stage=stage).count() for stage in stages]
+        for region in Region.objects.filter(criminalcase__in=cases).distinct()
+    }
+    assert {region.code: counts for region, counts, _total in figures["case_rows"]} == expected
+    assert expected == {"almaty": [1, 1, 0, 0], "shymkent": [1, 0, 0, 0]}
+
+
+def test_the_year_chosen_is_the_year_counted(records, client_for):
+    last_year = client_for("isd_head").get(reverse("internal_security:figures"), {"year": records - 1}).context
+    assert last_year["total"] == 0
+    assert [(region.code, total) for region, _counts, total in last_year["case_rows"]] == [("shymkent", 1)]
+
+
+@pytest.mark.parametrize("username", ["isd_deputy", "isd_officer", "isd_almaty", "ca_deputy", "ir_head", "sysadmin"])
+def test_nobody_else_reads_the_figures_isd_7(records, client_for, username):
+    assert client_for(username).get(reverse("internal_security:figures")).status_code == 404
