@@ -14,7 +14,7 @@ class InternationalConfig(AppConfig):
         from courtadmin.org.models import Department
 
         from . import deadlines
-        from .demo import load_demo_applications, load_demo_documents, load_demo_requests
+        from .demo import load_demo_applications, load_demo_documents, load_demo_requests, load_demo_trips
         from .documents import KINDS
 
         register_department_entry(Department.IR, _("International Relations"), "international:home")
@@ -25,3 +25,4 @@ class InternationalConfig(AppConfig):
         register_demo_loader(load_demo_documents)
         register_demo_loader(load_demo_requests)
         register_demo_loader(load_demo_applications)
+        register_demo_loader(load_demo_trips)

@@ -289,6 +289,93 @@ def load_demo_applications(people) -> str:
     return f"IR applications: {len(APPLICATIONS)}, one answered with a signed explanation (IR 7.25)."
 
 
+# (purpose, country, city, participants, days from today to departure, days away, report state)
+TRIPS = [
+    (
+        "Сот төрелігінің тиімділігі жөніндегі еуропалық комиссияның (CEPEJ) пленарлық отырысы",
+        "FR",
+        "Страсбург",
+        "Қасымов Е.Б., Сот әкімшілігінің басшысы",
+        -40,
+        3,
+        "published",
+    ),
+    (
+        "ШЫҰ мемлекеттері жоғарғы соттары төрағаларының кеңесі",
+        "CN",
+        "Пекин",
+        "Жандосов Ә.С., Жоғарғы Сот Төрағасы\nСерікбаева Д.А., ХҚБ басшысы",
+        -25,
+        4,
+        "received",
+    ),
+    ("Судьяларды оқыту бойынша семинар", "DE", "Бонн", "Облыстық соттардың 3 судьясы", -14, 5, "awaited"),
+    (
+        "Азаматтық істер бойынша тәжірибе алмасу",
+        "TR",
+        "Анкара",
+        "Азаматтық істер алқасының 2 судьясы",
+        -9,
+        3,
+        "awaited",
+    ),
+    ("Халықаралық сот конференциясы", "KR", "Сеул", "Жоғарғы Соттың 2 судьясы", 12, 4, "after"),
+]
+
+# (country, organisation, head, size, days from today to arrival, days staying)
+DELEGATIONS = [
+    ("UZ", "Өзбекстан Республикасының Жоғарғы соты", "Жоғарғы Сот Төрағасының орынбасары", 6, -3, 3),
+    ("KG", "Қырғыз Республикасының Жоғарғы соты", "Жоғарғы Сот Төрағасы", 4, -35, 2),
+    ("DE", "Германияның халықаралық құқықтық ынтымақтастық қоры (IRZ)", "Жоба жетекшісі", 3, 9, 4),
+]
+
+
+def load_demo_trips(people) -> str:
+    """Trips abroad in every state of their report (IR 7.11, 7.16) and delegations (IR 7.17)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from . import trips
+    from .models import Country, Delegation, Trip
+
+    if Trip.objects.exists():
+        return "IR trips and delegations: already in the demo."
+    officer, today = people["ir_officer"].user, timezone.localdate()
+    for purpose, country, city, participants, starts_in, days, report in TRIPS:
+        departs_on = today + timedelta(days=starts_in)
+        trip = trips.trip_save(
+            actor=officer,
+            trip=Trip(
+                purpose=purpose,
+                country=Country.objects.get(code=country),
+                city=city,
+                participants=participants,
+                departs_on=departs_on,
+                returns_on=departs_on + timedelta(days=days),
+                officer=officer,
+            ),
+        )
+        if report in ("received", "published"):
+            upload = SimpleUploadedFile("report.pdf", b"%PDF-1.7\n%demo report\n", content_type="application/pdf")
+            trips.trip_report_add(actor=officer, trip=trip, upload=upload)
+        if report == "published":
+            trips.trip_report_published(actor=officer, trip=trip, on=today)
+    for country, organisation, head, size, arrives_in, days in DELEGATIONS:
+        arrives_on = today + timedelta(days=arrives_in)
+        trips.delegation_save(
+            actor=officer,
+            delegation=Delegation(
+                country=Country.objects.get(code=country),
+                organisation=organisation,
+                head=head,
+                size=size,
+                arrives_on=arrives_on,
+                leaves_on=arrives_on + timedelta(days=days),
+                officer=officer,
+            ),
+        )
+    return f"IR trips: {len(TRIPS)}, two awaiting their final report; delegations: {len(DELEGATIONS)}."
+
+
 def _authorities() -> dict:
     from .models import Country, ForeignAuthority
 

@@ -9,7 +9,7 @@ authorities, the courts of Kazakhstan) are kept by IR staff in the portal.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -444,3 +444,114 @@ class Application(models.Model):
 
     def get_absolute_url(self):
         return reverse("international:application-detail", args=[self.pk])
+
+
+# --- Trips abroad and foreign delegations (IR 7.11, 7.16, 7.17) ------------------------------
+
+
+class Trip(models.Model):
+    """A business trip abroad of judges or court staff, supported by the IR (IR 7.16), which
+    monitors it and publishes its final report on the Supreme Court's portal (IR 7.11). A trip
+    whose participants are back and whose report is not on file waits for its report."""
+
+    audit_department = "IR"
+
+    purpose = models.CharField(_("purpose"), max_length=500)
+    country = models.ForeignKey(Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="+")
+    city = models.CharField(_("city"), max_length=200, blank=True)
+    participants = models.TextField(_("participants"), help_text=_("One per line: full name and position."))
+    departs_on = models.DateField(_("departs on"))
+    returns_on = models.DateField(_("returns on"))
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("responsible officer"), on_delete=models.PROTECT, related_name="+"
+    )
+    report_received_on = models.DateField(_("final report received on"), null=True, blank=True, editable=False)
+    report_published_on = models.DateField(
+        _("published on the Supreme Court's portal on"), null=True, blank=True, editable=False
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+
+    class Meta:
+        verbose_name = _("business trip abroad")
+        verbose_name_plural = _("business trips abroad")
+        ordering = ["-departs_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(returns_on__gte=F("departs_on")), name="ir_trip_returns_after_departure")
+        ]
+        indexes = [
+            models.Index(
+                fields=["returns_on"], name="ir_trip_awaiting_report", condition=Q(report_received_on__isnull=True)
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.country} {self.departs_on:%d.%m.%Y}: {self.purpose}"
+
+    def get_absolute_url(self):
+        return reverse("international:trip-detail", args=[self.pk])
+
+    @property
+    def awaits_report(self) -> bool:
+        return self.report_received_on is None and self.returns_on < timezone.localdate()
+
+    def clean(self):
+        super().clean()
+        if self.departs_on and self.returns_on and self.returns_on < self.departs_on:
+            raise ValidationError(
+                {"returns_on": ValidationError(_("The return comes after the departure."), code="before_departure")}
+            )
+
+
+class TripReport(StoredFile):
+    """The final report of a trip (IR 7.11); the latest file is the report."""
+
+    audit_department = "IR"
+
+    trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="reports")
+
+    class Meta:
+        verbose_name = _("final report")
+        verbose_name_plural = _("final reports")
+        ordering = ["-uploaded_at", "-pk"]
+
+
+class Delegation(models.Model):
+    """A foreign delegation's visit to Kazakhstan, prepared and received by the IR (IR 7.17)."""
+
+    audit_department = "IR"
+
+    country = models.ForeignKey(Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="+")
+    organisation = models.CharField(_("court or organisation"), max_length=300)
+    head = models.CharField(_("head of the delegation"), max_length=300)
+    size = models.PositiveSmallIntegerField(_("members"), default=1)
+    arrives_on = models.DateField(_("arrives on"))
+    leaves_on = models.DateField(_("leaves on"))
+    programme = models.TextField(_("programme"), blank=True)
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("responsible officer"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+
+    class Meta:
+        verbose_name = _("foreign delegation")
+        verbose_name_plural = _("foreign delegations")
+        ordering = ["-arrives_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(leaves_on__gte=F("arrives_on")), name="ir_delegation_leaves_after_arrival"
+            )
+        ]
+        indexes = [models.Index(fields=["arrives_on"], name="ir_delegation_arrives")]
+
+    def __str__(self):
+        return f"{self.country} {self.arrives_on:%d.%m.%Y}: {self.organisation}"
+
+    def get_absolute_url(self):
+        return reverse("international:delegation-detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        if self.arrives_on and self.leaves_on and self.leaves_on < self.arrives_on:
+            raise ValidationError(
+                {"leaves_on": ValidationError(_("The departure comes after the arrival."), code="before_arrival")}
+            )

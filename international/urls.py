@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import applications, catalogs, home, requests
+from .views import applications, catalogs, home, requests, trips
 
 app_name = "international"
 
@@ -25,6 +25,18 @@ urlpatterns = [
     path("applications/<int:pk>/", applications.application_detail, name="application-detail"),
     path("applications/<int:pk>/answer/", applications.application_answer, name="application-answer"),
     path("applications/<int:pk>/close/", applications.application_close, name="application-close"),
+    # Business trips abroad and foreign delegations (IR 7.11, 7.16, 7.17)
+    path("trips/", trips.trip_list, name="trip-list"),
+    path("trips/new/", trips.trip_edit, name="trip-create"),
+    path("trips/<int:pk>/", trips.trip_detail, name="trip-detail"),
+    path("trips/<int:pk>/edit/", trips.trip_edit, name="trip-update"),
+    path("trips/<int:pk>/reports/", trips.trip_report_add, name="trip-report-add"),
+    path("trips/<int:pk>/reports/<int:report_pk>/", trips.trip_report_download, name="trip-report-download"),
+    path("trips/<int:pk>/published/", trips.trip_report_published, name="trip-report-published"),
+    path("delegations/", trips.delegation_list, name="delegation-list"),
+    path("delegations/new/", trips.delegation_edit, name="delegation-create"),
+    path("delegations/<int:pk>/", trips.delegation_detail, name="delegation-detail"),
+    path("delegations/<int:pk>/edit/", trips.delegation_edit, name="delegation-update"),
     # Catalogs kept by IR staff
     path("catalogs/", catalogs.catalog_index, name="catalog-index"),
     path("catalogs/<slug:catalog>/", catalogs.catalog_list, name="catalog-list"),

@@ -29,8 +29,10 @@ from internal_security import selectors as isd_selectors
 from internal_security import services as isd_services
 from internal_security.models import Complaint
 from international import applications as ir_applications
-from international.models import Application, KazakhCourt, RequestFile
+from international import trips as ir_trips
+from international.models import Application, KazakhCourt, RequestFile, Trip
 from tests.conftest import DEMO_TEST_PASSWORD, mark_second_factor_given
+from tests.international import factories as ir_factories
 
 
 def url_patterns_with_ids(patterns=None, namespaces=()):
@@ -274,6 +276,28 @@ ISD_DOCUMENT_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_officer2", "i
 IR_OUTSIDERS = ["isd_head", "isd_officer", "isd_almaty", "sysadmin"]
 IR_WRITE_OUTSIDERS = [*IR_OUTSIDERS, "chairman", "ca_deputy"]
 
+
+def _ir_trip(people, users):
+    return {"pk": ir_factories.trip(users["ir_officer"]).pk}
+
+
+def _ir_trip_report(people, users):
+    kwargs = _ir_trip(people, users)
+    trip = Trip.objects.get(pk=kwargs["pk"])
+    report = ir_trips.trip_report_add(
+        actor=users["ir_officer"], trip=trip, upload=SimpleUploadedFile("t.pdf", b"%PDF-1.7\n%%EOF\n")
+    )
+    return {**kwargs, "report_pk": report.pk}
+
+
+def _ir_trip_reported(people, users):
+    return {"pk": _ir_trip_report(people, users)["pk"]}
+
+
+def _ir_delegation(people, users):
+    return {"pk": ir_factories.delegation(users["ir_officer"], arrives_on=timezone.localdate()).pk}
+
+
 CASES = {
     "org:absence-update": Case(_absence, "ir_officer", ["isd_officer", "isd_head"]),
     "org:absence-delete": Case(_absence, "ir_officer", ["isd_officer", "isd_head"]),
@@ -325,6 +349,13 @@ CASES = {
     "international:request-letter": Case(_ir_request_letter, "ir_officer", IR_WRITE_OUTSIDERS),
     "international:request-file-add": Case(_ir_request, "ir_officer", IR_WRITE_OUTSIDERS),
     "international:request-file-download": Case(_ir_request_file, "ir_officer", IR_OUTSIDERS),
+    "international:trip-detail": Case(_ir_trip, "ir_officer", IR_OUTSIDERS),
+    "international:trip-update": Case(_ir_trip, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:trip-report-add": Case(_ir_trip, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:trip-report-published": Case(_ir_trip_reported, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:trip-report-download": Case(_ir_trip_report, "ir_officer", IR_OUTSIDERS),
+    "international:delegation-detail": Case(_ir_delegation, "ir_officer", IR_OUTSIDERS),
+    "international:delegation-update": Case(_ir_delegation, "ir_officer", IR_WRITE_OUTSIDERS),
     "international:catalog-list": Case(_ir_catalog, "ir_officer", IR_OUTSIDERS),
     "international:catalog-create": Case(_ir_catalog, "ir_officer", IR_WRITE_OUTSIDERS),
     "international:catalog-update": Case(_ir_court, "ir_officer", IR_WRITE_OUTSIDERS),

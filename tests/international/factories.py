@@ -6,8 +6,16 @@ from django.utils import timezone
 
 from courtadmin.documents import services as documents
 from courtadmin.org.models import Region
-from international import services
-from international.models import Country, ForeignAuthority, KazakhCourt, LegalAssistanceRequest, RequestParty
+from international import services, trips
+from international.models import (
+    Country,
+    Delegation,
+    ForeignAuthority,
+    KazakhCourt,
+    LegalAssistanceRequest,
+    RequestParty,
+    Trip,
+)
 from international.selectors import treaty_suggested
 from tests.conftest import DEMO_TEST_PASSWORD
 from tests.documents.conftest import second_factor_code
@@ -81,3 +89,32 @@ def signed_letter(request, move, author, signer, **kwargs):
     return documents.document_sign(
         document=document, actor=signer, password=DEMO_TEST_PASSWORD, code=second_factor_code(signer)
     )
+
+
+def trip(officer, *, departs_on=None, days=4, country="DE", **fields):
+    """A trip entered through its service, ten days ago by default (so its report is awaited)."""
+    departs_on = departs_on or timezone.localdate() - timedelta(days=10)
+    record = Trip(
+        purpose=fields.pop("purpose", "Судьялардың халықаралық конференциясы"),
+        country=Country.objects.get(code=country),
+        participants="Жандосов Ә.С., Жоғарғы Сот Төрағасы",
+        departs_on=departs_on,
+        returns_on=departs_on + timedelta(days=days),
+        officer=officer,
+        **fields,
+    )
+    return trips.trip_save(actor=officer, trip=record)
+
+
+def delegation(officer, *, arrives_on, days=3, country="TR", **fields):
+    record = Delegation(
+        country=Country.objects.get(code=country),
+        organisation=fields.pop("organisation", "Түркия Республикасының Кассациялық соты"),
+        head="Төраға орынбасары",
+        size=5,
+        arrives_on=arrives_on,
+        leaves_on=arrives_on + timedelta(days=days),
+        officer=officer,
+        **fields,
+    )
+    return trips.delegation_save(actor=officer, delegation=record)
