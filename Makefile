@@ -48,7 +48,7 @@ test: $(VENV)/.dev compilemessages
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/djlint templates international/templates internal_security/templates courtadmin/documents/templates --lint
+	$(VENV)/bin/djlint templates international/templates internal_security/templates courtadmin/documents/templates courtadmin/dashboard/templates --lint
 	$(MAKE) --no-print-directory check-catalogs
 
 # bandit over the portal's code (ruff's S rules run in lint too; bandit adds its own checks).

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "courtadmin.org",
     "courtadmin.documents",
     "courtadmin.deadlines",
+    "courtadmin.dashboard",
     "international",
     "internal_security",
 ]
@@ -250,9 +251,17 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": float(env.int("REMINDER_SCAN_SECONDS", default=300)),
     },
     "send-digests": {"task": "courtadmin.deadlines.tasks.send_digests", "schedule": crontab(hour=8, minute=30)},
+    # Issue 8.5: on Mondays the Chairman and the Head of the CA get the leadership's dashboard.
+    "weekly-leadership-report": {
+        "task": "courtadmin.dashboard.tasks.weekly_reports",
+        "schedule": crontab(day_of_week="mon", hour=7, minute=30),
+    },
 }
 # Rendering and signing PDFs runs on its own queue, so a burst of documents never delays reminders.
-CELERY_TASK_ROUTES = {"courtadmin.documents.tasks.*": {"queue": "documents"}}
+CELERY_TASK_ROUTES = {
+    "courtadmin.documents.tasks.*": {"queue": "documents"},
+    "courtadmin.dashboard.tasks.produce_board_pdf": {"queue": "documents"},
+}
 # /health/ pings a Celery worker when a broker is configured.
 HEALTH_CHECK_CELERY = env.bool("HEALTH_CHECK_CELERY", default=True)
 

@@ -7,6 +7,7 @@ urlpatterns = [
     path("org/", include("courtadmin.org.urls")),
     path("audit/", include("courtadmin.audit.urls")),
     path("documents/", include("courtadmin.documents.urls")),
+    path("dashboard/", include("courtadmin.dashboard.urls")),
     path("notifications/", include("courtadmin.deadlines.urls")),
     path("verify/", include("courtadmin.documents.verify_urls")),
     path("ir/", include("international.urls")),

@@ -1,20 +1,8 @@
 """The ISD's lists as XLSX workbooks: the rows the reader may see, as he filtered them."""
 
-from io import BytesIO
-
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-
-def _workbook(title, header, rows) -> bytes:
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(str(title)[:31])
-    sheet.append([str(label) for label in header])
-    for row in rows:
-        sheet.append(row)
-    output = BytesIO()
-    book.save(output)
-    return output.getvalue()
+from courtadmin.core.workbooks import single_sheet as _workbook
 
 
 def complaints_workbook(complaints) -> bytes:

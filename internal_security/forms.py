@@ -189,8 +189,16 @@ class ComplaintFilterForm(PortalFormMixin, forms.Form):
     )
     officer = forms.ModelChoiceField(label=_("Officer"), queryset=None, required=False, empty_label="—")
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    open_only = forms.BooleanField(label=_("Open only"), required=False)
     received_from = forms.DateField(label=_("Registered from"), required=False, widget=DATE)
     received_to = forms.DateField(label=_("Registered to"), required=False, widget=DATE)
+    closed_from = forms.DateField(label=_("Closed from"), required=False, widget=DATE)
+    closed_to = forms.DateField(label=_("Closed to"), required=False, widget=DATE)
+    term = forms.ChoiceField(
+        label=_("Term"),
+        choices=[("", "—"), ("met", _("answered on time")), ("missed", _("answered late"))],
+        required=False,
+    )
 
     def __init__(self, *args, officers, **kwargs):
         super().__init__(*args, **kwargs)
@@ -221,5 +229,10 @@ class CaseFilterForm(PortalFormMixin, forms.Form):
 class InvestigationFilterForm(PortalFormMixin, forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=[("", "—"), *Investigation.Status.choices], required=False)
     basis = forms.ChoiceField(label=_("Basis"), choices=[("", "—"), *Investigation.Basis.choices], required=False)
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=[("", "—"), *Investigation.Outcome.choices], required=False)
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(), required=False, empty_label="—")
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    opened_from = forms.DateField(label=_("Instructed from"), required=False, widget=DATE)
+    opened_to = forms.DateField(label=_("Instructed to"), required=False, widget=DATE)
+    concluded_from = forms.DateField(label=_("Concluded from"), required=False, widget=DATE)
+    concluded_to = forms.DateField(label=_("Concluded to"), required=False, widget=DATE)

@@ -221,6 +221,7 @@ class Investigation(models.Model):
     complaints = models.ManyToManyField(Complaint, verbose_name=_("complaints that started it"), blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN)
     outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices, blank=True)
+    concluded_on = models.DateField(_("concluded on"), null=True, blank=True, editable=False)
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
     opened_at = models.DateTimeField(auto_now_add=True)
 

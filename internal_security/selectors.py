@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from courtadmin.deadlines.models import Deadline
 from courtadmin.documents.models import Document
-from courtadmin.org.authority import department_access, isd_records_within_reach, person_of, signers
+from courtadmin.org.authority import active_grants, department_access, isd_records_within_reach, person_of, signers
 from courtadmin.org.models import Department, Person, Region, Unit
 
 from .models import (
@@ -187,6 +187,16 @@ class ComplaintFilter:
     overdue: bool = False
     received_from: date | None = None
     received_to: date | None = None
+    closed_from: date | None = None
+    closed_to: date | None = None
+    term: str = ""  # "met" or "missed": how the АППК term of a closed complaint ended
+    open_only: bool = False  # not yet closed (answered, forwarded, sent on or left)
+
+
+def _appeal_terms():
+    return Deadline.objects.filter(
+        record_type__app_label="internal_security", record_type__model="complaint", kind="isd.appeal"
+    ).annotate(complaint_id=Cast("record_id", BigIntegerField()))
 
 
 def complaint_registry(user, filters: ComplaintFilter = ComplaintFilter()):
@@ -197,21 +207,20 @@ def complaint_registry(user, filters: ComplaintFilter = ComplaintFilter()):
         if getattr(filters, field):
             complaints = complaints.filter(**{field: getattr(filters, field)})
     if filters.officer:
-        assigned = ComplaintGrant.objects.filter(content_object=OuterRef("pk"), user=filters.officer)
+        assigned = active_grants(ComplaintGrant, filters.officer).filter(content_object=OuterRef("pk"))
         complaints = complaints.filter(Exists(assigned))
+    if filters.open_only:
+        complaints = complaints.filter(closed_on__isnull=True)
     if filters.overdue:
-        late = Deadline.objects.filter(
-            record_type__app_label="internal_security",
-            record_type__model="complaint",
-            kind="isd.appeal",
-            state__in=Deadline.ACTIVE,
-            due_on__lt=timezone.localdate(),
-        ).annotate(complaint_id=Cast("record_id", BigIntegerField()))
+        late = _appeal_terms().filter(state__in=Deadline.ACTIVE, due_on__lt=timezone.localdate())
         complaints = complaints.filter(pk__in=late.values("complaint_id"))
-    if filters.received_from:
-        complaints = complaints.filter(received_on__gte=filters.received_from)
-    if filters.received_to:
-        complaints = complaints.filter(received_on__lte=filters.received_to)
+    if filters.term in (Deadline.State.MET, Deadline.State.MISSED):
+        complaints = complaints.filter(pk__in=_appeal_terms().filter(state=filters.term).values("complaint_id"))
+    for field, lookup in (("received", "received_on"), ("closed", "closed_on")):
+        if start := getattr(filters, f"{field}_from"):
+            complaints = complaints.filter(**{f"{lookup}__gte": start})
+        if end := getattr(filters, f"{field}_to"):
+            complaints = complaints.filter(**{f"{lookup}__lte": end})
     text = filters.text.strip()
     if text:
         complaints = complaints.filter(
@@ -328,16 +337,33 @@ def case_registry(user, *, text="", stage="", region=None, corruption=False):
     return cases.order_by("-opened_on", "-pk")
 
 
-def investigation_registry(user, *, status="", basis="", region=None, overdue=False):
+def investigation_registry(
+    user,
+    *,
+    status="",
+    basis="",
+    outcome="",
+    region=None,
+    overdue=False,
+    opened_from=None,
+    opened_to=None,
+    concluded_from=None,
+    concluded_to=None,
+):
     """The investigations within the user's reach, filtered (issue 7.6); overdue: under way
-    past their term."""
+    past their term; opened: by the date of the instruction."""
     investigations = investigations_visible_to(user)
-    if status:
-        investigations = investigations.filter(status=status)
-    if basis:
-        investigations = investigations.filter(basis=basis)
-    if region:
-        investigations = investigations.filter(region=region)
+    for field, value in (("status", status), ("basis", basis), ("outcome", outcome), ("region", region)):
+        if value:
+            investigations = investigations.filter(**{field: value})
+    for lookup, value in (
+        ("instruction_date__gte", opened_from),
+        ("instruction_date__lte", opened_to),
+        ("concluded_on__gte", concluded_from),
+        ("concluded_on__lte", concluded_to),
+    ):
+        if value:
+            investigations = investigations.filter(**{lookup: value})
     if overdue:
         investigations = investigations.filter(status=Investigation.Status.OPEN, due_on__lt=timezone.localdate())
     return investigations.order_by("-instruction_date", "-pk")

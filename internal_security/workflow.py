@@ -193,7 +193,7 @@ def investigation_conclude(*, investigation, actor, outcome: str) -> Investigati
         term = running_term(locked, "isd.investigation")
         if term is not None:
             deadline_close(deadline=term, actor=actor, on=signed_on)
-        locked.status, locked.outcome = Investigation.Status.CONCLUDED, outcome
+        locked.status, locked.outcome, locked.concluded_on = Investigation.Status.CONCLUDED, outcome, signed_on
         locked.save()
         audit_record(actor=actor, action="isd.investigation.concluded", obj=locked, after={"outcome": outcome})
     investigation.refresh_from_db()

@@ -1,25 +1,19 @@
 """The registry and its figures as XLSX workbooks (IR 7.27), in the reader's language."""
 
-from io import BytesIO
-
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
+
+from courtadmin.core.workbooks import add_sheet, append, new_workbook, saved
 
 # A workbook is for reading and filtering further, not for moving the whole registry.
 EXPORT_LIMIT = 100_000
 
 
-def _saved(book) -> bytes:
-    output = BytesIO()
-    book.save(output)
-    return output.getvalue()
-
-
 def registry_workbook(requests) -> bytes:
     """The list as filtered on the page, streamed row by row (write-only workbook)."""
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(_("Requests")[:31])
-    sheet.append(
+    book = new_workbook()
+    sheet = add_sheet(book, _("Requests"))
+    append(
+        sheet,
         [
             _("Registration number"),
             _("Date of receipt"),
@@ -34,13 +28,14 @@ def registry_workbook(requests) -> bytes:
             _("Treaty basis"),
             _("Executed"),
             _("Officer"),
-        ]
+        ],
     )
     rows = requests.select_related("country", "treaty", "court", "foreign_authority", "officer__person")
     written = 0
     for request in rows[:EXPORT_LIMIT].iterator(chunk_size=2000):
         written += 1
-        sheet.append(
+        append(
+            sheet,
             [
                 request.registration_number,
                 request.received_on,
@@ -55,30 +50,30 @@ def registry_workbook(requests) -> bytes:
                 str(request.treaty),
                 request.executed_on,
                 str(getattr(request.officer, "person", None) or request.officer.get_username()),
-            ]
+            ],
         )
     if written == EXPORT_LIMIT and rows.count() > EXPORT_LIMIT:
-        sheet.append([_("Only the first %(limit)d rows: narrow the filters for the rest.") % {"limit": EXPORT_LIMIT}])
-    return _saved(book)
+        append(sheet, [_("Only the first %(limit)d rows: narrow the filters for the rest.") % {"limit": EXPORT_LIMIT}])
+    return saved(book)
 
 
 def figures_workbook(figures: dict) -> bytes:
-    book = Workbook(write_only=True)
+    book = new_workbook()
     for title, rows in (
         (_("By status"), figures["by_status"]),
         (_("By country"), figures["by_country"]),
         (_("By treaty"), figures["by_treaty"]),
         (_("By court"), figures["by_court"]),
     ):
-        sheet = book.create_sheet(str(title)[:31])
-        sheet.append([str(title), _("Requests")])
+        sheet = add_sheet(book, str(title))
+        append(sheet, [str(title), _("Requests")])
         for entry, count in rows:
-            sheet.append([str(entry if entry is not None else "—"), count])
-    sheet = book.create_sheet(_("Execution time")[:31])
-    sheet.append([_("Year"), _("Quarter"), _("Executed"), _("Median, days"), _("90th percentile, days")])
+            append(sheet, [str(entry if entry is not None else "—"), count])
+    sheet = add_sheet(book, _("Execution time"))
+    append(sheet, [_("Year"), _("Quarter"), _("Executed"), _("Median, days"), _("90th percentile, days")])
     for row in figures["execution_times"]:
-        sheet.append([row["year"], row["quarter"], row["count"], row["median"], row["p90"]])
-    sheet = book.create_sheet(_("Summary")[:31])
-    sheet.append([_("Requests"), figures["total"]])
-    sheet.append([_("Overdue now"), figures["overdue"]])
-    return _saved(book)
+        append(sheet, [row["year"], row["quarter"], row["count"], row["median"], row["p90"]])
+    sheet = add_sheet(book, _("Summary"))
+    append(sheet, [_("Requests"), figures["total"]])
+    append(sheet, [_("Overdue now"), figures["overdue"]])
+    return saved(book)

@@ -88,6 +88,10 @@ def _overdue(today) -> Q:
     return Q(pk__in=late.values("request_id"))
 
 
+# A request in one of these states needs nothing more from the IR.
+ENDED = (R.Status.CLOSED, R.Status.REFUSED, R.Status.DEFECTS_RETURNED)
+
+
 @dataclass(frozen=True)
 class RegistryFilter:
     """The list's filters (IR 7.27); empty values filter nothing."""
@@ -102,6 +106,9 @@ class RegistryFilter:
     overdue: bool = False
     received_from: date | None = None
     received_to: date | None = None
+    executed_from: date | None = None
+    executed_to: date | None = None
+    in_progress: bool = False
     text: str = ""
 
 
@@ -112,10 +119,13 @@ def registry(user, filters: RegistryFilter = RegistryFilter()):
         value = getattr(filters, field)
         if value:
             requests = requests.filter(**{field: value})
-    if filters.received_from:
-        requests = requests.filter(received_on__gte=filters.received_from)
-    if filters.received_to:
-        requests = requests.filter(received_on__lte=filters.received_to)
+    for field, lookup in (("received", "received_on"), ("executed", "executed_on")):
+        if start := getattr(filters, f"{field}_from"):
+            requests = requests.filter(**{f"{lookup}__gte": start})
+        if end := getattr(filters, f"{field}_to"):
+            requests = requests.filter(**{f"{lookup}__lte": end})
+    if filters.in_progress:
+        requests = requests.exclude(status__in=ENDED)
     if filters.overdue:
         requests = requests.filter(_overdue(timezone.localdate()))
     if filters.text.strip():
@@ -256,6 +266,15 @@ def _execution_times(requests) -> list[dict]:
         {"year": y, "quarter": q, "count": len(days), "median": statistics.median(days), "p90": _p90(days)}
         for (y, q), days in sorted(groups.items(), reverse=True)
     ]
+
+
+def median_days_to_execution(requests) -> float | None:
+    """The median of days from receipt to execution of the executed requests among `requests`."""
+    executed = requests.filter(executed_on__isnull=False).order_by()
+    if connection.vendor == "postgresql":
+        return executed.aggregate(median=_Percentile(_days_to_execution(), 0.5))["median"]
+    days = [(done - received).days for done, received in executed.values_list("executed_on", "received_on")]
+    return statistics.median(days) if days else None
 
 
 def _p90(days: list[int]) -> float:

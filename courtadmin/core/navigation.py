@@ -35,7 +35,11 @@ def department_of_namespace(namespace: str) -> str:
 def navigation_for(user) -> list[NavItem]:
     if not user.is_authenticated:
         return []
+    from courtadmin.dashboard.selectors import boards_open_to
+
     items = [NavItem(_("My work"), reverse("core:home"), "home")]
+    if boards_open_to(user):
+        items.append(NavItem(_("Dashboard"), reverse("dashboard:home"), "dashboard"))
     for department in departments_visible_to(user):
         if department in DEPARTMENT_ENTRIES:
             label, url_name = DEPARTMENT_ENTRIES[department]

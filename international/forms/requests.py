@@ -133,6 +133,9 @@ class RegistryFilterForm(PortalFormMixin, forms.Form):
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
     received_from = forms.DateField(label=_("Received from"), required=False, widget=DATE)
     received_to = forms.DateField(label=_("Received to"), required=False, widget=DATE)
+    executed_from = forms.DateField(label=_("Executed from"), required=False, widget=DATE)
+    executed_to = forms.DateField(label=_("Executed to"), required=False, widget=DATE)
+    in_progress = forms.BooleanField(label=_("In progress only"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

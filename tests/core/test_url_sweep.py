@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.contrib import admin
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -19,6 +20,7 @@ from django.urls.resolvers import RoutePattern
 from django.utils import timezone
 
 from courtadmin.accounts.models import PortalSession
+from courtadmin.dashboard.models import BoardExport
 from courtadmin.deadlines.models import Notification
 from courtadmin.documents import services as documents_services
 from courtadmin.documents.demo import load_demo_signing
@@ -298,6 +300,29 @@ def _ir_delegation(people, users):
     return {"pk": ir_factories.delegation(users["ir_officer"], arrives_on=timezone.localdate()).pk}
 
 
+def _isd_board(people, users):
+    return {"board": "ISD"}
+
+
+def _board_export(people, users):
+    export = BoardExport.objects.create(
+        requested_by=users["chairman"],
+        board="leadership",
+        period_kind="month",
+        start=date(2026, 11, 1),
+        end=date(2026, 11, 30),
+        language="kk",
+        state=BoardExport.State.READY,
+    )
+    export.file.save("board.pdf", ContentFile(b"%PDF-1.7\n%%EOF\n"))
+    return {"pk": export.pk}
+
+
+# The ISD's board is for its head and deputy alone; an export is its requester's alone.
+ISD_BOARD_OUTSIDERS = ["ca_deputy", "ir_head", "isd_officer", "isd_almaty", "sysadmin"]
+EXPORT_OUTSIDERS = ["ca_head", "isd_head", "ir_head", "sysadmin"]
+
+
 CASES = {
     "org:absence-update": Case(_absence, "ir_officer", ["isd_officer", "isd_head"]),
     "org:absence-delete": Case(_absence, "ir_officer", ["isd_officer", "isd_head"]),
@@ -356,6 +381,12 @@ CASES = {
     "international:trip-report-download": Case(_ir_trip_report, "ir_officer", IR_OUTSIDERS),
     "international:delegation-detail": Case(_ir_delegation, "ir_officer", IR_OUTSIDERS),
     "international:delegation-update": Case(_ir_delegation, "ir_officer", IR_WRITE_OUTSIDERS),
+    "dashboard:board": Case(_isd_board, "isd_head", ISD_BOARD_OUTSIDERS),
+    "dashboard:board-xlsx": Case(_isd_board, "isd_head", ISD_BOARD_OUTSIDERS),
+    "dashboard:board-pdf": Case(_isd_board, "isd_head", ISD_BOARD_OUTSIDERS),
+    "dashboard:export": Case(_board_export, "chairman", EXPORT_OUTSIDERS),
+    "dashboard:export-retry": Case(_board_export, "chairman", EXPORT_OUTSIDERS),
+    "dashboard:export-download": Case(_board_export, "chairman", EXPORT_OUTSIDERS),
     "international:catalog-list": Case(_ir_catalog, "ir_officer", IR_OUTSIDERS),
     "international:catalog-create": Case(_ir_catalog, "ir_officer", IR_WRITE_OUTSIDERS),
     "international:catalog-update": Case(_ir_court, "ir_officer", IR_WRITE_OUTSIDERS),

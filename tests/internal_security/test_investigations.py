@@ -146,6 +146,7 @@ def test_it_concludes_once_the_head_signs_the_conclusion_isd_15(signing):
     documents.document_sign(document=conclusion, actor=head, password=DEMO_TEST_PASSWORD, code=second_factor_code(head))
     investigation_conclude(investigation=investigation, actor=officer, outcome="disciplinary")
     assert investigation.status == "concluded" and investigation.outcome == "disciplinary"
+    assert investigation.concluded_on == timezone.localdate(conclusion.signature.signed_at)
     assert Deadline.objects.get(record_id=str(investigation.pk), kind="isd.investigation").state == Deadline.State.MET
 
 

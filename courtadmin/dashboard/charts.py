@@ -1,0 +1,89 @@
+"""Charts drawn on the server as SVG: they print, need no JavaScript, and the same drawing goes
+into the PDF. Each has a title and a description that say in words what it shows."""
+
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+from django.utils.dates import MONTHS_3
+from django.utils.translation import gettext as _
+
+from .panels import Trend
+
+WIDTH, HEIGHT = 640, 240
+LEFT, RIGHT, TOP, BOTTOM = 40, 10, 30, 36  # margins for the axis, the legend and the months
+GRID_LINES = 4
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    value: int
+
+
+def nice_ceiling(value: int) -> int:
+    """The top of the scale: four grid steps of 1, 2 or 5 x 10^n that reach `value`."""
+    needed = max(1, -(-value // GRID_LINES))
+    magnitude = 1
+    while True:
+        for step in (1, 2, 5):
+            if step * magnitude >= needed:
+                return step * magnitude * GRID_LINES
+        magnitude *= 10
+
+
+def month_label(day) -> str:
+    label = str(MONTHS_3[day.month]).capitalize()
+    return f"{label} {day:%y}" if day.month == 1 else label
+
+
+def trend_svg(trend: Trend, chart_id: str) -> str:
+    """Bars of each month of `trend`, this year's beside the same month a year earlier."""
+    top = nice_ceiling(max([*trend.values, *trend.previous, 0]))
+    plot_width, plot_height = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    slot = plot_width / len(trend.months)
+    bar_width = slot * 0.36
+
+    def bar(index, value, offset):
+        height = plot_height * value / top
+        x = LEFT + index * slot + slot * 0.12 + offset
+        return Bar(round(x, 1), round(TOP + plot_height - height, 1), round(bar_width, 1), round(height, 1), value)
+
+    months = [
+        {
+            "label": month_label(day),
+            "x": round(LEFT + (index + 0.5) * slot, 1),
+            "previous": bar(index, previous, 0),
+            "current": bar(index, value, bar_width),
+        }
+        for index, (day, value, previous) in enumerate(zip(trend.months, trend.values, trend.previous, strict=True))
+    ]
+    grid = [
+        {"y": round(TOP + plot_height - plot_height * step / GRID_LINES, 1), "value": top * step // GRID_LINES}
+        for step in range(GRID_LINES + 1)
+    ]
+    description = _("%(label)s by month, %(first)s to %(last)s: %(values)s. A year earlier: %(previous)s.") % {
+        "label": trend.label,
+        "first": month_label(trend.months[0]),
+        "last": month_label(trend.months[-1]),
+        "values": ", ".join(str(value) for value in trend.values),
+        "previous": ", ".join(str(value) for value in trend.previous),
+    }
+    return render_to_string(
+        "dashboard/trend.svg",
+        {
+            "id": chart_id,
+            "trend": trend,
+            "description": description,
+            "months": months,
+            "grid": grid,
+            "width": WIDTH,
+            "height": HEIGHT,
+            "left": LEFT,
+            "right": WIDTH - RIGHT,
+            "baseline": TOP + plot_height,
+            "month_y": HEIGHT - BOTTOM + 16,
+        },
+    )

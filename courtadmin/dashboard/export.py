@@ -1,0 +1,36 @@
+"""A dashboard as an XLSX workbook: the same panels the reader sees, a sheet each."""
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from courtadmin.core.workbooks import add_sheet, append, new_workbook, saved
+
+from .charts import month_label
+
+
+def board_workbook(built: list, period) -> bytes:
+    book = new_workbook()
+    for entry in built:
+        sheet = add_sheet(book, entry.panel.title)
+        append(sheet, [str(entry.panel.title), period.label])
+        append(sheet, [])
+        append(sheet, [_("Figure"), period.label, _("A year earlier"), _("Unit")])
+        for figure in entry.data.figures:
+            append(sheet, [figure.label, figure.value, figure.previous, figure.unit])
+        for trend in entry.data.trends:
+            append(sheet, [])
+            append(sheet, [trend.label, _("the last twelve months"), _("a year earlier")])
+            for month, value, previous in zip(trend.months, trend.values, trend.previous, strict=True):
+                append(sheet, [f"{month_label(month)} {month:%Y}", value, previous])
+        for table in entry.data.tables:
+            append(sheet, [])
+            append(sheet, [table.title, *table.columns])
+            for row in table.rows:
+                append(
+                    sheet,
+                    [
+                        row.label,
+                        *(date_format(v, "SHORT_DATE_FORMAT") if hasattr(v, "isoformat") else v for v in row.values),
+                    ],
+                )
+    return saved(book)

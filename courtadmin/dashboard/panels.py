@@ -1,0 +1,162 @@
+"""What a dashboard is made of. Each department registers its panels in AppConfig.ready();
+the dashboard core imports no department (STYLE.md).
+
+A panel answers two questions: may this user see it on this board (need-to-know: a panel
+the user may not see is not built at all, so nothing of it reaches the page, the PDF or the
+workbook), and what it shows for a period. What it shows is plain data: figures with the
+same figure a year earlier and the filtered list behind them, monthly trends, tables.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils.translation import gettext_lazy as _
+
+LEADERSHIP = "leadership"
+BOARDS = (LEADERSHIP, "IR", "ISD")  # the leadership's board and each department's own
+BOARD_TITLES = {
+    LEADERSHIP: _("The leadership's dashboard"),
+    "IR": _("International Relations: the department's dashboard"),
+    "ISD": _("Internal Security: the department's dashboard"),
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str  # stable, for tests and the workbook: "received", "overdue", ...
+    label: str
+    value: int | float | None
+    previous: int | float | None = None  # the same period a year earlier; None: not compared
+    url: str = ""  # the list of the records counted, filtered as the figure counts them
+    unit: str = ""
+
+    @property
+    def change(self) -> int | float | None:
+        if self.previous is None or self.value is None:
+            return None
+        return self.value - self.previous
+
+
+@dataclass(frozen=True)
+class Trend:
+    """A figure by month over the last year, with the same months a year earlier."""
+
+    label: str
+    months: list[date]
+    values: list[int]
+    previous: list[int]
+
+    @property
+    def rows(self):
+        return zip(self.months, self.values, self.previous, strict=True)
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: object
+    url: str = ""
+
+    @property
+    def is_date(self) -> bool:
+        return isinstance(self.value, date)
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    values: list
+    url: str = ""  # the list behind the row
+    urls: tuple = ()  # the list behind each value, where they differ
+
+    @property
+    def cells(self) -> list[Cell]:
+        return [
+            Cell(value, self.urls[index] if index < len(self.urls) else "") for index, value in enumerate(self.values)
+        ]
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str
+    title: str
+    columns: list[str]
+    rows: list[Row]
+
+
+@dataclass
+class PanelData:
+    figures: list[Figure] = field(default_factory=list)
+    trends: list[Trend] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Panel:
+    code: str
+    department: str
+    title: str
+    boards: tuple[str, ...]
+    may_see: Callable  # (user, board) -> bool
+    build: Callable  # (user, board, period) -> PanelData
+    order: int = 100
+
+
+@dataclass
+class Built:
+    panel: Panel
+    data: PanelData
+
+
+PANELS: dict[str, Panel] = {}
+
+
+def register_panel(panel: Panel) -> None:
+    PANELS[panel.code] = panel
+
+
+def panels_for(user, board: str) -> list[Panel]:
+    """The panels of `board` that `user` may see, in order."""
+    return sorted(
+        (panel for panel in PANELS.values() if board in panel.boards and panel.may_see(user, board)),
+        key=lambda panel: (panel.order, panel.code),
+    )
+
+
+# --- Helpers for the departments' panels ---------------------------------------------------------
+
+
+def list_url(url_name: str, **filters) -> str:
+    """The URL of a list, filtered: what a figure links to. Empty filters are left out."""
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    query = {name: value.isoformat() if isinstance(value, date) else value for name, value in filters.items() if value}
+    return reverse(url_name) + (f"?{urlencode(query)}" if query else "")
+
+
+def monthly(queryset, field: str, period, label: str) -> Trend:
+    """How many of `queryset` fall in each of the twelve months ending with the period, and in
+    the same months a year earlier, counted in one query by the database."""
+    from django.db.models import Count
+    from django.db.models.functions import TruncMonth
+
+    from .periods import add_months
+
+    months = period.months(12)
+    first, after = add_months(months[0], -12), add_months(months[-1], 1)
+    counts = {
+        row["month"]: row["count"]
+        for row in queryset.filter(**{f"{field}__gte": first, f"{field}__lt": after})
+        .order_by()
+        .annotate(month=TruncMonth(field))
+        .values("month")
+        .annotate(count=Count("*"))
+    }
+    return Trend(
+        label=label,
+        months=months,
+        values=[counts.get(month, 0) for month in months],
+        previous=[counts.get(add_months(month, -12), 0) for month in months],
+    )

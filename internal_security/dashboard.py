@@ -1,0 +1,204 @@
+"""The ISD's panel on the dashboards (issue 8): complaints (ISD 6.23), official investigations
+(ISD 6.21, 6.22) and the criminal-case registry (ISD 6.16).
+
+ISD 7: the ISD reports only to the Chairman and the Head of the Court Administration, so on
+the leadership's board the panel exists for them alone; for anyone else it is not built, and
+nothing of it reaches the page, the PDF or the workbook. On the ISD's own board it is for
+the head and the deputy head. Every figure is counted by the registry selector the list it
+links to uses, with the same filters and the same reach.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from courtadmin.dashboard.panels import LEADERSHIP, Figure, Panel, PanelData, Row, Table, list_url, monthly
+from courtadmin.documents.selectors import awaiting_signature
+from courtadmin.org.authority import person_of
+from courtadmin.org.models import Department, Position, Region, Unit
+
+from . import selectors
+from .models import ComplaintGrant, CriminalCase, Investigation
+from .selectors import ComplaintFilter
+
+
+def may_see(user, board: str) -> bool:
+    person = person_of(user)
+    position = person.position if person is not None else None
+    if position is None:
+        return False
+    if board == LEADERSHIP:
+        return position.kind in (Position.Kind.CHAIRMAN, Position.Kind.CA_HEAD)
+    return (
+        position.unit.department == Department.ISD
+        and position.unit.kind != Unit.Kind.TERRITORIAL_ISD
+        and position.kind in (Position.Kind.HEAD, Position.Kind.DEPUTY)
+    )
+
+
+def _complaint_figures(user, period) -> list[Figure]:
+    before = period.year_before()
+
+    def count(**filters) -> int:
+        return selectors.complaint_registry(user, ComplaintFilter(**filters)).order_by().count()
+
+    def figure(key, label, now: dict, then: dict | None = None) -> Figure:
+        previous = count(**then) if then is not None else None
+        return Figure(key, label, count(**now), previous, list_url("internal_security:complaint-list", **now))
+
+    received = {"received_from": period.start, "received_to": period.end}
+    closed = {"closed_from": period.start, "closed_to": period.end}
+    closed_before = {"closed_from": before.start, "closed_to": before.end}
+    return [
+        figure(
+            "complaints_received",
+            _("Complaints received"),
+            received,
+            {"received_from": before.start, "received_to": before.end},
+        ),
+        figure("complaints_closed", _("Complaints decided and closed"), closed, closed_before),
+        figure("answered_on_time", _("Answered on time"), {**closed, "term": "met"}, {**closed_before, "term": "met"}),
+        figure("answered_late", _("Answered late"), {**closed, "term": "missed"}, {**closed_before, "term": "missed"}),
+        figure("complaints_overdue", _("Complaints overdue now"), {"overdue": "on"}),
+    ]
+
+
+def _investigation_figures(user, period) -> tuple[list[Figure], Table]:
+    before = period.year_before()
+
+    def count(**filters) -> int:
+        return selectors.investigation_registry(user, **filters).order_by().count()
+
+    def url(**filters) -> str:
+        return list_url("internal_security:investigation-list", **filters)
+
+    opened = {"opened_from": period.start, "opened_to": period.end}
+    concluded = {"concluded_from": period.start, "concluded_to": period.end}
+    figures = [
+        Figure(
+            "investigations_opened",
+            _("Investigations opened"),
+            count(**opened),
+            count(opened_from=before.start, opened_to=before.end),
+            url(**opened),
+        ),
+        Figure(
+            "investigations_concluded",
+            _("Investigations concluded"),
+            count(**concluded),
+            count(concluded_from=before.start, concluded_to=before.end),
+            url(**concluded),
+        ),
+        Figure("investigations_open", _("Investigations under way"), count(status="open"), None, url(status="open")),
+    ]
+    outcomes = dict(
+        selectors.investigation_registry(user, **concluded).order_by().values_list("outcome").annotate(count=Count("*"))
+    )
+    table = Table(
+        "outcomes",
+        _("Outcomes of the investigations concluded"),
+        [_("Investigations")],
+        [
+            Row(str(label), [outcomes[value]], url(outcome=value, **concluded))
+            for value, label in Investigation.Outcome.choices
+            if outcomes.get(value)
+        ],
+    )
+    return figures, table
+
+
+def _cases_table(user) -> Table:
+    """The criminal-case registry as it stands: cases by region and stage (ISD 6.16)."""
+    stages = CriminalCase.Stage.choices
+    cells = selectors.case_registry(user).order_by().values("region", "stage").annotate(count=Count("*"))
+    table: dict = {}
+    for cell in cells:
+        table.setdefault(cell["region"], {})[cell["stage"]] = cell["count"]
+    regions = Region.objects.in_bulk(list(table))
+
+    def url(**filters) -> str:
+        return list_url("internal_security:case-list", **filters)
+
+    return Table(
+        "cases",
+        _("Criminal cases by region and stage"),
+        [str(label) for _value, label in stages],
+        [
+            Row(
+                str(regions[region]),
+                [counts.get(stage, 0) for stage, _label in stages],
+                url(region=region),
+                tuple(url(region=region, stage=stage) for stage, _label in stages),
+            )
+            for region, counts in sorted(table.items(), key=lambda item: str(regions[item[0]]))
+        ],
+    )
+
+
+def _workload(user) -> Table:
+    """Open complaints per assigned officer (live grants only), as the list counts them."""
+    live = Q(valid_until__isnull=True) | Q(valid_until__gt=timezone.now())
+    open_grants = ComplaintGrant.objects.filter(live).filter(
+        content_object__in=selectors.complaints_visible_to(user).filter(closed_on__isnull=True).values("pk")
+    )
+    rows = list(
+        open_grants.values("user").annotate(count=Count("content_object", distinct=True)).order_by("-count", "user")
+    )
+    users = get_user_model().objects.select_related("person").in_bulk([row["user"] for row in rows])
+    return Table(
+        "workload",
+        _("Open complaints per officer"),
+        [_("Complaints")],
+        [
+            Row(
+                getattr(getattr(users[row["user"]], "person", None), "full_name", "") or users[row["user"]].username,
+                [row["count"]],
+                list_url("internal_security:complaint-list", officer=row["user"], open_only="on"),
+            )
+            for row in rows
+        ],
+    )
+
+
+def isd_overview(user, board: str, period) -> PanelData:
+    investigation_figures, outcomes = _investigation_figures(user, period)
+    data = PanelData(
+        figures=[*_complaint_figures(user, period), *investigation_figures],
+        trends=[monthly(selectors.complaints_visible_to(user), "received_on", period, _("Complaints received"))],
+        tables=[outcomes, _cases_table(user)],
+    )
+    if board != LEADERSHIP:
+        data.figures.append(
+            Figure(
+                "awaiting_signature",
+                _("Awaiting your signature"),
+                awaiting_signature(user).count(),
+                url=list_url("documents:document-list"),
+            )
+        )
+        data.tables.append(_workload(user))
+        overdue = selectors.complaint_registry(user, ComplaintFilter(overdue=True))[:10]
+        data.tables.append(
+            Table(
+                "overdue_complaints",
+                _("Overdue complaints"),
+                [_("Registered"), _("Court")],
+                [Row(row.number, [row.received_on, row.court], row.get_absolute_url()) for row in overdue],
+            )
+        )
+    return data
+
+
+PANELS = [
+    Panel(
+        "isd.overview",
+        Department.ISD,
+        gettext_lazy("Internal Security"),
+        (LEADERSHIP, Department.ISD),
+        may_see,
+        isd_overview,
+        order=30,
+    )
+]

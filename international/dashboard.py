@@ -1,0 +1,239 @@
+"""The IR's panels on the dashboards (issue 8): legal assistance (IR 4.2, 7.22, 7.27), trips
+abroad and delegations (IR 7.11, 7.16, 7.17). Every figure is counted from the same selector
+as the list it links to, with the same filters, so a click shows exactly what was counted.
+
+Who sees them: on the leadership's board, the Chairman, the Head of the Court Administration
+and his deputies (IR 1-3); on the IR's board, the IR head, and each deputy head the panel of
+the line of work he supervises (IR 10, IR 13).
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from courtadmin.dashboard.panels import LEADERSHIP, Figure, Panel, PanelData, Row, Table, list_url, monthly
+from courtadmin.documents.selectors import awaiting_signature
+from courtadmin.org.authority import person_of
+from courtadmin.org.models import Department, LineOfWork, Position
+
+from . import selectors, trips
+from .models import Country, KazakhCourt
+from .selectors import ENDED, RegistryFilter
+
+LEADERSHIP_KINDS = (Position.Kind.CHAIRMAN, Position.Kind.CA_HEAD, Position.Kind.CA_DEPUTY)
+TOP = 5
+
+
+def _may_see(line: str):
+    def may_see(user, board: str) -> bool:
+        person = person_of(user)
+        position = person.position if person is not None else None
+        if position is None:
+            return False
+        if board == LEADERSHIP:
+            return position.kind in LEADERSHIP_KINDS
+        in_ir = position.unit.department == Department.IR
+        return in_ir and (
+            position.kind == Position.Kind.HEAD
+            or (position.kind == Position.Kind.DEPUTY and position.line_of_work == line)
+        )
+
+    return may_see
+
+
+def _names(user_ids) -> dict:
+    users = get_user_model().objects.filter(pk__in=user_ids).select_related("person")
+    return {user.pk: getattr(getattr(user, "person", None), "full_name", "") or user.get_username() for user in users}
+
+
+def _top(requests, field: str, model, period, url) -> list[Row]:
+    counted = requests.exclude(**{f"{field}__isnull": True}).values(field).annotate(count=Count("*"))
+    rows = list(counted.order_by("-count", field)[:TOP])
+    names = model.objects.in_bulk([row[field] for row in rows if row[field] is not None])
+    return [
+        Row(
+            str(names.get(row[field], "—")),
+            [row["count"]],
+            url(**{field: row[field], "received_from": period.start, "received_to": period.end}),
+        )
+        for row in rows
+    ]
+
+
+def legal_assistance(user, board: str, period) -> PanelData:
+    today, before = timezone.localdate(), period.year_before()
+    requests = selectors.requests_visible_to(user).order_by()
+
+    def count(**filters) -> int:
+        return selectors.registry(user, RegistryFilter(**filters)).order_by().count()
+
+    def url(**filters) -> str:
+        return list_url("international:request-list", **filters)
+
+    received = {"received_from": period.start, "received_to": period.end}
+    received_before = {"received_from": before.start, "received_to": before.end}
+    executed = {"executed_from": period.start, "executed_to": period.end}
+    executed_before = {"executed_from": before.start, "executed_to": before.end}
+    in_period = requests.filter(received_on__range=(period.start, period.end))
+    data = PanelData(
+        figures=[
+            Figure("received", _("Requests received"), count(**received), count(**received_before), url(**received)),
+            Figure("executed", _("Requests executed"), count(**executed), count(**executed_before), url(**executed)),
+            Figure("overdue", _("Overdue now"), count(overdue=True), None, url(overdue="on")),
+            Figure(
+                "median_days",
+                _("Median days from receipt to execution"),
+                selectors.median_days_to_execution(requests.filter(executed_on__range=(period.start, period.end))),
+                selectors.median_days_to_execution(requests.filter(executed_on__range=(before.start, before.end))),
+                url(**executed),
+                unit=_("days"),
+            ),
+        ],
+        trends=[monthly(requests, "received_on", period, _("Requests received"))],
+        tables=[
+            Table(
+                "top_countries",
+                _("Top countries"),
+                [_("Requests received")],
+                _top(in_period, "country", Country, period, url),
+            ),
+            Table(
+                "top_courts",
+                _("Top courts"),
+                [_("Requests received")],
+                _top(in_period, "court", KazakhCourt, period, url),
+            ),
+        ],
+    )
+    if board != LEADERSHIP:
+        data.figures.append(
+            Figure(
+                "awaiting_signature",
+                _("Awaiting your signature"),
+                awaiting_signature(user).count(),
+                url=list_url("documents:document-list"),
+            )
+        )
+        late = selectors._overdue(today)
+        workload = list(
+            requests.exclude(status__in=ENDED)
+            .values("officer")
+            .annotate(open=Count("*"), overdue=Count("pk", filter=late))
+            .order_by("-open", "officer")
+        )
+        names = _names(row["officer"] for row in workload)
+        data.tables.append(
+            Table(
+                "workload",
+                _("Workload per officer"),
+                [_("In progress"), _("Overdue")],
+                [
+                    Row(
+                        names.get(row["officer"], "—"),
+                        [row["open"], row["overdue"]],
+                        url(officer=row["officer"], in_progress="on"),
+                        (
+                            url(officer=row["officer"], in_progress="on"),
+                            url(officer=row["officer"], overdue="on"),
+                        ),
+                    )
+                    for row in workload
+                ],
+            )
+        )
+        overdue = selectors.registry(user, RegistryFilter(overdue=True)).select_related("country")[:10]
+        data.tables.append(
+            Table(
+                "overdue_requests",
+                _("Overdue requests"),
+                [_("Country"), _("Received")],
+                [
+                    Row(row.registration_number, [str(row.country), row.received_on], row.get_absolute_url())
+                    for row in overdue
+                ],
+            )
+        )
+    return data
+
+
+def trips_and_delegations(user, board: str, period) -> PanelData:
+    before = period.year_before()
+    all_trips = trips.trips_visible_to(user).order_by()
+
+    def departing(p) -> int:
+        return trips.trip_registry(user, trips.TripFilter(departs_from=p.start, departs_to=p.end)).order_by().count()
+
+    def visiting(p) -> int:
+        return trips.delegation_registry(user, start=p.start, end=p.end).order_by().count()
+
+    data = PanelData(
+        figures=[
+            Figure(
+                "trips_begun",
+                _("Trips abroad begun"),
+                departing(period),
+                departing(before),
+                list_url("international:trip-list", departs_from=period.start, departs_to=period.end),
+            ),
+            Figure(
+                "trips_without_report",
+                _("Trips without their final report"),
+                trips.trip_registry(user, trips.TripFilter(awaiting=True)).order_by().count(),
+                None,
+                list_url("international:trip-list", awaiting="on"),
+            ),
+            Figure(
+                "delegations",
+                _("Foreign delegations visiting"),
+                visiting(period),
+                visiting(before),
+                list_url("international:delegation-list", start=period.start, end=period.end),
+            ),
+        ],
+        trends=[monthly(all_trips, "departs_on", period, _("Trips abroad begun"))],
+    )
+    if board != LEADERSHIP:
+        waiting = list(
+            trips.awaiting_report(all_trips).values("officer").annotate(count=Count("*")).order_by("-count", "officer")
+        )
+        names = _names(row["officer"] for row in waiting)
+        data.tables.append(
+            Table(
+                "reports_awaited",
+                _("Final reports awaited, per officer"),
+                [_("Trips")],
+                [
+                    Row(
+                        names.get(row["officer"], "—"),
+                        [row["count"]],
+                        list_url("international:trip-list", officer=row["officer"], awaiting="on"),
+                    )
+                    for row in waiting
+                ],
+            )
+        )
+    return data
+
+
+PANELS = [
+    Panel(
+        "ir.legal_assistance",
+        Department.IR,
+        gettext_lazy("International legal assistance"),
+        (LEADERSHIP, Department.IR),
+        _may_see(LineOfWork.LEGAL_ASSISTANCE),
+        legal_assistance,
+        order=10,
+    ),
+    Panel(
+        "ir.trips",
+        Department.IR,
+        gettext_lazy("Trips abroad and foreign delegations"),
+        (LEADERSHIP, Department.IR),
+        _may_see(LineOfWork.PROTOCOL),
+        trips_and_delegations,
+        order=20,
+    ),
+]

@@ -1,0 +1,3 @@
+"""The signing fixture of the documents tests, for the investigations' signed conclusions."""
+
+from tests.documents.conftest import signing  # noqa: F401
