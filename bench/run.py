@@ -12,7 +12,7 @@ import django
 def main(names: list[str]) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "courtadmin.settings")
     django.setup()
-    from . import harness, isd_need_to_know, la_registry, pdf_render_sign, reminder_scan
+    from . import dashboard, harness, isd_need_to_know, la_registry, pdf_render_sign, reminder_scan
 
     benchmarks = {
         "pdf_render_sign": pdf_render_sign.run,
@@ -20,6 +20,7 @@ def main(names: list[str]) -> None:
         "la_list": la_registry.run_list,
         "la_figures": la_registry.run_figures,
         "isd_list_need_to_know": isd_need_to_know.run,
+        "dashboard": dashboard.run,
     }
     for name in names or list(benchmarks):
         result = benchmarks[name]()

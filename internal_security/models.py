@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -89,6 +90,8 @@ class Complaint(models.Model):
         indexes = [
             models.Index(fields=["-received_on", "-id"], name="isd_complaint_list_order"),
             models.Index(fields=["status", "-received_on"], name="isd_complaint_status"),
+            # The dashboards count closings by period (issue 8).
+            models.Index(fields=["closed_on"], name="isd_complaint_closed", condition=Q(closed_on__isnull=False)),
         ]
 
     def __str__(self):
@@ -229,6 +232,13 @@ class Investigation(models.Model):
         verbose_name = _("official investigation")
         verbose_name_plural = _("official investigations")
         ordering = ["-instruction_date", "-pk"]
+        indexes = [
+            models.Index(fields=["-instruction_date", "-id"], name="isd_investigation_list_order"),
+            models.Index(
+                fields=["concluded_on"], name="isd_investigation_concluded", condition=Q(concluded_on__isnull=False)
+            ),
+            models.Index(fields=["status"], name="isd_investigation_open", condition=Q(status="open")),
+        ]
 
     def __str__(self):
         return self.number
@@ -379,7 +389,10 @@ class CriminalCase(models.Model):
         verbose_name = _("criminal case")
         verbose_name_plural = _("criminal cases")
         ordering = ["-opened_on", "-pk"]
-        indexes = [models.Index(fields=["region", "-opened_on"], name="isd_criminal_case_region")]
+        indexes = [
+            models.Index(fields=["region", "-opened_on"], name="isd_criminal_case_region"),
+            models.Index(fields=["region", "stage"], name="isd_criminal_case_stage"),
+        ]
 
     def __str__(self):
         return f"{self.person}, {self.article}"

@@ -263,6 +263,8 @@ class LegalAssistanceRequest(models.Model):
             models.Index(fields=["country", "-received_on"], name="la_request_country"),
             models.Index(fields=["officer", "status"], name="la_request_officer"),
             models.Index(fields=["case_number"], name="la_request_case_number"),
+            # The dashboards count executions by period (issue 8).
+            models.Index(fields=["executed_on"], name="la_request_executed", condition=Q(executed_on__isnull=False)),
         ]
         constraints = [
             models.CheckConstraint(
@@ -481,7 +483,8 @@ class Trip(models.Model):
         indexes = [
             models.Index(
                 fields=["returns_on"], name="ir_trip_awaiting_report", condition=Q(report_received_on__isnull=True)
-            )
+            ),
+            models.Index(fields=["departs_on"], name="ir_trip_departs"),
         ]
 
     def __str__(self):
@@ -541,7 +544,12 @@ class Delegation(models.Model):
                 condition=Q(leaves_on__gte=F("arrives_on")), name="ir_delegation_leaves_after_arrival"
             )
         ]
-        indexes = [models.Index(fields=["arrives_on"], name="ir_delegation_arrives")]
+        # A visit meets a period when it arrives before its end and leaves after its start:
+        # the second is the selective one for recent periods.
+        indexes = [
+            models.Index(fields=["arrives_on"], name="ir_delegation_arrives"),
+            models.Index(fields=["leaves_on"], name="ir_delegation_leaves"),
+        ]
 
     def __str__(self):
         return f"{self.country} {self.arrives_on:%d.%m.%Y}: {self.organisation}"

@@ -5,9 +5,11 @@ Without /usr/bin/chromium these tests are skipped on a developer's machine and f
 """
 
 import os
+from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls of the test itself
 # (fixtures, assertions) are still synchronous and safe.
@@ -60,6 +62,16 @@ def other_browser(browser, live_server):
     yield open_tab
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def catalogs(people):
+    """The live server's tests empty the tables after them, with the catalogs the migrations
+    seed (countries, treaties, courts): put them back when an earlier one took them."""
+    from international.models import Country
+
+    if not Country.objects.exists():
+        import_module("international.migrations.0002_catalogs").add_catalogs(apps, None)
 
 
 def screenshot(page, name: str) -> None:

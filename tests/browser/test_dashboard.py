@@ -15,7 +15,13 @@ from tests.browser.test_complaints import enrolled, signed_in
 from tests.dashboard.test_dashboard import board_url, records  # noqa: F401 - the fixture
 
 
-def test_the_chairman_reads_the_dashboard_in_three_languages_and_exports_it(page, people, records, monkeypatch):  # noqa: F811
+def test_the_chairman_reads_the_dashboard_in_three_languages_and_exports_it(
+    page,
+    people,
+    catalogs,
+    records,  # noqa: F811 - the fixture imported above
+    monkeypatch,
+):
     monkeypatch.setitem(celery_app.conf, "task_always_eager", True)  # the PDF task runs at once
     chairman = people["chairman"].user
     signed_in(page, "chairman", enrolled(chairman))

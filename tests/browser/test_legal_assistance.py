@@ -4,10 +4,6 @@ the deputy supervising legal assistance signs it; the officer sends the request 
 Screenshots of the list, the detail page and the figures page in Kazakh and Russian are kept
 in var/screenshots as test artifacts."""
 
-from importlib import import_module
-
-import pytest
-from django.apps import apps
 from django.utils import timezone
 
 from courtadmin.accounts.services import second_factor_enrol, second_factor_enrolment_start
@@ -23,14 +19,6 @@ from tests.conftest import DEMO_TEST_PASSWORD
 from tests.international.factories import authority
 
 PAGES = {"list": "/ir/requests/", "figures": "/ir/requests/figures/"}
-
-
-@pytest.fixture
-def catalogs(people):
-    """The live server's tests empty the tables after them, with the catalogs the migrations
-    seed (countries, treaties, courts): put them back when an earlier one took them."""
-    if not Country.objects.exists():
-        import_module("international.migrations.0002_catalogs").add_catalogs(apps, None)
 
 
 def sign_in(page, username, device=None):
