@@ -8,14 +8,23 @@ the head and the deputy head. Every figure is counted by the registry selector t
 links to uses, with the same filters and the same reach.
 """
 
-from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from courtadmin.dashboard.panels import LEADERSHIP, Figure, Panel, PanelData, Row, Table, list_url, monthly
-from courtadmin.documents.selectors import awaiting_signature
+from courtadmin.dashboard.panels import (
+    LEADERSHIP,
+    Figure,
+    Panel,
+    PanelData,
+    Row,
+    Table,
+    awaiting_signature_figure,
+    list_url,
+    monthly,
+    names_of,
+)
 from courtadmin.org.authority import person_of
 from courtadmin.org.models import Department, Position, Region, Unit
 
@@ -109,21 +118,22 @@ def _investigation_figures(user, period) -> tuple[list[Figure], Table]:
     return figures, table
 
 
-def _cases_table(user) -> Table:
-    """The criminal-case registry as it stands: cases by region and stage (ISD 6.16)."""
+def _cases_table(user, period) -> Table:
+    """The criminal cases opened in the period, by region and stage as they stand (ISD 6.16)."""
     stages = CriminalCase.Stage.choices
-    cells = selectors.case_registry(user).order_by().values("region", "stage").annotate(count=Count("*"))
+    opened = {"opened_from": period.start, "opened_to": period.end}
+    cells = selectors.case_registry(user, **opened).order_by().values("region", "stage").annotate(count=Count("*"))
     table: dict = {}
     for cell in cells:
         table.setdefault(cell["region"], {})[cell["stage"]] = cell["count"]
     regions = Region.objects.in_bulk(list(table))
 
     def url(**filters) -> str:
-        return list_url("internal_security:case-list", **filters)
+        return list_url("internal_security:case-list", **opened, **filters)
 
     return Table(
         "cases",
-        _("Criminal cases by region and stage"),
+        _("Criminal cases opened, by region and stage"),
         [str(label) for _value, label in stages],
         [
             Row(
@@ -146,14 +156,14 @@ def _workload(user) -> Table:
     rows = list(
         open_grants.values("user").annotate(count=Count("content_object", distinct=True)).order_by("-count", "user")
     )
-    users = get_user_model().objects.select_related("person").in_bulk([row["user"] for row in rows])
+    names = names_of(row["user"] for row in rows)
     return Table(
         "workload",
         _("Open complaints per officer"),
         [_("Complaints")],
         [
             Row(
-                getattr(getattr(users[row["user"]], "person", None), "full_name", "") or users[row["user"]].username,
+                names.get(row["user"], "—"),
                 [row["count"]],
                 list_url("internal_security:complaint-list", officer=row["user"], open_only="on"),
             )
@@ -167,17 +177,10 @@ def isd_overview(user, board: str, period) -> PanelData:
     data = PanelData(
         figures=[*_complaint_figures(user, period), *investigation_figures],
         trends=[monthly(selectors.complaints_visible_to(user), "received_on", period, _("Complaints received"))],
-        tables=[outcomes, _cases_table(user)],
+        tables=[outcomes, _cases_table(user, period)],
     )
     if board != LEADERSHIP:
-        data.figures.append(
-            Figure(
-                "awaiting_signature",
-                _("Awaiting your signature"),
-                awaiting_signature(user).count(),
-                url=list_url("documents:document-list"),
-            )
-        )
+        data.figures.append(awaiting_signature_figure(user))
         data.tables.append(_workload(user))
         overdue = selectors.complaint_registry(user, ComplaintFilter(overdue=True))[:10]
         data.tables.append(

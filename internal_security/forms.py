@@ -224,6 +224,8 @@ class CaseFilterForm(PortalFormMixin, forms.Form):
     stage = forms.ChoiceField(label=_("Stage"), choices=[("", "—"), *CriminalCase.Stage.choices], required=False)
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(), required=False, empty_label="—")
     corruption = forms.BooleanField(label=_("Corruption offences only"), required=False)
+    opened_from = forms.DateField(label=_("Opened from"), required=False, widget=DATE)
+    opened_to = forms.DateField(label=_("Opened to"), required=False, widget=DATE)
 
 
 class InvestigationFilterForm(PortalFormMixin, forms.Form):

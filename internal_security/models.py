@@ -79,6 +79,9 @@ class Complaint(models.Model):
     outcome_note = models.TextField(_("ground"), blank=True)
     forwarded_to = models.CharField(_("forwarded to"), max_length=300, blank=True)
     closed_on = models.DateField(_("closed"), null=True, blank=True)
+    # How its АППК term ended when it was closed: kept (met) or not (missed); empty while it
+    # runs and for appeals that had none. A copy of the term's state, for the figures (issue 8).
+    term_kept = models.BooleanField(_("answered within the term"), null=True, editable=False)
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", editable=False
     )
@@ -91,7 +94,9 @@ class Complaint(models.Model):
             models.Index(fields=["-received_on", "-id"], name="isd_complaint_list_order"),
             models.Index(fields=["status", "-received_on"], name="isd_complaint_status"),
             # The dashboards count closings by period (issue 8).
-            models.Index(fields=["closed_on"], name="isd_complaint_closed", condition=Q(closed_on__isnull=False)),
+            models.Index(
+                fields=["closed_on", "term_kept"], name="isd_complaint_closed", condition=Q(closed_on__isnull=False)
+            ),
         ]
 
     def __str__(self):
@@ -391,7 +396,7 @@ class CriminalCase(models.Model):
         ordering = ["-opened_on", "-pk"]
         indexes = [
             models.Index(fields=["region", "-opened_on"], name="isd_criminal_case_region"),
-            models.Index(fields=["region", "stage"], name="isd_criminal_case_stage"),
+            models.Index(fields=["opened_on"], name="isd_criminal_case_opened"),
         ]
 
     def __str__(self):

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.db.models import BigIntegerField, CharField, Count, Exists, OuterRef, Q
+from django.db.models import BigIntegerField, Count, Exists, OuterRef, Q
 from django.db.models.functions import Cast, ExtractMonth
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -215,16 +215,7 @@ def complaint_registry(user, filters: ComplaintFilter = ComplaintFilter()):
         late = _appeal_terms().filter(state__in=Deadline.ACTIVE, due_on__lt=timezone.localdate())
         complaints = complaints.filter(pk__in=late.values("complaint_id"))
     if filters.term in (Deadline.State.MET, Deadline.State.MISSED):
-        # Per complaint, through the terms' (record_type, record_id) index: the closed complaints
-        # of a period are few beside the hundreds of thousands of terms met over the years.
-        ended = Deadline.objects.filter(
-            record_type__app_label="internal_security",
-            record_type__model="complaint",
-            kind="isd.appeal",
-            record_id=Cast(OuterRef("pk"), CharField()),
-            state=filters.term,
-        )
-        complaints = complaints.filter(Exists(ended))
+        complaints = complaints.filter(term_kept=filters.term == Deadline.State.MET)
     for field, lookup in (("received", "received_on"), ("closed", "closed_on")):
         if start := getattr(filters, f"{field}_from"):
             complaints = complaints.filter(**{f"{lookup}__gte": start})
@@ -331,15 +322,18 @@ def on_record(user, text: str) -> dict:
     }
 
 
-def case_registry(user, *, text="", stage="", region=None, corruption=False):
+def case_registry(user, *, text="", stage="", region=None, corruption=False, opened_from=None, opened_to=None):
     """The criminal cases within the user's reach, filtered (issue 7.6)."""
     cases = criminal_cases_visible_to(user)
-    if stage:
-        cases = cases.filter(stage=stage)
-    if region:
-        cases = cases.filter(region=region)
-    if corruption:
-        cases = cases.filter(corruption=True)
+    for lookup, value in (
+        ("stage", stage),
+        ("region", region),
+        ("corruption", corruption),
+        ("opened_on__gte", opened_from),
+        ("opened_on__lte", opened_to),
+    ):
+        if value:
+            cases = cases.filter(**{lookup: value})
     if text.strip():
         text = text.strip()
         cases = cases.filter(Q(person__icontains=text) | Q(court__icontains=text) | Q(article__icontains=text))

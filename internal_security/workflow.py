@@ -150,7 +150,8 @@ def complaint_move(*, complaint, move: str, actor, reason: str = "", forwarded_t
             locked.closed_on = closing_day
             term = appeal_term(locked)
             if term is not None:
-                deadline_close(deadline=term, actor=actor, on=closing_day)
+                closed = deadline_close(deadline=term, actor=actor, on=closing_day)
+                locked.term_kept = closed.state == Deadline.State.MET
         locked.status = spec.target
         locked.save()
         audit_record(

@@ -7,14 +7,23 @@ and his deputies (IR 1-3); on the IR's board, the IR head, and each deputy head 
 the line of work he supervises (IR 10, IR 13).
 """
 
-from django.contrib.auth import get_user_model
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from courtadmin.dashboard.panels import LEADERSHIP, Figure, Panel, PanelData, Row, Table, list_url, monthly
-from courtadmin.documents.selectors import awaiting_signature
+from courtadmin.dashboard.panels import (
+    LEADERSHIP,
+    Figure,
+    Panel,
+    PanelData,
+    Row,
+    Table,
+    awaiting_signature_figure,
+    list_url,
+    monthly,
+    names_of,
+)
 from courtadmin.org.authority import person_of
 from courtadmin.org.models import Department, LineOfWork, Position
 
@@ -41,11 +50,6 @@ def _may_see(line: str):
         )
 
     return may_see
-
-
-def _names(user_ids) -> dict:
-    users = get_user_model().objects.filter(pk__in=user_ids).select_related("person")
-    return {user.pk: getattr(getattr(user, "person", None), "full_name", "") or user.get_username() for user in users}
 
 
 def _top(requests, field: str, model, period, url) -> list[Row]:
@@ -108,14 +112,7 @@ def legal_assistance(user, board: str, period) -> PanelData:
         ],
     )
     if board != LEADERSHIP:
-        data.figures.append(
-            Figure(
-                "awaiting_signature",
-                _("Awaiting your signature"),
-                awaiting_signature(user).count(),
-                url=list_url("documents:document-list"),
-            )
-        )
+        data.figures.append(awaiting_signature_figure(user))
         late = selectors._overdue(today)
         workload = list(
             requests.exclude(status__in=ENDED)
@@ -123,7 +120,7 @@ def legal_assistance(user, board: str, period) -> PanelData:
             .annotate(open=Count("*"), overdue=Count("pk", filter=late))
             .order_by("-open", "officer")
         )
-        names = _names(row["officer"] for row in workload)
+        names = names_of(row["officer"] for row in workload)
         data.tables.append(
             Table(
                 "workload",
@@ -198,7 +195,7 @@ def trips_and_delegations(user, board: str, period) -> PanelData:
         waiting = list(
             trips.awaiting_report(all_trips).values("officer").annotate(count=Count("*")).order_by("-count", "officer")
         )
-        names = _names(row["officer"] for row in waiting)
+        names = names_of(row["officer"] for row in waiting)
         data.tables.append(
             Table(
                 "reports_awaited",

@@ -263,8 +263,6 @@ class LegalAssistanceRequest(models.Model):
             models.Index(fields=["country", "-received_on"], name="la_request_country"),
             models.Index(fields=["officer", "status"], name="la_request_officer"),
             models.Index(fields=["case_number"], name="la_request_case_number"),
-            # The dashboards count executions by period (issue 8).
-            models.Index(fields=["executed_on"], name="la_request_executed", condition=Q(executed_on__isnull=False)),
         ]
         constraints = [
             models.CheckConstraint(

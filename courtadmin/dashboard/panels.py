@@ -138,25 +138,48 @@ def list_url(url_name: str, **filters) -> str:
 
 def monthly(queryset, field: str, period, label: str) -> Trend:
     """How many of `queryset` fall in each of the twelve months ending with the period, and in
-    the same months a year earlier, counted in one query by the database."""
+    the same months a year earlier. The database counts by day (a walk along the date's index,
+    no function applied to each row) and the days are summed into months here."""
     from django.db.models import Count
-    from django.db.models.functions import TruncMonth
 
-    from .periods import add_months
+    from .periods import add_months, month_start
 
     months = period.months(12)
     first, after = add_months(months[0], -12), add_months(months[-1], 1)
-    counts = {
-        row["month"]: row["count"]
-        for row in queryset.filter(**{f"{field}__gte": first, f"{field}__lt": after})
+    by_day = (
+        queryset.filter(**{f"{field}__gte": first, f"{field}__lt": after})
         .order_by()
-        .annotate(month=TruncMonth(field))
-        .values("month")
+        .values_list(field)
         .annotate(count=Count("*"))
-    }
+    )
+    counts: dict = {}
+    for day, count in by_day:
+        counts[month_start(day)] = counts.get(month_start(day), 0) + count
     return Trend(
         label=label,
         months=months,
         values=[counts.get(month, 0) for month in months],
         previous=[counts.get(add_months(month, -12), 0) for month in months],
     )
+
+
+def awaiting_signature_figure(user) -> Figure:
+    """On a department's board: the documents waiting for the reader's signature (IR 13, ISD 15)."""
+    from django.utils.translation import gettext
+
+    from courtadmin.documents.selectors import awaiting_signature
+
+    return Figure(
+        "awaiting_signature",
+        gettext("Awaiting your signature"),
+        awaiting_signature(user).count(),
+        url=list_url("documents:document-list"),
+    )
+
+
+def names_of(user_ids) -> dict:
+    """Officers' full names (or user names) by user id, in one query."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.filter(pk__in=list(user_ids)).select_related("person")
+    return {user.pk: getattr(getattr(user, "person", None), "full_name", "") or user.get_username() for user in users}

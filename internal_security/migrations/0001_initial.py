@@ -6,61 +6,81 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('org', '0001_initial'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("org", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Complaint',
+            name="Complaint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=32, unique=True, verbose_name='registration number')),
-                ('received_on', models.DateField(db_index=True, verbose_name='date of receipt')),
-                ('court', models.CharField(max_length=300, verbose_name='court concerned')),
-                ('summary', models.CharField(max_length=300, verbose_name='summary')),
-                ('substance', models.TextField(verbose_name='substance')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='org.region', verbose_name='region')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("number", models.CharField(max_length=32, unique=True, verbose_name="registration number")),
+                ("received_on", models.DateField(db_index=True, verbose_name="date of receipt")),
+                ("court", models.CharField(max_length=300, verbose_name="court concerned")),
+                ("summary", models.CharField(max_length=300, verbose_name="summary")),
+                ("substance", models.TextField(verbose_name="substance")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to="org.region", verbose_name="region"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'complaint',
-                'verbose_name_plural': 'complaints',
-                'ordering': ['-received_on', '-pk'],
+                "verbose_name": "complaint",
+                "verbose_name_plural": "complaints",
+                "ordering": ["-received_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='ComplaintGrant',
+            name="ComplaintGrant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(max_length=500, verbose_name='reason')),
-                ('granted_at', models.DateTimeField(auto_now_add=True, verbose_name='granted at')),
-                ('valid_until', models.DateTimeField(blank=True, null=True, verbose_name='valid until')),
-                ('content_object', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='internal_security.complaint', verbose_name='complaint')),
-                ('granted_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='granted by')),
-                ('permission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='auth.permission')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("reason", models.CharField(max_length=500, verbose_name="reason")),
+                ("granted_at", models.DateTimeField(auto_now_add=True, verbose_name="granted at")),
+                ("valid_until", models.DateTimeField(blank=True, null=True, verbose_name="valid until")),
+                (
+                    "content_object",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="internal_security.complaint",
+                        verbose_name="complaint",
+                    ),
+                ),
+                (
+                    "granted_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="granted by",
+                    ),
+                ),
+                ("permission", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="auth.permission")),
+                ("user", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                'verbose_name': 'need-to-know grant',
-                'verbose_name_plural': 'need-to-know grants',
-                'abstract': False,
+                "verbose_name": "need-to-know grant",
+                "verbose_name_plural": "need-to-know grants",
+                "abstract": False,
             },
         ),
         migrations.AddIndex(
-            model_name='complaint',
-            index=models.Index(fields=['-received_on', '-id'], name='isd_complaint_list_order'),
+            model_name="complaint",
+            index=models.Index(fields=["-received_on", "-id"], name="isd_complaint_list_order"),
         ),
         migrations.AddIndex(
-            model_name='complaintgrant',
-            index=models.Index(fields=['user', 'content_object'], name='isd_complaint_grant_user'),
+            model_name="complaintgrant",
+            index=models.Index(fields=["user", "content_object"], name="isd_complaint_grant_user"),
         ),
         migrations.AlterUniqueTogether(
-            name='complaintgrant',
-            unique_together={('user', 'permission', 'content_object')},
+            name="complaintgrant",
+            unique_together={("user", "permission", "content_object")},
         ),
     ]

@@ -7,132 +7,280 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('internal_security', '0003_complaint_life'),
-        ('org', '0002_regions'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("internal_security", "0003_complaint_life"),
+        ("org", "0002_regions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='InvestigationCounter',
+            name="InvestigationCounter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(unique=True)),
-                ('last_number', models.PositiveIntegerField(default=0)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.PositiveSmallIntegerField(unique=True)),
+                ("last_number", models.PositiveIntegerField(default=0)),
             ],
         ),
         migrations.CreateModel(
-            name='Investigation',
+            name="Investigation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=32, unique=True, verbose_name='number')),
-                ('basis', models.CharField(choices=[('6.21', 'ISD 6.21: conduct of judges or staff'), ('6.22', 'ISD 6.22: officials whose subordinates were convicted of corruption')], max_length=8, verbose_name='basis')),
-                ('instruction_number', models.CharField(max_length=64, verbose_name='instruction number')),
-                ('instruction_date', models.DateField(verbose_name='instruction date')),
-                ('subject', models.CharField(max_length=500, verbose_name='what is investigated')),
-                ('plan', models.TextField(blank=True, verbose_name='plan')),
-                ('due_on', models.DateField(verbose_name='term')),
-                ('status', models.CharField(choices=[('open', 'under way'), ('concluded', 'concluded')], default='open', max_length=16, verbose_name='status')),
-                ('outcome', models.CharField(blank=True, choices=[('no_violation', 'no violation found'), ('disciplinary', 'referred for disciplinary proceedings'), ('law_enforcement', 'materials sent to law enforcement'), ('other', 'other measures')], max_length=16, verbose_name='outcome')),
-                ('opened_at', models.DateTimeField(auto_now_add=True)),
-                ('complaints', models.ManyToManyField(blank=True, to='internal_security.complaint', verbose_name='complaints that started it')),
-                ('instructed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='org.person', verbose_name='instruction given by')),
-                ('opened_by', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='org.region', verbose_name='region')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("number", models.CharField(max_length=32, unique=True, verbose_name="number")),
+                (
+                    "basis",
+                    models.CharField(
+                        choices=[
+                            ("6.21", "ISD 6.21: conduct of judges or staff"),
+                            ("6.22", "ISD 6.22: officials whose subordinates were convicted of corruption"),
+                        ],
+                        max_length=8,
+                        verbose_name="basis",
+                    ),
+                ),
+                ("instruction_number", models.CharField(max_length=64, verbose_name="instruction number")),
+                ("instruction_date", models.DateField(verbose_name="instruction date")),
+                ("subject", models.CharField(max_length=500, verbose_name="what is investigated")),
+                ("plan", models.TextField(blank=True, verbose_name="plan")),
+                ("due_on", models.DateField(verbose_name="term")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "under way"), ("concluded", "concluded")],
+                        default="open",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("no_violation", "no violation found"),
+                            ("disciplinary", "referred for disciplinary proceedings"),
+                            ("law_enforcement", "materials sent to law enforcement"),
+                            ("other", "other measures"),
+                        ],
+                        max_length=16,
+                        verbose_name="outcome",
+                    ),
+                ),
+                ("opened_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "complaints",
+                    models.ManyToManyField(
+                        blank=True, to="internal_security.complaint", verbose_name="complaints that started it"
+                    ),
+                ),
+                (
+                    "instructed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="org.person",
+                        verbose_name="instruction given by",
+                    ),
+                ),
+                (
+                    "opened_by",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to="org.region", verbose_name="region"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'official investigation',
-                'verbose_name_plural': 'official investigations',
-                'ordering': ['-instruction_date', '-pk'],
+                "verbose_name": "official investigation",
+                "verbose_name_plural": "official investigations",
+                "ordering": ["-instruction_date", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='InvestigatedPerson',
+            name="InvestigatedPerson",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=300, verbose_name='full name')),
-                ('role', models.CharField(choices=[('judge', 'judge'), ('staff', 'court staff member'), ('official', 'official whose subordinates were convicted')], max_length=16, verbose_name='who he is')),
-                ('position', models.CharField(max_length=300, verbose_name='position and court')),
-                ('investigation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='persons', to='internal_security.investigation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=300, verbose_name="full name")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("judge", "judge"),
+                            ("staff", "court staff member"),
+                            ("official", "official whose subordinates were convicted"),
+                        ],
+                        max_length=16,
+                        verbose_name="who he is",
+                    ),
+                ),
+                ("position", models.CharField(max_length=300, verbose_name="position and court")),
+                (
+                    "investigation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="persons",
+                        to="internal_security.investigation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['pk'],
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='Explanation',
+            name="Explanation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=255, upload_to=courtadmin.core.uploads.private_upload_path, verbose_name='file')),
-                ('original_name', models.CharField(max_length=200, verbose_name='file name')),
-                ('content_type', models.CharField(max_length=100, verbose_name='type')),
-                ('size', models.PositiveBigIntegerField(verbose_name='size')),
-                ('sha256', models.CharField(max_length=64, verbose_name='SHA-256')),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded at')),
-                ('person', models.CharField(max_length=300, verbose_name='who explains')),
-                ('summoned_on', models.DateField(verbose_name='summoned on')),
-                ('given_on', models.DateField(verbose_name='explanation given on')),
-                ('uploaded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='uploaded by')),
-                ('investigation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='explanations', to='internal_security.investigation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "file",
+                    models.FileField(
+                        max_length=255, upload_to=courtadmin.core.uploads.private_upload_path, verbose_name="file"
+                    ),
+                ),
+                ("original_name", models.CharField(max_length=200, verbose_name="file name")),
+                ("content_type", models.CharField(max_length=100, verbose_name="type")),
+                ("size", models.PositiveBigIntegerField(verbose_name="size")),
+                ("sha256", models.CharField(max_length=64, verbose_name="SHA-256")),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True, verbose_name="uploaded at")),
+                ("person", models.CharField(max_length=300, verbose_name="who explains")),
+                ("summoned_on", models.DateField(verbose_name="summoned on")),
+                ("given_on", models.DateField(verbose_name="explanation given on")),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="uploaded by",
+                    ),
+                ),
+                (
+                    "investigation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="explanations",
+                        to="internal_security.investigation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['given_on', 'pk'],
+                "ordering": ["given_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='JudgeInterview',
+            name="JudgeInterview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('judge', models.CharField(max_length=300, verbose_name='judge')),
-                ('permission', models.CharField(max_length=300, verbose_name="the Chairman's instruction or permission (number, date)")),
-                ('consent_on', models.DateField(blank=True, null=True, verbose_name="the judge's consent given on")),
-                ('held_on', models.DateField(verbose_name='held on')),
-                ('record', models.TextField(verbose_name='record of the interview')),
-                ('investigation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='interviews', to='internal_security.investigation')),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("judge", models.CharField(max_length=300, verbose_name="judge")),
+                (
+                    "permission",
+                    models.CharField(
+                        max_length=300, verbose_name="the Chairman's instruction or permission (number, date)"
+                    ),
+                ),
+                ("consent_on", models.DateField(blank=True, null=True, verbose_name="the judge's consent given on")),
+                ("held_on", models.DateField(verbose_name="held on")),
+                ("record", models.TextField(verbose_name="record of the interview")),
+                (
+                    "investigation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="interviews",
+                        to="internal_security.investigation",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'ordering': ['held_on', 'pk'],
+                "ordering": ["held_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='PersonalFileRequest',
+            name="PersonalFileRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('person', models.CharField(max_length=300, verbose_name='whose personal file')),
-                ('reason', models.CharField(max_length=500, verbose_name='why it is needed')),
-                ('requested_at', models.DateTimeField(auto_now_add=True)),
-                ('granted_at', models.DateTimeField(blank=True, null=True)),
-                ('valid_until', models.DateField(blank=True, null=True, verbose_name='permission valid until')),
-                ('granted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='org.person')),
-                ('investigation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='file_requests', to='internal_security.investigation')),
-                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("person", models.CharField(max_length=300, verbose_name="whose personal file")),
+                ("reason", models.CharField(max_length=500, verbose_name="why it is needed")),
+                ("requested_at", models.DateTimeField(auto_now_add=True)),
+                ("granted_at", models.DateTimeField(blank=True, null=True)),
+                ("valid_until", models.DateField(blank=True, null=True, verbose_name="permission valid until")),
+                (
+                    "granted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="org.person",
+                    ),
+                ),
+                (
+                    "investigation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="file_requests",
+                        to="internal_security.investigation",
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-requested_at'],
+                "ordering": ["-requested_at"],
             },
         ),
         migrations.CreateModel(
-            name='InvestigationGrant',
+            name="InvestigationGrant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(max_length=500, verbose_name='reason')),
-                ('granted_at', models.DateTimeField(auto_now_add=True, verbose_name='granted at')),
-                ('valid_until', models.DateTimeField(blank=True, null=True, verbose_name='valid until')),
-                ('content_object', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='internal_security.investigation', verbose_name='investigation')),
-                ('granted_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='granted by')),
-                ('permission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='auth.permission')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("reason", models.CharField(max_length=500, verbose_name="reason")),
+                ("granted_at", models.DateTimeField(auto_now_add=True, verbose_name="granted at")),
+                ("valid_until", models.DateTimeField(blank=True, null=True, verbose_name="valid until")),
+                (
+                    "content_object",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="internal_security.investigation",
+                        verbose_name="investigation",
+                    ),
+                ),
+                (
+                    "granted_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="granted by",
+                    ),
+                ),
+                ("permission", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="auth.permission")),
+                ("user", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                'verbose_name': 'investigation team member',
-                'verbose_name_plural': 'investigation team',
-                'abstract': False,
-                'indexes': [models.Index(fields=['user', 'content_object'], name='isd_investigation_grant_user')],
-                'unique_together': {('user', 'permission', 'content_object')},
+                "verbose_name": "investigation team member",
+                "verbose_name_plural": "investigation team",
+                "abstract": False,
+                "indexes": [models.Index(fields=["user", "content_object"], name="isd_investigation_grant_user")],
+                "unique_together": {("user", "permission", "content_object")},
             },
         ),
     ]

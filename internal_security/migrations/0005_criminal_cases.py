@@ -6,41 +6,89 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('internal_security', '0004_investigations'),
-        ('org', '0002_regions'),
+        ("internal_security", "0004_investigations"),
+        ("org", "0002_regions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CriminalCase',
+            name="CriminalCase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('person', models.CharField(max_length=300, verbose_name='full name')),
-                ('person_role', models.CharField(choices=[('judge', 'judge'), ('staff', 'court staff member')], max_length=16, verbose_name='who he is')),
-                ('position', models.CharField(max_length=300, verbose_name='position')),
-                ('court', models.CharField(max_length=300, verbose_name='court')),
-                ('article', models.CharField(max_length=64, verbose_name='article of the Criminal Code')),
-                ('corruption', models.BooleanField(default=True, verbose_name='a corruption offence')),
-                ('investigating_body', models.CharField(max_length=300, verbose_name='investigating body')),
-                ('opened_on', models.DateField(verbose_name='opened on')),
-                ('sent_to_court_on', models.DateField(blank=True, null=True, verbose_name='sent to court on')),
-                ('verdict_on', models.DateField(blank=True, null=True, verbose_name='verdict on')),
-                ('stage', models.CharField(choices=[('pre_trial', 'pre-trial investigation'), ('in_court', 'sent to court'), ('verdict', 'verdict given'), ('terminated', 'terminated')], default='pre_trial', max_length=16, verbose_name='stage')),
-                ('outcome', models.CharField(blank=True, choices=[('convicted', 'convicted'), ('acquitted', 'acquitted'), ('terminated', 'terminated')], max_length=16, verbose_name='outcome')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('complaints', models.ManyToManyField(blank=True, to='internal_security.complaint', verbose_name='complaints')),
-                ('entered_by', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('investigations', models.ManyToManyField(blank=True, to='internal_security.investigation', verbose_name='investigations')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='org.region', verbose_name='region')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("person", models.CharField(max_length=300, verbose_name="full name")),
+                (
+                    "person_role",
+                    models.CharField(
+                        choices=[("judge", "judge"), ("staff", "court staff member")],
+                        max_length=16,
+                        verbose_name="who he is",
+                    ),
+                ),
+                ("position", models.CharField(max_length=300, verbose_name="position")),
+                ("court", models.CharField(max_length=300, verbose_name="court")),
+                ("article", models.CharField(max_length=64, verbose_name="article of the Criminal Code")),
+                ("corruption", models.BooleanField(default=True, verbose_name="a corruption offence")),
+                ("investigating_body", models.CharField(max_length=300, verbose_name="investigating body")),
+                ("opened_on", models.DateField(verbose_name="opened on")),
+                ("sent_to_court_on", models.DateField(blank=True, null=True, verbose_name="sent to court on")),
+                ("verdict_on", models.DateField(blank=True, null=True, verbose_name="verdict on")),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("pre_trial", "pre-trial investigation"),
+                            ("in_court", "sent to court"),
+                            ("verdict", "verdict given"),
+                            ("terminated", "terminated"),
+                        ],
+                        default="pre_trial",
+                        max_length=16,
+                        verbose_name="stage",
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[("convicted", "convicted"), ("acquitted", "acquitted"), ("terminated", "terminated")],
+                        max_length=16,
+                        verbose_name="outcome",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "complaints",
+                    models.ManyToManyField(blank=True, to="internal_security.complaint", verbose_name="complaints"),
+                ),
+                (
+                    "entered_by",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "investigations",
+                    models.ManyToManyField(
+                        blank=True, to="internal_security.investigation", verbose_name="investigations"
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to="org.region", verbose_name="region"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'criminal case',
-                'verbose_name_plural': 'criminal cases',
-                'ordering': ['-opened_on', '-pk'],
-                'indexes': [models.Index(fields=['region', '-opened_on'], name='isd_criminal_case_region')],
+                "verbose_name": "criminal case",
+                "verbose_name_plural": "criminal cases",
+                "ordering": ["-opened_on", "-pk"],
+                "indexes": [models.Index(fields=["region", "-opened_on"], name="isd_criminal_case_region")],
             },
         ),
     ]

@@ -6,31 +6,56 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('internal_security', '0005_criminal_cases'),
-        ('org', '0002_regions'),
+        ("internal_security", "0005_criminal_cases"),
+        ("org", "0002_regions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CorruptionSignal',
+            name="CorruptionSignal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(choices=[('media', 'mass media and social networks'), ('state_body', 'a state body'), ('audit', 'an audit or inspection'), ('hotline', 'hotline'), ('other', 'another source')], max_length=16, verbose_name='source')),
-                ('source_detail', models.CharField(blank=True, max_length=300, verbose_name='source in detail')),
-                ('received_on', models.DateField(verbose_name='received on')),
-                ('person', models.CharField(blank=True, max_length=300, verbose_name='person concerned')),
-                ('court', models.CharField(blank=True, max_length=300, verbose_name='court concerned')),
-                ('substance', models.TextField(verbose_name='substance')),
-                ('entered_by', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='org.region', verbose_name='region')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("media", "mass media and social networks"),
+                            ("state_body", "a state body"),
+                            ("audit", "an audit or inspection"),
+                            ("hotline", "hotline"),
+                            ("other", "another source"),
+                        ],
+                        max_length=16,
+                        verbose_name="source",
+                    ),
+                ),
+                ("source_detail", models.CharField(blank=True, max_length=300, verbose_name="source in detail")),
+                ("received_on", models.DateField(verbose_name="received on")),
+                ("person", models.CharField(blank=True, max_length=300, verbose_name="person concerned")),
+                ("court", models.CharField(blank=True, max_length=300, verbose_name="court concerned")),
+                ("substance", models.TextField(verbose_name="substance")),
+                (
+                    "entered_by",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to="org.region", verbose_name="region"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'information on corruption',
-                'verbose_name_plural': 'information on corruption',
-                'ordering': ['-received_on', '-pk'],
+                "verbose_name": "information on corruption",
+                "verbose_name_plural": "information on corruption",
+                "ordering": ["-received_on", "-pk"],
             },
         ),
     ]

@@ -12,30 +12,32 @@ def carry_over(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('internal_security', '0006_corruption_signals'),
+        ("internal_security", "0006_corruption_signals"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RegistrationCounter',
+            name="RegistrationCounter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('series', models.CharField(choices=[('ІҚБ', 'complaints'), ('ҚТ', 'official investigations')], max_length=8)),
-                ('year', models.PositiveSmallIntegerField()),
-                ('last_number', models.PositiveIntegerField(default=0)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "series",
+                    models.CharField(choices=[("ІҚБ", "complaints"), ("ҚТ", "official investigations")], max_length=8),
+                ),
+                ("year", models.PositiveSmallIntegerField()),
+                ("last_number", models.PositiveIntegerField(default=0)),
             ],
         ),
         migrations.RunPython(carry_over, migrations.RunPython.noop),
         migrations.DeleteModel(
-            name='ComplaintCounter',
+            name="ComplaintCounter",
         ),
         migrations.DeleteModel(
-            name='InvestigationCounter',
+            name="InvestigationCounter",
         ),
         migrations.AddConstraint(
-            model_name='registrationcounter',
-            constraint=models.UniqueConstraint(fields=('series', 'year'), name='isd_one_counter_per_series_year'),
+            model_name="registrationcounter",
+            constraint=models.UniqueConstraint(fields=("series", "year"), name="isd_one_counter_per_series_year"),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('internal_security', '0007_one_registration_counter'),
+        ("internal_security", "0007_one_registration_counter"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='investigation',
-            name='concluded_on',
-            field=models.DateField(blank=True, editable=False, null=True, verbose_name='concluded on'),
+            model_name="investigation",
+            name="concluded_on",
+            field=models.DateField(blank=True, editable=False, null=True, verbose_name="concluded on"),
         ),
     ]

@@ -75,3 +75,29 @@ def test_the_year_chosen_is_the_year_counted(records, client_for):
 @pytest.mark.parametrize("username", ["isd_deputy", "isd_officer", "isd_almaty", "ca_deputy", "ir_head", "sysadmin"])
 def test_nobody_else_reads_the_figures_isd_7(records, client_for, username):
     assert client_for(username).get(reverse("internal_security:figures")).status_code == 404
+
+
+def test_complaints_closed_before_the_field_existed_take_their_terms_ending(people):
+    """Migration 0009 copies each closed complaint's АППК term ending onto it."""
+    from importlib import import_module
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+
+    from internal_security.workflow import complaint_move
+
+    complaint = register(people)
+    complaint_move(complaint=complaint, move="forward", actor=people["isd_head"].user, forwarded_to="Бас прокуратура")
+    running = register(people)
+    Complaint.objects.update(term_kept=None)
+    migration = import_module("internal_security.migrations.0009_dashboard_figures")
+
+    def execute(sql, params):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+
+    # What the migration uses of its schema editor (a real one cannot open inside a test on SQLite).
+    migration.copy_term_endings(apps, SimpleNamespace(connection=connection, execute=execute))
+    assert Complaint.objects.get(pk=complaint.pk).term_kept is True
+    assert Complaint.objects.get(pk=running.pk).term_kept is None
