@@ -65,7 +65,7 @@ def test_the_pdf_of_the_ca_deputy_holds_no_trace_of_the_isd(
     text = pdf_text(export.file.read())
     with translation.override(export.language):
         assert gettext("International legal assistance") in text
-        for isd_word in ("Internal Security", "Complaints received", "Criminal cases by region and stage"):
+        for isd_word in ("Internal Security", "Complaints received", "Criminal cases opened, by region and stage"):
             assert gettext(isd_word) not in text
 
 
