@@ -94,3 +94,32 @@ def _write_table(entries) -> None:
     else:
         text = text.rstrip() + "\n\n" + table + "\n"
     REPORT.write_text(text)
+
+
+def ensure_load(**sizes) -> list[str]:
+    """Make the bench database hold at least `sizes` records of each kind (generate_load's
+    kinds: requests=1_000_000, ...), generating only what is missing, then VACUUM ANALYZE
+    the tables written, as autovacuum would leave them. Returns what was generated."""
+    from django.db import connection
+    from django.utils import timezone
+
+    from courtadmin.core.load import LOAD_KINDS, LoadContext
+    from courtadmin.org.demo import build_demo_organisation
+
+    from .sizes import existing
+
+    context = None
+    done = []
+    for option, size in sizes.items():
+        missing = size - existing(option)
+        if missing <= 0:
+            continue
+        if context is None:
+            context = LoadContext(today=timezone.localdate(), people=build_demo_organisation(password=None))
+        started = time.perf_counter()
+        written = LOAD_KINDS[option].generate(missing, context)
+        done.append(f"{written} in {time.perf_counter() - started:.1f} s")
+    if done:
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+    return done

@@ -20,15 +20,13 @@ from guardian.utils import get_group_obj_perms_model, get_user_obj_perms_model
 
 from courtadmin.accounts.middleware import DONE, SECOND_FACTOR_KEY
 from courtadmin.org.demo import build_demo_organisation
-from courtadmin.org.models import Region
 from internal_security import selectors
-from internal_security.models import Complaint, ComplaintGrant, RegistrationCounter
+from internal_security.models import Complaint, ComplaintGrant
 
-from .harness import Result, compare
+from .harness import Result, compare, ensure_load
 from .la_registry import DECLARE, _page_settings
 
 SIZE = 1_000_000
-DAYS = 1096  # three years of receipts, the newest received on the day of the fill
 PAGE = 50
 TARGET_MS = 1000
 OFFICER = "isd_officer"
@@ -40,98 +38,6 @@ GRANTS = {OFFICER: 1_000, "isd_officer2": 50_000, "isd_deputy": 20_000}
 # carry an expiry that is still ahead, so both branches of the reach's expiry test are met.
 EXPIRED_RANKS = [3, 17, 41, 120, 260, 333, 480, 615, 777, 901]
 BENCH_REASON = "Bench: assigned by the head"
-
-SURNAMES = [
-    "Ахметов", "Бекова", "Жумабаев", "Иванов", "Касымова", "Нурланов", "Оспанова", "Петров", "Сарсенбаев",
-    "Тулегенова", "Ермеков", "Смирнова", "Абдрахманов", "Ким", "Ли", "Мусина", "Байжанов", "Кузнецов",
-    "Омарова", "Сулейменов",
-]  # fmt: skip
-GIVEN_NAMES = [
-    "Айгерим", "Бауыржан", "Дана", "Ерлан", "Жанар", "Марат", "Нурлан", "Сауле", "Тимур", "Асель",
-]  # fmt: skip
-COURTS = [
-    "Районный суд № 2", "Районный суд № 1", "Специализированный межрайонный экономический суд",
-    "Специализированный межрайонный суд по уголовным делам", "Областной суд",
-    "Специализированный межрайонный административный суд", "Ювенальный суд",
-]  # fmt: skip
-SUMMARIES = [
-    "Вымогательство со стороны сотрудника суда", "Волокита при рассмотрении дела",
-    "Предложение «решить вопрос» за вознаграждение", "Утечка сведений по делу",
-    "Конфликт интересов судьи", "Давление на участника процесса", "Неэтичное поведение судьи",
-    "Подмена материалов дела",
-]  # fmt: skip
-
-# One statement: ids follow the date of receipt, as in a registry filled day by day; numbers
-# run within each year as the registration counter gives them. Complaints of the last three
-# weeks are still being considered, older ones closed.
-FILL_SQL = """
-INSERT INTO {table} (
-    number, received_at, received_on, channel, external_number, applicant_kind, applicant_name,
-    applicant_identifier, applicant_address, applicant_contacts, language, person_concerned, person_role,
-    region_id, court, summary, substance, crime_reported, status, decision, outcome_note, forwarded_to,
-    closed_on, registered_by_id)
-WITH g AS (
-    SELECT n, %(today)s::date - (%(days)s - 1) + ((n::bigint - 1) * %(days)s / %(size)s)::int AS received_on,
-           abs(hashint8extended(n, 11)) AS h1, abs(hashint8extended(n, 12)) AS h2,
-           abs(hashint8extended(n, 13)) AS h3
-    FROM generate_series(1, %(size)s) AS n
-), d AS (
-    SELECT g.*, %(today)s::date - received_on AS age, (h1 %% 100)::int AS r, (h2 %% 100)::int AS c,
-           (h3 %% 1000)::int AS k,
-           row_number() OVER (PARTITION BY extract(year FROM received_on) ORDER BY n) AS seq,
-           1 + (h3 %% %(region_count)s)::int AS region_slot
-    FROM g
-), s AS (
-    SELECT d.*,
-        CASE WHEN c < 40 THEN 'e_otinish' WHEN c < 65 THEN 'post' WHEN c < 80 THEN 'in_person'
-             WHEN c < 90 THEN 'hotline' ELSE 'forwarded' END AS channel,
-        CASE WHEN (h2 / 100) %% 100 < 80 THEN 'individual' WHEN (h2 / 100) %% 100 < 85 THEN 'legal_entity'
-             ELSE 'anonymous' END AS applicant_kind,
-        CASE WHEN age < 21 THEN CASE
-            WHEN r < 20 THEN 'registered' WHEN r < 80 THEN 'in_work' WHEN r < 90 THEN 'decided'
-            WHEN r < 95 THEN 'forwarded' WHEN r < 97 THEN 'sent_on' ELSE 'not_considered' END
-        ELSE CASE
-            WHEN r < 83 THEN 'answered' WHEN r < 93 THEN 'forwarded' WHEN r < 98 THEN 'not_considered'
-            ELSE 'sent_on' END
-        END AS status
-    FROM d
-)
-SELECT 'ІҚБ-' || extract(year FROM received_on) || '-' || lpad(seq::text, 6, '0'),
-       (received_on + time '09:00' + make_interval(mins => k %% 480)) AT TIME ZONE 'Asia/Almaty',
-       received_on, channel,
-       CASE WHEN channel = 'e_otinish' THEN 'ЖТ-' || n ELSE '' END,
-       applicant_kind,
-       CASE WHEN applicant_kind = 'anonymous' THEN ''
-            WHEN applicant_kind = 'legal_entity' THEN 'ТОО «Бенч-' || (k %% 97) || '»'
-            ELSE (%(surnames)s::text[])[1 + k %% 20] || ' ' || (%(given)s::text[])[1 + (k / 20) %% 10] END,
-       '',
-       CASE WHEN applicant_kind = 'anonymous' THEN '' ELSE 'ул. Бенч, ' || (1 + k %% 200) END,
-       '',
-       CASE WHEN (h3 / 1000) %% 100 < 55 THEN 'kk' ELSE 'ru' END,
-       (%(surnames)s::text[])[1 + (k / 7) %% 20] || ' ' || (%(given)s::text[])[1 + (k / 3) %% 10],
-       CASE WHEN (h3 / 1000) %% 10 < 6 THEN 'judge' WHEN (h3 / 1000) %% 10 < 9 THEN 'staff' ELSE '' END,
-       (%(regions)s::bigint[])[region_slot],
-       (%(courts)s::text[])[1 + (h2 / 10000) %% %(court_count)s] || ', ' || (%(region_names)s::text[])[region_slot],
-       (%(summaries)s::text[])[1 + (h1 / 100) %% %(summary_count)s],
-       'Bench complaint ' || n || ': ' || (%(summaries)s::text[])[1 + (h1 / 100) %% %(summary_count)s],
-       h1 %% 50 = 0, status,
-       CASE WHEN status IN ('answered', 'decided')
-            THEN CASE WHEN (h1 / 10000) %% 10 = 0 THEN 'confirmed' ELSE 'not_confirmed' END ELSE '' END,
-       CASE WHEN status = 'not_considered' THEN 'Bench: no ground to consider' ELSE '' END,
-       CASE WHEN status IN ('forwarded', 'sent_on') THEN 'Агентство по противодействию коррупции' ELSE '' END,
-       CASE WHEN status IN ('answered', 'forwarded', 'not_considered', 'sent_on')
-            THEN LEAST(%(today)s::date, received_on + 3 + k %% 28) END,
-       (%(registrars)s::bigint[])[1 + (h2 / 1000) %% %(registrar_count)s]
-FROM s
-"""
-
-# The counters the registration takes its next numbers from, past the generated ones.
-COUNTERS_SQL = """
-INSERT INTO {counters} (series, year, last_number)
-SELECT 'ІҚБ', split_part(number, '-', 2)::int, max(split_part(number, '-', 3)::int)
-FROM {complaints} WHERE number LIKE 'ІҚБ-%' GROUP BY 2
-ON CONFLICT (series, year) DO UPDATE SET last_number = GREATEST({counters}.last_number, EXCLUDED.last_number)
-"""
 
 # An officer's grants on `count` complaints picked at random over the three years, given by
 # the head the day after receipt.
@@ -164,35 +70,6 @@ WHERE user_id = ANY(%(users)s) AND abs(hashint8extended(id, 21)) %% 20 = 0
 def _require_postgres() -> None:
     if connection.vendor != "postgresql":
         raise RuntimeError("isd_list_need_to_know needs PostgreSQL: set DATABASE_URL (make bench does)")
-
-
-def _fill_complaints(people, today) -> float | None:
-    if Complaint.objects.count() >= SIZE:
-        return None
-    started = time.perf_counter()
-    regions = list(Region.objects.order_by("code"))
-    registrars = [people[name].user_id for name in ("isd_officer", "isd_officer2", "isd_deputy")]
-    params = {
-        "today": today,
-        "days": DAYS,
-        "size": SIZE,
-        "regions": [region.pk for region in regions],
-        "region_names": [region.name_ru for region in regions],
-        "region_count": len(regions),
-        "courts": COURTS,
-        "court_count": len(COURTS),
-        "summaries": SUMMARIES,
-        "summary_count": len(SUMMARIES),
-        "surnames": SURNAMES,
-        "given": GIVEN_NAMES,
-        "registrars": registrars,
-        "registrar_count": len(registrars),
-    }
-    tables = {"complaints": Complaint._meta.db_table, "counters": RegistrationCounter._meta.db_table}
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(FILL_SQL.format(table=tables["complaints"]), params)
-        cursor.execute(COUNTERS_SQL.format(**tables))
-    return time.perf_counter() - started
 
 
 def _fill_grants(people) -> float | None:
@@ -243,22 +120,15 @@ def _check_indexes() -> None:
 
 def _prepare():
     _require_postgres()
-    today = timezone.localdate()
     people = build_demo_organisation(password="bench-password-not-used")  # noqa: S106
-    complaints_s = _fill_complaints(people, today)
+    generated = ensure_load(complaints=SIZE)
     grants_s = _fill_grants(people)
-    generated = []
-    if complaints_s is not None:
-        generated.append(f"{SIZE:,} complaints in {complaints_s:.1f} s")
     if grants_s is not None:
         generated.append(f"{sum(GRANTS.values()):,} grants in {grants_s:.1f} s")
     if generated:
-        started = time.perf_counter()
         with connection.cursor() as cursor:
-            for model in (Complaint, ComplaintGrant):
-                cursor.execute(f"VACUUM ANALYZE {model._meta.db_table}")
-        vacuum_s = time.perf_counter() - started
-        print(f"isd_list_need_to_know: generated {' and '.join(generated)}, VACUUM ANALYZE in {vacuum_s:.1f} s")
+            cursor.execute(f"VACUUM ANALYZE {ComplaintGrant._meta.db_table}")
+        print(f"isd_list_need_to_know: generated {'; '.join(generated)}")
     _check_indexes()
     user = people[OFFICER].user
     client = Client()

@@ -4,41 +4,16 @@ selects the due ones (issue 5; target: under 30 s)."""
 import statistics
 import time
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 
 from courtadmin.deadlines.calendar import WorkingCalendar
 from courtadmin.deadlines.models import DayTransfer, Deadline, Reminder
 from courtadmin.deadlines.services import reminders_scan
-from courtadmin.org.demo import build_demo_organisation
-from internal_security.models import Complaint
 
-from .harness import Result
+from .harness import Result, ensure_load
 
 SIZE = 1_000_000
-
-
-def _fill(today) -> None:
-    """A million active deadlines: due dates over four months around today, one in ten
-    overdue, spread over the ISD officers (one INSERT ... SELECT, seconds on PostgreSQL)."""
-    if Deadline.objects.count() >= SIZE:
-        return
-    people = build_demo_organisation(password="bench-password-not-used")  # noqa: S106
-    officers = [people[name].user_id for name in ("isd_officer", "isd_officer2", "isd_almaty", "isd_deputy")]
-    record_type = ContentType.objects.get_for_model(Complaint).pk
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {Deadline._meta.db_table} "  # noqa: S608
-            "(record_type_id, record_id, kind, department, legal_basis, started_on, due_on, original_due_on, "
-            " responsible_id, state, extension_decision, extended_by_id, suspended_on, closed_on) "
-            "SELECT %s, n::text, 'isd.appeal', 'ISD', 'АППК art. 76', d - 21, d, d, "
-            "       (ARRAY[%s, %s, %s, %s])[1 + n %% 4], 'open', '', NULL, NULL, NULL "
-            "FROM (SELECT n, %s::date + ((n %% 120) - 12) AS d FROM generate_series(1, %s) AS n) AS g",
-            [record_type, *officers, today, SIZE],
-        )
-    with connection.cursor() as cursor:
-        cursor.execute(f"ANALYZE {Deadline._meta.db_table}")
 
 
 def run(runs: int = 3) -> Result:
@@ -47,7 +22,9 @@ def run(runs: int = 3) -> Result:
         DayTransfer.objects.get_or_create(
             day=today, defaults={"kind": "working_day", "decree_number": "bench", "decree_date": today}
         )
-    _fill(today)
+    generated = ensure_load(deadlines=SIZE)
+    if generated:
+        print(f"reminder_scan: generated {'; '.join(generated)}")
     calendar = WorkingCalendar()
     due_days = [calendar.add_working_days(today, days) for days in (3, 1)] + [today]
     bare_sql = (

@@ -8,13 +8,14 @@ class InternationalConfig(AppConfig):
 
     def ready(self):
         from courtadmin.core.demo import register_demo_loader
+        from courtadmin.core.load import register_load_kind
         from courtadmin.core.navigation import register_department_entry
         from courtadmin.dashboard.panels import register_panel
         from courtadmin.deadlines.kinds import register_deadline_kind
         from courtadmin.documents.kinds import register_document_kind
         from courtadmin.org.models import Department
 
-        from . import dashboard, deadlines
+        from . import dashboard, deadlines, load
         from .demo import load_demo_applications, load_demo_documents, load_demo_requests, load_demo_trips
         from .documents import KINDS
 
@@ -25,6 +26,8 @@ class InternationalConfig(AppConfig):
             register_deadline_kind(kind)
         for panel in dashboard.PANELS:
             register_panel(panel)
+        for kind in load.LOAD_KINDS:
+            register_load_kind(kind)
         register_demo_loader(load_demo_documents)
         register_demo_loader(load_demo_requests)
         register_demo_loader(load_demo_applications)

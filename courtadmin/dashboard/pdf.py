@@ -10,7 +10,7 @@ from courtadmin.documents.pdf import FONT_DIR, LocalOnlyFetcher
 
 def render_board_pdf(*, built: list, period, board_title: str, user) -> bytes:
     html = render_to_string(
-        "dashboard/pdf.html",
+        "dashboard/pdf/board.html",
         {
             "built": built,
             "period": period,

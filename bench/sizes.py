@@ -1,0 +1,21 @@
+"""How many records of each generate_load kind the bench database holds."""
+
+from courtadmin.deadlines.models import Deadline
+from internal_security.models import Complaint, ComplaintGrant, CriminalCase, Investigation
+from international.models import Delegation, LegalAssistanceRequest, Trip
+
+COUNTS = {
+    "requests": lambda: LegalAssistanceRequest.objects.count(),
+    "trips": lambda: Trip.objects.count(),
+    "delegations": lambda: Delegation.objects.count(),
+    "complaints": lambda: Complaint.objects.count(),
+    "investigations": lambda: Investigation.objects.count(),
+    "cases": lambda: CriminalCase.objects.count(),
+    "grants": lambda: ComplaintGrant.objects.count(),
+    # The reminder scan's load: running terms, whatever their record.
+    "deadlines": lambda: Deadline.objects.filter(state__in=Deadline.ACTIVE).count(),
+}
+
+
+def existing(option: str) -> int:
+    return COUNTS[option]()

@@ -1,0 +1,76 @@
+"""Synthetic load for benchmarks and capacity checks (`manage.py generate_load`), registered by
+each department in its AppConfig.ready(): the core imports no department (STYLE.md).
+
+A kind writes `count` realistic records in a few statements (INSERT ... SELECT over
+generate_series on PostgreSQL), spread over ten years up to the day of the run, and the audit
+events the services would have written for them (`audit_append_bulk`, chained as one by one).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+
+from django.db import connection
+from django.db.models import Max
+
+from courtadmin.audit.models import AuditEvent
+
+YEARS = 10
+DAYS = 3653  # ten years of records, the newest of the day of the run
+
+
+@dataclass(frozen=True)
+class LoadContext:
+    today: date
+    people: dict  # the demo organisation's people by user name: the actors of the load
+
+
+@dataclass(frozen=True)
+class LoadKind:
+    option: str  # the command's option: "requests" is --requests N
+    help: str
+    generate: Callable  # (count: int, context: LoadContext) -> str, what was written
+    order: int = 100  # records others refer to come first (complaints before their grants)
+
+
+LOAD_KINDS: dict[str, LoadKind] = {}
+
+
+def register_load_kind(kind: LoadKind) -> None:
+    LOAD_KINDS[kind.option] = kind
+
+
+def spread_sql(alias: str = "day") -> str:
+    """SQL: the day of the n-th of %(size)s records, evenly over DAYS ending %(today)s."""
+    return f"%(today)s::date - ({DAYS} - 1) + ((n::bigint - 1) * {DAYS} / %(size)s)::int AS {alias}"
+
+
+def max_id(model) -> int:
+    return model.objects.aggregate(last=Max("id"))["last"] or 0
+
+
+def audit_events(rows, *, action: str, model, department: str, actors: dict):
+    """The audit events of records written in bulk, as the services write them one by one."""
+    object_type = model._meta.label_lower
+    for pk, at, actor_id, label, after in rows:
+        yield AuditEvent(
+            at=at if isinstance(at, datetime) else datetime.combine(at, time(9), tzinfo=UTC),
+            actor_id=actor_id,
+            actor_name=actors.get(actor_id, ""),
+            action=action,
+            object_type=object_type,
+            object_id=str(pk),
+            object_repr=str(label)[:300],
+            after=after,
+            department=department,
+        )
+
+
+def actors(context: LoadContext) -> dict:
+    return {person.user_id: person.user.username for person in context.people.values()}
+
+
+def analyze(*models) -> None:
+    with connection.cursor() as cursor:
+        for model in models:
+            cursor.execute(f"ANALYZE {model._meta.db_table}")

@@ -1,0 +1,94 @@
+"""`manage.py generate_load` (issue 9), at a small size: CI keeps it working. PostgreSQL."""
+
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.utils import timezone
+
+from courtadmin.audit.models import AuditEvent
+from courtadmin.audit.services import audit_verify
+from courtadmin.deadlines.models import Deadline
+from internal_security.models import Complaint, ComplaintGrant, CriminalCase, Investigation, RegistrationCounter
+from international.models import Delegation, LegalAssistanceRequest, Trip
+
+SIZES = {
+    "requests": 400,
+    "trips": 60,
+    "delegations": 60,
+    "complaints": 400,
+    "investigations": 50,
+    "cases": 50,
+    "grants": 120,
+    "deadlines": 200,
+}
+
+needs_postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="generate_load needs PostgreSQL (set DATABASE_URL)"
+)
+
+
+def generate(**sizes) -> str:
+    output = StringIO()
+    call_command("generate_load", stdout=output, **sizes)
+    return output.getvalue()
+
+
+@needs_postgres
+def test_it_writes_each_kind_over_ten_years_with_the_audit_chain_intact(people):
+    generate(**SIZES)
+    requests, complaints = LegalAssistanceRequest.objects.all(), Complaint.objects.all()
+    counted = {
+        "requests": requests.count(),
+        "trips": Trip.objects.count(),
+        "delegations": Delegation.objects.count(),
+        "complaints": complaints.count(),
+        "investigations": Investigation.objects.count(),
+        "cases": CriminalCase.objects.count(),
+    }
+    assert counted == {kind: SIZES[kind] for kind in counted}
+    assert 100 <= ComplaintGrant.objects.count() <= SIZES["grants"]
+    assert Deadline.objects.filter(kind="isd.appeal", state="open", legal_basis="АППК art. 76").count() >= 200
+
+    # Realistic spreads: many states, countries, regions; ten years of dates.
+    assert requests.values("status").distinct().count() >= 10
+    assert requests.values("country").distinct().count() >= 20
+    assert complaints.values("region").distinct().count() == 20
+    assert complaints.values("status").distinct().count() >= 4
+    today = timezone.localdate()
+    oldest = requests.order_by("received_on").first().received_on
+    assert today - timedelta(days=3653) <= oldest < today - timedelta(days=3600)
+    assert Deadline.objects.filter(kind="ir.rogatory_execution", state__in=Deadline.ACTIVE).exists()
+    assert complaints.filter(term_kept=True).exists() and complaints.filter(term_kept=False).exists()
+
+    # The audit log as the services fill it: one registration per record, the chain intact.
+    assert AuditEvent.objects.filter(action="ir.request.registered").count() == SIZES["requests"]
+    assert AuditEvent.objects.filter(action="isd.complaint.registered", department="ISD").count() == 400
+    checked, broken, _why = audit_verify()
+    assert broken is None and checked == AuditEvent.objects.count()
+
+
+@needs_postgres
+def test_a_second_run_adds_to_what_is_there_and_numbers_stay_unique(people):
+    generate(requests=50, complaints=50)
+    generate(requests=50, complaints=50)
+    requests = LegalAssistanceRequest.objects.all()
+    assert requests.count() == 100
+    assert requests.values("registration_number").distinct().count() == 100
+    assert Complaint.objects.values("number").distinct().count() == 100
+    year = timezone.localdate().year
+    counter = RegistrationCounter.objects.get(series="ІҚБ", year=year)
+    numbers = Complaint.objects.filter(number__startswith=f"ІҚБ-{year}-").values_list("number", flat=True)
+    assert counter.last_number == max(int(number.rsplit("-", 1)[1]) for number in numbers)
+    assert audit_verify()[1] is None
+
+
+def test_it_says_what_it_needs():
+    if connection.vendor == "postgresql":
+        with pytest.raises(CommandError, match="how many"):
+            generate()
+    else:
+        with pytest.raises(CommandError, match="PostgreSQL"):
+            generate(requests=10)
