@@ -42,7 +42,7 @@ INSERT INTO {complaints} (
     number, received_at, received_on, channel, external_number, applicant_kind, applicant_name,
     applicant_identifier, applicant_address, applicant_contacts, language, person_concerned, person_role,
     region_id, court, summary, substance, crime_reported, status, decision, outcome_note, forwarded_to,
-    closed_on, registered_by_id)
+    closed_on, term_kept, registered_by_id)
 WITH g AS (
     SELECT n, {spread},
            abs(hashint8extended(%(offset)s + n, 11)) AS h1, abs(hashint8extended(%(offset)s + n, 12)) AS h2,
@@ -97,6 +97,9 @@ SELECT 'ІҚБ-' || extract(year FROM received_on) || '-' || lpad((seq + COALESC
        CASE WHEN status IN ('forwarded', 'sent_on') THEN 'Агентство по противодействию коррупции' ELSE '' END,
        CASE WHEN status IN ('answered', 'forwarded', 'not_considered', 'sent_on')
             THEN LEAST(%(today)s::date, received_on + 3 + k %% 28) END,
+       CASE WHEN status IN ('answered', 'forwarded', 'not_considered', 'sent_on')
+                 AND NOT (applicant_kind = 'anonymous' AND status = 'not_considered')
+            THEN LEAST(%(today)s::date, received_on + 3 + k %% 28) <= received_on + 21 END,
        (%(registrars)s::bigint[])[1 + (h2 / 1000) %% %(registrar_count)s]
 FROM s
 """
@@ -123,15 +126,6 @@ SELECT %(record_type)s, c.id::text, 'isd.appeal', 'ISD', 'АППК art. 76', c.r
 FROM {complaints} AS c
 WHERE c.id > %(after_id)s AND NOT (c.applicant_kind = 'anonymous' AND c.status = 'not_considered')
 """
-
-# The complaint keeps how its term ended, as the workflow writes it when it closes one.
-TERM_KEPT_SQL = """
-UPDATE {complaints} AS c SET term_kept = (d.state = 'met')
-FROM {deadlines} AS d
-WHERE d.record_type_id = %(record_type)s AND d.kind = 'isd.appeal' AND d.record_id = c.id::text
-  AND d.state IN ('met', 'missed') AND c.id > %(after_id)s
-"""
-
 
 INVESTIGATIONS_SQL = """
 INSERT INTO {table} (number, basis, instructed_by_id, instruction_number, instruction_date, region_id, subject,
@@ -197,7 +191,7 @@ def generate_complaints(count: int, context: LoadContext) -> str:
         "spread": spread_sql("received_on"),
     }
     with transaction.atomic(), connection.cursor() as cursor:
-        for sql in (FILL_SQL, COUNTERS_SQL, TERMS_SQL, TERM_KEPT_SQL):
+        for sql in (FILL_SQL, COUNTERS_SQL, TERMS_SQL):
             cursor.execute(sql.format(**tables), params)
     rows = (
         (pk, at, registrar, number, {"number": number, "channel": channel, "anonymous": kind == "anonymous"})

@@ -1,7 +1,7 @@
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
+from courtadmin.core.pagination import CappedPaginator
 from courtadmin.org.models import Department
 
 from .forms import ReadEventFilterForm, SecurityEventFilterForm
@@ -20,7 +20,7 @@ def security_events(request):
         if form.is_bound
         else security_events_visible_to(request.user)
     )
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "audit/security_events.html", {"form": form, "page": page, "query": query.urlencode()})
@@ -31,7 +31,7 @@ def reads(request, department):
     record, when and from where. Not found for anyone but those ISD 7 gives it to."""
     form = ReadEventFilterForm(request.GET or None)
     events = read_events(request.user, department, **form.criteria())
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -1,15 +1,16 @@
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from courtadmin.core.pagination import CappedPaginator
 
 from . import selectors, services
 from .forms import EmailChoiceForm
 
 
 def notification_list(request):
-    page = Paginator(selectors.notifications_of(request.user), 50).get_page(request.GET.get("page"))
+    page = CappedPaginator(selectors.notifications_of(request.user), 50).get_page(request.GET.get("page"))
     form = EmailChoiceForm(instance=selectors.email_choice_of(request.user))
     return render(request, "deadlines/notification_list.html", {"page": page, "form": form})
 

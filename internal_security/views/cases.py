@@ -2,7 +2,6 @@
 ISD unit keeps its region's; 404 for anyone else (ISD 7)."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from courtadmin.audit.services import read_record
 from courtadmin.core.downloads import xlsx_response
 from courtadmin.core.forms import service_result
+from courtadmin.core.pagination import CappedPaginator
 
 from .. import selectors, services
 from ..export import cases_workbook
@@ -30,7 +30,7 @@ def _cases(request):
 def case_list(request):
     selectors.require_isd_access(request.user)
     form, cases = _cases(request)
-    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -9,6 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from courtadmin.audit.services import read_record
 from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import flash_errors, service_flash, service_result
+from courtadmin.core.pagination import CappedPaginator
 
 from .. import selectors, services
 from ..export import complaints_workbook
@@ -34,7 +34,7 @@ def complaint_list(request):
     """Issue 7.6: the complaints within the reader's reach, filtered, 50 a page."""
     selectors.require_isd_access(request.user)
     form = _filter_form(request)
-    page = Paginator(selectors.complaint_registry(request.user, form.filters()), LIST_PAGE_SIZE).get_page(
+    page = CappedPaginator(selectors.complaint_registry(request.user, form.filters()), LIST_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     query = request.GET.copy()

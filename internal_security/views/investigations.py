@@ -2,7 +2,6 @@
 leadership's; 404 for anyone outside the ISD's reach (ISD 7)."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from courtadmin.audit.services import read_record
 from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import flash_errors, service_flash, service_result
+from courtadmin.core.pagination import CappedPaginator
 
 from .. import selectors, services
 from ..export import investigations_workbook
@@ -40,7 +40,7 @@ def _investigations(request):
 def investigation_list(request):
     selectors.require_isd_access(request.user)
     form, investigations = _investigations(request)
-    page = Paginator(investigations, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(investigations, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {

@@ -4,12 +4,12 @@ IR staff (international/permissions.py); 404 for anyone else."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courtadmin.core.forms import service_result
+from courtadmin.core.pagination import CappedPaginator
 from courtadmin.documents.models import Document
 
 from .. import applications, workflow
@@ -26,7 +26,9 @@ def _flash_refusal(request, error: ValidationError) -> None:
 
 def application_list(request):
     require_ir_access(request.user)
-    page = Paginator(applications.applications_visible_to(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(applications.applications_visible_to(request.user), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     context = {"page": page, "may_register": is_ir_staff(request.user)}
     return render(request, "international/application_list.html", context)
 

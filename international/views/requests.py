@@ -1,7 +1,6 @@
 """Pages of the legal-assistance registry (IR 7.22, IR 7.27)."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -9,6 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import flash_errors, service_flash, service_result
+from courtadmin.core.pagination import CappedPaginator
 
 from .. import selectors, services, workflow
 from ..checklist import request_checklist
@@ -33,7 +33,9 @@ PAGE_SIZE = 50
 def request_list(request):
     require_ir_access(request.user)
     form = RegistryFilterForm(request.GET or None)
-    page = Paginator(selectors.registry(request.user, form.filters()), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(selectors.registry(request.user, form.filters()), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     query = request.GET.copy()
     query.pop("page", None)
     context = {

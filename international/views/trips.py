@@ -2,13 +2,13 @@
 staff and the leadership; writing: IR staff (international/permissions.py); 404 otherwise."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courtadmin.core.downloads import stored_file_response
 from courtadmin.core.forms import service_result
+from courtadmin.core.pagination import CappedPaginator
 
 from .. import trips
 from ..forms.trips import DelegationFilterForm, DelegationForm, PublishedForm, ReportForm, TripFilterForm, TripForm
@@ -21,7 +21,7 @@ PAGE_SIZE = 50
 def _page(request, records, form) -> dict:
     query = request.GET.copy()
     query.pop("page", None)
-    page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
     return {"page": page, "form": form, "query": query.urlencode(), "may_write": is_ir_staff(request.user)}
 
 
