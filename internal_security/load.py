@@ -7,7 +7,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 
 from courtadmin.audit.services import audit_append_bulk
-from courtadmin.core.load import LoadContext, LoadKind, actors, analyze, audit_events, max_id, spread_sql
+from courtadmin.core.load import (
+    LoadContext,
+    LoadKind,
+    actors,
+    analyze,
+    audit_events,
+    insert_with_events,
+    max_id,
+    spread_sql,
+)
 from courtadmin.deadlines.models import Deadline
 from courtadmin.org.models import Region
 
@@ -207,43 +216,25 @@ def generate_complaints(count: int, context: LoadContext) -> str:
     return f"{count:,} complaints and their terms, {events:,} audit events"
 
 
-def _dated(model, sql: str, action: str, count: int, context: LoadContext, actor: str, **params) -> int:
-    after_id = max_id(model)
+def _regional(model, sql: str, fields: tuple, action: str, actor: str, count: int, context, **params) -> int:
+    """Investigations or criminal cases over the 20 regions."""
     regions = list(Region.objects.order_by("code").values_list("pk", flat=True))
-    params = {
-        "today": context.today,
-        "size": count,
-        "offset": after_id,
-        "regions": regions,
-        "region_count": len(regions),
-        **params,
-    }
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(sql.format(table=model._meta.db_table, spread=spread_sql()), params)
-    date_field, label = {Investigation: ("instruction_date", "number"), CriminalCase: ("opened_on", "person")}[model]
-    actor_id = context.people[actor].user_id
-    rows = (
-        (pk, day, actor_id, text, None)
-        for pk, day, text in model.objects.filter(pk__gt=after_id)
-        .order_by("pk")
-        .values_list("pk", date_field, label)
-        .iterator(chunk_size=5000)
-    )
-    events = audit_append_bulk(audit_events(rows, action=action, model=model, department="ISD", actors=actors(context)))
-    analyze(model)
-    return events
+    params = {"regions": regions, "region_count": len(regions), **params}
+    audit = (action, "ISD", context.people[actor].user_id)
+    return insert_with_events(model, sql, params, count=count, context=context, audit=audit, fields=fields)
 
 
 def generate_investigations(count: int, context: LoadContext) -> str:
     """Investigations ordered by the Chairman, a tenth under ISD 6.22; those of the last 40
     days under way, the others concluded with an outcome."""
-    events = _dated(
+    events = _regional(
         Investigation,
         INVESTIGATIONS_SQL,
+        ("instruction_date", "number"),
         "isd.investigation.opened",
+        "isd_head",
         count,
         context,
-        "isd_head",
         chairman=context.people["chairman"].pk,
         head=context.people["isd_head"].user_id,
     )
@@ -252,13 +243,14 @@ def generate_investigations(count: int, context: LoadContext) -> str:
 
 def generate_cases(count: int, context: LoadContext) -> str:
     """Criminal cases at every stage, four in five for corruption."""
-    events = _dated(
+    events = _regional(
         CriminalCase,
         CASES_SQL,
+        ("opened_on", "person"),
         "isd.criminal_case.entered",
+        "isd_almaty",
         count,
         context,
-        "isd_almaty",
         unit=context.people["isd_almaty"].user_id,
     )
     return f"{count:,} criminal cases, {events:,} audit events"

@@ -6,7 +6,17 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 
 from courtadmin.audit.services import audit_append_bulk
-from courtadmin.core.load import DAYS, LoadContext, LoadKind, actors, analyze, audit_events, max_id, spread_sql
+from courtadmin.core.load import (
+    DAYS,
+    LoadContext,
+    LoadKind,
+    actors,
+    analyze,
+    audit_events,
+    insert_with_events,
+    max_id,
+    spread_sql,
+)
 from courtadmin.deadlines.models import Deadline
 
 from .models import Country, Delegation, ForeignAuthority, KazakhCourt, LegalAssistanceRequest, TreatyBasis, Trip
@@ -232,41 +242,26 @@ FROM (SELECT n, {spread} FROM generate_series(1, %(size)s) AS n) AS g
 """
 
 
-def _dated(model, sql: str, date_field: str, action: str, count: int, context: LoadContext) -> int:
-    """Trips or delegations: one statement, then their audit events ("created" by the officer)."""
-    after_id = max_id(model)
+def _foreign(model, sql: str, fields: tuple, action: str, count: int, context: LoadContext) -> int:
+    """Trips or delegations over 60 foreign states, entered by the IR officer."""
     countries = list(Country.objects.exclude(code="KZ").order_by("code").values_list("pk", flat=True)[:60])
     officer = context.people["ir_officer"].user_id
-    params = {
-        "today": context.today,
-        "size": count,
-        "offset": after_id,
-        "countries": countries,
-        "country_count": len(countries),
-        "officer": officer,
-    }
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(sql.format(table=model._meta.db_table, spread=spread_sql()), params)
-    rows = (
-        (pk, day, officer, f"{day:%d.%m.%Y}", None)
-        for pk, day in model.objects.filter(pk__gt=after_id)
-        .order_by("pk")
-        .values_list("pk", date_field)
-        .iterator(chunk_size=5000)
+    params = {"countries": countries, "country_count": len(countries), "officer": officer}
+    return insert_with_events(
+        model, sql, params, count=count, context=context, audit=(action, "IR", officer), fields=fields
     )
-    events = audit_append_bulk(audit_events(rows, action=action, model=model, department="IR", actors=actors(context)))
-    analyze(model)
-    return events
 
 
 def generate_trips(count: int, context: LoadContext) -> str:
     """Trips of four days; one in twenty back without its final report."""
-    events = _dated(Trip, TRIPS_SQL, "departs_on", "ir.trip.created", count, context)
+    events = _foreign(Trip, TRIPS_SQL, ("departs_on", "purpose"), "ir.trip.created", count, context)
     return f"{count:,} trips abroad, {events:,} audit events"
 
 
 def generate_delegations(count: int, context: LoadContext) -> str:
-    events = _dated(Delegation, DELEGATIONS_SQL, "arrives_on", "ir.delegation.created", count, context)
+    events = _foreign(
+        Delegation, DELEGATIONS_SQL, ("arrives_on", "organisation"), "ir.delegation.created", count, context
+    )
     return f"{count:,} foreign delegations' visits, {events:,} audit events"
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Max
 
 from courtadmin.audit.models import AuditEvent
@@ -74,3 +74,32 @@ def analyze(*models) -> None:
     with connection.cursor() as cursor:
         for model in models:
             cursor.execute(f"ANALYZE {model._meta.db_table}")
+
+
+def insert_with_events(
+    model, sql: str, params: dict, *, count: int, context: LoadContext, audit: tuple, fields: tuple
+) -> int:
+    """One INSERT ... SELECT of `count` rows of `model` (`sql` with {table} and {spread}), then
+    each new row's audit event: `audit` is (action, department, actor's user id), `fields`
+    the row's date and label. Returns the events written."""
+    from courtadmin.audit.services import audit_append_bulk
+
+    after_id = max_id(model)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            sql.format(table=model._meta.db_table, spread=spread_sql()),
+            {"today": context.today, "size": count, "offset": after_id, **params},
+        )
+    action, department, actor_id = audit
+    rows = (
+        (pk, day, actor_id, label, None)
+        for pk, day, label in model.objects.filter(pk__gt=after_id)
+        .order_by("pk")
+        .values_list("pk", *fields)
+        .iterator(chunk_size=5000)
+    )
+    events = audit_append_bulk(
+        audit_events(rows, action=action, model=model, department=department, actors=actors(context))
+    )
+    analyze(model)
+    return events
