@@ -1,0 +1,34 @@
+"""The select lists of the portal's forms are written in Python (QuickSelect) for speed: they
+must be the same HTML as Django's own Select, every value and label escaped."""
+
+import pytest
+from django import forms
+
+from courtadmin.core.forms import QuickSelect
+
+CHOICES = [("", "—"), ("a&b", 'A <b> & "c"'), ("x", "Икс"), ("Group", [("g1", "G1"), ("x", "again")])]
+
+
+def same(html: str) -> str:
+    return "".join(html.split())
+
+
+@pytest.mark.parametrize("value", ["x", "", "a&b", None, "g1", "missing"])
+def test_it_writes_what_djangos_select_writes(value):
+    attrs = {"class": "form-select", "id": "id_s", "required": True}
+    django_html = forms.Select(attrs=attrs, choices=CHOICES).render("s", value)
+    assert same(QuickSelect(attrs=attrs, choices=CHOICES).render("s", value)) == same(django_html)
+
+
+def test_labels_and_values_are_escaped():
+    html = QuickSelect(choices=CHOICES).render("s", "a&b")
+    assert '<option value="a&amp;b" selected>A &lt;b&gt; &amp; &quot;c&quot;</option>' in html
+    assert "<b>" not in html
+
+
+def test_the_portal_forms_use_it_for_single_choices(people):
+    from international.forms.requests import RegistryFilterForm
+
+    form = RegistryFilterForm()
+    assert type(form.fields["country"].widget) is QuickSelect
+    assert 'value="' in str(form["country"]) and form.fields["country"].widget.choices
