@@ -8,8 +8,7 @@ the head and the deputy head. Every figure is counted by the registry selector t
 links to uses, with the same filters and the same reach.
 """
 
-from django.db.models import Count, Q
-from django.utils import timezone
+from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -25,7 +24,7 @@ from courtadmin.dashboard.panels import (
     monthly,
     names_of,
 )
-from courtadmin.org.authority import person_of
+from courtadmin.org.authority import live_grant, person_of
 from courtadmin.org.models import Department, Position, Region, Unit
 
 from . import selectors
@@ -149,8 +148,7 @@ def _cases_table(user, period) -> Table:
 
 def _workload(user) -> Table:
     """Open complaints per assigned officer (live grants only), as the list counts them."""
-    live = Q(valid_until__isnull=True) | Q(valid_until__gt=timezone.now())
-    open_grants = ComplaintGrant.objects.filter(live).filter(
+    open_grants = ComplaintGrant.objects.filter(live_grant()).filter(
         content_object__in=selectors.complaints_visible_to(user).filter(closed_on__isnull=True).values("pk")
     )
     rows = list(

@@ -210,7 +210,7 @@ def generate_complaints(count: int, context: LoadContext) -> str:
         .iterator(chunk_size=5000)
     )
     events = audit_append_bulk(
-        audit_events(rows, action="isd.complaint.registered", model=Complaint, department="ISD", actors=actors(context))
+        audit_events(rows, action="isd.complaint.registered", model=Complaint, department="ISD", names=actors(context))
     )
     analyze(Complaint, Deadline)
     return f"{count:,} complaints and their terms, {events:,} audit events"

@@ -216,7 +216,7 @@ def generate_requests(count: int, context: LoadContext) -> str:
         .iterator(chunk_size=5000)
     )
     events = audit_append_bulk(
-        audit_events(rows, action="ir.request.registered", model=R, department="IR", actors=actors(context))
+        audit_events(rows, action="ir.request.registered", model=R, department="IR", names=actors(context))
     )
     analyze(R, Deadline)
     return f"{count:,} requests and their execution terms, {events:,} audit events"

@@ -11,29 +11,22 @@ class QuickSelect(forms.Select):
     at a third of a millisecond each. The same HTML, every value and label escaped."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        chosen = set(self.format_value(value))
-        state = {"has_selected": False}
-
-        def option(option_value, label):
-            option_value = "" if option_value is None else str(option_value)
-            selected = not state["has_selected"] and option_value in chosen
-            state["has_selected"] |= selected
-            return (option_value, " selected" if selected else "", label)
-
-        def options(choices):
-            return format_html_join("", '<option value="{}"{}>{}</option>', (option(*c) for c in choices))
-
-        body = format_html_join(
-            "",
-            "{}",
-            (
-                (format_html('<optgroup label="{}">{}</optgroup>', group, options(grouped)),)
-                if isinstance(grouped, (list, tuple))
-                else (options([(group, grouped)]),)
-                for group, grouped in self.choices
-            ),
-        )
-        return format_html('<select name="{}"{}>{}</select>', name, flatatt(self.build_attrs(self.attrs, attrs)), body)
+        chosen, has_selected = set(self.format_value(value)), False
+        body = []
+        for group, grouped in self.choices:
+            rows = []
+            for option_value, label in grouped if isinstance(grouped, (list, tuple)) else [(group, grouped)]:
+                option_value = "" if option_value is None else str(option_value)
+                selected = not has_selected and option_value in chosen  # one option selected, as Django's
+                has_selected |= selected
+                rows.append((option_value, " selected" if selected else "", label))
+            options = format_html_join("", '<option value="{}"{}>{}</option>', rows)
+            grouped_here = isinstance(grouped, (list, tuple))
+            body.append(
+                (format_html('<optgroup label="{}">{}</optgroup>', group, options) if grouped_here else options,)
+            )
+        attrs_html = flatatt(self.build_attrs(self.attrs, attrs))
+        return format_html('<select name="{}"{}>{}</select>', name, attrs_html, format_html_join("", "{}", body))
 
 
 class PortalFormMixin:

@@ -49,14 +49,14 @@ def max_id(model) -> int:
     return model.objects.aggregate(last=Max("id"))["last"] or 0
 
 
-def audit_events(rows, *, action: str, model, department: str, actors: dict):
+def audit_events(rows, *, action: str, model, department: str, names: dict):
     """The audit events of records written in bulk, as the services write them one by one."""
     object_type = model._meta.label_lower
     for pk, at, actor_id, label, after in rows:
         yield AuditEvent(
             at=at if isinstance(at, datetime) else datetime.combine(at, time(9), tzinfo=UTC),
             actor_id=actor_id,
-            actor_name=actors.get(actor_id, ""),
+            actor_name=names.get(actor_id, ""),
             action=action,
             object_type=object_type,
             object_id=str(pk),
@@ -99,7 +99,7 @@ def insert_with_events(
         .iterator(chunk_size=5000)
     )
     events = audit_append_bulk(
-        audit_events(rows, action=action, model=model, department=department, actors=actors(context))
+        audit_events(rows, action=action, model=model, department=department, names=actors(context))
     )
     analyze(model)
     return events

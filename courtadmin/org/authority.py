@@ -271,10 +271,14 @@ def isd_reach(user) -> IsdReach:
     return IsdReach(Reach.GRANTED)
 
 
+def live_grant(at=None) -> Q:
+    """A need-to-know grant not lapsed at `at` (now by default): without an end, or ending later."""
+    return Q(valid_until__isnull=True) | Q(valid_until__gt=at or timezone.now())
+
+
 def active_grants(grant_model, user, at=None):
     """Grants of `grant_model` held by `user` and not lapsed at `at`."""
-    moment = at or timezone.now()
-    return grant_model.objects.filter(user_id=user.pk).filter(Q(valid_until__isnull=True) | Q(valid_until__gt=moment))
+    return grant_model.objects.filter(user_id=user.pk).filter(live_grant(at))
 
 
 def isd_records_within_reach(queryset, user, *, grant_model, region_field: str = "region", at=None):
