@@ -53,6 +53,9 @@ class Result:
     baseline_ms: float
     queries: int | None = None
     rows: int | None = None
+    # Throughput only: requests per second, ours and the baseline's.
+    ours_rps: float | None = None
+    baseline_rps: float | None = None
     target: str = ""
     machine: str = field(default_factory=machine)
 
@@ -65,6 +68,8 @@ class Result:
         data["ours_ms"] = round(self.ours_ms, 2)
         data["baseline_ms"] = round(self.baseline_ms, 2)
         data["ratio"] = self.ratio
+        if self.ours_rps is None:
+            del data["ours_rps"], data["baseline_rps"]
         return data
 
 
@@ -84,9 +89,12 @@ def _write_table(entries) -> None:
         "|---|---|---:|---|---:|---:|---|",
     ]
     for entry in sorted(entries, key=lambda item: item["name"]):
+        ours, baseline = entry["ours_ms"], entry["baseline_ms"]
+        if "ours_rps" in entry:
+            ours, baseline = f"{ours} ({entry['ours_rps']} req/s)", f"{baseline} ({entry['baseline_rps']} req/s)"
         rows.append(
-            f"| `{entry['name']}` | {entry['measures']} | {entry['ours_ms']} | {entry['baseline']} | "
-            f"{entry['baseline_ms']} | {entry['ratio']} | {entry.get('target', '')} |"
+            f"| `{entry['name']}` | {entry['measures']} | {ours} | {entry['baseline']} | "
+            f"{baseline} | {entry['ratio']} | {entry.get('target', '')} |"
         )
     table = "\n".join([start, *rows, f"\nMachine: {entries[-1]['machine']}.", end])
     if start in text:
@@ -94,6 +102,21 @@ def _write_table(entries) -> None:
     else:
         text = text.rstrip() + "\n\n" + table + "\n"
     REPORT.write_text(text)
+
+
+def signed_in(user):
+    """A test client signed in as `user`, second factor given (as the second-factor page
+    leaves the session after a right code)."""
+    from django.test import Client
+
+    from courtadmin.accounts.middleware import DONE, SECOND_FACTOR_KEY
+
+    client = Client()
+    client.force_login(user)
+    session = client.session
+    session[SECOND_FACTOR_KEY] = DONE
+    session.save()
+    return client
 
 
 def ensure_load(**sizes) -> list[str]:

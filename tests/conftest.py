@@ -25,6 +25,13 @@ def _static_without_manifest(settings):
 
 
 @pytest.fixture(autouse=True)
+def _trends_counted_live(settings):
+    """Each test counts its own records: the trends' cache of finished months would carry one
+    test's counts into the next (tests/dashboard/test_dashboard.py tests the cache itself)."""
+    settings.DASHBOARD_TREND_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def _private_files_in_tmp(settings, tmp_path):
     """Uploaded files of a test go to its own folder, never to var/media."""
     settings.STORAGES = {

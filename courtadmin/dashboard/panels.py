@@ -7,10 +7,14 @@ workbook), and what it shows for a period. What it shows is plain data: figures 
 same figure a year earlier and the filtered list behind them, monthly trends, tables.
 """
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 LEADERSHIP = "leadership"
@@ -46,6 +50,9 @@ class Trend:
     months: list[date]
     values: list[int]
     previous: list[int]
+    # When the months before the current one were counted, if they come from the cache
+    # (monthly()); the current month is always counted live.
+    counted_at: datetime | None = None
 
     @property
     def rows(self):
@@ -138,16 +145,40 @@ def list_url(url_name: str, **filters) -> str:
 
 def monthly(queryset, field: str, period, label: str) -> Trend:
     """How many of `queryset` fall in each of the twelve months ending with the period, and in
-    the same months a year earlier. The database counts by day (a walk along the date's index,
-    no function applied to each row) and the days are summed into months here."""
-    from django.db.models import Count
-
+    the same months a year earlier. The months before the current one are finished: they are
+    counted once and kept in the cache for DASHBOARD_TREND_CACHE_SECONDS (the trend says when
+    they were counted); the current month is counted on every view."""
     from .periods import add_months, month_start
 
     months = period.months(12)
     first, after = add_months(months[0], -12), add_months(months[-1], 1)
+    if settings.DASHBOARD_TREND_CACHE_SECONDS:
+        live_from = min(max(first, month_start(timezone.localdate())), after)
+        counts, counted_at = _finished_months(queryset, field, first, live_from)
+        counts = {**counts, **_by_month(queryset, field, live_from, after)}
+    else:
+        counts, counted_at = _by_month(queryset, field, first, after), None
+    return Trend(
+        label=label,
+        months=months,
+        values=[counts.get(month, 0) for month in months],
+        previous=[counts.get(add_months(month, -12), 0) for month in months],
+        counted_at=counted_at,
+    )
+
+
+def _by_month(queryset, field: str, start: date, end: date) -> dict[date, int]:
+    """{first day of a month: how many} for `field` in [start, end). The database counts by day
+    (a walk along the date's index, no function applied to each row: DATE_TRUNC would cast
+    every date to a timestamp) and the days are summed into months here."""
+    from django.db.models import Count
+
+    from .periods import month_start
+
+    if start >= end:
+        return {}
     by_day = (
-        queryset.filter(**{f"{field}__gte": first, f"{field}__lt": after})
+        queryset.filter(**{f"{field}__gte": start, f"{field}__lt": end})
         .order_by()
         .values_list(field)
         .annotate(count=Count("*"))
@@ -155,12 +186,23 @@ def monthly(queryset, field: str, period, label: str) -> Trend:
     counts: dict = {}
     for day, count in by_day:
         counts[month_start(day)] = counts.get(month_start(day), 0) + count
-    return Trend(
-        label=label,
-        months=months,
-        values=[counts.get(month, 0) for month in months],
-        previous=[counts.get(add_months(month, -12), 0) for month in months],
-    )
+    return counts
+
+
+def _finished_months(queryset, field: str, start: date, end: date) -> tuple[dict[date, int], datetime | None]:
+    """The counts of the finished months [start, end), from the cache when they are there. The
+    key is the query itself (its SQL carries the reader's reach), so two readers share counts
+    only when they would count the same rows."""
+    if start >= end:
+        return {}, None
+    sql, params = queryset.query.sql_with_params()
+    digest = hashlib.sha256(repr((sql, params, field, start, end)).encode()).hexdigest()
+    key = f"dashboard:trend:{digest}"
+    cached = cache.get(key)
+    if cached is None:
+        cached = (_by_month(queryset, field, start, end), timezone.now())
+        cache.set(key, cached, settings.DASHBOARD_TREND_CACHE_SECONDS)
+    return cached
 
 
 def awaiting_signature_figure(user) -> Figure:

@@ -2,7 +2,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from courtadmin.core.forms import PortalFormMixin
+from courtadmin.core.forms import NameChoiceField, PortalFormMixin
 
 from ..models import LANGUAGES, Country, KazakhCourt, LegalAssistanceRequest, RequestFile, RequestParty, TreatyBasis
 from ..selectors import RegistryFilter, ir_staff_accounts, treaty_suggested
@@ -120,13 +120,13 @@ class RegistryFilterForm(PortalFormMixin, forms.Form):
         label=_("What is asked"), choices=[("", "—"), *R._meta.get_field("subject").choices], required=False
     )
     status = forms.ChoiceField(label=_("Status"), choices=[("", "—"), *R.Status.choices], required=False)
-    country = forms.ModelChoiceField(
+    country = NameChoiceField(
         label=_("Country"), queryset=Country.objects.exclude(code="KZ"), required=False, empty_label="—"
     )
-    treaty = forms.ModelChoiceField(
+    treaty = NameChoiceField(
         label=_("Treaty basis"), queryset=TreatyBasis.objects.all(), required=False, empty_label="—"
     )
-    court = forms.ModelChoiceField(
+    court = NameChoiceField(
         label=_("Court"), queryset=KazakhCourt.objects.all(), required=False, empty_label="—"
     )
     officer = forms.ModelChoiceField(label=_("Officer"), queryset=None, required=False, empty_label="—")

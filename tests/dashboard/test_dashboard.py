@@ -6,6 +6,7 @@ import statistics
 from datetime import datetime, time, timedelta
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -156,6 +157,39 @@ def test_the_trend_counts_each_month_and_the_same_month_a_year_earlier(records, 
             ).count()
         )
     assert sum(trend.values) + sum(trend.previous) == R.objects.count()
+
+
+def test_finished_months_are_counted_once_and_say_when_this_month_is_live(records, people, client_for, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "trends"}}
+    settings.DASHBOARD_TREND_CACHE_SECONDS = 3600
+    client = client_for("ca_head")
+    first = panel(client.get(board_url()), "ir.legal_assistance").trends[0]
+    assert first.counted_at is not None
+    today = timezone.localdate()
+    back_dated = (today.replace(day=1) - timedelta(days=40)).replace(day=15)  # a finished month
+    officer = people["ir_officer"].user
+    la_request(officer, number="NOW/2026", received_on=today)
+    la_request(officer, number="OLD/2026", received_on=back_dated)
+
+    response = client.get(board_url())
+    again = panel(response, "ir.legal_assistance").trends[0]
+    values, before = dict(zip(again.months, again.values)), dict(zip(first.months, first.values))
+    assert values[today.replace(day=1)] == before[today.replace(day=1)] + 1  # this month: live
+    assert values[back_dated.replace(day=1)] == before[back_dated.replace(day=1)]  # finished: as counted
+    assert again.counted_at == first.counted_at
+    assert response.content.decode().count('class="small text-body-secondary trend-freshness"') == 3
+
+    cache.clear()  # what the hour's end does
+    fresh = panel(client.get(board_url()), "ir.legal_assistance").trends[0]
+    assert dict(zip(fresh.months, fresh.values))[back_dated.replace(day=1)] == before[back_dated.replace(day=1)] + 1
+    assert fresh.counted_at > first.counted_at
+
+
+def test_without_the_cache_every_month_is_counted_live_and_no_age_is_shown(records, people, client_for):
+    client = client_for("ca_head")
+    response = client.get(board_url())
+    assert panel(response, "ir.legal_assistance").trends[0].counted_at is None
+    assert "trend-freshness" not in response.content.decode()
 
 
 def listed(client, url) -> int:

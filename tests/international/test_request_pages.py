@@ -177,7 +177,7 @@ def test_the_list_costs_the_same_for_2_and_50_requests(officer_client, django_as
     url = reverse("international:request-list")
     officer_client.get(url)  # the session's first touches
     query = {"overdue": "", "country": Country.objects.get(code="RU").pk}
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(16):
         response = officer_client.get(url, query)
     assert len(response.context["rows"]) == count
 
