@@ -79,8 +79,10 @@ def _drive(port: int, path: str, cookies: list[str], seconds: float) -> dict:
 
 
 def _page_queries(client, path: str) -> int:
-    with la_registry._page_settings(), CaptureQueriesContext(connection) as captured:
-        client.get(path)
+    with la_registry._page_settings():
+        client.get(path)  # the session's first touches
+        with CaptureQueriesContext(connection) as captured:
+            client.get(path)
     return len(captured.captured_queries)
 
 

@@ -69,7 +69,12 @@ def _complaint_figures(user, period) -> list[Figure]:
         figure("complaints_closed", _("Complaints decided and closed"), closed, closed_before),
         figure("answered_on_time", _("Answered on time"), {**closed, "term": "met"}, {**closed_before, "term": "met"}),
         figure("answered_late", _("Answered late"), {**closed, "term": "missed"}, {**closed_before, "term": "missed"}),
-        figure("complaints_overdue", _("Complaints overdue now"), {"overdue": "on"}),
+        Figure(
+            "complaints_overdue",
+            _("Complaints overdue now"),
+            selectors.complaints_overdue_count(user),
+            url=list_url("internal_security:complaint-list", overdue="on"),
+        ),
     ]
 
 

@@ -290,13 +290,25 @@ def generate_grants(count: int, context: LoadContext) -> str:
 
 
 # Running terms for the reminder scan: due from 12 days ago to about four months ahead, one
-# in ten overdue, spread over the ISD's officers, on the complaints in turn.
+# in ten overdue, spread over the ISD's officers, on the complaints that run none (a record
+# runs one term of a kind at a time), oldest first.
 RUNNING_TERMS_SQL = """
 INSERT INTO {deadlines} (record_type_id, record_id, kind, department, legal_basis, started_on, due_on,
     original_due_on, responsible_id, state, extension_decision, extended_by_id, suspended_on, closed_on)
-SELECT %(record_type)s, (1 + n %% %(complaints)s)::text, 'isd.appeal', 'ISD', 'АППК art. 76', d - 21, d, d,
-       (%(officers)s::bigint[])[1 + n %% %(officer_count)s], 'open', '', NULL, NULL, NULL
-FROM (SELECT n, %(today)s::date + ((n %% 120) - 12) AS d FROM generate_series(1, %(size)s) AS n) AS g
+SELECT %(record_type)s, g.id::text, 'isd.appeal', 'ISD', 'АППК art. 76', g.d - 21, g.d, g.d,
+       (%(officers)s::bigint[])[1 + g.n %% %(officer_count)s], 'open', '', NULL, NULL, NULL
+FROM (
+    SELECT c.id, c.n, %(today)s::date + ((c.n %% 120) - 12)::int AS d
+    FROM (
+        SELECT id, row_number() OVER (ORDER BY id) AS n FROM {complaints} AS c
+        WHERE NOT EXISTS (
+            SELECT 1 FROM {deadlines} AS t
+            WHERE t.record_type_id = %(record_type)s AND t.record_id = c.id::text AND t.kind = 'isd.appeal'
+              AND t.state IN ('open', 'extended')
+        )
+        ORDER BY id LIMIT %(size)s
+    ) AS c
+) AS g
 """
 
 
@@ -304,16 +316,19 @@ def generate_deadlines(count: int, context: LoadContext) -> str:
     officers = [context.people[name].user_id for name in ("isd_officer", "isd_officer2", "isd_almaty", "isd_deputy")]
     params = {
         "record_type": ContentType.objects.get_for_model(Complaint).pk,
-        "complaints": max(max_id(Complaint), 1),
         "officers": officers,
         "officer_count": len(officers),
         "today": context.today,
         "size": count,
     }
+    tables = {"deadlines": Deadline._meta.db_table, "complaints": Complaint._meta.db_table}
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(RUNNING_TERMS_SQL.format(deadlines=Deadline._meta.db_table), params)
+        cursor.execute(RUNNING_TERMS_SQL.format(**tables), params)
+        written = cursor.rowcount
     analyze(Deadline)
-    return f"{count:,} running terms"
+    if written < count:
+        return f"{written:,} running terms (every complaint runs one now: add complaints for more)"
+    return f"{written:,} running terms"
 
 
 LOAD_KINDS = [

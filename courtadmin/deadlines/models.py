@@ -73,6 +73,14 @@ class Deadline(models.Model):
             models.Index(fields=["record_type", "record_id"]),
             models.Index(fields=["responsible", "state"]),
         ]
+        constraints = [
+            # A record runs one term of a kind at a time: a new one only after the last closed.
+            models.UniqueConstraint(
+                fields=["record_type", "record_id", "kind"],
+                condition=Q(state__in=["open", "extended"]),
+                name="deadlines_one_running_term_per_kind",
+            )
+        ]
 
     def __str__(self):
         return f"{self.kind_label} — {self.due_on:%d.%m.%Y}"

@@ -92,3 +92,13 @@ def test_it_says_what_it_needs():
     else:
         with pytest.raises(CommandError, match="PostgreSQL"):
             generate(requests=10)
+
+
+@needs_postgres
+def test_running_terms_go_to_complaints_that_run_none_and_never_two_on_one(people):
+    generate(complaints=50)
+    output = generate(deadlines=100)
+    running = Deadline.objects.filter(kind="isd.appeal", state__in=Deadline.ACTIVE)
+    assert running.count() == 50  # one a complaint, and no more complaints to give one to
+    assert running.values("record_id").distinct().count() == 50
+    assert "every complaint runs one now" in output

@@ -65,8 +65,9 @@ def test_a_suspension_adds_the_working_days_it_stood_still(complaint, people):
 
 
 def test_closing_on_time_is_met_and_late_is_missed(complaint, people):
-    on_time, late = open_appeal(complaint, people), open_appeal(complaint, people)
+    on_time = open_appeal(complaint, people)
     services.deadline_close(deadline=on_time, actor=None, on=date(2026, 12, 14))
+    late = open_appeal(complaint, people)  # the next term of the kind, once the last is closed
     services.deadline_close(deadline=late, actor=None, on=date(2026, 12, 17))
     assert (on_time.state, late.state) == (Deadline.State.MET, Deadline.State.MISSED)
     with pytest.raises(ValidationError):
@@ -85,3 +86,23 @@ def test_a_rogatory_is_executed_within_a_month(complaint, people):
         responsible=people["ir_officer"].user,
     )
     assert deadline.due_on == date(2026, 12, 17)  # 16.12 is Independence Day
+
+
+def test_a_record_runs_one_term_of_a_kind_at_a_time(complaint, people):
+    from datetime import datetime
+
+    from django.db import IntegrityError, transaction
+
+    from courtadmin.deadlines.calendar import ALMATY
+
+    running = open_appeal(complaint, people)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        open_appeal(complaint, people)
+    services.deadline_open(  # another kind runs beside it
+        record=complaint,
+        kind="ir.rogatory_execution",
+        received_at=datetime(2026, 11, 20, 10, 0, tzinfo=ALMATY),
+        responsible=running.responsible,
+    )
+    services.deadline_close(deadline=running, actor=None, on=date(2026, 12, 14))
+    assert open_appeal(complaint, people).state == Deadline.State.OPEN

@@ -286,3 +286,24 @@ def test_the_answer_is_written_in_the_appeals_language_alone(people):
     with pytest.raises(ValidationError) as refused:
         documents_services.document_save(actor=officer, document=answer, texts={"ru": "Ответ", "kk": "Жауап"})
     assert set(refused.value.error_dict) == {"text_kk"}
+
+
+@pytest.mark.parametrize("username", ["isd_head", "isd_almaty", "isd_officer", "ir_officer"])
+def test_the_overdue_count_is_what_the_overdue_list_holds_for_every_reach(people, username):
+    """The dashboards count overdue complaints without a pass over the complaints when the
+    reader reaches them all (ISD 7); for any reach it is the list's own count."""
+    from internal_security.selectors import ComplaintFilter, complaint_registry, complaints_overdue_count
+
+    almaty = Region.objects.get(code="almaty")
+    complaints = [register(people), register(people, region=almaty), register(people, region=almaty), register(people)]
+    services.complaint_assign(
+        actor=people["isd_head"].user, complaint=complaints[1], officers=[people["isd_officer"].user]
+    )
+    overdue = [complaint.pk for complaint in complaints[:3]]
+    Deadline.objects.filter(kind="isd.appeal", record_id__in=[str(pk) for pk in overdue]).update(
+        due_on=timezone.localdate() - timedelta(days=1)
+    )
+    user = people[username].user
+    expected = {"isd_head": 3, "isd_almaty": 2, "isd_officer": 1, "ir_officer": 0}[username]
+    assert complaints_overdue_count(user) == expected
+    assert complaint_registry(user, ComplaintFilter(overdue=True)).count() == expected
