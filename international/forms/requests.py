@@ -126,9 +126,7 @@ class RegistryFilterForm(PortalFormMixin, forms.Form):
     treaty = NameChoiceField(
         label=_("Treaty basis"), queryset=TreatyBasis.objects.all(), required=False, empty_label="—"
     )
-    court = NameChoiceField(
-        label=_("Court"), queryset=KazakhCourt.objects.all(), required=False, empty_label="—"
-    )
+    court = NameChoiceField(label=_("Court"), queryset=KazakhCourt.objects.all(), required=False, empty_label="—")
     officer = forms.ModelChoiceField(label=_("Officer"), queryset=None, required=False, empty_label="—")
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
     received_from = forms.DateField(label=_("Received from"), required=False, widget=DATE)

@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from courtadmin.deadlines import services
+from internal_security.models import Complaint
 from tests.browser.conftest import screenshot
 from tests.browser.test_second_factor import sign_in_with_password
 from tests.deadlines.conftest import open_appeal
@@ -22,11 +23,16 @@ def expected_title(language: str) -> str:
 
 def test_the_bell_and_the_list_in_kazakh_and_russian(page, people, complaint, settings):
     settings.SECOND_FACTOR_ENFORCED = False  # the factor has its own browser test
-    for username, language in (("isd_head", "kk"), ("isd_deputy", "ru")):
+    records = {}
+    for number, (username, language) in enumerate((("isd_head", "kk"), ("isd_deputy", "ru"))):
         user = people[username].user
         user.language = language
         user.save()
-        open_appeal(complaint, people, responsible=username)
+        record = Complaint.objects.get(pk=complaint.pk)
+        record.pk, record.number = None, f"DL-{number + 2}"  # a complaint each: one running term a record
+        record.save()
+        open_appeal(record, people, responsible=username)
+        records[username] = record
     services.reminders_scan(DUE)
     services.reminders_send()
 
@@ -39,7 +45,7 @@ def test_the_bell_and_the_list_in_kazakh_and_russian(page, people, complaint, se
         assert page.locator("#notifications a").first.inner_text() == expected_title(language)
         screenshot(page, f"notifications-{language}")
         page.click("#notifications a")
-        page.wait_for_url(lambda url: f"/isd/complaints/{complaint.pk}/" in url)
+        page.wait_for_url(lambda url, record=records[username]: f"/isd/complaints/{record.pk}/" in url)
         page.goto("/")
         assert page.locator("#bell-count").count() == 0 or page.inner_text("#bell-count") == "0"
         page.click("form[action$='/accounts/logout/'] button")

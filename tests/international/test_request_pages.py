@@ -280,3 +280,22 @@ def test_the_export_says_when_it_stops_at_its_limit(people, officer_client, monk
     response = officer_client.get(reverse("international:request-export"))
     rows = list(load_workbook(BytesIO(b"".join(response.streaming_content))).active.iter_rows(values_only=True))
     assert len(rows) == 4 and rows[3][1] is None and "2" in rows[3][0]
+
+
+def test_a_row_of_the_list_shows_the_request_escaped_with_its_due_date(officer_client):
+    from courtadmin.deadlines.models import Deadline
+
+    request = la_request(officer_client.officer, number="7/2026", case_number='2-<b>15</b>/"26"')
+    request_move(request=request, move="check", actor=officer_client.officer)
+    LegalAssistanceRequest.objects.filter(pk=request.pk).update(
+        court=KazakhCourt.objects.first(), status="sent_to_court"
+    )
+    request_move(request=request, move="court_received", actor=officer_client.officer, on=timezone.localdate())
+    html = officer_client.get(reverse("international:request-list")).content.decode()
+    row = html[html.index('<tr class="request-row">') : html.index("</tr>", html.index('<tr class="request-row">'))]
+    assert f'<a href="{reverse("international:request-detail", args=[request.pk])}">7/2026</a>' in row
+    assert "2-&lt;b&gt;15&lt;/b&gt;/&quot;26&quot;" in row and "<b>" not in row
+    assert str(KazakhCourt.objects.first()) in row and "text-bg-danger" not in row
+    Deadline.objects.filter(record_id=str(request.pk)).update(due_on=timezone.localdate() - timedelta(days=1))
+    html = officer_client.get(reverse("international:request-list")).content.decode()
+    assert '<span class="badge text-bg-danger">' in html
