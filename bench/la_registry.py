@@ -34,7 +34,7 @@ def _check_indexes() -> None:
     """The indexes the model and the deadlines declare, present in the database."""
     wanted = {
         R._meta.db_table: [index.name for index in R._meta.indexes],
-        Deadline._meta.db_table: ["deadline_active_due"],
+        Deadline._meta.db_table: ["deadline_active_kind_due"],
     }
     with connection.cursor() as cursor:
         for table, names in wanted.items():

@@ -69,7 +69,11 @@ class Deadline(models.Model):
         verbose_name = _("deadline")
         verbose_name_plural = _("deadlines")
         indexes = [
-            models.Index(fields=["due_on"], name="deadline_active_due", condition=Q(state__in=["open", "extended"])),
+            # Every reading of running terms names their kind: the reminder scan, the overdue filters
+            # and figures of the registries and the dashboards.
+            models.Index(
+                fields=["kind", "due_on"], name="deadline_active_kind_due", condition=Q(state__in=["open", "extended"])
+            ),
             models.Index(fields=["record_type", "record_id"]),
             models.Index(fields=["responsible", "state"]),
         ]
