@@ -31,6 +31,9 @@ from ..models import CertificateAuthority, SignerCertificate
 from . import SignatureCheck, SigningUnavailable
 
 ORGANISATION = "Сот әкімшілігі / Судебная администрация"
+# The room kept in the PDF for the CMS signature: an ECDSA P-256 signature with its
+# certificate and the issuing authority's takes about 2 KB; 16 KB leaves room for RSA keys.
+SIGNATURE_BYTES = 16_384
 
 
 def _passphrase() -> bytes:
@@ -180,6 +183,7 @@ class PortalCABackend:
             )
 
     def sign_pdf(self, pdf: bytes, *, user, reason: str, location: str):
+        # The room kept for the signature is fixed: otherwise pyHanko signs once more to measure it.
         issued = valid_certificate_of(user)
         if issued is None:
             raise SigningUnavailable(_("The signer has no valid signing certificate."))
@@ -195,7 +199,9 @@ class PortalCABackend:
             reason=reason,
             location=location,
         )
-        signed = signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf)), metadata, signer=signer)
+        signed = signers.sign_pdf(
+            IncrementalPdfFileWriter(io.BytesIO(pdf)), metadata, signer=signer, bytes_reserved=SIGNATURE_BYTES
+        )
         return signed.getvalue(), issued
 
     def check_pdf(self, pdf: bytes) -> SignatureCheck:
