@@ -159,6 +159,10 @@ def test_the_trend_counts_each_month_and_the_same_month_a_year_earlier(records, 
     assert sum(trend.values) + sum(trend.previous) == R.objects.count()
 
 
+def by_month(trend) -> dict:
+    return dict(zip(trend.months, trend.values, strict=True))
+
+
 def test_finished_months_are_counted_once_and_say_when_this_month_is_live(records, people, client_for, settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "trends"}}
     settings.DASHBOARD_TREND_CACHE_SECONDS = 3600
@@ -173,7 +177,7 @@ def test_finished_months_are_counted_once_and_say_when_this_month_is_live(record
 
     response = client.get(board_url())
     again = panel(response, "ir.legal_assistance").trends[0]
-    values, before = dict(zip(again.months, again.values)), dict(zip(first.months, first.values))
+    values, before = by_month(again), by_month(first)
     assert values[today.replace(day=1)] == before[today.replace(day=1)] + 1  # this month: live
     assert values[back_dated.replace(day=1)] == before[back_dated.replace(day=1)]  # finished: as counted
     assert again.counted_at == first.counted_at
@@ -181,7 +185,7 @@ def test_finished_months_are_counted_once_and_say_when_this_month_is_live(record
 
     cache.clear()  # what the hour's end does
     fresh = panel(client.get(board_url()), "ir.legal_assistance").trends[0]
-    assert dict(zip(fresh.months, fresh.values))[back_dated.replace(day=1)] == before[back_dated.replace(day=1)] + 1
+    assert by_month(fresh)[back_dated.replace(day=1)] == before[back_dated.replace(day=1)] + 1
     assert fresh.counted_at > first.counted_at
 
 
