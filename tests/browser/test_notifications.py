@@ -8,10 +8,9 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from courtadmin.deadlines import services
-from internal_security.models import Complaint
 from tests.browser.conftest import screenshot
 from tests.browser.test_second_factor import sign_in_with_password
-from tests.deadlines.conftest import open_appeal
+from tests.deadlines.conftest import complaints_like, open_appeal
 
 DUE = date(2026, 12, 14)
 
@@ -23,16 +22,13 @@ def expected_title(language: str) -> str:
 
 def test_the_bell_and_the_list_in_kazakh_and_russian(page, people, complaint, settings):
     settings.SECOND_FACTOR_ENFORCED = False  # the factor has its own browser test
-    records = {}
-    for number, (username, language) in enumerate((("isd_head", "kk"), ("isd_deputy", "ru"))):
+    readers = (("isd_head", "kk"), ("isd_deputy", "ru"))
+    records = dict(zip([username for username, _language in readers], complaints_like(complaint, 2), strict=True))
+    for username, language in readers:
         user = people[username].user
         user.language = language
         user.save()
-        record = Complaint.objects.get(pk=complaint.pk)
-        record.pk, record.number = None, f"DL-{number + 2}"  # a complaint each: one running term a record
-        record.save()
-        open_appeal(record, people, responsible=username)
-        records[username] = record
+        open_appeal(records[username], people, responsible=username)
     services.reminders_scan(DUE)
     services.reminders_send()
 

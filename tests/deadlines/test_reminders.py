@@ -16,7 +16,7 @@ from courtadmin.deadlines import services
 from courtadmin.deadlines.models import Deadline, Notification, Reminder
 from courtadmin.org.authority import department_access
 from tests.conftest import requires_postgres
-from tests.deadlines.conftest import open_appeal
+from tests.deadlines.conftest import complaints_like, open_appeal
 
 # The appeal of the fixtures is due on Monday 14.12.2026.
 BEFORE_3, BEFORE_1, DUE, OVERDUE = date(2026, 12, 9), date(2026, 12, 11), date(2026, 12, 14), date(2026, 12, 15)
@@ -108,8 +108,8 @@ def test_the_daily_digest_goes_once(appeal, people):
 @requires_postgres()
 @pytest.mark.django_db(transaction=True)
 def test_two_senders_at_the_same_time_send_each_reminder_once(complaint, people):
-    for _ in range(20):
-        open_appeal(complaint, people)
+    for record in complaints_like(complaint, 20):
+        open_appeal(record, people)
     services.reminders_scan(DUE)
     start = threading.Barrier(2)
     counts = []

@@ -22,6 +22,7 @@ from django.utils import timezone
 from courtadmin.deadlines.calendar import is_working_day
 from courtadmin.deadlines.models import DayTransfer, Deadline, Notification, Reminder
 from tests.conftest import requires_postgres
+from tests.deadlines.conftest import complaints_like
 
 pytestmark = [requires_postgres(), pytest.mark.django_db(transaction=True)]
 ROOT = Path(settings.BASE_DIR)
@@ -84,13 +85,13 @@ def wait_until(condition, timeout=90):
 def due_today(people, complaint, count, offset=0):
     today = timezone.localdate()
     made = []
-    for n in range(count):
+    for n, record in enumerate(complaints_like(complaint, count)):
         user = people[["isd_officer", "isd_officer2", "isd_almaty", "isd_deputy"][(n + offset) % 4]].user
         user.email = f"{user.username}@court.local"
         user.save()
         made.append(
             Deadline.objects.create(
-                record=complaint,
+                record=record,
                 kind="isd.appeal.forwarding",
                 department="ISD",
                 legal_basis="АППК",
