@@ -203,7 +203,7 @@ def complaints_overdue_count(user) -> int:
     """How many complaints within the user's reach are overdue now: what the list filtered on
     "overdue" counts. For a reader who reaches every complaint the running terms themselves are
     counted, one a complaint (the deadlines' constraint), without a pass over the complaints:
-    on a million complaints with 94,000 overdue, 44 ms instead of 450."""
+    on a million complaints with 94,000 overdue, about 30 ms instead of 450."""
     from courtadmin.org.authority import Reach, isd_reach
 
     if isd_reach(user).kind is Reach.ALL:

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from courtadmin.core.forms import PortalFormMixin
+from courtadmin.core.forms import NameChoiceField, PortalFormMixin
 
 from ..models import Country, Delegation, Trip
 from ..selectors import ir_staff_accounts
@@ -54,7 +54,7 @@ class PublishedForm(PortalFormMixin, forms.Form):
 
 class TripFilterForm(PortalFormMixin, forms.Form):
     text = forms.CharField(label=_("Purpose, participant or city"), required=False)
-    country = forms.ModelChoiceField(label=_("Country"), queryset=FOREIGN_COUNTRIES, required=False, empty_label="—")
+    country = NameChoiceField(label=_("Country"), queryset=FOREIGN_COUNTRIES, required=False, empty_label="—")
     officer = OfficerChoiceField(label=_("Officer"), queryset=None, required=False, empty_label="—")
     awaiting = forms.BooleanField(label=_("Final report awaited"), required=False)
     departs_from = forms.DateField(label=_("Departs from"), required=False, widget=DATE)
@@ -72,7 +72,7 @@ class TripFilterForm(PortalFormMixin, forms.Form):
 
 class DelegationFilterForm(PortalFormMixin, forms.Form):
     text = forms.CharField(label=_("Organisation or head"), required=False)
-    country = forms.ModelChoiceField(label=_("Country"), queryset=FOREIGN_COUNTRIES, required=False, empty_label="—")
+    country = NameChoiceField(label=_("Country"), queryset=FOREIGN_COUNTRIES, required=False, empty_label="—")
     start = forms.DateField(label=_("Visiting from"), required=False, widget=DATE)
     end = forms.DateField(label=_("Visiting to"), required=False, widget=DATE)
 

@@ -183,7 +183,6 @@ class PortalCABackend:
             )
 
     def sign_pdf(self, pdf: bytes, *, user, reason: str, location: str):
-        # The room kept for the signature is fixed: otherwise pyHanko signs once more to measure it.
         issued = valid_certificate_of(user)
         if issued is None:
             raise SigningUnavailable(_("The signer has no valid signing certificate."))
@@ -199,6 +198,7 @@ class PortalCABackend:
             reason=reason,
             location=location,
         )
+        # A fixed room for the signature: without it pyHanko signs once more only to measure it.
         signed = signers.sign_pdf(
             IncrementalPdfFileWriter(io.BytesIO(pdf)), metadata, signer=signer, bytes_reserved=SIGNATURE_BYTES
         )
