@@ -24,7 +24,6 @@ from .models import (
     RequestFile,
     RequestLetter,
     RequestParty,
-    Subject,
     TreatyBasis,
 )
 from .permissions import require_ir_access
@@ -141,12 +140,9 @@ def registry_page(requests):
     rows = list(requests.select_related("country", "court").prefetch_related("officer__person"))
     due = dict(_terms([row.pk for row in rows]).values_list("record_id", "due_on"))
     today = timezone.localdate()
-    # The labels once per page: get_FOO_display() rebuilds the whole choice list at every call.
-    subjects, statuses = dict(Subject.choices), dict(R.Status.choices)
     for row in rows:
         row.due_on = due.get(str(row.pk))
         row.is_overdue = row.due_on is not None and row.due_on < today
-        row.subject_label, row.status_label = subjects[row.subject], statuses[row.status]
     return rows
 
 

@@ -9,6 +9,8 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 
+from ..models import LegalAssistanceRequest, Subject
+
 register = template.Library()
 
 ROW = (
@@ -30,7 +32,9 @@ def _due(row, overdue: str) -> str:
 @register.simple_tag
 def request_rows(rows):
     """The <tr> of each row of selectors.registry_page()."""
+    # The labels once per page: get_FOO_display() rebuilds the whole choice list at every call.
     directions = {"incoming": gettext("incoming"), "outgoing": gettext("outgoing")}
+    subjects, statuses = dict(Subject.choices), dict(LegalAssistanceRequest.Status.choices)
     overdue = gettext("overdue")
     return format_html_join(
         "",
@@ -41,11 +45,11 @@ def request_rows(rows):
                 row.registration_number,
                 date_format(row.received_on, "SHORT_DATE_FORMAT"),
                 directions[row.direction],
-                row.subject_label,
+                subjects[row.subject],
                 row.country,
                 row.case_number,
                 row.court or "—",
-                row.status_label,
+                statuses[row.status],
                 _due(row, overdue),
                 getattr(getattr(row.officer, "person", None), "full_name", "") or row.officer.get_username(),
             )
