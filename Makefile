@@ -42,6 +42,8 @@ serve: export DEMO_MODE = 1
 serve:
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# The suite in as many processes as the machine has cores (pytest-xdist).
+PYTEST_ARGS ?= -n auto
 test: $(VENV)/.dev compilemessages
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 

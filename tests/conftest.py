@@ -1,12 +1,44 @@
-"""Personas: the demo organisation, one account per role (PRODUCT.md, "Who uses it")."""
+"""Personas: the demo organisation, one account per role (PRODUCT.md, "Who uses it"), and
+the suite's today."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.db import connection
 
 from courtadmin.accounts.middleware import DONE, SECOND_FACTOR_KEY
 from courtadmin.org.demo import build_demo_organisation
 
 DEMO_TEST_PASSWORD = "a-test-password-long-enough"
+
+# The suite's today: a working Tuesday in Astana. Every test runs on it, its clock ticking,
+# unless it states its own with @pytest.mark.time_machine(...), so that no test depends on
+# the day it happens to run (CI runs the suite again with the machine's clock a year ahead).
+TODAY = datetime(2026, 11, 24, 11, 0, tzinfo=ZoneInfo("Asia/Almaty"))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Give every test without a stated today the suite's; time-machine's own hook then adds
+    its fixture to each."""
+    for item in items:
+        if item.get_closest_marker("time_machine") is None:
+            item.add_marker(pytest.mark.time_machine(TODAY))
+
+
+_suite_clock = time_machine.travel(TODAY)
+
+
+def pytest_configure(config):
+    """Collection (parametrize arguments, module constants) and session fixtures (the test
+    database, the browser) live on the suite's today too."""
+    _suite_clock.start()
+
+
+def pytest_unconfigure(config):
+    _suite_clock.stop()
 
 
 @pytest.fixture(autouse=True)
@@ -108,6 +140,16 @@ def required_tool(name: str) -> str:
             pytest.fail(f"CI needs {name} (.ci/run installs it with apt)")
         pytest.skip(f"{name} is not installed")
     return path
+
+
+def on_the_tests_clock(command: list[str], env: dict) -> tuple[list[str], dict]:
+    """A program the test starts (a Celery worker) lives on the test's clock, not the
+    machine's: libfaketime starts its clock at the test's now and lets it tick."""
+    import datetime as dt
+
+    faketime = required_tool("faketime")
+    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
+    return [faketime, "-f", f"@{now}", *command], {**env, "TZ": "UTC"}
 
 
 def refusal_codes(call, **kwargs) -> set[str]:

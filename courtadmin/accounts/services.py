@@ -4,8 +4,10 @@ import hashlib
 import re
 import secrets
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -14,6 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from courtadmin.audit.services import audit_record
 
+from .models import PortalSession
 from .selectors import authenticator_of, second_factor_required
 
 RECOVERY_CODE_COUNT = 10
@@ -198,6 +201,15 @@ def sessions_end_others(*, user, keep_session_key: str) -> int:
     with transaction.atomic():
         count, _deleted = user.portal_sessions.exclude(session_key=keep_session_key).delete()
         audit_record(actor=user, action="session.others_ended", obj=user, after={"count": count})
+    return count
+
+
+def sessions_clear_expired() -> int:
+    """Delete the session rows past their expiry: idle past the timeout, or past the absolute
+    lifetime since sign-in (beat runs it every hour). A second run finds nothing to delete."""
+    now = timezone.now()
+    expired = Q(expire_date__lt=now) | Q(started_at__lt=now - settings.SESSION_ABSOLUTE_LIFETIME)
+    count, _deleted = PortalSession.objects.filter(expired).delete()
     return count
 
 

@@ -1,8 +1,9 @@
 from celery import shared_task
-from django.core.management import call_command
+
+from .services import sessions_clear_expired
 
 
 @shared_task
 def clear_expired_sessions():
     """Delete expired session rows (idempotent: a second run finds nothing to delete)."""
-    call_command("clearsessions")
+    return sessions_clear_expired()

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from courtadmin.deadlines.calendar import is_working_day
 from courtadmin.deadlines.models import DayTransfer, Deadline, Notification, Reminder
-from tests.conftest import requires_postgres
+from tests.conftest import on_the_tests_clock, requires_postgres
 from tests.deadlines.conftest import complaints_like
 
 pytestmark = [requires_postgres(), pytest.mark.django_db(transaction=True)]
@@ -57,6 +57,7 @@ def start_worker(tmp_path, broker, mail_dir, *, slow=False):
     log = (tmp_path / "worker.log").open("ab")
     command = [sys.executable, "-m", "celery", "-A", "courtadmin", "worker", "--beat", "--pool", "solo"]
     command += ["-s", str(tmp_path / "beat-schedule"), "-Q", "default,documents,notifications", "--loglevel", "INFO"]
+    command, env = on_the_tests_clock(command, env)
     return subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)  # noqa: S603
 
 
