@@ -48,6 +48,7 @@ test: $(VENV)/.dev compilemessages
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev
+	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djlint templates international/templates internal_security/templates courtadmin/documents/templates courtadmin/dashboard/templates --lint

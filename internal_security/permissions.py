@@ -1,5 +1,6 @@
 """Who may do what with ISD records (ISD 7, ISD 9, ISD 15). Views, services and the
-workflow ask here; which records a user reaches at all is `org.authority.isd_reach`.
+workflow ask here; which records a user reaches at all is `isd_reach` (the core's rule for a
+need-to-know department, `org.authority.records_reach`).
 
 - The ISD head and deputy (of the central department) manage the complaints: they assign
   officers, extend terms, see every record.
@@ -8,10 +9,22 @@ workflow ask here; which records a user reaches at all is `org.authority.isd_rea
   everyone else with access, the deputy and the leadership included, sees "applicant hidden".
 """
 
-from courtadmin.org.authority import active_grants, person_of
+from courtadmin.org.authority import active_grants, person_of, records_reach, records_within_reach
 from courtadmin.org.models import Department, Position, Unit
 
 from .models import ComplaintGrant, InvestigationGrant
+
+
+def isd_reach(user):
+    """Which ISD records `user` reaches (ISD 7): all, his region's, those granted to him, or none."""
+    return records_reach(user, Department.ISD)
+
+
+def isd_records_within_reach(queryset, user, *, grant_model, region_field: str = "region", at=None):
+    """ISD records `user` may open, filtered in the list's own query; outside the reach, absent."""
+    return records_within_reach(
+        queryset, user, department=Department.ISD, grant_model=grant_model, region_field=region_field, at=at
+    )
 
 
 def isd_position(user):

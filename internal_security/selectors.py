@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from courtadmin.deadlines.models import Deadline
 from courtadmin.documents.models import Document
-from courtadmin.org.authority import active_grants, department_access, isd_records_within_reach, person_of, signers
+from courtadmin.org.authority import Reach, active_grants, department_access, person_of, signers
 from courtadmin.org.models import Department, Person, Region, Unit
 
 from .models import (
@@ -24,6 +24,7 @@ from .models import (
     Investigation,
     InvestigationGrant,
 )
+from .permissions import isd_reach, isd_records_within_reach
 
 
 def require_isd_access(user) -> None:
@@ -154,7 +155,6 @@ def _registers_within_reach(queryset, user):
     """ISD 6.15, 6.16 and ISD 7: the criminal-case registry and the information on corruption
     are the ISD's registers: its whole staff and those it reports to see every entry, a
     territorial ISD unit its region's, nobody else any."""
-    from courtadmin.org.authority import Reach, isd_reach
 
     reach = isd_reach(user)
     if reach.kind in (Reach.ALL, Reach.GRANTED):
@@ -204,7 +204,6 @@ def complaints_overdue_count(user) -> int:
     "overdue" counts. For a reader who reaches every complaint the running terms themselves are
     counted, one a complaint (the deadlines' constraint), without a pass over the complaints:
     on a million complaints with 94,000 overdue, about 30 ms instead of 450."""
-    from courtadmin.org.authority import Reach, isd_reach
 
     if isd_reach(user).kind is Reach.ALL:
         return _appeal_terms().filter(state__in=Deadline.ACTIVE, due_on__lt=timezone.localdate()).count()

@@ -14,7 +14,7 @@ from courtadmin.deadlines.services import deadline_extend, deadline_open
 from courtadmin.documents.models import Document
 from courtadmin.documents.selectors import live_document_of
 from courtadmin.documents.services import document_save
-from courtadmin.org.authority import Reach, isd_reach, person_of
+from courtadmin.org.authority import Reach, person_of
 from courtadmin.org.models import Position
 
 from .models import (
@@ -37,6 +37,7 @@ from .permissions import (
     is_assigned,
     is_isd_manager,
     isd_position,
+    isd_reach,
     may_work_on,
     may_work_on_investigation,
 )

@@ -9,17 +9,17 @@ class InternationalConfig(AppConfig):
     def ready(self):
         from courtadmin.core.demo import register_demo_loader
         from courtadmin.core.load import register_load_kind
-        from courtadmin.core.navigation import register_department_entry
         from courtadmin.dashboard.panels import register_panel
         from courtadmin.deadlines.kinds import register_deadline_kind
         from courtadmin.documents.kinds import register_document_kind
-        from courtadmin.org.models import Department
+        from courtadmin.org.departments import register_department
 
         from . import dashboard, deadlines, load
         from .demo import load_demo_applications, load_demo_documents, load_demo_requests, load_demo_trips
+        from .department import RULES
         from .documents import KINDS
 
-        register_department_entry(Department.IR, _("International Relations"), "international:home")
+        register_department(RULES)
         for kind in KINDS:
             register_document_kind(kind)
         for kind in deadlines.KINDS:

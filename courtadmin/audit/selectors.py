@@ -2,8 +2,9 @@ from django.conf import settings
 from django.db.models import Q
 from django.http import Http404
 
-from courtadmin.org.authority import LEADERSHIP_KINDS, Reach, departments_visible_to, isd_reach, person_of
-from courtadmin.org.models import Department, Position, Unit
+from courtadmin.org import departments
+from courtadmin.org.authority import LEADERSHIP_KINDS, Reach, departments_visible_to, person_of, records_reach
+from courtadmin.org.models import Position, Unit
 
 from .models import AuditEvent, ReadEvent
 
@@ -17,24 +18,33 @@ def audit_events_visible_to(user):
 SECURITY_ACTION_PREFIXES = ("auth.", "second_factor.", "session.", "password.", "access.")
 
 
-def may_view_security_events(user) -> bool:
-    """The system administrator; and, for the ISD's own events, the ISD's head and deputy
-    (the department's own people with the whole of it in reach, ISD 7)."""
-    if user.is_superuser:
-        return True
+def _security_department(user) -> str:
+    """The need-to-know department whose own security events `user` reads: its head's and
+    deputy's (its own people with the whole of it in reach, ISD 7); "" for anyone else."""
     person = person_of(user)
-    in_isd = person is not None and person.position is not None and person.position.unit.department == Department.ISD
-    return in_isd and isd_reach(user).kind is Reach.ALL
+    if person is None or person.position is None:
+        return ""
+    code = person.position.unit.department
+    rules = departments.department(code)
+    if rules is None or not rules.need_to_know or records_reach(user, code).kind is not Reach.ALL:
+        return ""
+    return code
+
+
+def may_view_security_events(user) -> bool:
+    """The system administrator; and a need-to-know department's head and deputy, for that
+    department's own events."""
+    return user.is_superuser or bool(_security_department(user))
 
 
 def security_events_visible_to(user):
-    """Security events the user may search. The ISD's own events (about its records) are
-    shown only to those ISD 7 opens the department to, a superuser being no exception."""
+    """Security events the user may search. A need-to-know department's own events (about
+    its records) are shown only to those it opens itself to, a superuser being no exception."""
     if not may_view_security_events(user):
         return AuditEvent.objects.none()
     events = audit_events_visible_to(user).filter(_security_actions())
     if not user.is_superuser:
-        events = events.filter(department=Department.ISD)
+        events = events.filter(department=_security_department(user))
     return events.select_related(None).order_by("-id")
 
 
@@ -60,7 +70,7 @@ def may_view_reads(user, department: str) -> bool:
     "The head" is the holder of the head's position in the department's structural
     subdivision, not a territorial ISD unit's head and not a person acting for him.
     """
-    if department not in Department.values:
+    if departments.department(department) is None:
         return False
     person = person_of(user)
     position = person.position if person is not None else None
@@ -76,8 +86,9 @@ def may_view_reads(user, department: str) -> bool:
 
 
 def read_log_departments(user) -> list[str]:
-    """The departments whose read log `user` may browse, the ISD first."""
-    return [d for d in (Department.ISD, Department.IR) if may_view_reads(user, d)]
+    """The departments whose read log `user` may browse, the need-to-know ones (the ISD) first."""
+    ordered = sorted(departments.registered(), key=lambda rules: not rules.need_to_know)
+    return [rules.code for rules in ordered if may_view_reads(user, rules.code)]
 
 
 def read_events(

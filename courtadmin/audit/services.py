@@ -10,7 +10,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.forms.models import model_to_dict
 
-from courtadmin.org.models import Department
+from courtadmin.org import departments
 
 from .middleware import current_client_address
 from .models import GENESIS_HASH, AuditEvent, ReadEvent
@@ -103,8 +103,8 @@ def read_record(*, user, obj=None, action="open", label="", department=None) -> 
         raise ValueError(f"Unknown read action {action!r}.")
     if department is None:
         department = getattr(obj, "audit_department", None)
-    if department not in Department.values:
-        raise ValueError(f"A read is recorded for a department ({Department.values}), not {department!r}.")
+    if departments.department(department) is None:
+        raise ValueError(f"A read is recorded for a department ({departments.codes()}), not {department!r}.")
     is_class = isinstance(obj, type)
     if not label and obj is not None:
         label = str(obj._meta.verbose_name_plural) if is_class else str(obj)

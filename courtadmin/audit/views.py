@@ -2,7 +2,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from courtadmin.core.pagination import CappedPaginator
-from courtadmin.org.models import Department
+from courtadmin.org import departments
 
 from .forms import ReadEventFilterForm, SecurityEventFilterForm
 from .selectors import may_view_security_events, read_events, read_log_departments, security_events_visible_to
@@ -42,9 +42,11 @@ def reads(request, department):
             "page": page,
             "query": query.urlencode(),
             "department": department,
-            "department_label": Department(department).label,
+            "department_label": departments.department(department).name,
             "other_departments": [
-                (code, Department(code).label) for code in read_log_departments(request.user) if code != department
+                (code, departments.department(code).name)
+                for code in read_log_departments(request.user)
+                if code != department
             ],
         },
     )

@@ -4,8 +4,7 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from courtadmin.audit.services import audit_record
-
-from .navigation import department_of_namespace
+from courtadmin.org import departments
 
 
 class UserLanguageMiddleware:
@@ -74,6 +73,6 @@ class DeniedAccessMiddleware:
             action="access.denied",
             object_repr=f"{request.method} {request.path}"[:300],
             after={"view": match.view_name, "kwargs": {key: str(value) for key, value in match.kwargs.items()}},
-            department=department_of_namespace(match.namespaces[0] if match.namespaces else ""),
+            department=departments.of_namespace(match.namespaces[0] if match.namespaces else ""),
         )
         return None

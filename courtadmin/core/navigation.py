@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from courtadmin.audit.selectors import may_view_security_events, read_log_departments
+from courtadmin.org import departments
 from courtadmin.org.authority import departments_visible_to, person_of
 
 
@@ -16,22 +17,6 @@ class NavItem:
     key: str
 
 
-# Each department registers its own entry in AppConfig.ready(); the core imports none.
-DEPARTMENT_ENTRIES: dict[str, tuple[str, str]] = {}
-
-
-def register_department_entry(department: str, label, url_name: str) -> None:
-    DEPARTMENT_ENTRIES[department] = (label, url_name)
-
-
-def department_of_namespace(namespace: str) -> str:
-    """The department whose pages live under a URL namespace ("internal_security" -> "ISD")."""
-    for department, (_label, url_name) in DEPARTMENT_ENTRIES.items():
-        if url_name.split(":")[0] == namespace:
-            return department
-    return ""
-
-
 def navigation_for(user) -> list[NavItem]:
     if not user.is_authenticated:
         return []
@@ -40,11 +25,11 @@ def navigation_for(user) -> list[NavItem]:
     items = [NavItem(_("My work"), reverse("core:home"), "home")]
     if boards_open_to(user):
         items.append(NavItem(_("Dashboard"), reverse("dashboard:home"), "dashboard"))
-    for department in departments_visible_to(user):
-        if department in DEPARTMENT_ENTRIES:
-            label, url_name = DEPARTMENT_ENTRIES[department]
-            items.append(NavItem(label, reverse(url_name), department.lower()))
-    if departments_visible_to(user):
+    visible = departments_visible_to(user)
+    for code in visible:  # each department's entry, as it registered it
+        rules = departments.department(code)
+        items.append(NavItem(rules.nav_label, reverse(rules.home_url), code.lower()))
+    if visible:
         items.append(NavItem(_("Documents"), reverse("documents:document-list"), "documents"))
     if person_of(user) is not None or user.is_superuser:
         items.append(NavItem(_("Absences and substitutions"), reverse("org:absence-list"), "org"))

@@ -17,13 +17,21 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from courtadmin.org import departments
+
 LEADERSHIP = "leadership"
-BOARDS = (LEADERSHIP, "IR", "ISD")  # the leadership's board and each department's own
-BOARD_TITLES = {
-    LEADERSHIP: _("The leadership's dashboard"),
-    "IR": _("International Relations: the department's dashboard"),
-    "ISD": _("Internal Security: the department's dashboard"),
-}
+
+
+def boards() -> tuple[str, ...]:
+    """The leadership's board, and each registered department's own (named by its code)."""
+    return (LEADERSHIP, *departments.codes())
+
+
+def board_title(board: str) -> str:
+    if board == LEADERSHIP:
+        return _("The leadership's dashboard")
+    rules = departments.department(board)
+    return rules.board_title if rules is not None else ""
 
 
 @dataclass(frozen=True)

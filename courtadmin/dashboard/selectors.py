@@ -5,16 +5,16 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .models import BoardExport
-from .panels import BOARDS, Built, panels_for
+from .panels import Built, boards, panels_for
 
 
 def boards_open_to(user) -> list[str]:
-    return [board for board in BOARDS if panels_for(user, board)]
+    return [board for board in boards() if panels_for(user, board)]
 
 
 def board_for(user, board: str, period) -> list[Built]:
     """The panels of `board` built for `user` over `period`; 404 when he may see none."""
-    panels = panels_for(user, board) if board in BOARDS else []
+    panels = panels_for(user, board) if board in boards() else []
     if not panels:
         raise Http404
     return [Built(panel, panel.build(user, board, period)) for panel in panels]

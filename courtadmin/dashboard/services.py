@@ -16,7 +16,7 @@ from courtadmin.audit.services import audit_record
 from courtadmin.org.models import Person, Position
 
 from .models import BoardExport
-from .panels import BOARD_TITLES, LEADERSHIP, panels_for
+from .panels import LEADERSHIP, board_title, panels_for
 from .periods import Period
 from .selectors import board_for
 
@@ -65,7 +65,7 @@ def export_produce(*, export_id: int) -> None:
             export_failed(export_id=export_id, error=_("This dashboard is no longer open to you."))
             return
         pdf = render_board_pdf(
-            built=built, period=period, board_title=str(BOARD_TITLES[export.board]), user=export.requested_by
+            built=built, period=period, board_title=str(board_title(export.board)), user=export.requested_by
         )
     with transaction.atomic():
         locked = BoardExport.objects.select_for_update().get(pk=export_id)

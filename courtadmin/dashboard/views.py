@@ -12,7 +12,7 @@ from courtadmin.core.downloads import xlsx_response
 from . import selectors, services
 from .export import board_workbook
 from .models import BoardExport
-from .panels import BOARD_TITLES
+from .panels import board_title
 from .periods import KINDS, period_from
 
 
@@ -36,8 +36,8 @@ def board(request, board):
     built = selectors.board_for(request.user, board, period)
     context = {
         "board": board,
-        "board_title": BOARD_TITLES[board],
-        "boards": [(name, BOARD_TITLES[name]) for name in selectors.boards_open_to(request.user)],
+        "board_title": board_title(board),
+        "boards": [(name, board_title(name)) for name in selectors.boards_open_to(request.user)],
         "built": built,
         "period": period,
         "kinds": KINDS.items(),
@@ -63,7 +63,7 @@ def board_pdf(request, board):
 def export_detail(request, pk):
     export = selectors.get_export_for_user(request.user, pk)
     template = "dashboard/includes/export_status.html" if request.headers.get("HX-Request") else "dashboard/export.html"
-    return render(request, template, {"export": export, "board_title": BOARD_TITLES.get(export.board, "")})
+    return render(request, template, {"export": export, "board_title": board_title(export.board)})
 
 
 @require_POST

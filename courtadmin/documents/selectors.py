@@ -1,16 +1,16 @@
 """Reads of documents, always within the reader's reach; outside it, 404.
 
-IR documents: the department's people and those it reports to (department_access). ISD
-documents (ISD 7): those who reach every ISD record; other ISD staff only the documents they
-wrote or are on the route of. A superuser is no exception.
+A department's documents: its people and those it reports to (department_access). A
+need-to-know department's (the ISD's, ISD 7): those who reach every one of its records; its
+other staff only the documents they wrote or are on the route of. A superuser is no exception.
 """
 
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from courtadmin.org.authority import Reach, department_access, isd_reach, person_of, signing_authority
-from courtadmin.org.models import Department
+from courtadmin.org import departments
+from courtadmin.org.authority import Reach, person_of, records_reach, signing_authority
 
 from .kinds import KINDS
 from .models import ApprovalStep, Document, DocumentAttachment
@@ -20,13 +20,13 @@ def documents_visible_to(user):
     if not user.is_authenticated:
         return Document.objects.none()
     condition = Q(pk__in=[])
-    if department_access(user, Department.IR):
-        condition |= Q(department=Department.IR)
-    if isd_reach(user).kind is Reach.ALL:
-        condition |= Q(department=Department.ISD)
-    elif department_access(user, Department.ISD):
-        on_route = ApprovalStep.objects.filter(document=OuterRef("pk"), approver__user=user)
-        condition |= Q(department=Department.ISD) & (Q(author=user) | Exists(on_route))
+    on_route = ApprovalStep.objects.filter(document=OuterRef("pk"), approver__user=user)
+    for code in departments.codes():
+        reach = records_reach(user, code).kind
+        if reach is Reach.ALL:
+            condition |= Q(department=code)
+        elif reach is not Reach.NONE:  # need-to-know: his own drafts and those he is to visa
+            condition |= Q(department=code) & (Q(author=user) | Exists(on_route))
     return Document.objects.filter(condition).select_related("author")
 
 
@@ -41,16 +41,15 @@ def get_attachment_for_user(user, document_pk, pk) -> DocumentAttachment:
 
 
 def require_department_access(user, department: str) -> None:
-    if department not in Department.values or not department_access(user, department):
+    """A department's journal lists every document of it: for those who reach all its records."""
+    if records_reach(user, department).kind is not Reach.ALL:
         raise Http404
-    if department == Department.ISD and isd_reach(user).kind is not Reach.ALL:
-        raise Http404  # the ISD journal lists every ISD document
 
 
 def journals_open_to(user) -> list[str]:
     """The departments whose outgoing journal the user may read."""
     open_to = []
-    for department in Department.values:
+    for department in departments.codes():
         try:
             require_department_access(user, department)
         except Http404:

@@ -12,7 +12,8 @@ from courtadmin.audit.services import audit_record, read_record
 from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import flash_errors, service_result
 from courtadmin.core.uploads import validate_upload
-from courtadmin.org.models import Department, Person
+from courtadmin.org import departments
+from courtadmin.org.models import Person
 
 from . import selectors, services
 from .export import journal_workbook
@@ -24,11 +25,12 @@ from .workflow import MOVES, current_steps, moves_open_to
 
 def _read(request, document, action: str = "open") -> None:
     """Every opening of a document marked for official use only is recorded (Decree No. 429);
-    every opening and download of an ISD document goes to the ISD's read log (issue 7.2)."""
+    every opening and download of a need-to-know department's document (the ISD's) goes to
+    that department's read log (issue 7.2)."""
     if document.marking == Document.Marking.OFFICIAL_USE:
         audit_record(actor=request.user, action="document.read", obj=document, object_repr=document.subject)
-    if document.department == Department.ISD:
-        read_record(user=request.user, obj=document, action=action, department=Department.ISD)
+    if departments.department(document.department).need_to_know:
+        read_record(user=request.user, obj=document, action=action, department=document.department)
 
 
 def document_list(request):

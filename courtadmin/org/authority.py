@@ -29,7 +29,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import Absence, ActingAppointment, Department, LineOfWork, Person, Position, Unit
+from . import departments
+from .departments import SigningPost
+from .models import Absence, ActingAppointment, Person, Position, Unit
 
 
 class Capacity(models.TextChoices):
@@ -88,47 +90,15 @@ def person_of(user) -> Person | None:
 
 
 # --- Signing (IR 13, ISD 15) -------------------------------------------------------------
+# Each department registers its signing posts (courtadmin.org.departments).
 
 
-@dataclass(frozen=True)
-class SigningPost:
-    """A post whose holder, or the person replacing him, signs a department's documents."""
-
-    department: str
-    position_kind: str
-    position_line: str  # the line a deputy supervises; "" for the head
-    lines_signed: frozenset[str] | None  # None: every document of the department
-    clause: str
-    capacity: str
-    acting_capacity: str
-
-    def signs(self, line_of_work: str | None) -> bool:
-        return self.lines_signed is None or line_of_work in self.lines_signed
-
-
-SIGNING_POSTS: tuple[SigningPost, ...] = (
-    SigningPost(Department.IR, Position.Kind.HEAD, "", None, "IR 13", Capacity.HEAD, Capacity.ACTING_HEAD),
-    SigningPost(
-        Department.IR,
-        Position.Kind.DEPUTY,
-        LineOfWork.LEGAL_ASSISTANCE,
-        frozenset({LineOfWork.LEGAL_ASSISTANCE}),
-        "IR 13",
-        Capacity.LA_DEPUTY,
-        Capacity.ACTING_LA_DEPUTY,
-    ),
-    SigningPost(Department.ISD, Position.Kind.HEAD, "", None, "ISD 15", Capacity.HEAD, Capacity.ACTING_HEAD),
-)
-
-SIGNING_CLAUSE = {Department.IR: "IR 13", Department.ISD: "ISD 15"}
-
-
-def _post_holder(post: SigningPost) -> Person | None:
+def _post_holder(department: str, post: SigningPost) -> Person | None:
     return (
         Person.objects.filter(
             position__kind=post.position_kind,
             position__line_of_work=post.position_line,
-            position__unit__department=post.department,
+            position__unit__department=department,
             position__unit__kind=Unit.Kind.STRUCTURAL,
         )
         .order_by("pk")
@@ -149,19 +119,22 @@ def signers(department: str, line_of_work: str | None = None, at=None) -> list[D
 
     The holders who sign in their own right come first, then those acting under an order.
     """
+    rules = departments.department(department)
+    if rules is None:
+        return []
     day = _day(at)
     own, acting = [], []
-    for post in SIGNING_POSTS:
-        if post.department != department or not post.signs(line_of_work):
+    for post in rules.signing_posts:
+        if not post.signs(line_of_work):
             continue
-        holder = _post_holder(post)
+        holder = _post_holder(department, post)
         if holder is None:
             continue
         if not is_absent(holder, day):
             own.append(
                 Decision(
                     True,
-                    post.clause,
+                    rules.signing_clause,
                     gettext("%(person)s holds the post that signs these documents.") % {"person": holder},
                     person=holder,
                     capacity=post.capacity,
@@ -173,7 +146,7 @@ def signers(department: str, line_of_work: str | None = None, at=None) -> list[D
                 acting.append(
                     Decision(
                         True,
-                        post.clause,
+                        rules.signing_clause,
                         gettext("%(person)s replaces %(holder)s under order No. %(number)s.")
                         % {"person": appointment.acting, "holder": holder, "number": appointment.order_number},
                         person=appointment.acting,
@@ -186,62 +159,48 @@ def signers(department: str, line_of_work: str | None = None, at=None) -> list[D
 
 def signing_authority(person: Person | None, department: str, line_of_work: str | None = None, at=None) -> Decision:
     """May `person` sign a document of `department` (and `line_of_work`) at `at`? With the reason."""
-    clause = SIGNING_CLAUSE.get(department, "")
+    rules = departments.department(department)
+    if rules is None:
+        return Decision(False, "", gettext("Unknown department."), person=person)
     if person is not None:
         for decision in signers(department, line_of_work, at):
             if decision.person.pk == person.pk:
                 return decision
-    if department == Department.IR and line_of_work == LineOfWork.LEGAL_ASSISTANCE:
-        reason = gettext(
-            "Documents on international legal assistance are signed by the head of the department, "
-            "the deputy head supervising legal assistance, or the person replacing either of them."
-        )
-    else:
-        reason = gettext(
-            "Documents of the department are signed by its head or, in his absence, the person replacing him."
-        )
-    return Decision(False, clause, reason, person=person)
+    return Decision(False, rules.signing_clause, str(rules.refusal_to_sign(line_of_work)), person=person)
+
+
+def signing_departments() -> list[tuple[str, str | None]]:
+    """Every (department, line of work) whose documents have signers of their own."""
+    return [(rules.code, line) for rules in departments.registered() for line in rules.signed_lines]
 
 
 # --- Seeing a department's records (ISD 7) ---------------------------------------------------
 
-LEADERSHIP_KINDS = {Position.Kind.CHAIRMAN, Position.Kind.CA_HEAD}
-ISD_ALL_RECORD_KINDS = {Position.Kind.HEAD, Position.Kind.DEPUTY}
+# The leadership of the Court Administration: the ISD reports to them alone (ISD 7), and they
+# read every department's read log.
+LEADERSHIP_KINDS = frozenset({Position.Kind.CHAIRMAN, Position.Kind.CA_HEAD})
+# Within a need-to-know department, the head and the deputy reach every record.
+ALL_RECORD_KINDS = frozenset({Position.Kind.HEAD, Position.Kind.DEPUTY})
+TERRITORIAL_KINDS = frozenset({Unit.Kind.TERRITORIAL, Unit.Kind.TERRITORIAL_ISD})
 
 
 def department_access(user, department: str) -> Decision:
-    """May `user` open the pages and records of `department` at all?"""
+    """May `user` open the pages and records of `department` at all? Its members may, and the
+    positions outside it that it reports to (its registration says which)."""
     person = person_of(user)
     position = person.position if person is not None else None
-    if department == Department.ISD:
-        clause = "ISD 7"
-        if position is not None and position.kind in LEADERSHIP_KINDS:
-            return Decision(
-                True,
-                clause,
-                gettext("The ISD reports to the Chairman and the Head of the Court Administration."),
-                person,
-            )
-        if position is not None and position.unit.department == Department.ISD:
-            return Decision(True, clause, gettext("A member of the ISD."), person)
-        return Decision(
-            False,
-            clause,
-            gettext("ISD records are only for the Chairman, the Head of the Court Administration and ISD staff."),
-            person,
-        )
-    if department == Department.IR:
-        clause = "IR 1-3"
-        if position is not None and position.kind in LEADERSHIP_KINDS | {Position.Kind.CA_DEPUTY}:
-            return Decision(True, clause, gettext("The leadership of the Court Administration."), person)
-        if position is not None and position.unit.department == Department.IR:
-            return Decision(True, clause, gettext("A member of the IR."), person)
-        return Decision(False, clause, gettext("IR records are for IR staff and the leadership."), person)
-    return Decision(False, "", gettext("Unknown department."), person)
+    rules = departments.department(department)
+    if rules is None:
+        return Decision(False, "", gettext("Unknown department."), person)
+    if position is not None and position.kind in rules.readers_outside:
+        return Decision(True, rules.access_clause, str(rules.reason_reader_outside), person)
+    if position is not None and position.unit.department == department:
+        return Decision(True, rules.access_clause, str(rules.reason_member), person)
+    return Decision(False, rules.access_clause, str(rules.reason_refused), person)
 
 
 def departments_visible_to(user) -> list[str]:
-    return [d for d in Department.values if department_access(user, d)]
+    return [code for code in departments.codes() if department_access(user, code)]
 
 
 class Reach(enum.Enum):
@@ -252,23 +211,28 @@ class Reach(enum.Enum):
 
 
 @dataclass(frozen=True)
-class IsdReach:
+class RecordsReach:
     kind: Reach
     region_id: int | None = None
 
 
-def isd_reach(user) -> IsdReach:
-    """Which ISD records `user` reaches (ISD 7): all, his region's, those granted to him, or none."""
-    if not department_access(user, Department.ISD):
-        return IsdReach(Reach.NONE)
+def records_reach(user, department: str) -> RecordsReach:
+    """Which records of `department` `user` reaches. A department that is not need-to-know:
+    all of them if he may open it. A need-to-know one (ISD 7): all for the positions outside
+    it that it reports to and for its head and deputy; his region's for a territorial unit;
+    otherwise only the records granted to him."""
+    if not department_access(user, department):
+        return RecordsReach(Reach.NONE)
+    if not departments.department(department).need_to_know:
+        return RecordsReach(Reach.ALL)
     position = person_of(user).position
-    if position.kind in LEADERSHIP_KINDS:
-        return IsdReach(Reach.ALL)
-    if position.unit.kind == Unit.Kind.TERRITORIAL_ISD:
-        return IsdReach(Reach.REGION, position.unit.region_id)
-    if position.kind in ISD_ALL_RECORD_KINDS:
-        return IsdReach(Reach.ALL)
-    return IsdReach(Reach.GRANTED)
+    if position.unit.department != department:
+        return RecordsReach(Reach.ALL)  # a reader outside it: the positions it reports to
+    if position.unit.kind in TERRITORIAL_KINDS:
+        return RecordsReach(Reach.REGION, position.unit.region_id)
+    if position.kind in ALL_RECORD_KINDS:
+        return RecordsReach(Reach.ALL)
+    return RecordsReach(Reach.GRANTED)
 
 
 def live_grant(at=None) -> Q:
@@ -281,12 +245,11 @@ def active_grants(grant_model, user, at=None):
     return grant_model.objects.filter(user_id=user.pk).filter(live_grant(at))
 
 
-def isd_records_within_reach(queryset, user, *, grant_model, region_field: str = "region", at=None):
-    """Filter ISD records to those `user` may open, in the same single query as the list.
-
-    Records outside the reach are simply absent, so a detail view built on this answers 404.
-    """
-    reach = isd_reach(user)
+def records_within_reach(queryset, user, *, department: str, grant_model, region_field: str = "region", at=None):
+    """Filter a department's records to those `user` may open, in the same single query as
+    the list. Records outside the reach are simply absent, so a detail view built on this
+    answers 404."""
+    reach = records_reach(user, department)
     if reach.kind is Reach.ALL:
         return queryset
     if reach.kind is Reach.REGION:

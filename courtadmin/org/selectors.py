@@ -5,14 +5,14 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from .authority import (
-    SIGNING_CLAUSE,
     departments_visible_to,
     may_keep_appointments,
     people_managed_by,
     person_of,
     signing_authority,
+    signing_departments,
 )
-from .models import Absence, ActingAppointment, LineOfWork, Person
+from .models import Absence, ActingAppointment, Person
 
 
 def absences_visible_to(user):
@@ -62,11 +62,10 @@ def my_work(user) -> dict:
     if person is None:
         return {"person": None}
     powers = []
-    for department in SIGNING_CLAUSE:
-        for line in (None, LineOfWork.LEGAL_ASSISTANCE):
-            decision = signing_authority(person, department, line, today)
-            if decision and decision not in powers:
-                powers.append(decision)
+    for department, line in signing_departments():
+        decision = signing_authority(person, department, line, today)
+        if decision and decision not in powers:
+            powers.append(decision)
     return {
         "person": person,
         "today": today,

@@ -5,8 +5,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from courtadmin.org.authority import Capacity, Reach, department_access, isd_reach, signers, signing_authority
+from courtadmin.org.authority import Capacity, Reach, department_access, signers, signing_authority
 from courtadmin.org.models import Absence, ActingAppointment, Department, LineOfWork
+from internal_security.permissions import isd_reach
 
 DAY = date(2026, 11, 23)  # a Monday
 LA = LineOfWork.LEGAL_ASSISTANCE

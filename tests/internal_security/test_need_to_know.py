@@ -100,7 +100,7 @@ def test_ISD_7_grant_lapses_by_itself(users, cases):
     grant.refresh_from_db()
     assert grant.granted_by == users["isd_head"]
     assert list(complaints_visible_to(officer)) == [cases["mine"]]
-    from courtadmin.org.authority import isd_records_within_reach
+    from internal_security.permissions import isd_records_within_reach
 
     later = isd_records_within_reach(
         Complaint.objects.all(), officer, grant_model=ComplaintGrant, at=until + timedelta(seconds=1)
