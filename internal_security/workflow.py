@@ -11,15 +11,12 @@ officer marks that it reports a crime being prepared or committed or a threat to
 and then it is sent on at once. Nothing else assigns `Complaint.status`.
 """
 
-from dataclasses import dataclass
-
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from courtadmin.audit.services import audit_record
+from courtadmin.core.workflow import Move, Workflow
 from courtadmin.deadlines.models import Deadline
 from courtadmin.deadlines.selectors import running_term
 from courtadmin.deadlines.services import deadline_close, deadline_open
@@ -34,16 +31,8 @@ CONCLUSION_KIND = "isd.investigation_conclusion"
 FORWARDING_KIND = "isd.appeal.forwarding"
 
 
-@dataclass(frozen=True)
-class Move:
-    name: str
-    label: str
-    sources: frozenset
-    target: str
-    who: str  # "manager": the ISD head or deputy; "worker": a manager or an assigned officer
-    needs: tuple[str, ...] = ()  # inputs: "reason", "forwarded_to", "decision"
-
-
+# Who may: "manager", the ISD head or deputy; "worker", a manager or an assigned officer.
+# Inputs: "reason", "forwarded_to", "decision".
 MOVES = {
     move.name: move
     for move in (
@@ -86,83 +75,82 @@ def _open_to_anonymous(complaint, move: str) -> bool:
     return move == ("send_on" if complaint.crime_reported else "leave")
 
 
-def _may(who: str, complaint, user) -> bool:
-    return is_isd_manager(user) if who == "manager" else may_work_on(user, complaint)
-
-
-def moves_open_to(complaint, user) -> list[Move]:
-    return [
-        move
-        for move in MOVES.values()
-        if complaint.status in move.sources
-        and _open_to_anonymous(complaint, move.name)
-        and _may(move.who, complaint, user)
-    ]
-
-
 def appeal_term(complaint) -> Deadline | None:
     """The АППК term of the complaint while it runs."""
     return running_term(complaint, "isd.appeal")
+
+
+class ComplaintWorkflow(Workflow):
+    model = Complaint
+    moves = MOVES
+    action_prefix = "isd.complaint."
+
+    def is_open(self, complaint, move: Move) -> bool:
+        return complaint.status in move.sources and _open_to_anonymous(complaint, move.name)
+
+    def may(self, move: Move, complaint, user) -> bool:
+        return is_isd_manager(user) if move.who == "manager" else may_work_on(user, complaint)
+
+    def refused_move(self, complaint, move: Move) -> ValidationError:
+        return ValidationError(
+            _("A complaint that is %(status)s cannot be moved so (%(move)s).")
+            % {"status": complaint.get_status_display(), "move": move.label},
+            code="forbidden_move",
+        )
+
+    def refused_actor(self, complaint, move: Move) -> ValidationError:
+        return ValidationError(_("You may not %(move)s this complaint.") % {"move": move.label}, code="not_yours")
+
+    def check(self, complaint, move: Move, *, actor, reason="", forwarded_to="", decision="") -> None:
+        errors = {}
+        if "reason" in move.needs and not reason.strip():
+            errors["reason"] = ValidationError(_("Give the ground."), code="required")
+        if "forwarded_to" in move.needs and not forwarded_to.strip():
+            errors["forwarded_to"] = ValidationError(_("Name the body it goes to."), code="required")
+        if "decision" in move.needs and decision not in Complaint.Decision.values:
+            errors["decision"] = ValidationError(_("Choose the decision."), code="required")
+        if errors:
+            raise ValidationError(errors)
+        if move.name == "answer" and signed_document_of(complaint, ANSWER_KIND) is None:
+            raise ValidationError(
+                _("The answer to the applicant must be signed first (ISD 15)."), code="answer_unsigned"
+            )
+
+    def apply(self, complaint, move: Move, *, actor, reason="", forwarded_to="", decision="") -> dict:
+        closing_day = timezone.localdate()
+        if move.name == "answer":
+            closing_day = timezone.localdate(signed_document_of(complaint, ANSWER_KIND).signature.signed_at)
+        if move.name in ("forward", "send_on"):
+            complaint.forwarded_to = forwarded_to
+        if move.name == "forward":
+            _record_forwarding_term(complaint, actor, closing_day)
+        if move.name in ("leave", "decide"):
+            complaint.outcome_note = reason
+        if move.name == "decide":
+            complaint.decision = decision
+        if move.target in (S.FORWARDED, S.SENT_ON, S.NOT_CONSIDERED, S.ANSWERED):
+            complaint.closed_on = closing_day
+            term = appeal_term(complaint)
+            if term is not None:
+                closed = deadline_close(deadline=term, actor=actor, on=closing_day)
+                complaint.term_kept = closed.state == Deadline.State.MET
+        return {"decision": decision, "forwarded_to": forwarded_to, "reason": reason}
+
+
+COMPLAINT_WORKFLOW = ComplaintWorkflow()
+
+
+def moves_open_to(complaint, user) -> list[Move]:
+    return COMPLAINT_WORKFLOW.moves_open_to(complaint, user)
 
 
 def complaint_move(*, complaint, move: str, actor, reason: str = "", forwarded_to: str = "", decision: str = ""):
     """Perform one move: lock the complaint, check the edge, the anonymity rule, the actor and
     the inputs, write the change and the audit event. Assigning officers is
     services.complaint_assign, which calls this with move="assign"."""
-    spec = MOVES[move]
-    with transaction.atomic():
-        locked = Complaint.objects.select_for_update().get(pk=complaint.pk)
-        if locked.status not in spec.sources or not _open_to_anonymous(locked, move):
-            raise ValidationError(
-                _("A complaint that is %(status)s cannot be moved so (%(move)s).")
-                % {"status": locked.get_status_display(), "move": spec.label},
-                code="forbidden_move",
-            )
-        if not _may(spec.who, locked, actor):
-            raise ValidationError(_("You may not %(move)s this complaint.") % {"move": spec.label}, code="not_yours")
-        errors = {}
-        if "reason" in spec.needs and not reason.strip():
-            errors["reason"] = ValidationError(_("Give the ground."), code="required")
-        if "forwarded_to" in spec.needs and not forwarded_to.strip():
-            errors["forwarded_to"] = ValidationError(_("Name the body it goes to."), code="required")
-        if "decision" in spec.needs and decision not in Complaint.Decision.values:
-            errors["decision"] = ValidationError(_("Choose the decision."), code="required")
-        if errors:
-            raise ValidationError(errors)
-        before = locked.status
-        closing_day = timezone.localdate()
-        if move == "answer":
-            answer = signed_document_of(locked, ANSWER_KIND)
-            if answer is None:
-                raise ValidationError(
-                    _("The answer to the applicant must be signed first (ISD 15)."), code="answer_unsigned"
-                )
-            closing_day = timezone.localdate(answer.signature.signed_at)
-        if move in ("forward", "send_on"):
-            locked.forwarded_to = forwarded_to
-        if move == "forward":
-            _record_forwarding_term(locked, actor, closing_day)
-        if move in ("leave", "decide"):
-            locked.outcome_note = reason
-        if move == "decide":
-            locked.decision = decision
-        if spec.target in (S.FORWARDED, S.SENT_ON, S.NOT_CONSIDERED, S.ANSWERED):
-            locked.closed_on = closing_day
-            term = appeal_term(locked)
-            if term is not None:
-                closed = deadline_close(deadline=term, actor=actor, on=closing_day)
-                locked.term_kept = closed.state == Deadline.State.MET
-        locked.status = spec.target
-        locked.save()
-        audit_record(
-            actor=actor,
-            action=f"isd.complaint.{move}",
-            obj=locked,
-            before={"status": before},
-            after={"status": spec.target, "decision": decision, "forwarded_to": forwarded_to, "reason": reason},
-        )
-    complaint.refresh_from_db()
-    return complaint
+    return COMPLAINT_WORKFLOW.perform(
+        record=complaint, move=move, actor=actor, reason=reason, forwarded_to=forwarded_to, decision=decision
+    )
 
 
 def _record_forwarding_term(complaint, actor, forwarded_on) -> None:
@@ -176,26 +164,48 @@ def _record_forwarding_term(complaint, actor, forwarded_on) -> None:
 # --- An investigation: under way -> concluded (ISD 6.21) ------------------------------------
 
 
-def investigation_conclude(*, investigation, actor, outcome: str) -> Investigation:
+class InvestigationWorkflow(Workflow):
     """The one move of an investigation: it ends with its conclusion signed per ISD 15 and an
     outcome; its term closes on the day the conclusion was signed."""
-    with transaction.atomic():
-        locked = Investigation.objects.select_for_update().get(pk=investigation.pk)
-        if locked.status != Investigation.Status.OPEN:
-            raise ValidationError(_("This investigation is concluded already."), code="forbidden_move")
-        if not may_work_on_investigation(actor, locked):
-            raise ValidationError(_("Only the team concludes an investigation."), code="not_yours")
+
+    model = Investigation
+    moves = {
+        "conclude": Move(
+            "conclude",
+            gettext_lazy("Conclude"),
+            frozenset({Investigation.Status.OPEN}),
+            Investigation.Status.CONCLUDED,
+        )
+    }
+    action_prefix = "isd.investigation."
+
+    def may(self, move, investigation, user) -> bool:
+        return may_work_on_investigation(user, investigation)
+
+    def refused_move(self, investigation, move) -> ValidationError:
+        return ValidationError(_("This investigation is concluded already."), code="forbidden_move")
+
+    def refused_actor(self, investigation, move) -> ValidationError:
+        return ValidationError(_("Only the team concludes an investigation."), code="not_yours")
+
+    def check(self, investigation, move, *, actor, outcome: str) -> None:
         if outcome not in Investigation.Outcome.values:
             raise ValidationError({"outcome": ValidationError(_("Choose the outcome."), code="required")})
-        conclusion = signed_document_of(locked, CONCLUSION_KIND)
-        if conclusion is None:
+        if signed_document_of(investigation, CONCLUSION_KIND) is None:
             raise ValidationError(_("The conclusion must be signed first (ISD 15)."), code="conclusion_unsigned")
-        signed_on = timezone.localdate(conclusion.signature.signed_at)
-        term = running_term(locked, "isd.investigation")
+
+    def apply(self, investigation, move, *, actor, outcome: str) -> dict:
+        signed_on = timezone.localdate(signed_document_of(investigation, CONCLUSION_KIND).signature.signed_at)
+        term = running_term(investigation, "isd.investigation")
         if term is not None:
             deadline_close(deadline=term, actor=actor, on=signed_on)
-        locked.status, locked.outcome, locked.concluded_on = Investigation.Status.CONCLUDED, outcome, signed_on
-        locked.save()
-        audit_record(actor=actor, action="isd.investigation.concluded", obj=locked, after={"outcome": outcome})
-    investigation.refresh_from_db()
-    return investigation
+        investigation.outcome, investigation.concluded_on = outcome, signed_on
+        return {"outcome": outcome}
+
+
+INVESTIGATION_WORKFLOW = InvestigationWorkflow()
+
+
+def investigation_conclude(*, investigation, actor, outcome: str) -> Investigation:
+    """Conclude an investigation (ISD 6.21): the conclusion signed, an outcome, the term closed."""
+    return INVESTIGATION_WORKFLOW.perform(record=investigation, move="conclude", actor=actor, outcome=outcome)

@@ -15,13 +15,12 @@ Nothing else assigns `LegalAssistanceRequest.status`.
 from dataclasses import dataclass
 from datetime import datetime, time
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from courtadmin.audit.services import audit_record
+from courtadmin.core.workflow import Move, Workflow
 from courtadmin.deadlines.calendar import ALMATY
 from courtadmin.deadlines.selectors import running_term
 from courtadmin.deadlines.services import deadline_close, deadline_open
@@ -30,7 +29,7 @@ from courtadmin.documents.models import Document
 from .applications import application_signed_answer
 from .checklist import request_checklist
 from .models import Application, LegalAssistanceRequest, RequestLetter
-from .permissions import check_ir_staff, is_ir_staff
+from .permissions import is_ir_staff
 
 R = LegalAssistanceRequest
 S = R.Status
@@ -39,117 +38,107 @@ EXECUTION_TERM = "ir.rogatory_execution"
 
 
 @dataclass(frozen=True)
-class Move:
-    name: str
-    label: str
-    sources: frozenset
-    target: str
-    directions: frozenset
+class RequestMove(Move):
+    directions: frozenset = frozenset({IN, OUT})
     letter: bool = False  # needs its signed cover letter (IR 13)
-    needs: tuple[str, ...] = ()  # inputs: "on" (a date), "reason"
 
 
 MOVES = {
     move.name: move
     for move in (
-        Move("check", gettext_lazy("Checked"), frozenset({S.REGISTERED}), S.CHECKED, frozenset({IN, OUT})),
-        Move(
+        RequestMove(
+            "check", gettext_lazy("Checked"), frozenset({S.REGISTERED}), S.CHECKED, directions=frozenset({IN, OUT})
+        ),
+        RequestMove(
             "return_defects",
             gettext_lazy("Return to the sender for defects"),
             frozenset({S.REGISTERED, S.CHECKED}),
             S.DEFECTS_RETURNED,
-            frozenset({IN}),
+            directions=frozenset({IN}),
             needs=("reason",),
         ),
-        Move(
+        RequestMove(
             "forward_to_court",
             gettext_lazy("Send to the court"),
             frozenset({S.CHECKED}),
             S.SENT_TO_COURT,
-            frozenset({IN}),
+            directions=frozenset({IN}),
             letter=True,
         ),
-        Move(
+        RequestMove(
             "court_received",
             gettext_lazy("The court received it"),
             frozenset({S.SENT_TO_COURT}),
             S.EXECUTING,
-            frozenset({IN}),
+            directions=frozenset({IN}),
             needs=("on",),
         ),
-        Move(
+        RequestMove(
             "execution_received",
             gettext_lazy("Execution documents received"),
             frozenset({S.EXECUTING}),
             S.EXECUTED,
-            frozenset({IN}),
+            directions=frozenset({IN}),
             needs=("on",),
         ),
-        Move(
+        RequestMove(
             "answer",
             gettext_lazy("Return to the requesting authority"),
             frozenset({S.EXECUTED}),
             S.ANSWERED,
-            frozenset({IN}),
+            directions=frozenset({IN}),
             letter=True,
         ),
-        Move(
+        RequestMove(
             "translate",
             gettext_lazy("Translation arranged"),
             frozenset({S.CHECKED}),
             S.TRANSLATION,
-            frozenset({OUT}),
+            directions=frozenset({OUT}),
         ),
-        Move(
+        RequestMove(
             "send_abroad",
             gettext_lazy("Send to the foreign authority"),
             frozenset({S.CHECKED, S.TRANSLATION}),
             S.SENT_ABROAD,
-            frozenset({OUT}),
+            directions=frozenset({OUT}),
             letter=True,
         ),
-        Move(
+        RequestMove(
             "answer_received",
             gettext_lazy("Answer received"),
             frozenset({S.SENT_ABROAD}),
             S.ANSWER_RECEIVED,
-            frozenset({OUT}),
+            directions=frozenset({OUT}),
             needs=("on",),
         ),
-        Move(
+        RequestMove(
             "return_to_court",
             gettext_lazy("Send the answer to the court"),
             frozenset({S.ANSWER_RECEIVED}),
             S.RETURNED_TO_COURT,
-            frozenset({OUT}),
+            directions=frozenset({OUT}),
             letter=True,
         ),
-        Move(
+        RequestMove(
             "close",
             gettext_lazy("Close"),
             frozenset({S.ANSWERED, S.RETURNED_TO_COURT}),
             S.CLOSED,
-            frozenset({IN, OUT}),
+            directions=frozenset({IN, OUT}),
         ),
-        Move(
+        RequestMove(
             "refuse",
             gettext_lazy("Refuse"),
             frozenset({S.REGISTERED, S.CHECKED, S.SENT_TO_COURT, S.EXECUTING, S.TRANSLATION, S.SENT_ABROAD}),
             S.REFUSED,
-            frozenset({IN, OUT}),
+            directions=frozenset({IN, OUT}),
             needs=("reason",),
         ),
     )
 }
 
 FINISHED = frozenset({S.CLOSED, S.REFUSED, S.DEFECTS_RETURNED})
-
-
-def moves_open_to(request, user) -> list[Move]:
-    """The moves the user may make on the request now (the page's buttons)."""
-    if not is_ir_staff(user):
-        return []
-    return [m for m in MOVES.values() if request.status in m.sources and request.direction in m.directions]
 
 
 def live_letter(request, move: str) -> RequestLetter | None:
@@ -169,36 +158,55 @@ def signed_letter(request, move: str) -> Document | None:
     return letter.document if letter is not None and letter.document.is_signed else None
 
 
+class RequestWorkflow(Workflow):
+    model = R
+    moves = MOVES
+    action_prefix = "ir.request."
+
+    def lock(self, request):
+        return R.objects.select_for_update().select_related("treaty", "country").get(pk=request.pk)
+
+    def is_open(self, request, move: RequestMove) -> bool:
+        return request.status in move.sources and request.direction in move.directions
+
+    def may(self, move, request, user) -> bool:
+        return is_ir_staff(user)
+
+    def refused_move(self, request, move) -> ValidationError:
+        return ValidationError(
+            _("A request that is %(status)s cannot be moved so (%(move)s).")
+            % {"status": request.get_status_display(), "move": move.label},
+            code="forbidden_move",
+        )
+
+    def refused_actor(self, request, move) -> ValidationError:
+        return ValidationError(_("Only the IR's staff move legal-assistance requests."), code="not_ir_staff")
+
+    def check(self, request, move: RequestMove, *, actor, on=None, reason="", confirmed=()) -> None:
+        _check_inputs(request, move, on=on, reason=reason)
+        if move.letter and signed_letter(request, move.name) is None:
+            raise ValidationError(
+                _("The cover letter for this step must be signed first (IR 13)."), code="letter_unsigned"
+            )
+
+    def apply(self, request, move, *, actor, on=None, reason="", confirmed=()) -> dict:
+        effect = _EFFECTS.get(move.name)
+        return effect(request, actor=actor, on=on, reason=reason, confirmed=confirmed) if effect else {}
+
+
+REQUEST_WORKFLOW = RequestWorkflow()
+
+
+def moves_open_to(request, user) -> list[RequestMove]:
+    """The moves the user may make on the request now (the page's buttons)."""
+    return REQUEST_WORKFLOW.moves_open_to(request, user)
+
+
 def request_move(*, request, move: str, actor, on=None, reason: str = "", confirmed=()) -> LegalAssistanceRequest:
     """Perform one move: lock the request, check the edge, the actor and the move's own
     conditions, write the change and the audit event. Raises ValidationError with the
     reason, keyed by the input it concerns."""
-    spec = MOVES[move]
-    with transaction.atomic():
-        locked = R.objects.select_for_update().select_related("treaty", "country").get(pk=request.pk)
-        if locked.status not in spec.sources or locked.direction not in spec.directions:
-            raise ValidationError(
-                _("A request that is %(status)s cannot be moved so (%(move)s).")
-                % {"status": locked.get_status_display(), "move": spec.label},
-                code="forbidden_move",
-            )
-        if not is_ir_staff(actor):
-            raise ValidationError(_("Only the IR's staff move legal-assistance requests."), code="not_ir_staff")
-        _check_inputs(locked, spec, on=on, reason=reason)
-        if spec.letter and signed_letter(locked, move) is None:
-            raise ValidationError(
-                _("The cover letter for this step must be signed first (IR 13)."), code="letter_unsigned"
-            )
-        before = locked.status
-        after = {"status": spec.target}
-        effect = _EFFECTS.get(move)
-        if effect is not None:
-            after.update(effect(locked, actor=actor, on=on, reason=reason, confirmed=confirmed))
-        locked.status = spec.target
-        locked.save()
-        audit_record(actor=actor, action=f"ir.request.{move}", obj=locked, before={"status": before}, after=after)
-    request.refresh_from_db()
-    return request
+    return REQUEST_WORKFLOW.perform(record=request, move=move, actor=actor, on=on, reason=reason, confirmed=confirmed)
 
 
 def _check_inputs(request, spec: Move, *, on, reason) -> None:
@@ -302,42 +310,55 @@ _EFFECTS = {
 # --- An application of a person (IR 7.25): registered -> answered ---------------------------------
 
 
-def application_close(*, actor, application: Application) -> Application:
-    """Close an application as answered (IR 7.25) once its answer is signed and registered
-    under IR 13. The term (АППК art. 76) closes on the day of that signature: met if on or
-    before the due date. The one place an application's status changes; a second close is
-    refused."""
-    check_ir_staff(actor)
-    with transaction.atomic():
-        locked = Application.objects.select_for_update().get(pk=application.pk)
-        if locked.status == Application.Status.ANSWERED:
-            raise ValidationError(_("This application is closed as answered already."), code="answered")
-        answer = application_signed_answer(locked)
-        if answer is None:
+class ApplicationWorkflow(Workflow):
+    """An application of a person (IR 7.25): registered -> answered, once its answer is
+    signed and registered under IR 13. The term (АППК art. 76) closes on the day of that
+    signature: met if on or before the due date."""
+
+    model = Application
+    moves = {
+        "close": Move(
+            "close",
+            gettext_lazy("Close as answered"),
+            frozenset({Application.Status.REGISTERED}),
+            Application.Status.ANSWERED,
+        )
+    }
+    action_prefix = "ir.application."
+
+    def may(self, move, application, user) -> bool:
+        return is_ir_staff(user)
+
+    def refused_move(self, application, move) -> ValidationError:
+        return ValidationError(_("This application is closed as answered already."), code="answered")
+
+    def refused_actor(self, application, move) -> PermissionDenied:
+        return PermissionDenied()  # writing IR records is the IR's own work (IR 1-3)
+
+    def check(self, application, move, *, actor) -> None:
+        if application_signed_answer(application) is None:
             raise ValidationError(
                 _("The application is closed only once its answer is signed and registered (IR 13)."),
                 code="no_signed_answer",
             )
-        answered_on = timezone.localdate(answer.registered_at)
-        before = {"status": locked.status}
-        locked.status = Application.Status.ANSWERED
-        locked.answered_on = answered_on
-        locked.save(update_fields=["status", "answered_on"])
-        term = running_term(locked, "ir.application")
+
+    def apply(self, application, move, *, actor) -> dict:
+        answer = application_signed_answer(application)
+        application.answered_on = timezone.localdate(answer.registered_at)
+        term = running_term(application, "ir.application")
         if term is not None:
-            term = deadline_close(deadline=term, actor=actor, on=answered_on)
-        audit_record(
-            actor=actor,
-            action="ir.application.answered",
-            obj=locked,
-            before=before,
-            after={
-                "status": locked.status,
-                "answered_on": answered_on,
-                "answer": answer.pk,
-                "registration_number": answer.registration_number,
-                "term": term.state if term is not None else None,
-            },
-        )
-    application.refresh_from_db()
-    return application
+            term = deadline_close(deadline=term, actor=actor, on=application.answered_on)
+        return {
+            "answered_on": application.answered_on,
+            "answer": answer.pk,
+            "registration_number": answer.registration_number,
+            "term": term.state if term is not None else None,
+        }
+
+
+APPLICATION_WORKFLOW = ApplicationWorkflow()
+
+
+def application_close(*, actor, application: Application) -> Application:
+    """Close an application as answered (IR 7.25); a second close is refused."""
+    return APPLICATION_WORKFLOW.perform(record=application, move="close", actor=actor)

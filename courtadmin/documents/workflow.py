@@ -9,27 +9,16 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from courtadmin.audit.services import audit_record
+from courtadmin.core.workflow import Move, Workflow
 from courtadmin.org.authority import person_of, signing_authority
 
 from .models import ApprovalStep, Document
 
 S = Document.Status
-
-
-@dataclass(frozen=True)
-class Move:
-    name: str
-    label: str
-    sources: frozenset
-    target: str | None  # None: the effect decides (an approval may or may not end the route)
-    who: str  # see _may_move
-
 
 MOVES = {
     move.name: move
@@ -65,59 +54,64 @@ def current_steps(document) -> list[ApprovalStep]:
     return [step for step in pending if step.position == first]
 
 
-def _may_move(who: str, document, user) -> bool:
-    is_author = document.author_id == user.pk
-    if who == "author":
-        return is_author
-    if who == "author_or_signer" and is_author:
-        return True
-    person = person_of(user)
-    if who == "approver" or (who == "reviewer" and document.status == S.ON_APPROVAL):
-        return person is not None and any(step.approver_id == person.pk for step in current_steps(document))
-    # "signer", "reviewer" of an approved document, "author_or_signer": the power to sign now.
-    return bool(signing_authority(person, document.department, document.line_of_work))
+class DocumentWorkflow(Workflow):
+    model = Document
+    moves = MOVES
+    action_prefix = "document."
+
+    def may(self, move: Move, document, user) -> bool:
+        is_author = document.author_id == user.pk
+        if move.who == "author":
+            return is_author
+        if move.who == "author_or_signer" and is_author:
+            return True
+        person = person_of(user)
+        if move.who == "approver" or (move.who == "reviewer" and document.status == S.ON_APPROVAL):
+            return person is not None and any(step.approver_id == person.pk for step in current_steps(document))
+        # "signer", "reviewer" of an approved document, "author_or_signer": the power to sign now.
+        return bool(signing_authority(person, document.department, document.line_of_work))
+
+    def refused_move(self, document, move: Move) -> ValidationError:
+        return ValidationError(
+            _("A document that is %(status)s cannot be moved so (%(move)s).")
+            % {"status": document.get_status_display(), "move": move.label},
+            code="forbidden_move",
+        )
+
+    def refused_actor(self, document, move: Move) -> ValidationError:
+        return ValidationError(_("You may not %(move)s this document.") % {"move": move.label}, code="not_yours")
+
+    def check(self, document, move: Move, *, actor, comment="", confirmation=None, effect=None) -> None:
+        if move.name == "sign":
+            _check_confirmation(confirmation, actor)
+        if move.name == "return" and not comment.strip():
+            required = ValidationError(_("Say what is to be reworked."), code="comment_required")
+            raise ValidationError({"comment": required})
+
+    def apply(self, document, move: Move, *, actor, comment="", confirmation=None, effect=None) -> dict:
+        details = {"status": _route_effect(document, move, actor, comment)}
+        if effect is not None:
+            effect(document)
+        if comment:
+            details["comment"] = comment
+        return details
+
+
+WORKFLOW = DocumentWorkflow()
 
 
 def moves_open_to(document, user) -> list[Move]:
     """The moves the user may make on the document now (for the page's buttons)."""
-    return [move for move in MOVES.values() if document.status in move.sources and _may_move(move.who, document, user)]
+    return WORKFLOW.moves_open_to(document, user)
 
 
 def document_move(*, document, move: str, actor, comment: str = "", confirmation=None, effect=None) -> Document:
     """Perform one move: lock the document, check the edge and the actor, apply the move's
     effect, record it in the audit log. `effect(locked_document)` runs inside the lock (the
     sign move's registration). Raises ValidationError with the reason otherwise."""
-    spec = MOVES[move]
-    with transaction.atomic():
-        locked = Document.objects.select_for_update().get(pk=document.pk)
-        if locked.status not in spec.sources:
-            raise ValidationError(
-                _("A document that is %(status)s cannot be moved so (%(move)s).")
-                % {"status": locked.get_status_display(), "move": spec.label},
-                code="forbidden_move",
-            )
-        if not _may_move(spec.who, locked, actor):
-            raise ValidationError(_("You may not %(move)s this document.") % {"move": spec.label}, code="not_yours")
-        before = locked.status
-        if move == "sign":
-            _check_confirmation(confirmation, actor)
-        if move == "return" and not comment.strip():
-            required = ValidationError(_("Say what is to be reworked."), code="comment_required")
-            raise ValidationError({"comment": required})
-        target = _apply(locked, spec, actor, comment)
-        if effect is not None:
-            effect(locked)
-        locked.status = target
-        locked.save()
-        audit_record(
-            actor=actor,
-            action=f"document.{move}",
-            obj=locked,
-            before={"status": before},
-            after={"status": target, "comment": comment} if comment else {"status": target},
-        )
-    document.refresh_from_db()
-    return document
+    return WORKFLOW.perform(
+        record=document, move=move, actor=actor, comment=comment, confirmation=confirmation, effect=effect
+    )
 
 
 def _check_confirmation(confirmation, actor) -> None:
@@ -130,7 +124,7 @@ def _check_confirmation(confirmation, actor) -> None:
         raise ValidationError(_("Confirm the signature with your password."), code="unconfirmed")
 
 
-def _apply(document, spec: Move, actor, comment: str) -> str:
+def _route_effect(document, spec: Move, actor, comment: str) -> str:
     """The move's own effect on the route; returns the status to move to."""
     now = timezone.now()
     steps = document.steps.filter(round=document.round)

@@ -179,12 +179,12 @@ def test_IR_7_25_IR_13_answer_signed_by_the_legal_assistance_deputy_closes_the_a
     term = term_of(application)
     assert term.state == Deadline.State.MET
     assert term.closed_on == application.answered_on
-    event = AuditEvent.objects.get(action="ir.application.answered")
+    event = AuditEvent.objects.get(action="ir.application.close")
     assert event.before == {"status": "registered"}
     assert event.after["registration_number"] == answer.registration_number
 
     assert refusal_codes(application_close, actor=officer, application=application) == {"answered"}
-    assert AuditEvent.objects.filter(action="ir.application.answered").count() == 1
+    assert AuditEvent.objects.filter(action="ir.application.close").count() == 1
 
 
 def test_IR_13_the_protocol_deputy_may_not_sign_a_legal_assistance_answer(signing):
@@ -215,7 +215,7 @@ def test_closing_without_a_signed_answer_is_refused_with_the_reason(people, clie
     assert application.status == Application.Status.REGISTERED
     assert application.answered_on is None
     assert term_of(application).state == Deadline.State.OPEN
-    assert not AuditEvent.objects.filter(action="ir.application.answered").exists()
+    assert not AuditEvent.objects.filter(action="ir.application.close").exists()
 
 
 # --- Pages ---------------------------------------------------------------------------------------

@@ -1,0 +1,91 @@
+"""One skeleton for every workflow of the portal (STYLE.md, "State and rules as data").
+
+A workflow is a table of moves (from which states, to which, who may, which inputs) and one
+function that performs a move: `Workflow.perform` locks the record's row, checks the edge,
+the actor and the inputs, applies the move's own effect, writes the new status and the audit
+event, all in one transaction. It is the only code that assigns a record's `status`. Each
+workflow (a document's, a legal-assistance request's, a complaint's, ...) is a subclass that
+fills in its table, its refusals and its effects.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from courtadmin.audit.services import audit_record
+
+
+@dataclass(frozen=True)
+class Move:
+    name: str
+    label: str
+    sources: frozenset
+    target: str | None  # None: the move's effect decides (an approval may or may not end the route)
+    who: str = ""  # the workflow's own word for who may make it
+    needs: tuple[str, ...] = ()  # the inputs it needs: "reason", "on", ...
+
+
+class Workflow:
+    model = None
+    moves: dict[str, Move] = {}
+    action_prefix = ""  # the audit action is the prefix and the move's name: "document.sign"
+
+    # --- What a workflow fills in ------------------------------------------------------------
+
+    def is_open(self, record, move: Move) -> bool:
+        """May `record`, as it stands, make `move` at all (whoever asks)?"""
+        return record.status in move.sources
+
+    def may(self, move: Move, record, user) -> bool:
+        """May `user` make `move` on `record` now?"""
+        raise NotImplementedError
+
+    def refused_move(self, record, move: Move) -> ValidationError:
+        raise NotImplementedError
+
+    def refused_actor(self, record, move: Move) -> ValidationError:
+        raise NotImplementedError
+
+    def check(self, record, move: Move, *, actor, **inputs) -> None:
+        """The move's inputs and conditions; raise ValidationError keyed by the input."""
+
+    def apply(self, record, move: Move, *, actor, **inputs) -> dict:
+        """The move's own effect on the locked record (fields, terms, routes), before the
+        status is written. Returns what the audit event records besides the status; a
+        "status" in it overrides the move's target."""
+        return {}
+
+    # --- The skeleton ------------------------------------------------------------------------
+
+    def moves_open_to(self, record, user) -> list[Move]:
+        """The moves `user` may make on `record` now (the page's buttons)."""
+        return [move for move in self.moves.values() if self.is_open(record, move) and self.may(move, record, user)]
+
+    def lock(self, record):
+        return self.model.objects.select_for_update().get(pk=record.pk)
+
+    def perform(self, *, record, move: str, actor, **inputs):
+        """Perform one move, or raise ValidationError with the reason and change nothing."""
+        spec = self.moves[move]
+        with transaction.atomic():
+            locked = self.lock(record)
+            if not self.is_open(locked, spec):
+                raise self.refused_move(locked, spec)
+            if not self.may(spec, locked, actor):
+                raise self.refused_actor(locked, spec)
+            self.check(locked, spec, actor=actor, **inputs)
+            before = locked.status
+            details = self.apply(locked, spec, actor=actor, **inputs) or {}
+            target = details.pop("status", spec.target)
+            locked.status = target
+            locked.save()
+            audit_record(
+                actor=actor,
+                action=f"{self.action_prefix}{spec.name}",
+                obj=locked,
+                before={"status": before},
+                after={"status": target, **details},
+            )
+        record.refresh_from_db()
+        return record
