@@ -12,7 +12,16 @@ import django
 def main(names: list[str]) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "courtadmin.settings")
     django.setup()
-    from . import dashboard, harness, isd_need_to_know, la_registry, pdf_render_sign, reminder_scan, throughput
+    from . import (
+        dashboard,
+        harness,
+        isd_need_to_know,
+        la_registry,
+        pdf_render_sign,
+        reminder_scan,
+        throughput,
+        upload_bombs,
+    )
 
     # In this order on a fresh database: the reminder scan's running terms go to the complaints.
     benchmarks = {
@@ -23,6 +32,7 @@ def main(names: list[str]) -> None:
         "dashboard": dashboard.run,
         "reminder_scan": reminder_scan.run,
         "throughput": throughput.run,
+        "upload_bombs": upload_bombs.run,
     }
     for name in names or list(benchmarks):
         result = benchmarks[name]()

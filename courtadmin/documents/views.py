@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from courtadmin.audit.services import audit_record, read_record
 from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import flash_errors, service_result
-from courtadmin.core.uploads import validate_upload
+from courtadmin.core.uploads import MB, validate_upload
 from courtadmin.org import departments
 from courtadmin.org.models import Person
 
@@ -210,6 +210,9 @@ def journal(request, department):
     )
 
 
+VERIFY_MAX_BYTES = 20 * MB
+
+
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def verify(request):
@@ -220,8 +223,8 @@ def verify(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            if validate_upload(upload).extension != "pdf":
-                raise ValidationError(_("Upload the PDF of a signed document."), code="not_pdf")
+            # Anyone may post here: a PDF alone, its size checked before a byte is read.
+            validate_upload(upload, kinds=("pdf",), max_size=VERIFY_MAX_BYTES)
         except ValidationError as error:
             form.add_error("file", error)
         else:
