@@ -145,6 +145,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     # The organisation's own names, the first words an attacker tries here.
     {"NAME": "courtadmin.accounts.passwords.OrganisationWordsValidator"},
+    # What a guesser tries early: zxcvbn's maintained lists, keyboard rows, sequences.
+    {"NAME": "courtadmin.accounts.passwords.GuessableValidator"},
 ]
 # Passwords are never forced to expire (NIST SP 800-63B); they change when compromised.
 PASSWORD_HASHERS = env.list(

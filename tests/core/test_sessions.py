@@ -111,12 +111,17 @@ def test_a_new_password_ends_the_other_sessions_and_keeps_this_one(users):
         ("Sotakimshiligi2026", True),  # the organisation's name gives no length credit
         ("Courtadmin!!2026", True),
         ("Верховный суд 2026", True),
+        ("123456789012", True),  # a sequence (zxcvbn)
+        ("qwertyuiop12", True),  # a keyboard row
+        ("sudadministration", True),  # words a guesser tries early
+        ("kazakhstan2026!", True),  # the organisation's words are the guesser's first
         ("the court of the steppe winds", False),  # a passphrase that merely contains "court"
         ("қызғалдақ далада гүлдейді", False),  # Kazakh passphrase
     ],
 )
 def test_password_rules(client_for, password, refused):
-    """Issue 3.3: at least 12 characters, no composition rules, common and organisation words refused."""
+    """Issue 3.3: at least 12 characters, no composition rules, common and organisation words
+    refused; the security issue: sequences, keyboard rows and easily guessed words refused."""
     client = client_for("ir_officer")
     response = client.post(
         reverse("accounts:password-change"),
