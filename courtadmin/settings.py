@@ -71,11 +71,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the client's address, taken from the trusted proxies' header (TRUSTED_PROXY_COUNT).
+    "courtadmin.audit.middleware.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "courtadmin.core.middleware.PrivateResponseMiddleware",
-    "courtadmin.audit.middleware.ClientAddressMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -175,7 +176,14 @@ CSRF_COOKIE_HTTPONLY = True
 # django-axes: lock a username from one address after repeated failures.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# An account locks after AXES_FAILURE_LIMIT failures from anywhere (a second address does not
+# reopen it); an address is refused after SIGN_IN_ADDRESS_FAILURE_LIMIT failures over any
+# accounts within the same cool-off (a password spray is slowed).
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_CLIENT_IP_CALLABLE = "courtadmin.audit.middleware.client_address"
+SIGN_IN_ADDRESS_FAILURE_LIMIT = env.int("SIGN_IN_ADDRESS_FAILURE_LIMIT", default=20)
+# How many proxies of our own stand in front of the portal (0: none, REMOTE_ADDR is the client).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_VERBOSE = False

@@ -53,3 +53,18 @@ def get_session_for_user(user, public_id: str) -> PortalSession:
         if session.public_id == public_id:
             return session
     raise Http404
+
+
+def sign_in_failures_from(address: str | None) -> int:
+    """Failed sign-ins from `address` over any accounts within the lockout's cool-off."""
+    from courtadmin.audit.models import AuditEvent
+
+    if not address:
+        return 0
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    return AuditEvent.objects.filter(action="auth.login_failed", ip_address=address, at__gte=since).count()
+
+
+def address_throttled(address: str | None) -> bool:
+    """Too many failed sign-ins from this address: it waits for the cool-off (a spray is slowed)."""
+    return sign_in_failures_from(address) >= settings.SIGN_IN_ADDRESS_FAILURE_LIMIT

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
@@ -8,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
+from courtadmin.audit.services import audit_record
 from courtadmin.core.forms import flash_errors, service_result
 from courtadmin.core.qr import qr_data_uri
 
@@ -19,6 +21,22 @@ from .middleware import DONE, SECOND_FACTOR_KEY
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        """An address with too many failed sign-ins over any accounts waits (429) before its
+        password is even checked; the account's own lockout is django-axes'."""
+        if selectors.address_throttled(request.META.get("REMOTE_ADDR")):
+            audit_record(actor=None, action="auth.address_throttled", object_repr=request.META.get("REMOTE_ADDR"))
+            # An unbound form (binding it would check the password), keeping the name typed.
+            form = self.get_form_class()(request, initial={"username": request.POST.get("username", "")[:150]})
+            form.cleaned_data = {}
+            form.add_error(
+                None,
+                _("Too many failed sign-ins from your address. Wait %(minutes)s minutes and try again.")
+                % {"minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)},
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
 
 
 def _next_url(request) -> str:
