@@ -204,7 +204,12 @@ ANONYMOUS_USER_NAME = None
 GUARDIAN_RAISE_403 = False
 # Guardian's backend is deliberately not installed: it would answer has_perm() from a grant
 # without looking at its expiry. Grants are read by courtadmin.org.authority alone.
-SILENCED_SYSTEM_CHECKS = ["guardian.W001"]
+SILENCED_SYSTEM_CHECKS = [
+    "guardian.W001",
+    # axes' per-address lockout would lock every colleague behind one office address; the
+    # address is limited by the portal's own count (SIGN_IN_ADDRESS_FAILURE_LIMIT) instead.
+    "axes.W006",
+]
 
 LANGUAGE_CODE = "kk"
 LANGUAGES = [
@@ -273,6 +278,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "courtadmin.dashboard.tasks.weekly_reports",
         "schedule": crontab(day_of_week="mon", hour=7, minute=30),
     },
+    # The heads of the audit and read chains, sealed, to a file outside the database.
+    "audit-checkpoint": {
+        "task": "courtadmin.audit.tasks.write_checkpoint",
+        "schedule": float(env.int("AUDIT_CHECKPOINT_SECONDS", default=60)),
+    },
 }
 # Rendering and signing PDFs runs on its own queue, so a burst of documents never delays reminders.
 CELERY_TASK_ROUTES = {
@@ -304,6 +314,12 @@ WORKING_DAY_ENDS = env.str("WORKING_DAY_ENDS", default="18:30")
 DOCUMENT_SIGNING_BACKEND = env.str(
     "DOCUMENT_SIGNING_BACKEND", default="courtadmin.documents.signing.portal_ca.PortalCABackend"
 )
+# The keys that seal the audit and read chains (audit/chain.py), kept outside the database:
+# the first seals new events, the others still verify what they sealed. On a server they come
+# from the environment; the embedded default keeps one in var/.
+AUDIT_CHAIN_KEYS = env.list("AUDIT_CHAIN_KEYS", default=[]) or [_local_secret("audit_chain_key")]
+# Where the chains' checkpoints are appended: a volume the database's users cannot write.
+AUDIT_CHECKPOINT_FILE = Path(env.str("AUDIT_CHECKPOINT_FILE", default=str(VAR_DIR / "audit-checkpoints.jsonl")))
 # Encrypts the private keys of the authority and of each signer in the database.
 SIGNING_KEY_PASSPHRASE = env.str("SIGNING_KEY_PASSPHRASE", default="") or _local_secret("signing_key_passphrase")
 # The outgoing number of each department's journal (the format is not fixed by any rule we

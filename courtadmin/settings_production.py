@@ -1,6 +1,7 @@
 """Production settings: everything of `settings`, hardened. Used by docker-compose.
 
-SECRET_KEY and DATABASE_URL must come from the environment; nothing secret has a default.
+SECRET_KEY, SIGNING_KEY_PASSPHRASE, AUDIT_CHAIN_KEYS and DATABASE_URL must come from the
+environment; nothing secret has a default.
 """
 
 import environ
@@ -10,6 +11,7 @@ from .settings import env
 
 SECRET_KEY = environ.Env().str("SECRET_KEY")  # no fallback: refuse to start without one
 SIGNING_KEY_PASSPHRASE = environ.Env().str("SIGNING_KEY_PASSPHRASE")
+AUDIT_CHAIN_KEYS = environ.Env().list("AUDIT_CHAIN_KEYS")
 PORTAL_URL = environ.Env().str("PORTAL_URL")
 DEBUG = False
 DEMO_MODE = False

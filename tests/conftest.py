@@ -72,6 +72,12 @@ def _private_files_in_tmp(settings, tmp_path):
     }
 
 
+@pytest.fixture(autouse=True)
+def _audit_checkpoints_in_tmp(settings, tmp_path):
+    """Each test's audit checkpoints go to its own file, never to var/."""
+    settings.AUDIT_CHECKPOINT_FILE = tmp_path / "audit-checkpoints.jsonl"
+
+
 @pytest.fixture
 def people(db):
     """The organisation with its people by username: chairman, ca_head, ir_head, isd_officer, ..."""

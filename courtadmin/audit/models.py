@@ -1,25 +1,43 @@
-"""The audit log: append-only and hash-chained (C4).
+"""The audit log and the read log: append-only and chained (C4; chain.py).
 
-Each event's hash covers its own content and the previous event's hash, so changing or
-removing an event breaks every link after it; `manage.py verify_audit` finds the first
-broken one. On PostgreSQL a trigger refuses UPDATE and DELETE on the table itself
-(migration 0002), so not even a direct SQL statement of the portal's role can rewrite history.
+Each event's hash seals its own content and the previous event's hash under a key kept
+outside the database, so changing or removing an event breaks every link after it and
+cannot be mended without the key; `manage.py verify_audit` finds the first broken one and
+compares the chains with their checkpoints. On PostgreSQL a trigger refuses UPDATE and
+DELETE on each table itself (migrations 0002, 0004), so not even a direct SQL statement of
+the portal's role can rewrite history.
 """
-
-import hashlib
-import json
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courtadmin.org.models import Department
 
-GENESIS_HASH = "0" * 64
+
+class ChainedEvent(models.Model):
+    """An event sealed onto its table's chain (chain.py): its predecessor's hash, its own, and
+    the id of the key that sealed it."""
+
+    prev_hash = models.CharField(max_length=64, editable=False)
+    hash = models.CharField(max_length=64, unique=True, editable=False)
+    key_id = models.CharField(max_length=16, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("Audit and read events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Audit and read events are append-only.")
 
 
-class AuditEvent(models.Model):
+class AuditEvent(ChainedEvent):
     at = models.DateTimeField(_("time (UTC)"), db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -39,8 +57,6 @@ class AuditEvent(models.Model):
     ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
     # The department whose regulation governs the object ("ISD" events are for ISD 7's people only).
     department = models.CharField(_("department"), max_length=8, blank=True, db_index=True)
-    prev_hash = models.CharField(max_length=64, editable=False)
-    hash = models.CharField(max_length=64, unique=True, editable=False)
 
     class Meta:
         verbose_name = _("audit event")
@@ -51,16 +67,8 @@ class AuditEvent(models.Model):
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.actor_name} {self.action} {self.object_repr}"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PermissionError("Audit events are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("Audit events are append-only.")
-
     def payload(self) -> dict:
-        """What the hash covers: every recorded fact of the event."""
+        """What the seal covers: every recorded fact of the event."""
         return {
             "at": self.at.isoformat(),
             "actor": self.actor_id,
@@ -75,18 +83,14 @@ class AuditEvent(models.Model):
             "department": self.department,
         }
 
-    def compute_hash(self) -> str:
-        body = json.dumps(self.payload(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        return hashlib.sha256(f"{self.prev_hash}|{body}".encode()).hexdigest()
 
-
-class ReadEvent(models.Model):
+class ReadEvent(ChainedEvent):
     """One opening of a record's page, one download, one export of a list (issue 7.2).
 
-    Kept apart from the hash chain on purpose: reads are as frequent as page views, and a
-    chained append serialises every writer under one lock. A read is one plain INSERT
-    (`services.read_record`); like the chain, the table is append-only (here and, on
-    PostgreSQL, by a trigger: migration 0004). Who may browse it: `selectors.may_view_reads`.
+    A chain of its own, apart from the audit chain, so that reads, as frequent as page views,
+    never wait for the audit chain's lock (`services.read_record`); like it, the table is
+    append-only (here and, on PostgreSQL, by a trigger: migration 0004). Who may browse it:
+    `selectors.may_view_reads`.
     """
 
     class Action(models.TextChoices):
@@ -94,7 +98,7 @@ class ReadEvent(models.Model):
         DOWNLOAD = "download", _("downloaded a file")
         EXPORT = "export", _("exported a list")
 
-    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    at = models.DateTimeField(_("time"), default=timezone.now, editable=False, db_index=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.PROTECT, related_name="+"
     )
@@ -128,10 +132,14 @@ class ReadEvent(models.Model):
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.user_id} {self.action} {self.record_label}"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise PermissionError("Read events are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("Read events are append-only.")
+    def payload(self) -> dict:
+        return {
+            "at": self.at.isoformat(),
+            "user": self.user_id,
+            "department": self.department,
+            "action": self.action,
+            "record_type": self.record_type_id,
+            "record_id": self.record_id,
+            "record_label": self.record_label,
+            "ip_address": self.ip_address,
+        }

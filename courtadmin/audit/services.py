@@ -12,11 +12,9 @@ from django.forms.models import model_to_dict
 
 from courtadmin.org import departments
 
+from .chain import AUDIT, READS
 from .middleware import current_client_address
-from .models import GENESIS_HASH, AuditEvent, ReadEvent
-
-# Any constant will do: it names the one lock that serialises appends to the chain.
-_CHAIN_LOCK_KEY = 7_301_2023
+from .models import AuditEvent, ReadEvent
 
 
 def _plain(value):
@@ -41,16 +39,12 @@ def audit_record(
 
     The address defaults to that of the request being served (ClientAddressMiddleware).
 
-    Appends are serialised (an advisory lock on PostgreSQL; SQLite runs IMMEDIATE
-    transactions) so that two concurrent writers never chain onto the same predecessor.
+    Appends are serialised under the chain's lock (chain.py), so that two concurrent writers
+    never chain onto the same predecessor.
     """
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
-        last = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
-        user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
-        event = AuditEvent(
+    user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    return AUDIT.append(
+        AuditEvent(
             at=datetime.now(UTC),
             actor=user,
             actor_name=user.get_username() if user else "",
@@ -62,25 +56,13 @@ def audit_record(
             after=_plain(after),
             ip_address=ip_address if ip_address is not None else current_client_address(),
             department=department if department is not None else getattr(obj, "audit_department", ""),
-            prev_hash=last or GENESIS_HASH,
         )
-        event.hash = event.compute_hash()
-        event.save()
-        return event
+    )
 
 
 def audit_verify():
-    """Walk the chain in order. Returns (number of events checked, first broken event or None, why)."""
-    expected_prev = GENESIS_HASH
-    checked = 0
-    for event in AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
-        if event.prev_hash != expected_prev:
-            return checked, event, "link"
-        if event.compute_hash() != event.hash:
-            return checked, event, "content"
-        expected_prev = event.hash
-        checked += 1
-    return checked, None, ""
+    """Walk the audit chain in order: (events checked, first broken event or None, why)."""
+    return AUDIT.verify()
 
 
 def read_record(*, user, obj=None, action="open", label="", department=None) -> ReadEvent:
@@ -93,9 +75,10 @@ def read_record(*, user, obj=None, action="open", label="", department=None) -> 
     name) as it stands now, the address to that of the request being served (None outside
     a request).
 
-    One INSERT and nothing else: no chain lock, no transaction of its own, no `full_clean()`
-    (which would query the user's row); the arguments are checked here instead. A wrong
-    department or action is a programming error and raises ValueError.
+    The read log's own chain (chain.READS: its lock, its last hash, one INSERT), never the
+    audit chain's lock; no `full_clean()` (which would query the user's row): the arguments
+    are checked here instead. A wrong department or action is a programming error and raises
+    ValueError.
     """
     if user is None or not getattr(user, "is_authenticated", False):
         raise ValueError("The read log records a signed-in user.")
@@ -108,15 +91,17 @@ def read_record(*, user, obj=None, action="open", label="", department=None) -> 
     is_class = isinstance(obj, type)
     if not label and obj is not None:
         label = str(obj._meta.verbose_name_plural) if is_class else str(obj)
-    return ReadEvent.objects.create(
-        user=user,
-        department=department,
-        action=action,
-        # get_for_model is served from the ContentType cache after its first use in a process.
-        record_type=ContentType.objects.get_for_model(obj) if obj is not None else None,
-        record_id="" if obj is None or is_class else str(obj.pk)[:64],
-        record_label=str(label)[:300],
-        ip_address=current_client_address(),
+    return READS.append(
+        ReadEvent(
+            user=user,
+            department=department,
+            action=action,
+            # get_for_model is served from the ContentType cache after its first use in a process.
+            record_type=ContentType.objects.get_for_model(obj) if obj is not None else None,
+            record_id="" if obj is None or is_class else str(obj.pk)[:64],
+            record_label=str(label)[:300],
+            ip_address=current_client_address(),
+        )
     )
 
 
@@ -128,12 +113,11 @@ def audit_append_bulk(events) -> int:
         raise NotImplementedError("audit_append_bulk writes with COPY: PostgreSQL only")
     written = 0
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
-        last = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first() or GENESIS_HASH
+        AUDIT.lock()
+        last = AUDIT.head()
         chunk = []
         for event in events:
-            event.prev_hash = last
-            event.hash = last = event.compute_hash()
+            last = AUDIT.link(event, last)
             chunk.append(_copy_line(event))
             if len(chunk) == 20_000:
                 written += _copy(cursor, chunk)
@@ -144,7 +128,7 @@ def audit_append_bulk(events) -> int:
 
 _COPY_COLUMNS = (
     "at, actor_id, actor_name, action, object_type, object_id, object_repr, before, after, ip_address, "
-    "department, prev_hash, hash"
+    "department, prev_hash, hash, key_id"
 )
 
 
@@ -169,6 +153,7 @@ def _copy_line(event: AuditEvent) -> str:
         event.department,
         event.prev_hash,
         event.hash,
+        event.key_id,
     )
     return ",".join(cell(value) for value in values) + "\n"
 
