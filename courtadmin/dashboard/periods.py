@@ -17,6 +17,9 @@ KINDS = {
     "custom": gettext_lazy("Custom"),
 }
 LONGEST_CUSTOM = timedelta(days=3 * 366)
+# The days a dashboard can show: its trend reaches a year and a half back and a period ends
+# within its year, so these keep every date computed from them real.
+EARLIEST, LATEST = date(1992, 1, 1), date(2199, 12, 31)
 
 
 def _shift_years(day: date, years: int) -> date:
@@ -88,9 +91,10 @@ def period_of(kind: str, day: date) -> Period:
 
 def _date(text: str | None) -> date | None:
     try:
-        return date.fromisoformat(text) if text else None
+        day = date.fromisoformat(text) if text else None
     except ValueError:
         return None
+    return day if day is None or EARLIEST <= day <= LATEST else None
 
 
 def period_from(params, today: date | None = None) -> tuple[Period, str]:
@@ -101,7 +105,12 @@ def period_from(params, today: date | None = None) -> tuple[Period, str]:
     if kind == "custom":
         start, end = _date(params.get("start")), _date(params.get("end"))
         if start is None or end is None:
-            return period_of("month", today), _("Give both days of the period.")
+            return period_of("month", today), _(
+                "Give both days of the period, between %(earliest)s and %(latest)s."
+            ) % {
+                "earliest": EARLIEST.year,
+                "latest": LATEST.year,
+            }
         if end < start:
             return period_of("month", today), _("The period ends before it begins.")
         if end - start > LONGEST_CUSTOM:
@@ -109,4 +118,10 @@ def period_from(params, today: date | None = None) -> tuple[Period, str]:
         return Period("custom", start, end), ""
     if kind not in KINDS:
         return period_of("month", today), _("Unknown period.")
-    return period_of(kind, _date(params.get("day")) or today), ""
+    day = _date(params.get("day"))
+    if params.get("day") and day is None:
+        return period_of(kind, today), _("The day cannot be read or is outside %(earliest)s–%(latest)s.") % {
+            "earliest": EARLIEST.year,
+            "latest": LATEST.year,
+        }
+    return period_of(kind, day or today), ""

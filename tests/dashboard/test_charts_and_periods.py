@@ -52,6 +52,33 @@ def test_a_period_that_cannot_be_read_is_this_month_with_a_reason(query):
     assert period == period_of("month", today) and problem
 
 
+OUT_OF_RANGE = [
+    {"period": "year", "day": "0001-01-01"},
+    {"period": "month", "day": "0001-01-31"},
+    {"period": "quarter", "day": "9999-12-31"},
+    {"period": "custom", "start": "0001-01-01", "end": "0001-12-31"},
+    {"period": "custom", "start": "9999-01-01", "end": "9999-12-31"},
+    {"period": "year", "day": "99999-01-01"},
+]
+
+
+@pytest.mark.parametrize("query", OUT_OF_RANGE)
+def test_a_day_outside_the_years_kept_is_refused_with_a_reason(query):
+    """The security issue: year 1 or 9999 gave a 500 (the year before, the trend's months)."""
+    period, problem = period_from(query, date(2026, 11, 22))
+    assert problem and period.start.year == 2026
+
+
+@pytest.mark.parametrize("query", OUT_OF_RANGE)
+def test_the_leadership_board_answers_a_day_out_of_range_with_its_reason(client_for, query):
+    from django.urls import reverse
+
+    response = client_for("chairman").get(reverse("dashboard:board", args=["leadership"]), query)
+    assert response.status_code == 200
+    for export in ("dashboard:board-xlsx",):
+        assert client_for("chairman").get(reverse(export, args=["leadership"]), query).status_code == 200
+
+
 @pytest.mark.parametrize(("value", "top"), [(0, 4), (3, 4), (5, 8), (9, 20), (41, 80), (1234, 2000)])
 def test_the_scale_ends_on_a_round_number(value, top):
     assert nice_ceiling(value) == top
