@@ -149,6 +149,8 @@ AUTH_PASSWORD_VALIDATORS = [
     # What a guesser tries early: zxcvbn's maintained lists, keyboard rows, sequences.
     {"NAME": "courtadmin.accounts.passwords.GuessableValidator"},
 ]
+# The one-time link of an administrator's password reset works for a day.
+PASSWORD_RESET_TIMEOUT = 24 * 3600
 # Passwords are never forced to expire (NIST SP 800-63B); they change when compromised.
 PASSWORD_HASHERS = env.list(
     "PASSWORD_HASHERS",
@@ -192,7 +194,7 @@ AXES_VERBOSE = False
 # mode) leaves it optional for everybody unless SECOND_FACTOR_ENFORCED=1.
 SECOND_FACTOR_ENFORCED = env.bool("SECOND_FACTOR_ENFORCED", default=not DEMO_MODE)
 SECOND_FACTOR_REQUIRED_FOR = env.list(
-    "SECOND_FACTOR_REQUIRED_FOR", default=["chairman", "ca_head", "head", "isd", "administrator"]
+    "SECOND_FACTOR_REQUIRED_FOR", default=["chairman", "ca_head", "head", "isd", "administrator", "keeper"]
 )
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Courtadmin")
 # Each wrong code doubles the wait before the next attempt: 1 s, 2 s, 4 s ... (django-otp).

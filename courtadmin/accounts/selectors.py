@@ -13,13 +13,16 @@ from .models import PortalSession
 
 def user_roles(user) -> set[str]:
     """The names SECOND_FACTOR_REQUIRED_FOR speaks of: the position's kind ("chairman",
-    "ca_head", "head", ...), the department of the unit ("isd", "ir"), and "administrator"."""
+    "ca_head", "head", ...), the department of the unit ("isd", "ir"), "keeper" for the
+    personnel office that keeps the organisation, and "administrator"."""
     roles = set()
     if user.is_superuser or user.is_staff:
         roles.add("administrator")
     person = person_of(user)
     if person is not None and person.position is not None:
         roles.add(person.position.kind)
+        if person.position.keeps_organisation:
+            roles.add("keeper")
         if person.position.unit.department:
             roles.add(person.position.unit.department.lower())
     return roles

@@ -220,3 +220,87 @@ def sessions_end_all(*, actor, user, reason: str) -> int:
         if count:
             audit_record(actor=actor, action="session.all_ended", obj=user, after={"count": count, "reason": reason})
     return count
+
+
+# --- What the system administrator does with accounts (the security issue) ----------------------
+#
+# He keeps accounts working and never becomes their user: he unlocks, disables, and sends a
+# one-time link with which the user himself sets a new password. He never sets or learns a
+# password, never changes the address the link goes to, and holds no position.
+
+
+def _check_administrator(actor, user) -> None:
+    if not actor.is_superuser:
+        raise PermissionError("Only an administrator does this.")
+    if actor.pk == user.pk:
+        raise ValidationError(_("An administrator does not do this to his own account."), code="own_account")
+
+
+def account_reset(*, actor, user, portal_url: str) -> None:
+    """The old password stops working at once, every session ends, and a one-time link goes to
+    the user's own address, with which he sets a new password (his second factor still asked
+    at sign-in). The administrator never sees the link."""
+    from django.contrib.auth.tokens import default_token_generator
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+    from django.utils import translation
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    _check_administrator(actor, user)
+    if not user.email:
+        raise ValidationError(_("The account has no e-mail address to send the link to."), code="no_email")
+    with transaction.atomic():
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+        sessions_end_all(actor=actor, user=user, reason="account.reset")
+        audit_record(actor=actor, action="account.reset", obj=user, after={"link_sent_to": user.email})
+        link = portal_url.rstrip("/") + reverse(
+            "accounts:password-reset",
+            args=[urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)],
+        )
+        with translation.override(user.language):
+            body = render_to_string("accounts/email/password_reset.txt", {"user": user, "link": link})
+            subject = _("Set a new password for the court administration portal")
+        transaction.on_commit(lambda: send_mail(subject, body, None, [user.email]))
+
+
+def account_unlock(*, actor, user) -> int:
+    """Lift the lockout of an account after failed sign-ins (django-axes)."""
+    from axes.utils import reset
+
+    _check_administrator(actor, user)
+    count = reset(username=user.get_username())
+    audit_record(actor=actor, action="account.unlocked", obj=user, after={"lockouts_cleared": count})
+    return count
+
+
+def account_disable(*, actor, user) -> None:
+    """Disable an account: every session ends at once (signals.on_user_saved)."""
+    _check_administrator(actor, user)
+    with transaction.atomic():
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+        audit_record(actor=actor, action="account.disabled", obj=user, before={"is_active": True})
+
+
+ACCOUNT_POWER_FIELDS = ("is_active", "is_staff", "is_superuser")
+
+
+def account_powers(user) -> dict:
+    """What decides what an account may do: its flags, groups and permissions."""
+    if user.pk is None:
+        return {}
+    return {
+        **{field: getattr(user, field) for field in ACCOUNT_POWER_FIELDS},
+        "groups": sorted(user.groups.values_list("name", flat=True)),
+        "permissions": sorted(user.user_permissions.values_list("codename", flat=True)),
+    }
+
+
+def account_powers_audit(*, actor, user, before: dict) -> None:
+    """One audit event for a change of an account's flags, groups or permissions."""
+    after = account_powers(user)
+    if after != before:
+        audit_record(actor=actor, action="account.powers", obj=user, before=before or None, after=after)

@@ -16,4 +16,6 @@ urlpatterns = [
     path("security/password/", views.PasswordChangeView.as_view(), name="password-change"),
     path("security/sessions/end-others/", views.sessions_end_others, name="sessions-end-others"),
     path("security/sessions/<str:session_id>/end/", views.session_end, name="session-end"),
+    # The one-time link of an administrator's reset: the user sets his own new password.
+    path("reset/<uidb64>/<token>/", views.PasswordResetView.as_view(), name="password-reset"),
 ]

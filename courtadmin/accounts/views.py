@@ -162,3 +162,18 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         update_session_auth_hash(self.request, form.user)
         messages.success(self.request, _("The password is changed. Your other sessions are ended."))
         return redirect(self.success_url)
+
+
+class PasswordResetView(auth_views.PasswordResetConfirmView):
+    """The user sets a new password with the one-time link an administrator's reset sent him;
+    the link works once (its token depends on the password it replaces) and for a day."""
+
+    template_name = "accounts/password_reset.html"
+    post_reset_login = False
+    success_url = reverse_lazy("accounts:login")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        audit_record(actor=form.user, action="password.reset_by_link", obj=form.user)
+        messages.success(self.request, _("The password is set. Sign in with it."))
+        return response

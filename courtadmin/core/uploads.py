@@ -109,7 +109,7 @@ def _directory_size(upload) -> tuple[int, int]:
     tail = upload.read(tail_length)
     at = tail.rfind(_END_OF_DIRECTORY)
     if at < 0 or len(tail) < at + 22:
-        raise UploadRefused("no end record")
+        raise zipfile.BadZipFile("no end record: not a package")
     # disk, disk of the directory, members on this disk, members, directory size, offset, comment
     fields = struct.unpack("<HHHHIIH", tail[at + 4 : at + 22])
     members, directory_bytes = fields[3], fields[4]

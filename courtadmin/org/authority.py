@@ -260,27 +260,67 @@ def records_within_reach(queryset, user, *, department: str, grant_model, region
     return queryset.none()
 
 
-# --- Managing absences and acting appointments ------------------------------------------------
+# --- Keeping the organisation: absences, appointments, positions (the security issue) --------
+#
+# Nobody, a superuser included, gives himself reach or the power to sign. The organisation's
+# records are kept by those the orders give it to: a person's superior (the head of his unit,
+# or, for a head, the leadership his department reports to) and the personnel office (the
+# positions that keep the organisation); never by a subordinate for his head, never by the
+# system administrator, who holds no position. A change that gives someone a department's
+# reach or its signature takes effect once a second person confirms it: that department's
+# head or the leadership it reports to, neither the one who proposed it nor the one it empowers.
 
-MANAGER_KINDS = {Position.Kind.HEAD, Position.Kind.DEPUTY}
-ORGANISATION_WIDE_KINDS = {Position.Kind.CA_HEAD}
+ORGANISATION_WIDE_KINDS = frozenset({Position.Kind.CHAIRMAN, Position.Kind.CA_HEAD})
+CA_LEADERSHIP_KINDS = frozenset({Position.Kind.CHAIRMAN, Position.Kind.CA_HEAD, Position.Kind.CA_DEPUTY})
+
+
+def _position_of(user) -> Position | None:
+    person = person_of(user)
+    return person.position if person is not None else None
+
+
+def is_organisation_keeper(user) -> bool:
+    """A holder of a personnel office's post (Position.keeps_organisation)."""
+    position = _position_of(user)
+    return position is not None and position.keeps_organisation
+
+
+def _below(position: Position | None) -> Q:
+    """The people a position stands above. A head: the others of his unit. The Chairman and
+    the Head of the Court Administration: the members of every department that reports to
+    them and of the units of no department, and the leadership below them (the CA head and
+    deputies for the Chairman, the deputies for the CA head)."""
+    if position is None:
+        return Q(pk__in=[])
+    if position.kind == Position.Kind.HEAD:
+        return Q(position__unit_id=position.unit_id) & ~Q(position__kind=Position.Kind.HEAD)
+    if position.kind not in ORGANISATION_WIDE_KINDS:
+        return Q(pk__in=[])
+    reporting = [rules.code for rules in departments.registered() if position.kind in rules.readers_outside]
+    members = Q(position__unit__department__in=[*reporting, ""]) & ~Q(position__kind__in=CA_LEADERSHIP_KINDS)
+    leaders_below = {Position.Kind.CA_DEPUTY} | (
+        {Position.Kind.CA_HEAD} if position.kind == Position.Kind.CHAIRMAN else set()
+    )
+    return members | Q(position__kind__in=leaders_below)
+
+
+def is_superior(actor: Person | None, person: Person) -> bool:
+    """Does `actor` stand above `person` (the head of his unit, or the leadership above)?
+    Never oneself."""
+    if actor is None or actor.pk == person.pk:
+        return False
+    return Person.objects.filter(_below(actor.position), pk=person.pk).exists()
 
 
 def people_managed_by(user):
-    """People whose absences and acting appointments `user` keeps: himself, his unit's people if
-    he heads the unit or is its deputy (IR 11, ISD 11), everyone for the Head of the Court
-    Administration and the system administrator (who keeps the organisation's records)."""
-    if user.is_superuser:
-        return Person.objects.all()
+    """People whose absences `user` keeps: himself, those he stands above, and everyone for
+    the personnel office. The system administrator, who holds no position, keeps nobody's."""
     person = person_of(user)
     if person is None:
         return Person.objects.none()
-    position = person.position
-    if position is not None and position.kind in ORGANISATION_WIDE_KINDS:
+    if is_organisation_keeper(user):
         return Person.objects.all()
-    if position is not None and position.kind in MANAGER_KINDS:
-        return Person.objects.filter(Q(pk=person.pk) | Q(position__unit_id=position.unit_id))
-    return Person.objects.filter(pk=person.pk)
+    return Person.objects.filter(Q(pk=person.pk) | _below(person.position))
 
 
 def may_manage_absences_of(user, person: Person) -> bool:
@@ -288,13 +328,87 @@ def may_manage_absences_of(user, person: Person) -> bool:
 
 
 def may_keep_appointments(user) -> bool:
-    """Acting appointments are kept by heads and deputies, the leadership, and the system
-    administrator; a staff member cannot name his own substitute."""
-    if user.is_superuser:
-        return True
-    person = person_of(user)
-    return person is not None and person.position is not None and person.position.kind != Position.Kind.STAFF
+    """Acting appointments are recorded by those who stand above someone (heads, the
+    leadership) and by the personnel office; not by staff, not by the system administrator."""
+    position = _position_of(user)
+    if position is None:
+        return False
+    return position.keeps_organisation or position.kind in (Position.Kind.HEAD, *ORGANISATION_WIDE_KINDS)
 
 
 def may_manage_appointments_for(user, replaced: Person) -> bool:
-    return may_keep_appointments(user) and may_manage_absences_of(user, replaced)
+    """May `user` record who replaces `replaced`: his superior or the personnel office."""
+    if not may_keep_appointments(user):
+        return False
+    return is_organisation_keeper(user) or is_superior(person_of(user), replaced)
+
+
+# --- Powers a position gives, and who confirms a change that gives them -------------------------
+
+
+def position_powers(position: Position | None) -> frozenset[tuple[str, str]]:
+    """("reach", department) for each need-to-know department the position opens, and
+    ("sign", department) for each department whose signing post it is."""
+    if position is None:
+        return frozenset()
+    powers = set()
+    for rules in departments.registered():
+        member = position.unit.department == rules.code
+        if rules.need_to_know and (member or position.kind in rules.readers_outside):
+            powers.add(("reach", rules.code))
+        if member and position.unit.kind == Unit.Kind.STRUCTURAL:
+            for post in rules.signing_posts:
+                if post.position_kind == position.kind and post.position_line == position.line_of_work:
+                    powers.add(("sign", rules.code))
+    return frozenset(powers)
+
+
+def appointment_powers(appointment: ActingAppointment) -> frozenset[tuple[str, str]]:
+    """What an appointment gives the acting person that he does not hold already."""
+    replaced = position_powers(appointment.replaced.position)
+    if appointment.scope != ActingAppointment.ALL_POWERS:
+        lines = {
+            ("sign", rules.code)
+            for rules in departments.registered()
+            for post in rules.signing_posts
+            if post.lines_signed is not None and appointment.scope in post.lines_signed
+        }
+        replaced = replaced & lines
+    return replaced - position_powers(appointment.acting.position)
+
+
+def confirmer_ids(code: str) -> frozenset[int]:
+    """Who confirms a change giving power in a department: its head (the head's post of its
+    structural unit) or a holder of the positions outside it that it reports to."""
+    rules = departments.department(code)
+    return frozenset(
+        Person.objects.filter(
+            Q(position__kind=Position.Kind.HEAD, position__unit__department=code, position__unit__kind="structural")
+            | Q(position__kind__in=rules.readers_outside)
+        ).values_list("pk", flat=True)
+    )
+
+
+def may_confirm(user, change, *, powers, empowered: Person, confirmers=None) -> Decision:
+    """May `user` confirm (or refuse) `change`, which gives `empowered` these `powers`? He must
+    be a confirmer of every department concerned (`confirmers`: their ids by department, when
+    the caller has read them already)."""
+    person = person_of(user)
+    if person is None:
+        return Decision(False, "", gettext("Only a person of the organisation confirms a change."))
+    if change.proposed_by_id == user.pk:
+        return Decision(False, "", gettext("The one who proposed a change does not confirm it."), person)
+    if person.pk == empowered.pk:
+        return Decision(False, "", gettext("Nobody confirms a power given to himself."), person)
+    concerned = {code for _kind, code in powers}
+    by_department = confirmers or {}
+    if not concerned or any(
+        person.pk not in (by_department[code] if code in by_department else confirmer_ids(code)) for code in concerned
+    ):
+        return Decision(
+            False,
+            "",
+            gettext("A change of who signs or who sees is confirmed by the department's head or the leadership."),
+            person,
+        )
+    return Decision(True, "", gettext("The department's head or the leadership it reports to."), person)

@@ -72,6 +72,14 @@ UNITS = {
         "ca",
         Department.IR,
     ),
+    "personnel": (
+        "Персоналды басқару қызметі",
+        "Служба управления персоналом",
+        "Human Resources Service",
+        Unit.Kind.STRUCTURAL,
+        "ca",
+        "",
+    ),
     "isd": (
         "Ішкі қауіпсіздік бөлімі",
         "Отдел внутренней безопасности",
@@ -205,6 +213,17 @@ PEOPLE = {
         ("Тимур Ғалымұлы Ахметов", "Тимур Галимович Ахметов", "Timur Akhmetov"),
         "ru",
     ),
+    "hr_keeper": (
+        "hr-keeper",
+        "Персоналды басқару қызметінің бас маманы",
+        "Главный специалист службы управления персоналом",
+        "Chief Specialist, Human Resources Service",
+        "personnel",
+        Position.Kind.STAFF,
+        "",
+        ("Сәуле Ерболқызы Жақсылықова", "Сауле Ерболовна Жаксыликова", "Saule Zhaksylykova"),
+        "kk",
+    ),
     "isd_almaty": (
         "isd-almaty-1",
         "Бас маман",
@@ -217,6 +236,10 @@ PEOPLE = {
         "kk",
     ),
 }
+
+
+# The personnel office's posts, whose holders keep the organisation's records.
+KEEPER_POSITIONS = {"hr-keeper"}
 
 
 def _translated(prefix: str, kk: str, ru: str, en: str) -> dict:
@@ -291,6 +314,7 @@ def build_demo_organisation(password: str | None = None) -> dict[str, Person]:
                 "unit": Unit.objects.get(code=unit),
                 "kind": kind,
                 "line_of_work": line,
+                "keeps_organisation": pcode in KEEPER_POSITIONS,
                 **_translated("title", t_kk, t_ru, t_en),
             },
         )

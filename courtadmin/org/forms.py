@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courtadmin.core.forms import PortalFormMixin
 
-from .models import Absence, ActingAppointment
+from .models import Absence, ActingAppointment, PositionAssignment
 
 
 class DateInput(forms.DateInput):
@@ -35,3 +35,18 @@ class ActingAppointmentForm(PortalFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["replaced"].queryset = replaceable
         self.fields["acting"].queryset = candidates
+
+
+class PositionAssignmentForm(PortalFormMixin, forms.ModelForm):
+    class Meta:
+        model = PositionAssignment
+        fields = ["position", "order_number", "order_date"]
+        widgets = {"order_date": DateInput()}
+
+    def __init__(self, *args, positions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["position"].queryset = positions
+
+
+class RefusalForm(PortalFormMixin, forms.Form):
+    reason = forms.CharField(label=_("Reason of the refusal"), max_length=500, required=False)

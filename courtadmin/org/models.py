@@ -99,6 +99,10 @@ class Position(models.Model):
     unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="positions")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     line_of_work = models.CharField(_("line of work supervised"), max_length=32, choices=LineOfWork.choices, blank=True)
+    # The personnel office's posts: their holders keep the organisation's records (people in
+    # their positions, absences, acting appointments on the orders given), never the content
+    # of any department's records.
+    keeps_organisation = models.BooleanField(_("keeps the organisation's records"), default=False)
 
     class Meta:
         verbose_name = _("position")
@@ -150,6 +154,55 @@ class DateRangeQuerySet(models.QuerySet):
         return self.filter(start__lte=day, end__gte=day)
 
 
+class Confirmation(models.TextChoices):
+    """A change that gives someone a department's reach or the power to sign takes effect only
+    once a second person confirms it (the security issue; courtadmin.org.authority)."""
+
+    AWAITING = "awaiting", _("awaiting confirmation")
+    EFFECTIVE = "effective", _("in effect")
+    REFUSED = "refused", _("refused")
+
+
+class SecondPerson(models.Model):
+    """Who proposed a change, and who confirmed or refused it, when and why."""
+
+    state = models.CharField(
+        _("state"), max_length=16, choices=Confirmation.choices, default=Confirmation.EFFECTIVE, db_index=True
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed or refused by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
+    refusal = models.CharField(_("reason of the refusal"), max_length=500, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_effective(self) -> bool:
+        return self.state == Confirmation.EFFECTIVE
+
+
+class ActingAppointmentQuerySet(DateRangeQuerySet):
+    def covering(self, day):
+        """The appointments in effect on `day`: confirmed where they needed a second person."""
+        return super().covering(day).filter(state=Confirmation.EFFECTIVE)
+
+
 class DateRange(models.Model):
     """An inclusive period of whole days in the portal's time zone (Asia/Almaty)."""
 
@@ -193,8 +246,9 @@ class Absence(DateRange):
         return f"{self.person}: {self.get_kind_display()} {self.start}–{self.end}"
 
 
-class ActingAppointment(DateRange):
-    """An order naming who replaces whom, from when to when, for all powers or one line of work."""
+class ActingAppointment(SecondPerson, DateRange):
+    """An order naming who replaces whom, from when to when, for all powers or one line of work.
+    One that gives the acting person a power he did not hold waits for a second person."""
 
     ALL_POWERS = "all"
     SCOPE_CHOICES = [(ALL_POWERS, _("all powers")), *LineOfWork.choices]
@@ -211,6 +265,8 @@ class ActingAppointment(DateRange):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
+
+    objects = ActingAppointmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("acting appointment")
@@ -260,11 +316,41 @@ class ActingAppointment(DateRange):
             ActingAppointment.objects.filter(replaced_id=self.replaced_id, start__lte=self.end, end__gte=self.start)
             .filter(scope_clash)
             .exclude(pk=self.pk)
+            .exclude(state=Confirmation.REFUSED)
             .order_by("start")
         )
 
     def covers_line(self, line_of_work: str | None) -> bool:
         return self.scope == self.ALL_POWERS or (line_of_work is not None and self.scope == line_of_work)
+
+
+class PositionAssignment(SecondPerson):
+    """A person placed in a position (or released from one) by an order: the history of who
+    held what. Person.position follows it once it is in effect."""
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="position_assignments"
+    )
+    position = models.ForeignKey(
+        Position,
+        verbose_name=_("position"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assignments",
+        help_text=_("Empty: the person leaves his position."),
+    )
+    order_number = models.CharField(_("order number"), max_length=64)
+    order_date = models.DateField(_("order date"))
+    proposed_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("position assignment")
+        verbose_name_plural = _("position assignments")
+        ordering = ["-proposed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.person} → {self.position or '—'} ({self.order_number})"
 
 
 class NeedToKnowGrant(UserObjectPermissionBase):

@@ -12,4 +12,7 @@ urlpatterns = [
     path("acting/new/", views.acting_appointment_edit, name="acting-create"),
     path("acting/<int:pk>/", views.acting_appointment_edit, name="acting-update"),
     path("acting/<int:pk>/delete/", views.acting_appointment_delete, name="acting-delete"),
+    path("changes/<slug:kind>/<int:pk>/", views.change_decide, name="change-decide"),
+    path("people/", views.people_list, name="people-list"),
+    path("people/<int:pk>/position/", views.position_assign, name="position-assign"),
 ]

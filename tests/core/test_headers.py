@@ -63,8 +63,10 @@ def test_hsts_is_sent_over_https_when_configured(client, db, settings):
 def test_production_settings_harden_cookies_and_transport(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "x" * 64)
     monkeypatch.setenv("SIGNING_KEY_PASSPHRASE", "y" * 64)
+    monkeypatch.setenv("AUDIT_CHAIN_KEYS", "z" * 64)
     monkeypatch.setenv("PORTAL_URL", "https://portal.court.local")
     production = importlib.import_module("courtadmin.settings_production")
+    assert production.AUDIT_CHAIN_KEYS == ["z" * 64]  # the chain's key from the environment, never a default
     assert production.SECURE_HSTS_SECONDS >= 31536000
     assert production.SECURE_SSL_REDIRECT is True
     for name in (production.SESSION_COOKIE_NAME, production.CSRF_COOKIE_NAME, production.LANGUAGE_COOKIE_NAME):

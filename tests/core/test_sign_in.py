@@ -18,9 +18,11 @@ def sign_in(client, username, password=DEMO_TEST_PASSWORD):
     return client.post(reverse("accounts:login"), {"username": username, "password": password}, REMOTE_ADDR="10.0.0.7")
 
 
-# SECOND_FACTOR_REQUIRED_FOR: the Chairman, the CA head, every head, every ISD user, the administrator.
+# SECOND_FACTOR_REQUIRED_FOR: the Chairman, the CA head, every head, every ISD user, the administrator,
+# the personnel office that keeps the organisation.
 SECOND_FACTOR_REQUIRED = {
-    "chairman", "ca_head", "ir_head", "isd_head", "isd_deputy", "isd_officer", "isd_officer2", "isd_almaty", "sysadmin"
+    "chairman", "ca_head", "ir_head", "isd_head", "isd_deputy", "isd_officer", "isd_officer2", "isd_almaty", "sysadmin",
+    "hr_keeper",
 }  # fmt: skip
 
 

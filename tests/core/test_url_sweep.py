@@ -77,6 +77,29 @@ def _appointment(people, users):
     return {"pk": appointment.pk}
 
 
+def _awaiting_appointment(people, users):
+    """The Head of the Court Administration proposes the ISD deputy as acting ISD head: it
+    waits for the ISD head (or the Chairman) to confirm it."""
+    from courtadmin.org.services import acting_appointment_save
+
+    appointment = acting_appointment_save(
+        actor=users["ca_head"],
+        appointment=ActingAppointment(
+            replaced=people["isd_head"],
+            acting=people["isd_deputy"],
+            start=date(2026, 12, 1),
+            end=date(2026, 12, 5),
+            order_number="14-к",
+            order_date=date(2026, 11, 20),
+        ),
+    )
+    return {"kind": "acting_appointment", "pk": appointment.pk}
+
+
+def _person(people, users):
+    return {"pk": people["ir_officer"].pk}
+
+
 def _complaint(people, users):
     complaint = Complaint.objects.create(
         number="SWEEP-1",
@@ -326,8 +349,19 @@ EXPORT_OUTSIDERS = ["ca_head", "isd_head", "ir_head", "sysadmin"]
 CASES = {
     "org:absence-update": Case(_absence, "ir_officer", ["isd_officer", "isd_head"]),
     "org:absence-delete": Case(_absence, "ir_officer", ["isd_officer", "isd_head"]),
-    "org:acting-update": Case(_appointment, "ir_head", ["isd_head", "ir_officer"]),
-    "org:acting-delete": Case(_appointment, "ir_head", ["isd_head", "ir_officer"]),
+    # The IR head's replacement is recorded by those above him, never by himself, the acting
+    # person, another head or the administrator (the security issue).
+    "org:acting-update": Case(
+        _appointment, "ca_head", ["isd_head", "ir_officer", "ir_head", "ir_deputy_legal", "sysadmin"]
+    ),
+    "org:acting-delete": Case(
+        _appointment, "ca_head", ["isd_head", "ir_officer", "ir_head", "ir_deputy_legal", "sysadmin"]
+    ),
+    # A change awaiting a second person: neither its proposer nor the one it empowers decides it.
+    "org:change-decide": Case(
+        _awaiting_appointment, "isd_head", ["ca_head", "isd_deputy", "sysadmin", "ir_head", "isd_officer"]
+    ),
+    "org:position-assign": Case(_person, "hr_keeper", ["sysadmin", "ca_head", "ir_head", "isd_head", "ir_officer"]),
     "internal_security:complaint-detail": Case(_complaint, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-attachment-add": Case(_complaint, "isd_head", ISD_OUTSIDERS),
     "internal_security:case-detail": Case(_criminal_case, "isd_almaty", ["ir_head", "sysadmin", "ca_deputy"]),
@@ -394,7 +428,10 @@ CASES = {
 
 # Public on purpose: the QR code of a signed document opens it for anyone holding the paper;
 # it shows the facts on record and never the content (tests/documents/test_pdf.py).
-PUBLIC_BY_DESIGN = {"verify:token"}
+# The one-time link of an administrator's reset is for whoever holds it, and works once.
+PUBLIC_BY_DESIGN = {"verify:token", "accounts:password-reset"}
+# Refused to everyone, the administrator included.
+REFUSED_TO_ALL = {"admin-view-on-site"}
 
 REQUESTS = {
     "GET": lambda client, url: client.get(url),
@@ -434,7 +471,28 @@ def sweep(url_name, case, people, users) -> list[str]:
 
 def test_every_url_with_an_id_is_swept():
     with_ids = {name for name, _params in url_patterns_with_ids() if not name.startswith("admin:")}
-    assert with_ids == set(CASES) | PUBLIC_BY_DESIGN, f"add a sweep case for: {sorted(with_ids - set(CASES))}"
+    assert with_ids == set(CASES) | PUBLIC_BY_DESIGN | REFUSED_TO_ALL, (
+        f"add a sweep case for: {sorted(with_ids - set(CASES))}"
+    )
+
+
+def test_the_admin_view_on_site_shortcut_tells_nobody_which_records_exist(people, users):
+    """The security issue: /admin/r/<type>/<id>/ redirected for an id that exists and said 404
+    for one that does not, so the administrator learnt which ISD complaints exist."""
+    from django.contrib.contenttypes.models import ContentType
+
+    complaint = Complaint.objects.create(
+        number="R-1",
+        received_on=date(2026, 11, 20),
+        region=Region.objects.first(),
+        court="C",
+        summary="S",
+        substance=".",
+    )
+    kind = ContentType.objects.get_for_model(Complaint).pk
+    admin_client = signed_in(users["sysadmin"])
+    for object_id in (complaint.pk, complaint.pk + 1000):
+        assert admin_client.get(f"/admin/r/{kind}/{object_id}/").status_code == 404
 
 
 @pytest.mark.parametrize("url_name", sorted(CASES))
