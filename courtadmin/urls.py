@@ -7,7 +7,6 @@ def _not_here(request, *args, **kwargs):
     raise Http404
 
 
-
 urlpatterns = [
     path("", include("courtadmin.core.urls")),
     path("accounts/", include("courtadmin.accounts.urls")),
