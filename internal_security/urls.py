@@ -1,12 +1,12 @@
 from django.urls import path
 
-from .views import cases, investigations, signals
+from .views import cases, home, investigations, signals
 from .views import complaints as views
 
 app_name = "internal_security"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", home.home, name="home"),
     path("complaints/", views.complaint_list, name="complaint-list"),
     path("complaints/new/", views.complaint_create, name="complaint-create"),
     path("complaints/export/", views.complaint_export, name="complaint-export"),

@@ -10,20 +10,23 @@ from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import flash_errors, service_flash, service_result
 from courtadmin.core.pagination import CappedPaginator
 
-from .. import selectors, services
 from ..export import complaints_workbook
-from ..forms import AssignForm, AttachmentForm, ComplaintFilterForm, ComplaintForm, ConflictForm, ExtendForm, MoveForm
+from ..forms.complaints import (
+    AssignForm,
+    AttachmentForm,
+    ComplaintFilterForm,
+    ComplaintForm,
+    ConflictForm,
+    ExtendForm,
+    MoveForm,
+)
 from ..models import Complaint
-from ..permissions import isd_position
+from ..permissions import isd_position, may_read_figures, require_isd_access
+from ..selectors import complaints as selectors
+from ..services import complaints as services
 from ..workflow import MOVES, complaint_move
 
 LIST_PAGE_SIZE = 50
-
-
-def home(request):
-    context = selectors.department_overview(request.user)
-    context["complaints"] = selectors.complaints_visible_to(request.user)[:LIST_PAGE_SIZE]
-    return render(request, "internal_security/home.html", context)
 
 
 def _filter_form(request):
@@ -32,7 +35,7 @@ def _filter_form(request):
 
 def complaint_list(request):
     """Issue 7.6: the complaints within the reader's reach, filtered, 50 a page."""
-    selectors.require_isd_access(request.user)
+    require_isd_access(request.user)
     form = _filter_form(request)
     page = CappedPaginator(selectors.complaint_registry(request.user, form.filters()), LIST_PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -45,14 +48,14 @@ def complaint_list(request):
         "complaints": page.object_list,
         "query": query.urlencode(),
         "may_register": isd_position(request.user) is not None,
-        "may_read_figures": selectors.may_read_figures(request.user),
+        "may_read_figures": may_read_figures(request.user),
     }
     return render(request, "internal_security/complaint_list.html", context)
 
 
 def complaint_export(request):
     """The same rows as the list, as XLSX; the export itself goes to the read log."""
-    selectors.require_isd_access(request.user)
+    require_isd_access(request.user)
     complaints = selectors.complaint_registry(request.user, _filter_form(request).filters())
     content = complaints_workbook(complaints)
     read_record(user=request.user, obj=Complaint, action="export", label=request.GET.urlencode() or _("all"))

@@ -12,10 +12,9 @@ from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import flash_errors, service_flash, service_result
 from courtadmin.core.pagination import CappedPaginator
 
-from .. import selectors, services
 from ..export import investigations_workbook
-from ..forms import (
-    AssignForm,
+from ..forms.complaints import AssignForm
+from ..forms.investigations import (
     ConcludeForm,
     ExplanationForm,
     FileGrantForm,
@@ -25,7 +24,10 @@ from ..forms import (
     InvestigationForm,
 )
 from ..models import Investigation, JudgeInterview, PersonalFileRequest
-from ..permissions import is_isd_manager
+from ..permissions import is_isd_manager, require_isd_access
+from ..selectors import investigations as selectors
+from ..selectors.complaints import isd_officers
+from ..services import investigations as services
 from ..workflow import investigation_conclude
 
 PAGE_SIZE = 50
@@ -38,7 +40,7 @@ def _investigations(request):
 
 
 def investigation_list(request):
-    selectors.require_isd_access(request.user)
+    require_isd_access(request.user)
     form, investigations = _investigations(request)
     page = CappedPaginator(investigations, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -55,7 +57,7 @@ def investigation_list(request):
 
 def investigation_export(request):
     """The same rows as the list, as XLSX, written to the read log (issue 7.6)."""
-    selectors.require_isd_access(request.user)
+    require_isd_access(request.user)
     _form, investigations = _investigations(request)
     content = investigations_workbook(investigations)
     read_record(user=request.user, obj=Investigation, action="export", label=request.GET.urlencode() or _("all"))
@@ -88,7 +90,7 @@ def investigation_detail(request, pk, **bound):
     read_record(user=request.user, obj=context["investigation"])
     context.update(
         {
-            "team_form": AssignForm(officers=selectors.isd_officers()),
+            "team_form": AssignForm(officers=isd_officers()),
             "explanation_form": ExplanationForm(),
             "interview_form": InterviewForm(),
             "file_request_form": FileRequestForm(),
@@ -116,7 +118,7 @@ def _posted(request, investigation, form, call, success, *, name=None):
 @require_POST
 def investigation_team(request, pk):
     investigation = selectors.get_investigation_for_user(request.user, pk)
-    form = AssignForm(request.POST, officers=selectors.isd_officers())
+    form = AssignForm(request.POST, officers=isd_officers())
     return _posted(
         request,
         investigation,

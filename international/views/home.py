@@ -1,6 +1,6 @@
 from django.shortcuts import render
 
-from .. import selectors
+from ..selectors import requests as selectors
 
 
 def home(request):

@@ -27,12 +27,12 @@ from courtadmin.documents.demo import load_demo_signing
 from courtadmin.documents.models import Document
 from courtadmin.documents.workflow import SigningConfirmation
 from courtadmin.org.models import Absence, ActingAppointment, Region
-from internal_security import selectors as isd_selectors
-from internal_security import services as isd_services
 from internal_security.models import Complaint
-from international import applications as ir_applications
-from international import trips as ir_trips
+from internal_security.selectors import complaints as isd_selectors
+from internal_security.services import complaints as isd_services
 from international.models import Application, KazakhCourt, RequestFile, Trip
+from international.services import applications as ir_applications
+from international.services import trips as ir_trips
 from tests.conftest import DEMO_TEST_PASSWORD, mark_second_factor_given
 from tests.international import factories as ir_factories
 
@@ -137,8 +137,8 @@ def _isd_signed(people, users):
 def _investigation(people, users):
     """An investigation of the ISD head's, with an explanation and a personal-file request;
     isd_officer is not on its team."""
-    from internal_security import services as isd
     from internal_security.models import InvestigatedPerson, Investigation
+    from internal_security.services import investigations as isd
 
     investigation = isd.investigation_open(
         actor=users["isd_head"],
@@ -183,8 +183,8 @@ def _investigation_file_request(people, users):
 
 def _criminal_case(people, users):
     """An Almaty entry of the registry (ISD 6.16), kept by the Almaty ISD unit."""
-    from internal_security import services as isd
     from internal_security.models import CriminalCase
+    from internal_security.services import cases as isd
 
     case = isd.criminal_case_save(
         actor=users["isd_almaty"],

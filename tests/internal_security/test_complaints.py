@@ -16,8 +16,8 @@ from courtadmin.deadlines.models import Deadline
 from courtadmin.documents import services as documents
 from courtadmin.documents.models import Document
 from courtadmin.org.models import Region
-from internal_security import services
 from internal_security.models import Complaint
+from internal_security.services import complaints as services
 from internal_security.workflow import complaint_move
 from tests.conftest import DEMO_TEST_PASSWORD, refusal_codes
 from tests.documents.conftest import second_factor_code
@@ -292,7 +292,7 @@ def test_the_answer_is_written_in_the_appeals_language_alone(people):
 def test_the_overdue_count_is_what_the_overdue_list_holds_for_every_reach(people, username):
     """The dashboards count overdue complaints without a pass over the complaints when the
     reader reaches them all (ISD 7); for any reach it is the list's own count."""
-    from internal_security.selectors import ComplaintFilter, complaint_registry, complaints_overdue_count
+    from internal_security.selectors.complaints import ComplaintFilter, complaint_registry, complaints_overdue_count
 
     almaty = Region.objects.get(code="almaty")
     complaints = [register(people), register(people, region=almaty), register(people, region=almaty), register(people)]

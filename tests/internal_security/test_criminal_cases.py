@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from courtadmin.audit.models import ReadEvent
 from courtadmin.org.models import Region
-from internal_security import services
 from internal_security.models import CriminalCase
+from internal_security.services import cases as services
 
 
 def a_case(**fields):

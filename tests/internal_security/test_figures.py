@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 
 from courtadmin.org.models import Region
-from internal_security import services
 from internal_security.models import Complaint, CriminalCase, Investigation
+from internal_security.services import cases as services
 from tests.internal_security.test_complaints import register
 from tests.internal_security.test_criminal_cases import a_case
 from tests.internal_security.test_investigations import open_investigation

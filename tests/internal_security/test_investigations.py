@@ -14,8 +14,8 @@ from django.utils import timezone
 from courtadmin.deadlines.models import Deadline
 from courtadmin.documents import services as documents
 from courtadmin.org.models import Region
-from internal_security import services
 from internal_security.models import InvestigatedPerson, Investigation, JudgeInterview
+from internal_security.services import investigations as services
 from internal_security.workflow import investigation_conclude
 from tests.conftest import DEMO_TEST_PASSWORD, refusal_codes
 from tests.documents.conftest import second_factor_code

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from courtadmin.org.models import Region
 from internal_security.models import Complaint, ComplaintGrant
-from internal_security.selectors import complaints_visible_to
-from internal_security.services import complaint_grant_access
+from internal_security.selectors.complaints import complaints_visible_to
+from internal_security.services.complaints import complaint_grant_access
 
 OUTSIDERS = ["ca_deputy", "ir_head", "ir_officer", "sysadmin"]
 

@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from courtadmin.org.models import Region
-from internal_security import services
 from internal_security.models import CorruptionSignal
+from internal_security.services import complaints as complaint_services
+from internal_security.services import signals as services
 
 from .test_complaints import register
 
@@ -43,8 +44,8 @@ def test_a_signal_names_a_person_or_a_court(people):
 def test_on_record_finds_only_what_the_reader_may_see_isd_6_15(people, client_for):
     head = people["isd_head"].user
     mine, theirs = register(people), register(people)  # both about "Судья А." in the Sarыarqa court
-    services.complaint_assign(actor=head, complaint=mine, officers=[people["isd_officer"].user])
-    services.complaint_assign(actor=head, complaint=theirs, officers=[people["isd_officer2"].user])
+    complaint_services.complaint_assign(actor=head, complaint=mine, officers=[people["isd_officer"].user])
+    complaint_services.complaint_assign(actor=head, complaint=theirs, officers=[people["isd_officer2"].user])
     services.corruption_signal_add(actor=head, signal=signal())
     url = reverse("internal_security:on-record")
     found = client_for("isd_officer").get(url, {"q": "Сарыарқа"}).context

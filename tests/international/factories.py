@@ -6,7 +6,6 @@ from django.utils import timezone
 
 from courtadmin.documents import services as documents
 from courtadmin.org.models import Region
-from international import services, trips
 from international.models import (
     Country,
     Delegation,
@@ -16,7 +15,9 @@ from international.models import (
     RequestParty,
     Trip,
 )
-from international.selectors import treaty_suggested
+from international.selectors.requests import treaty_suggested
+from international.services import requests as services
+from international.services import trips
 from tests.conftest import DEMO_TEST_PASSWORD
 from tests.documents.conftest import second_factor_code
 

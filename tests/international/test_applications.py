@@ -16,8 +16,9 @@ from courtadmin.deadlines.models import Deadline
 from courtadmin.documents import services as documents
 from courtadmin.documents.models import Document
 from courtadmin.documents.signing.portal_ca import certificate_issue
-from international import applications
 from international.models import Application
+from international.selectors import applications as application_selectors
+from international.services import applications
 from international.workflow import application_close
 from tests.conftest import DEMO_TEST_PASSWORD, refusal_codes
 from tests.documents.conftest import second_factor_code
@@ -48,7 +49,7 @@ def register(people, **fields) -> Application:
 
 
 def term_of(application) -> Deadline:
-    return applications.application_term(application)
+    return application_selectors.application_term(application)
 
 
 def sign(document, username, people):

@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from courtadmin.audit.models import AuditEvent
 from courtadmin.org.models import Region
-from international import catalogs
 from international.models import Country, ForeignAuthority, KazakhCourt, TreatyBasis
+from international.services import catalogs
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from international.models import Country, ForeignAuthority, KazakhCourt, LegalAssistanceRequest, TreatyBasis
-from international.selectors import figures
+from international.selectors.requests import figures
 from international.workflow import request_move
 
 from .factories import authority, la_request

@@ -15,10 +15,9 @@ from courtadmin.documents import services as documents
 from courtadmin.documents.models import Document
 from courtadmin.documents.signing.portal_ca import certificate_issue
 from courtadmin.org.models import Absence, ActingAppointment, LineOfWork
-from international import services
-from international.checklist import request_checklist
 from international.models import Country, KazakhCourt, LegalAssistanceRequest, RequestFile, TreatyBasis
-from international.selectors import court_suggested, treaty_suggested
+from international.selectors.requests import court_suggested, request_checklist, treaty_suggested
+from international.services import requests as services
 from international.workflow import request_move
 from tests.conftest import DEMO_TEST_PASSWORD, refusal_codes
 from tests.documents.conftest import second_factor_code
