@@ -10,6 +10,7 @@ from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import flash_errors, service_flash, service_result
 from courtadmin.core.pagination import CappedPaginator
 
+from .. import workflow
 from ..export import complaints_workbook
 from ..forms.complaints import (
     AssignForm,
@@ -24,7 +25,7 @@ from ..models import Complaint
 from ..permissions import isd_position, may_read_figures, require_isd_access
 from ..selectors import complaints as selectors
 from ..services import complaints as services
-from ..workflow import MOVES, complaint_move
+from ..workflow import MOVES
 
 LIST_PAGE_SIZE = 50
 
@@ -62,11 +63,11 @@ def complaint_export(request):
     return xlsx_response(content, "complaints.xlsx")
 
 
-def figures(request):
+def complaint_figures(request):
     """Issue 7.6: the ISD in figures for a year, for its head and the leadership (ISD 7)."""
     year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else timezone.localdate().year
     context = {**selectors.isd_figures(request.user, year), "months": range(1, 13)}
-    return render(request, "internal_security/figures.html", context)
+    return render(request, "internal_security/complaint_figures.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -108,7 +109,7 @@ def complaint_detail(request, pk, **forms):
 
 
 @require_POST
-def complaint_act(request, pk, move):
+def complaint_move(request, pk, move):
     complaint = selectors.get_complaint_for_user(request.user, pk)
     if move not in MOVES or move == "assign":
         raise Http404
@@ -116,7 +117,7 @@ def complaint_act(request, pk, move):
     service_flash(
         request,
         form,
-        lambda: complaint_move(
+        lambda: workflow.complaint_move(
             complaint=complaint,
             move=move,
             actor=request.user,
@@ -192,7 +193,7 @@ def complaint_answer(request, pk):
 
 
 @require_POST
-def complaint_attachment_add(request, pk):
+def complaint_file_add(request, pk):
     complaint = selectors.get_complaint_for_user(request.user, pk)
     form = AttachmentForm(request.POST, request.FILES)
     done, _attachment = service_result(
@@ -207,7 +208,7 @@ def complaint_attachment_add(request, pk):
     return redirect("internal_security:complaint-detail", pk=complaint.pk)
 
 
-def complaint_attachment_download(request, pk, attachment_pk):
-    attachment = selectors.get_complaint_attachment_for_user(request.user, pk, attachment_pk)
+def complaint_file_download(request, pk, file_pk):
+    attachment = selectors.get_complaint_attachment_for_user(request.user, pk, file_pk)
     read_record(user=request.user, obj=attachment.complaint, action="download", label=attachment.original_name)
     return stored_file_response(attachment)

@@ -116,7 +116,7 @@ def _posted(request, investigation, form, call, success, *, name=None):
 
 
 @require_POST
-def investigation_team(request, pk):
+def investigation_team_add(request, pk):
     investigation = selectors.get_investigation_for_user(request.user, pk)
     form = AssignForm(request.POST, officers=isd_officers())
     return _posted(
@@ -134,7 +134,7 @@ def investigation_team(request, pk):
 
 
 @require_POST
-def explanation_add(request, pk):
+def investigation_explanation_add(request, pk):
     investigation = selectors.get_investigation_for_user(request.user, pk)
     form = ExplanationForm(request.POST, request.FILES)
     return _posted(
@@ -154,7 +154,7 @@ def explanation_add(request, pk):
     )
 
 
-def explanation_download(request, pk, explanation_pk):
+def investigation_explanation_download(request, pk, explanation_pk):
     investigation = selectors.get_investigation_for_user(request.user, pk)
     explanation = get_object_or_404(investigation.explanations, pk=explanation_pk)
     read_record(user=request.user, obj=investigation, action="download", label=explanation.original_name)
@@ -162,7 +162,7 @@ def explanation_download(request, pk, explanation_pk):
 
 
 @require_POST
-def interview_add(request, pk):
+def investigation_interview_add(request, pk):
     investigation = selectors.get_investigation_for_user(request.user, pk)
     form = InterviewForm(request.POST, instance=JudgeInterview())
     return _posted(
@@ -176,7 +176,7 @@ def interview_add(request, pk):
 
 
 @require_POST
-def file_request_add(request, pk):
+def investigation_personal_file_add(request, pk):
     investigation = selectors.get_investigation_for_user(request.user, pk)
     form = FileRequestForm(request.POST)
     return _posted(
@@ -195,9 +195,9 @@ def file_request_add(request, pk):
 
 
 @require_POST
-def file_request_grant(request, pk, request_pk):
+def investigation_personal_file_grant(request, pk, personal_file_pk):
     investigation = selectors.get_investigation_for_user(request.user, pk)
-    file_request = get_object_or_404(PersonalFileRequest, investigation=investigation, pk=request_pk)
+    file_request = get_object_or_404(PersonalFileRequest, investigation=investigation, pk=personal_file_pk)
     form = FileGrantForm(request.POST)
     return _posted(
         request,
@@ -211,7 +211,7 @@ def file_request_grant(request, pk, request_pk):
 
 
 @require_POST
-def conclusion_prepare(request, pk):
+def investigation_conclusion(request, pk):
     investigation = selectors.get_investigation_for_user(request.user, pk)
     form = ConcludeForm(request.POST)
     done, document = service_result(

@@ -99,14 +99,14 @@ def _court_import_confirm(request):
     pending = request.session.get(IMPORT_SESSION_KEY)
     if not pending or pending.get("token") != request.POST.get("token"):
         messages.error(request, _("This preview is no longer current: upload the file again."))
-        return redirect("international:court-import")
+        return redirect("international:catalog-import")
     try:
         counts = services.court_import_apply(actor=request.user, rows=pending["rows"])
     except ValidationError as error:
         del request.session[IMPORT_SESSION_KEY]
         if error.code != "import_changed":
             messages.error(request, " ".join(error.messages))
-            return redirect("international:court-import")
+            return redirect("international:catalog-import")
         # The catalog moved meanwhile: show what the same rows would do now.
         preview = services.court_import_check([services.CourtRow.from_data(row) for row in pending["rows"]])
         messages.error(request, " ".join(error.messages))

@@ -94,7 +94,7 @@ def _attachment(people, users):
     complaint = Complaint.objects.get(pk=kwargs["pk"])
     pdf = SimpleUploadedFile("a.pdf", b"%PDF-1.7\n%%EOF\n")
     attachment = isd_services.complaint_attachment_add(actor=users["isd_head"], complaint=complaint, upload=pdf)
-    return {"pk": complaint.pk, "attachment_pk": attachment.pk}
+    return {"pk": complaint.pk, "file_pk": attachment.pk}
 
 
 def _session(people, users):
@@ -164,7 +164,7 @@ def _investigation(people, users):
     file_request = isd.personal_file_request(
         actor=users["isd_head"], investigation=investigation, person="Судья", reason="Sweep"
     )
-    return {"pk": investigation.pk, "explanation_pk": explanation.pk, "request_pk": file_request.pk}
+    return {"pk": investigation.pk, "explanation_pk": explanation.pk, "personal_file_pk": file_request.pk}
 
 
 def _investigation_only(people, users):
@@ -178,7 +178,7 @@ def _investigation_explanation(people, users):
 
 def _investigation_file_request(people, users):
     kwargs = _investigation(people, users)
-    return {"pk": kwargs["pk"], "request_pk": kwargs["request_pk"]}
+    return {"pk": kwargs["pk"], "personal_file_pk": kwargs["personal_file_pk"]}
 
 
 def _criminal_case(people, users):
@@ -329,26 +329,26 @@ CASES = {
     "org:acting-update": Case(_appointment, "ir_head", ["isd_head", "ir_officer"]),
     "org:acting-delete": Case(_appointment, "ir_head", ["isd_head", "ir_officer"]),
     "internal_security:complaint-detail": Case(_complaint, "isd_head", ISD_OUTSIDERS),
-    "internal_security:complaint-attachment-add": Case(_complaint, "isd_head", ISD_OUTSIDERS),
+    "internal_security:complaint-file-add": Case(_complaint, "isd_head", ISD_OUTSIDERS),
     "internal_security:case-detail": Case(_criminal_case, "isd_almaty", ["ir_head", "sysadmin", "ca_deputy"]),
     "internal_security:case-update": Case(
         _criminal_case, "isd_almaty", ["ir_head", "sysadmin", "ca_deputy", "isd_officer", "isd_head"]
     ),
     "internal_security:investigation-detail": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
-    "internal_security:investigation-team": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
-    "internal_security:explanation-add": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
-    "internal_security:explanation-download": Case(_investigation_explanation, "isd_head", ISD_OUTSIDERS),
-    "internal_security:interview-add": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
-    "internal_security:file-request-add": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
-    "internal_security:file-request-grant": Case(_investigation_file_request, "isd_head", ISD_OUTSIDERS),
-    "internal_security:conclusion-prepare": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
-    "internal_security:investigation-conclude": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
-    "internal_security:complaint-act": Case(_complaint_move, "isd_head", ISD_OUTSIDERS),
+    "internal_security:investigation-team-add": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
+    "internal_security:investigation-explanation-add": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
+    "internal_security:investigation-explanation-download": Case(_investigation_explanation, "isd_head", ISD_OUTSIDERS),
+    "internal_security:investigation-interview-add": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
+    "internal_security:investigation-personal-file-add": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
+    "internal_security:investigation-personal-file-grant": Case(_investigation_file_request, "isd_head", ISD_OUTSIDERS),
+    "internal_security:investigation-conclusion": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
+    "internal_security:investigation-close": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
+    "internal_security:complaint-move": Case(_complaint_move, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-assign": Case(_complaint, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-conflict": Case(_complaint, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-extend": Case(_complaint, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-answer": Case(_complaint, "isd_head", ISD_OUTSIDERS),
-    "internal_security:complaint-attachment-download": Case(_attachment, "isd_head", ISD_OUTSIDERS),
+    "internal_security:complaint-file-download": Case(_attachment, "isd_head", ISD_OUTSIDERS),
     "accounts:session-end": Case(_session, "isd_officer", ["ir_officer", "isd_head", "sysadmin"]),
     "documents:document-detail": Case(_isd_draft, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
     "documents:document-update": Case(_isd_draft, "isd_officer", ISD_DOCUMENT_OUTSIDERS),

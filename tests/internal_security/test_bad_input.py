@@ -115,7 +115,7 @@ def test_an_interview_without_the_judges_consent_is_refused_and_the_record_kept_
         "held_on": timezone.localdate().isoformat(),
         "record": record,
     }
-    url = reverse("internal_security:interview-add", args=[investigation.pk])
+    url = reverse("internal_security:investigation-interview-add", args=[investigation.pk])
     response = client_for("isd_officer").post(url, data)
     assert response.status_code == 200
     assert codes(response.context["interview_form"], "consent_on") == {"no_consent"}

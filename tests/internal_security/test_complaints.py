@@ -236,7 +236,7 @@ def test_every_opening_and_download_is_in_the_read_log(people, client_for):
     )
     client = client_for("isd_officer")
     client.get(reverse("internal_security:complaint-detail", args=[complaint.pk]))
-    client.get(reverse("internal_security:complaint-attachment-download", args=[complaint.pk, attachment.pk]))
+    client.get(reverse("internal_security:complaint-file-download", args=[complaint.pk, attachment.pk]))
     events = ReadEvent.objects.filter(user=officer).order_by("pk").values_list("action", "record_id", "department")
     assert list(events) == [("open", str(complaint.pk), "ISD"), ("download", str(complaint.pk), "ISD")]
 
@@ -265,7 +265,7 @@ def test_filters_the_export_and_the_read_log_obey_need_to_know_issue_7_6(people,
 
 def test_the_figures_are_for_the_head_and_the_leadership(people, client_for):
     year = register(people).received_on.year
-    url = reverse("internal_security:figures")
+    url = reverse("internal_security:complaint-figures")
     for username in ("isd_head", "chairman", "ca_head"):
         page = client_for(username).get(url, {"year": year})
         assert page.status_code == 200 and page.context["total"] == 1, username
