@@ -20,9 +20,7 @@ from internal_security.services.complaints import complaint_assign
 from internal_security.workflow import complaint_move
 from international.models import Delegation, KazakhCourt, LegalAssistanceRequest, Trip
 from international.workflow import request_move
-from tests.internal_security.test_complaints import a_working_day, register
-from tests.internal_security.test_criminal_cases import a_case
-from tests.internal_security.test_investigations import open_investigation
+from tests.internal_security.factories import a_case, a_working_day, open_investigation, register
 from tests.international.factories import delegation, la_request, trip
 
 R = LegalAssistanceRequest

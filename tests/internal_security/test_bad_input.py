@@ -11,8 +11,8 @@ from courtadmin.deadlines.models import Deadline
 from courtadmin.org.models import Region
 from internal_security.models import Complaint, Investigation, JudgeInterview
 from internal_security.services import investigations as services
-from tests.internal_security.test_complaints import A_TYPO, a_working_day, iin
-from tests.internal_security.test_investigations import open_investigation
+
+from .factories import A_TYPO, a_working_day, iin, open_investigation
 
 
 def codes(form, field) -> set[str]:

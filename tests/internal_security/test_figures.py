@@ -10,9 +10,8 @@ from django.urls import reverse
 from courtadmin.org.models import Region
 from internal_security.models import Complaint, CriminalCase, Investigation
 from internal_security.services import cases as services
-from tests.internal_security.test_complaints import register
-from tests.internal_security.test_criminal_cases import a_case
-from tests.internal_security.test_investigations import open_investigation
+
+from .factories import a_case, open_investigation, register
 
 
 @pytest.fixture
@@ -72,6 +71,16 @@ def test_the_year_chosen_is_the_year_counted(records, client_for):
     )
     assert last_year["total"] == 0
     assert [(region.code, total) for region, _counts, total in last_year["case_rows"]] == [("shymkent", 1)]
+
+
+def test_the_figures_are_for_the_head_and_the_leadership(people, client_for):
+    year = register(people).received_on.year
+    url = reverse("internal_security:complaint-figures")
+    for username in ("isd_head", "chairman", "ca_head"):
+        page = client_for(username).get(url, {"year": year})
+        assert page.status_code == 200 and page.context["total"] == 1, username
+    for username in ("isd_officer", "isd_deputy", "ir_head", "sysadmin"):
+        assert client_for(username).get(url).status_code == 404, username
 
 
 @pytest.mark.parametrize("username", ["isd_deputy", "isd_officer", "isd_almaty", "ca_deputy", "ir_head", "sysadmin"])

@@ -1,31 +1,15 @@
 """Information on corruption (ISD 6.15) and all on record about a person or a court, found
 only within the reader's reach (ISD 7)."""
 
-from datetime import timedelta
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
-from django.utils import timezone
 
-from courtadmin.org.models import Region
 from internal_security.models import CorruptionSignal
 from internal_security.services import complaints as complaint_services
 from internal_security.services import signals as services
 
-from .test_complaints import register
-
-
-def signal(**fields):
-    defaults = {
-        "source": "media",
-        "received_on": timezone.localdate() - timedelta(days=1),
-        "person": "Судья А.",
-        "court": "Астана қаласы Сарыарқа аудандық соты",
-        "region": Region.objects.get(code="astana"),
-        "substance": "Жарияланым.",
-    }
-    return CorruptionSignal(**{**defaults, **fields})
+from .factories import register, signal
 
 
 def test_isd_staff_record_a_signal_and_a_territorial_unit_only_in_its_region(people):

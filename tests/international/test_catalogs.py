@@ -367,46 +367,6 @@ def add_courts(count):
     )
 
 
-class CountOf:
-    # session, user, person (navigation), the count, the page with its region and higher
-    # court (one join), and the session's save (savepoint, update, release)
-    courts = 8
-    # the same, the parties of the page's treaties in one more query
-    treaties = 9
-
-
-@pytest.mark.parametrize("extra", [2, 50])
-def test_the_court_list_costs_the_same_for_2_and_50_more_courts(client_for, django_assert_num_queries, extra):
-    add_courts(extra)
-    client = client_for("ir_officer")
-    client.get(reverse("international:catalog-index"))  # warm the session
-    with django_assert_num_queries(CountOf.courts):
-        response = client.get(reverse("international:catalog-list", args=["courts"]))
-    assert response.content.decode().count("catalog-row") == min(20 + extra, 50)
-
-
-@pytest.mark.parametrize("extra", [2, 50])
-def test_the_treaty_list_costs_the_same_for_2_and_50_more_treaties(client_for, django_assert_num_queries, extra):
-    countries = list(Country.objects.order_by("code")[:5])
-    for n in range(extra):
-        treaty = TreatyBasis.objects.create(
-            code=f"treaty-{n}",
-            name=f"Шарт {n}",
-            name_kk=f"Шарт {n}",
-            name_ru=f"Договор {n}",
-            kind="bilateral",
-            subjects=["service"],
-            channel="central",
-            languages=["ru"],
-        )
-        treaty.parties.set(countries[: n % 5 + 1])
-    client = client_for("ir_officer")
-    client.get(reverse("international:catalog-index"))
-    with django_assert_num_queries(CountOf.treaties):
-        response = client.get(reverse("international:catalog-list", args=["treaties"]))
-    assert response.content.decode().count("catalog-row") == min(TreatyBasis.objects.count(), 50)
-
-
 # --- The court import (IR 7.22) --------------------------------------------------------------
 
 
