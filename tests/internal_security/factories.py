@@ -101,3 +101,62 @@ def make_complaints(count, region_code="astana", prefix="T"):
         )
         for i in range(count)
     ]
+
+
+# --- In bulk: rows whose number alone matters (query budgets) ------------------------------------
+
+PDF = {"content_type": "application/pdf", "size": 1, "sha256": "0" * 64}
+
+
+def many_complaints(count, region_code="astana", prefix="B"):
+    """`count` complaints in one INSERT (no numbers taken, no terms opened)."""
+    region = Region.objects.get(code=region_code)
+    return Complaint.objects.bulk_create(
+        Complaint(
+            number=f"{prefix}-{region_code}-{n}",
+            received_on=date(2026, 11, 2),
+            region=region,
+            court="Сот",
+            person_concerned=f"Судья {n}",
+            summary=f"Өтініш {n}",
+            substance="Мазмұны",
+        )
+        for n in range(count)
+    )
+
+
+def many_investigations(people, count, region_code="karaganda", prefix="B", **fields):
+    """`count` investigations ordered by the Chairman, in one INSERT (no terms opened)."""
+    today = timezone.localdate()
+    region = Region.objects.get(code=region_code)
+    return Investigation.objects.bulk_create(
+        Investigation(
+            number=f"ҚТ-{prefix}-{n}",
+            basis=Investigation.Basis.MISCONDUCT,
+            instructed_by=people["chairman"],
+            instruction_number=f"{n}-т",
+            instruction_date=today - timedelta(days=3),
+            region=region,
+            subject=f"Судья {n} туралы хабар",
+            due_on=today + timedelta(days=30),
+            opened_by=people["isd_head"].user,
+            **fields,
+        )
+        for n in range(count)
+    )
+
+
+def many_cases(people, count, region_code="almaty"):
+    """`count` criminal cases of a region's registry, in one INSERT."""
+    region = Region.objects.get(code=region_code)
+    return CriminalCase.objects.bulk_create(
+        a_case(person=f"Судья {n}", region=region, entered_by=people["isd_almaty"].user) for n in range(count)
+    )
+
+
+def many_signals(people, count, region_code="astana"):
+    """`count` pieces of information on corruption, in one INSERT."""
+    region = Region.objects.get(code=region_code)
+    return CorruptionSignal.objects.bulk_create(
+        signal(person=f"Судья {n}", region=region, entered_by=people["isd_head"].user) for n in range(count)
+    )
