@@ -11,6 +11,7 @@ urlpatterns = [
     path("complaints/", views.complaint_list, name="complaint-list"),
     path("complaints/new/", views.complaint_create, name="complaint-create"),
     path("complaints/export/", views.complaint_export, name="complaint-export"),
+    path("complaints/figures/", views.complaint_figures, name="complaint-figures"),
     path("complaints/<int:pk>/", views.complaint_detail, name="complaint-detail"),
     path("complaints/<int:pk>/move/<slug:move>/", views.complaint_move, name="complaint-move"),
     path("complaints/<int:pk>/assign/", views.complaint_assign, name="complaint-assign"),
@@ -19,7 +20,6 @@ urlpatterns = [
     path("complaints/<int:pk>/answer/", views.complaint_answer, name="complaint-answer"),
     path("complaints/<int:pk>/files/", views.complaint_file_add, name="complaint-file-add"),
     path("complaints/<int:pk>/files/<int:file_pk>/", views.complaint_file_download, name="complaint-file-download"),
-    path("figures/", views.complaint_figures, name="complaint-figures"),
     # Information on corruption and all on record about a person or a court (ISD 6.15)
     path("signals/", signals.signal_list, name="signal-list"),
     path("on-record/", signals.on_record, name="on-record"),
