@@ -6,12 +6,8 @@ from django.utils.translation import gettext as _
 
 from courtadmin.audit.services import audit_record
 
-from ..models import (
-    CriminalCase,
-)
-from ..permissions import (
-    case_keeping_region,
-)
+from ..models import CriminalCase
+from ..permissions import case_keeping_region
 
 
 def _linked(actor, numbers, records, field: str) -> list:

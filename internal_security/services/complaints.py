@@ -17,19 +17,8 @@ from courtadmin.documents.selectors import live_document_of
 from courtadmin.documents.services import document_save
 from courtadmin.org.authority import Reach, isd_reach
 
-from ..models import (
-    Complaint,
-    ComplaintAttachment,
-    ComplaintConflict,
-    ComplaintGrant,
-    RegistrationCounter,
-)
-from ..permissions import (
-    is_assigned,
-    is_isd_manager,
-    isd_position,
-    may_work_on,
-)
+from ..models import Complaint, ComplaintAttachment, ComplaintConflict, ComplaintGrant, RegistrationCounter
+from ..permissions import is_assigned, is_isd_manager, isd_position, may_work_on
 from ..workflow import ANSWER_KIND, appeal_term, complaint_move
 
 

@@ -24,10 +24,7 @@ from ..models import (
     PersonalFileRequest,
     RegistrationCounter,
 )
-from ..permissions import (
-    is_isd_manager,
-    may_work_on_investigation,
-)
+from ..permissions import is_isd_manager, may_work_on_investigation
 from ..workflow import CONCLUSION_KIND
 from .complaints import _grant_access, _next_number
 

@@ -5,13 +5,8 @@ from django.db import transaction
 
 from courtadmin.audit.services import audit_record
 
-from ..models import (
-    CorruptionSignal,
-)
-from ..permissions import (
-    case_keeping_region,
-    isd_position,
-)
+from ..models import CorruptionSignal
+from ..permissions import case_keeping_region, isd_position
 
 
 def corruption_signal_add(*, actor, signal: CorruptionSignal) -> CorruptionSignal:

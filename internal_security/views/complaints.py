@@ -1,3 +1,6 @@
+"""Pages of complaints about corruption (ISD 6.23) and the ISD in figures (issue 7.6): within the
+reader's reach (ISD 7), 404 outside it; every opening and download goes to the read log."""
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render

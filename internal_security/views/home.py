@@ -1,3 +1,5 @@
+"""The ISD's home: who signs today (ISD 15) and the complaints within the reader's reach."""
+
 from django.shortcuts import render
 
 from ..selectors import complaints as selectors
