@@ -18,8 +18,8 @@ from guardian.shortcuts import get_objects_for_user
 from guardian.utils import get_group_obj_perms_model, get_user_obj_perms_model
 
 from courtadmin.org.demo import build_demo_organisation
-from internal_security import selectors
 from internal_security.models import Complaint, ComplaintGrant
+from internal_security.selectors import complaints as selectors
 
 from .harness import Result, compare, ensure_load, signed_in
 from .la_registry import DECLARE, _page_settings

@@ -27,9 +27,10 @@ from courtadmin.dashboard.panels import (
 from courtadmin.org.authority import live_grant, person_of
 from courtadmin.org.models import Department, Position, Region, Unit
 
-from . import selectors
 from .models import ComplaintGrant, CriminalCase, Investigation
-from .selectors import ComplaintFilter
+from .selectors.cases import case_registry
+from .selectors.complaints import ComplaintFilter, complaint_registry, complaints_overdue_count, complaints_visible_to
+from .selectors.investigations import investigation_registry
 
 
 def may_see(user, board: str) -> bool:
@@ -50,7 +51,7 @@ def _complaint_figures(user, period) -> list[Figure]:
     before = period.year_before()
 
     def count(**filters) -> int:
-        return selectors.complaint_registry(user, ComplaintFilter(**filters)).order_by().count()
+        return complaint_registry(user, ComplaintFilter(**filters)).order_by().count()
 
     def figure(key, label, now: dict, then: dict | None = None) -> Figure:
         previous = count(**then) if then is not None else None
@@ -72,7 +73,7 @@ def _complaint_figures(user, period) -> list[Figure]:
         Figure(
             "complaints_overdue",
             _("Complaints overdue now"),
-            selectors.complaints_overdue_count(user),
+            complaints_overdue_count(user),
             url=list_url("internal_security:complaint-list", overdue="on"),
         ),
     ]
@@ -82,7 +83,7 @@ def _investigation_figures(user, period) -> tuple[list[Figure], Table]:
     before = period.year_before()
 
     def count(**filters) -> int:
-        return selectors.investigation_registry(user, **filters).order_by().count()
+        return investigation_registry(user, **filters).order_by().count()
 
     def url(**filters) -> str:
         return list_url("internal_security:investigation-list", **filters)
@@ -107,7 +108,7 @@ def _investigation_figures(user, period) -> tuple[list[Figure], Table]:
         Figure("investigations_open", _("Investigations under way"), count(status="open"), None, url(status="open")),
     ]
     outcomes = dict(
-        selectors.investigation_registry(user, **concluded).order_by().values_list("outcome").annotate(count=Count("*"))
+        investigation_registry(user, **concluded).order_by().values_list("outcome").annotate(count=Count("*"))
     )
     table = Table(
         "outcomes",
@@ -126,7 +127,7 @@ def _cases_table(user, period) -> Table:
     """The criminal cases opened in the period, by region and stage as they stand (ISD 6.16)."""
     stages = CriminalCase.Stage.choices
     opened = {"opened_from": period.start, "opened_to": period.end}
-    cells = selectors.case_registry(user, **opened).order_by().values("region", "stage").annotate(count=Count("*"))
+    cells = case_registry(user, **opened).order_by().values("region", "stage").annotate(count=Count("*"))
     table: dict = {}
     for cell in cells:
         table.setdefault(cell["region"], {})[cell["stage"]] = cell["count"]
@@ -154,7 +155,7 @@ def _cases_table(user, period) -> Table:
 def _workload(user) -> Table:
     """Open complaints per assigned officer (live grants only), as the list counts them."""
     open_grants = ComplaintGrant.objects.filter(live_grant()).filter(
-        content_object__in=selectors.complaints_visible_to(user).filter(closed_on__isnull=True).values("pk")
+        content_object__in=complaints_visible_to(user).filter(closed_on__isnull=True).values("pk")
     )
     rows = list(
         open_grants.values("user").annotate(count=Count("content_object", distinct=True)).order_by("-count", "user")
@@ -179,13 +180,13 @@ def isd_overview(user, board: str, period) -> PanelData:
     investigation_figures, outcomes = _investigation_figures(user, period)
     data = PanelData(
         figures=[*_complaint_figures(user, period), *investigation_figures],
-        trends=[monthly(selectors.complaints_visible_to(user), "received_on", period, _("Complaints received"))],
+        trends=[monthly(complaints_visible_to(user), "received_on", period, _("Complaints received"))],
         tables=[outcomes, _cases_table(user, period)],
     )
     if board != LEADERSHIP:
         data.figures.append(awaiting_signature_figure(user))
         data.tables.append(_workload(user))
-        overdue = selectors.complaint_registry(user, ComplaintFilter(overdue=True))[:10]
+        overdue = complaint_registry(user, ComplaintFilter(overdue=True))[:10]
         data.tables.append(
             Table(
                 "overdue_complaints",

@@ -109,7 +109,7 @@ def load_demo_complaints(people) -> str:
     from courtadmin.documents.demo import load_demo_signing
     from courtadmin.documents.workflow import SigningConfirmation
 
-    from . import services
+    from .services import complaints as services
     from .workflow import complaint_move
 
     if Complaint.objects.exists():
@@ -180,8 +180,8 @@ def load_demo_investigations(people) -> str:
     from courtadmin.documents.demo import load_demo_signing
     from courtadmin.documents.workflow import SigningConfirmation
 
-    from . import services
     from .models import InvestigatedPerson, Investigation, JudgeInterview
+    from .services import investigations as services
     from .workflow import investigation_conclude
 
     if Investigation.objects.exists():
@@ -242,15 +242,16 @@ def load_demo_criminal_cases(people) -> str:
 
     from django.utils import timezone
 
-    from . import services
     from .models import CriminalCase
+    from .services.cases import criminal_case_save
+    from .services.signals import corruption_signal_add
 
     if CriminalCase.objects.exists():
         return "ISD: criminal cases already in the demo."
     today = timezone.localdate()
     almaty = people["isd_almaty"].user
     common = {"person_role": "staff", "investigating_body": "Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі"}
-    services.criminal_case_save(
+    criminal_case_save(
         actor=almaty,
         case=CriminalCase(
             person="Сот приставы К.",
@@ -263,7 +264,7 @@ def load_demo_criminal_cases(people) -> str:
             **common,
         ),
     )
-    services.criminal_case_save(
+    criminal_case_save(
         actor=almaty,
         case=CriminalCase(
             person="Кеңсе меңгерушісі М.",
@@ -306,7 +307,7 @@ def load_demo_criminal_cases(people) -> str:
             "Прокуратураның хаты: кеңседегі кезек үшін ақы алу туралы.",
         ),
     ):
-        services.corruption_signal_add(
+        corruption_signal_add(
             actor=people["isd_head"].user,
             signal=CorruptionSignal(
                 source=source,

@@ -7,9 +7,22 @@ need-to-know department, `org.authority.records_reach`).
 - The officers assigned to a complaint (an unexpired need-to-know grant) work on it.
 - The applicant's identity is for the assigned officers and the ISD head alone (issue 7.2);
   everyone else with access, the deputy and the leadership included, sees "applicant hidden".
+- The department's pages exist only for those it reports to and its own staff (ISD 7,
+  `require_isd_access`: 404 for anyone else); its registers of criminal cases and of
+  information on corruption are read by its whole staff, a territorial unit its region's
+  (`registers_within_reach`); its figures by its head and the leadership (`may_read_figures`).
 """
 
-from courtadmin.org.authority import active_grants, person_of, records_reach, records_within_reach
+from django.http import Http404
+
+from courtadmin.org.authority import (
+    Reach,
+    active_grants,
+    department_access,
+    person_of,
+    records_reach,
+    records_within_reach,
+)
 from courtadmin.org.models import Department, Position, Unit
 
 from .models import ComplaintGrant, InvestigationGrant
@@ -25,6 +38,12 @@ def isd_records_within_reach(queryset, user, *, grant_model, region_field: str =
     return records_within_reach(
         queryset, user, department=Department.ISD, grant_model=grant_model, region_field=region_field, at=at
     )
+
+
+def require_isd_access(user) -> None:
+    """ISD 7: the department's pages exist only for those it reports to and its own staff."""
+    if not department_access(user, Department.ISD):
+        raise Http404
 
 
 def isd_position(user):
@@ -71,3 +90,22 @@ def case_keeping_region(user):
     if position is None or position.unit.kind != Unit.Kind.TERRITORIAL_ISD:
         return None
     return position.unit.region
+
+
+def registers_within_reach(queryset, user):
+    """ISD 6.15, 6.16 and ISD 7: the criminal-case registry and the information on corruption
+    are the ISD's registers: its whole staff and those it reports to see every entry, a
+    territorial ISD unit its region's, nobody else any."""
+    reach = isd_reach(user)
+    if reach.kind in (Reach.ALL, Reach.GRANTED):
+        return queryset
+    if reach.kind is Reach.REGION:
+        return queryset.filter(region_id=reach.region_id)
+    return queryset.none()
+
+
+def may_read_figures(user) -> bool:
+    """The ISD's figures are for its head and those it reports to (ISD 7)."""
+    person = person_of(user)
+    leadership = person is not None and person.position is not None and person.position.kind in ("chairman", "ca_head")
+    return is_isd_head(user) or leadership

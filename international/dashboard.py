@@ -27,9 +27,10 @@ from courtadmin.dashboard.panels import (
 from courtadmin.org.authority import person_of
 from courtadmin.org.models import Department, LineOfWork, Position
 
-from . import selectors, trips
 from .models import Country, KazakhCourt
-from .selectors import ENDED, RegistryFilter
+from .selectors import requests as selectors
+from .selectors import trips
+from .selectors.requests import ENDED, RegistryFilter
 
 LEADERSHIP_KINDS = (Position.Kind.CHAIRMAN, Position.Kind.CA_HEAD, Position.Kind.CA_DEPUTY)
 TOP = 5

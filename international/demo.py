@@ -258,8 +258,8 @@ def load_demo_applications(people) -> str:
     from courtadmin.documents import services as documents
     from courtadmin.documents.workflow import SigningConfirmation
 
-    from .applications import application_answer_prepare, application_register
     from .models import Application
+    from .services.applications import application_answer_prepare, application_register
     from .workflow import application_close
 
     officer, deputy = people["ir_officer"].user, people["ir_deputy_legal"].user
@@ -334,8 +334,8 @@ def load_demo_trips(people) -> str:
     """Trips abroad in every state of their report (IR 7.11, 7.16) and delegations (IR 7.17)."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from . import trips
     from .models import Country, Delegation, Trip
+    from .services import trips
 
     if Trip.objects.exists():
         return "IR trips and delegations: already in the demo."
@@ -420,9 +420,9 @@ def _walked_requests(people, authorities) -> int:
     from courtadmin.documents import services as documents
     from courtadmin.documents.workflow import SigningConfirmation
 
-    from . import services
     from .models import KazakhCourt, LegalAssistanceRequest
-    from .selectors import court_suggested, treaty_suggested
+    from .selectors.requests import court_suggested, treaty_suggested
+    from .services import requests as services
     from .workflow import request_move
 
     officer, deputy, head = (people[name].user for name in ("ir_officer", "ir_deputy_legal", "ir_head"))
@@ -484,9 +484,9 @@ def _carried_over(people, authorities, count: int) -> int:
     from courtadmin.deadlines.calendar import ALMATY
     from courtadmin.deadlines.services import deadline_open
 
-    from . import services
     from .models import Country, KazakhCourt, LegalAssistanceRequest, RequestParty
-    from .selectors import treaty_suggested
+    from .selectors.requests import treaty_suggested
+    from .services import requests as services
 
     # Demo data, not secrets.
     rng = random.Random(2026)  # noqa: S311  # nosec B311

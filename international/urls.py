@@ -42,5 +42,5 @@ urlpatterns = [
     path("catalogs/<slug:catalog>/", catalogs.catalog_list, name="catalog-list"),
     path("catalogs/<slug:catalog>/new/", catalogs.catalog_edit, name="catalog-create"),
     path("catalogs/<slug:catalog>/<int:pk>/", catalogs.catalog_edit, name="catalog-update"),
-    path("catalogs/courts/import/", catalogs.court_import, name="court-import"),
+    path("catalogs/courts/import/", catalogs.court_import, name="catalog-import"),
 ]

@@ -26,10 +26,10 @@ from courtadmin.deadlines.selectors import running_term
 from courtadmin.deadlines.services import deadline_close, deadline_open
 from courtadmin.documents.models import Document
 
-from .applications import application_signed_answer
-from .checklist import request_checklist
 from .models import Application, LegalAssistanceRequest, RequestLetter
 from .permissions import is_ir_staff
+from .selectors.applications import application_signed_answer
+from .selectors.requests import request_checklist
 
 R = LegalAssistanceRequest
 S = R.Status

@@ -12,11 +12,14 @@ from courtadmin.core.downloads import xlsx_response
 from courtadmin.core.forms import service_result
 from courtadmin.core.pagination import CappedPaginator
 
-from .. import selectors, services
 from ..export import cases_workbook
-from ..forms import CaseFilterForm, CriminalCaseForm
+from ..forms.cases import CaseFilterForm, CriminalCaseForm
 from ..models import CriminalCase
-from ..permissions import case_keeping_region
+from ..permissions import case_keeping_region, require_isd_access
+from ..selectors import cases as selectors
+from ..selectors.complaints import complaints_visible_to
+from ..selectors.investigations import investigations_visible_to
+from ..services import cases as services
 
 PAGE_SIZE = 50
 
@@ -28,7 +31,7 @@ def _cases(request):
 
 
 def case_list(request):
-    selectors.require_isd_access(request.user)
+    require_isd_access(request.user)
     form, cases = _cases(request)
     page = CappedPaginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -45,7 +48,7 @@ def case_list(request):
 
 def case_export(request):
     """The same rows as the list, as XLSX, written to the read log (issue 7.6)."""
-    selectors.require_isd_access(request.user)
+    require_isd_access(request.user)
     _form, cases = _cases(request)
     content = cases_workbook(cases)
     read_record(user=request.user, obj=CriminalCase, action="export", label=request.GET.urlencode() or _("all"))
@@ -83,7 +86,7 @@ def case_detail(request, pk):
         "case": case,
         "may_edit": region is not None and region.pk == case.region_id,
         # Linked records are shown only as far as the reader reaches them (ISD 7).
-        "complaints": list(selectors.complaints_visible_to(request.user).filter(criminalcase=case)),
-        "investigations": list(selectors.investigations_visible_to(request.user).filter(criminalcase=case)),
+        "complaints": list(complaints_visible_to(request.user).filter(criminalcase=case)),
+        "investigations": list(investigations_visible_to(request.user).filter(criminalcase=case)),
     }
     return render(request, "internal_security/case_detail.html", context)

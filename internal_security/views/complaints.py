@@ -1,3 +1,6 @@
+"""Pages of complaints about corruption (ISD 6.23) and the ISD in figures (issue 7.6): within the
+reader's reach (ISD 7), 404 outside it; every opening and download goes to the read log."""
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -10,20 +13,24 @@ from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import flash_errors, service_flash, service_result
 from courtadmin.core.pagination import CappedPaginator
 
-from .. import selectors, services
+from .. import workflow
 from ..export import complaints_workbook
-from ..forms import AssignForm, AttachmentForm, ComplaintFilterForm, ComplaintForm, ConflictForm, ExtendForm, MoveForm
+from ..forms.complaints import (
+    AssignForm,
+    AttachmentForm,
+    ComplaintFilterForm,
+    ComplaintForm,
+    ConflictForm,
+    ExtendForm,
+    MoveForm,
+)
 from ..models import Complaint
-from ..permissions import isd_position
-from ..workflow import MOVES, complaint_move
+from ..permissions import isd_position, may_read_figures, require_isd_access
+from ..selectors import complaints as selectors
+from ..services import complaints as services
+from ..workflow import MOVES
 
 LIST_PAGE_SIZE = 50
-
-
-def home(request):
-    context = selectors.department_overview(request.user)
-    context["complaints"] = selectors.complaints_visible_to(request.user)[:LIST_PAGE_SIZE]
-    return render(request, "internal_security/home.html", context)
 
 
 def _filter_form(request):
@@ -32,7 +39,7 @@ def _filter_form(request):
 
 def complaint_list(request):
     """Issue 7.6: the complaints within the reader's reach, filtered, 50 a page."""
-    selectors.require_isd_access(request.user)
+    require_isd_access(request.user)
     form = _filter_form(request)
     page = CappedPaginator(selectors.complaint_registry(request.user, form.filters()), LIST_PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -45,25 +52,25 @@ def complaint_list(request):
         "complaints": page.object_list,
         "query": query.urlencode(),
         "may_register": isd_position(request.user) is not None,
-        "may_read_figures": selectors.may_read_figures(request.user),
+        "may_read_figures": may_read_figures(request.user),
     }
     return render(request, "internal_security/complaint_list.html", context)
 
 
 def complaint_export(request):
     """The same rows as the list, as XLSX; the export itself goes to the read log."""
-    selectors.require_isd_access(request.user)
+    require_isd_access(request.user)
     complaints = selectors.complaint_registry(request.user, _filter_form(request).filters())
     content = complaints_workbook(complaints)
     read_record(user=request.user, obj=Complaint, action="export", label=request.GET.urlencode() or _("all"))
     return xlsx_response(content, "complaints.xlsx")
 
 
-def figures(request):
+def complaint_figures(request):
     """Issue 7.6: the ISD in figures for a year, for its head and the leadership (ISD 7)."""
     year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else timezone.localdate().year
     context = {**selectors.isd_figures(request.user, year), "months": range(1, 13)}
-    return render(request, "internal_security/figures.html", context)
+    return render(request, "internal_security/complaint_figures.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -105,7 +112,7 @@ def complaint_detail(request, pk, **forms):
 
 
 @require_POST
-def complaint_act(request, pk, move):
+def complaint_move(request, pk, move):
     complaint = selectors.get_complaint_for_user(request.user, pk)
     if move not in MOVES or move == "assign":
         raise Http404
@@ -113,7 +120,7 @@ def complaint_act(request, pk, move):
     service_flash(
         request,
         form,
-        lambda: complaint_move(
+        lambda: workflow.complaint_move(
             complaint=complaint,
             move=move,
             actor=request.user,
@@ -189,7 +196,7 @@ def complaint_answer(request, pk):
 
 
 @require_POST
-def complaint_attachment_add(request, pk):
+def complaint_file_add(request, pk):
     complaint = selectors.get_complaint_for_user(request.user, pk)
     form = AttachmentForm(request.POST, request.FILES)
     done, _attachment = service_result(
@@ -204,7 +211,7 @@ def complaint_attachment_add(request, pk):
     return redirect("internal_security:complaint-detail", pk=complaint.pk)
 
 
-def complaint_attachment_download(request, pk, attachment_pk):
-    attachment = selectors.get_complaint_attachment_for_user(request.user, pk, attachment_pk)
+def complaint_file_download(request, pk, file_pk):
+    attachment = selectors.get_complaint_attachment_for_user(request.user, pk, file_pk)
     read_record(user=request.user, obj=attachment.complaint, action="download", label=attachment.original_name)
     return stored_file_response(attachment)

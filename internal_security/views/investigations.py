@@ -12,10 +12,9 @@ from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import flash_errors, service_flash, service_result
 from courtadmin.core.pagination import CappedPaginator
 
-from .. import selectors, services
 from ..export import investigations_workbook
-from ..forms import (
-    AssignForm,
+from ..forms.complaints import AssignForm
+from ..forms.investigations import (
     ConcludeForm,
     ExplanationForm,
     FileGrantForm,
@@ -25,7 +24,10 @@ from ..forms import (
     InvestigationForm,
 )
 from ..models import Investigation, JudgeInterview, PersonalFileRequest
-from ..permissions import is_isd_manager
+from ..permissions import is_isd_manager, require_isd_access
+from ..selectors import investigations as selectors
+from ..selectors.complaints import isd_officers
+from ..services import investigations as services
 from ..workflow import investigation_conclude
 
 PAGE_SIZE = 50
@@ -38,7 +40,7 @@ def _investigations(request):
 
 
 def investigation_list(request):
-    selectors.require_isd_access(request.user)
+    require_isd_access(request.user)
     form, investigations = _investigations(request)
     page = CappedPaginator(investigations, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -55,7 +57,7 @@ def investigation_list(request):
 
 def investigation_export(request):
     """The same rows as the list, as XLSX, written to the read log (issue 7.6)."""
-    selectors.require_isd_access(request.user)
+    require_isd_access(request.user)
     _form, investigations = _investigations(request)
     content = investigations_workbook(investigations)
     read_record(user=request.user, obj=Investigation, action="export", label=request.GET.urlencode() or _("all"))
@@ -88,7 +90,7 @@ def investigation_detail(request, pk, **bound):
     read_record(user=request.user, obj=context["investigation"])
     context.update(
         {
-            "team_form": AssignForm(officers=selectors.isd_officers()),
+            "team_form": AssignForm(officers=isd_officers()),
             "explanation_form": ExplanationForm(),
             "interview_form": InterviewForm(),
             "file_request_form": FileRequestForm(),
@@ -114,9 +116,9 @@ def _posted(request, investigation, form, call, success, *, name=None):
 
 
 @require_POST
-def investigation_team(request, pk):
+def investigation_team_add(request, pk):
     investigation = selectors.get_investigation_for_user(request.user, pk)
-    form = AssignForm(request.POST, officers=selectors.isd_officers())
+    form = AssignForm(request.POST, officers=isd_officers())
     return _posted(
         request,
         investigation,
@@ -132,7 +134,7 @@ def investigation_team(request, pk):
 
 
 @require_POST
-def explanation_add(request, pk):
+def investigation_explanation_add(request, pk):
     investigation = selectors.get_investigation_for_user(request.user, pk)
     form = ExplanationForm(request.POST, request.FILES)
     return _posted(
@@ -152,7 +154,7 @@ def explanation_add(request, pk):
     )
 
 
-def explanation_download(request, pk, explanation_pk):
+def investigation_explanation_download(request, pk, explanation_pk):
     investigation = selectors.get_investigation_for_user(request.user, pk)
     explanation = get_object_or_404(investigation.explanations, pk=explanation_pk)
     read_record(user=request.user, obj=investigation, action="download", label=explanation.original_name)
@@ -160,7 +162,7 @@ def explanation_download(request, pk, explanation_pk):
 
 
 @require_POST
-def interview_add(request, pk):
+def investigation_interview_add(request, pk):
     investigation = selectors.get_investigation_for_user(request.user, pk)
     form = InterviewForm(request.POST, instance=JudgeInterview())
     return _posted(
@@ -174,7 +176,7 @@ def interview_add(request, pk):
 
 
 @require_POST
-def file_request_add(request, pk):
+def investigation_personal_file_add(request, pk):
     investigation = selectors.get_investigation_for_user(request.user, pk)
     form = FileRequestForm(request.POST)
     return _posted(
@@ -193,9 +195,9 @@ def file_request_add(request, pk):
 
 
 @require_POST
-def file_request_grant(request, pk, request_pk):
+def investigation_personal_file_grant(request, pk, personal_file_pk):
     investigation = selectors.get_investigation_for_user(request.user, pk)
-    file_request = get_object_or_404(PersonalFileRequest, investigation=investigation, pk=request_pk)
+    file_request = get_object_or_404(PersonalFileRequest, investigation=investigation, pk=personal_file_pk)
     form = FileGrantForm(request.POST)
     return _posted(
         request,
@@ -209,7 +211,7 @@ def file_request_grant(request, pk, request_pk):
 
 
 @require_POST
-def conclusion_prepare(request, pk):
+def investigation_conclusion(request, pk):
     investigation = selectors.get_investigation_for_user(request.user, pk)
     form = ConcludeForm(request.POST)
     done, document = service_result(

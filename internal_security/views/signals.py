@@ -8,17 +8,18 @@ from django.views.decorators.http import require_http_methods
 
 from courtadmin.core.forms import service_result
 
-from .. import selectors, services
-from ..forms import SignalForm
+from ..forms.signals import SignalForm
 from ..models import CorruptionSignal
-from ..permissions import case_keeping_region, isd_position
+from ..permissions import case_keeping_region, isd_position, require_isd_access
+from ..selectors import signals as selectors
+from ..services import signals as services
 
 PAGE_SIZE = 50
 
 
 @require_http_methods(["GET", "POST"])
 def signal_list(request):
-    selectors.require_isd_access(request.user)
+    require_isd_access(request.user)
     may_add = isd_position(request.user) is not None or case_keeping_region(request.user) is not None
     form = SignalForm(request.POST or None, instance=CorruptionSignal()) if may_add else None
     if request.method == "POST":

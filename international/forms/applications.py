@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from courtadmin.core.forms import PortalFormMixin
 
-from .. import selectors
 from ..models import Application
+from ..selectors.requests import ir_staff_accounts, requests_visible_to
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -66,8 +66,8 @@ class ApplicationForm(PortalFormMixin, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["request"].queryset = selectors.requests_visible_to(user)
-        self.fields["officer"].queryset = selectors.ir_staff_accounts()
+        self.fields["request"].queryset = requests_visible_to(user)
+        self.fields["officer"].queryset = ir_staff_accounts()
         if not self.is_bound:
             self.initial.setdefault("officer", user.pk)
             self.initial.setdefault("received_at", timezone.localtime().replace(second=0, microsecond=0))

@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from courtadmin.core.forms import PortalFormMixin
 
-from ..catalogs import IMPORT_MAX_BYTES, IMPORT_MAX_ROWS
 from ..models import LANGUAGES, Country, ForeignAuthority, KazakhCourt, Subject, TreatyBasis
+from ..services.catalogs import IMPORT_MAX_BYTES, IMPORT_MAX_ROWS
 
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 NAME_FIELDS = ["name_kk", "name_ru", "name_en"]

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from courtadmin.core.forms import NameChoiceField, PortalFormMixin
 
 from ..models import LANGUAGES, Country, KazakhCourt, LegalAssistanceRequest, RequestFile, RequestParty, TreatyBasis
-from ..selectors import RegistryFilter, ir_staff_accounts, treaty_suggested
+from ..selectors.requests import RegistryFilter, ir_staff_accounts, treaty_suggested
 
 R = LegalAssistanceRequest
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

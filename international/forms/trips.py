@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from courtadmin.core.forms import NameChoiceField, PortalFormMixin
 
 from ..models import Country, Delegation, Trip
-from ..selectors import ir_staff_accounts
-from ..trips import TripFilter
+from ..selectors.requests import ir_staff_accounts
+from ..selectors.trips import TripFilter
 from .applications import OfficerChoiceField
 from .requests import DATE
 

@@ -12,9 +12,11 @@ from courtadmin.core.forms import service_result
 from courtadmin.core.pagination import CappedPaginator
 from courtadmin.documents.models import Document
 
-from .. import applications, workflow
+from .. import workflow
 from ..forms.applications import ApplicationForm
 from ..permissions import is_ir_staff, require_ir_access, require_ir_staff
+from ..selectors import applications as selectors
+from ..services import applications as services
 
 PAGE_SIZE = 50
 
@@ -26,9 +28,7 @@ def _flash_refusal(request, error: ValidationError) -> None:
 
 def application_list(request):
     require_ir_access(request.user)
-    page = CappedPaginator(applications.applications_visible_to(request.user), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = CappedPaginator(selectors.applications_visible_to(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page": page, "may_register": is_ir_staff(request.user)}
     return render(request, "international/application_list.html", context)
 
@@ -39,7 +39,7 @@ def application_create(request):
     form = ApplicationForm(request.POST or None, user=request.user)
     if request.method == "POST":
         done, application = service_result(
-            form, lambda: applications.application_register(actor=request.user, application=form.instance)
+            form, lambda: services.application_register(actor=request.user, application=form.instance)
         )
         if done:
             messages.success(request, _("The application is registered."))
@@ -48,15 +48,15 @@ def application_create(request):
 
 
 def application_detail(request, pk):
-    return render(request, "international/application_detail.html", applications.application_page(request.user, pk))
+    return render(request, "international/application_detail.html", selectors.application_page(request.user, pk))
 
 
 @require_POST
 def application_answer(request, pk):
-    application = applications.get_application_for_user(request.user, pk)
+    application = selectors.get_application_for_user(request.user, pk)
     require_ir_staff(request.user)
     try:
-        document = applications.application_answer_prepare(actor=request.user, application=application)
+        document = services.application_answer_prepare(actor=request.user, application=application)
     except ValidationError as error:
         _flash_refusal(request, error)
         return redirect(application)
@@ -68,7 +68,7 @@ def application_answer(request, pk):
 
 @require_POST
 def application_close(request, pk):
-    application = applications.get_application_for_user(request.user, pk)
+    application = selectors.get_application_for_user(request.user, pk)
     require_ir_staff(request.user)
     try:
         workflow.application_close(actor=request.user, application=application)

@@ -17,9 +17,10 @@ from django.views.decorators.http import require_http_methods
 
 from courtadmin.core.forms import service_result
 
-from .. import catalogs
 from ..forms.catalogs import CATALOG_FORMS, CourtImportForm
 from ..permissions import is_ir_staff, require_ir_staff
+from ..selectors import catalogs as selectors
+from ..services import catalogs as services
 
 LIST_PAGE_SIZE = 50
 # The rows of a previewed import wait here, on the server, for the confirmation.
@@ -27,14 +28,14 @@ IMPORT_SESSION_KEY = "international.court_import"
 
 
 def catalog_index(request):
-    counts = catalogs.catalog_counts_visible_to(request.user)
+    counts = selectors.catalog_counts_visible_to(request.user)
     return render(request, "international/catalog_index.html", {"catalogs": counts})
 
 
 def catalog_list(request, catalog):
-    spec = catalogs.catalog_named(catalog)
-    query = request.GET.get("q", "").strip()[: catalogs.SEARCH_MAX_LENGTH]
-    entries = catalogs.catalog_entries_visible_to(request.user, spec, query)
+    spec = selectors.catalog_named(catalog)
+    query = request.GET.get("q", "").strip()[: selectors.SEARCH_MAX_LENGTH]
+    entries = selectors.catalog_entries_visible_to(request.user, spec, query)
     page = Paginator(entries, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "catalog": spec,
@@ -48,16 +49,16 @@ def catalog_list(request, catalog):
 
 @require_http_methods(["GET", "POST"])
 def catalog_edit(request, catalog, pk=None):
-    spec = catalogs.catalog_named(catalog)
+    spec = selectors.catalog_named(catalog)
     if pk is None:
-        entry = catalogs.new_catalog_entry_for_user(request.user, spec)
+        entry = selectors.new_catalog_entry_for_user(request.user, spec)
     else:
-        entry = catalogs.get_catalog_entry_for_user(request.user, spec, pk)
+        entry = selectors.get_catalog_entry_for_user(request.user, spec, pk)
     form = CATALOG_FORMS[spec.slug](request.POST or None, instance=entry)
     if request.method == "POST":
         saved, _entry = service_result(
             form,
-            lambda: catalogs.catalog_entry_save(actor=request.user, instance=form.instance, relations=form.relations()),
+            lambda: services.catalog_entry_save(actor=request.user, instance=form.instance, relations=form.relations()),
         )
         if saved:
             messages.success(request, _("The catalog entry is saved."))
@@ -72,7 +73,7 @@ def _remember_preview(request, preview) -> str:
 
 
 def _import_page(request, form, preview=None, preview_key=None):
-    context = {"form": form, "preview": preview, "token": preview_key or "", "catalog": catalogs.CATALOGS["courts"]}
+    context = {"form": form, "preview": preview, "token": preview_key or "", "catalog": selectors.CATALOGS["courts"]}
     return render(request, "international/court_import.html", context)
 
 
@@ -87,7 +88,7 @@ def court_import(request):
     if not form.is_valid():
         return _import_page(request, form)
     try:
-        preview = catalogs.court_import_preview(form.cleaned_data["file"])
+        preview = services.court_import_preview(form.cleaned_data["file"])
     except ValidationError as error:
         form.add_error("file", error)
         return _import_page(request, form)
@@ -98,16 +99,16 @@ def _court_import_confirm(request):
     pending = request.session.get(IMPORT_SESSION_KEY)
     if not pending or pending.get("token") != request.POST.get("token"):
         messages.error(request, _("This preview is no longer current: upload the file again."))
-        return redirect("international:court-import")
+        return redirect("international:catalog-import")
     try:
-        counts = catalogs.court_import_apply(actor=request.user, rows=pending["rows"])
+        counts = services.court_import_apply(actor=request.user, rows=pending["rows"])
     except ValidationError as error:
         del request.session[IMPORT_SESSION_KEY]
         if error.code != "import_changed":
             messages.error(request, " ".join(error.messages))
-            return redirect("international:court-import")
+            return redirect("international:catalog-import")
         # The catalog moved meanwhile: show what the same rows would do now.
-        preview = catalogs.court_import_check([catalogs.CourtRow.from_data(row) for row in pending["rows"]])
+        preview = services.court_import_check([services.CourtRow.from_data(row) for row in pending["rows"]])
         messages.error(request, " ".join(error.messages))
         return _import_page(request, CourtImportForm(), preview, _remember_preview(request, preview))
     del request.session[IMPORT_SESSION_KEY]

@@ -1,6 +1,8 @@
+"""The IR's home: who signs its documents today, and its legal-assistance ones (IR 13)."""
+
 from django.shortcuts import render
 
-from .. import selectors
+from ..selectors import requests as selectors
 
 
 def home(request):

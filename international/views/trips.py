@@ -10,10 +10,11 @@ from courtadmin.core.downloads import stored_file_response
 from courtadmin.core.forms import service_result
 from courtadmin.core.pagination import CappedPaginator
 
-from .. import trips
 from ..forms.trips import DelegationFilterForm, DelegationForm, PublishedForm, ReportForm, TripFilterForm, TripForm
 from ..models import Delegation, Trip
 from ..permissions import is_ir_staff, require_ir_access, require_ir_staff
+from ..selectors import trips as selectors
+from ..services import trips as services
 
 PAGE_SIZE = 50
 
@@ -28,17 +29,17 @@ def _page(request, records, form) -> dict:
 def trip_list(request):
     require_ir_access(request.user)
     form = TripFilterForm(request.GET or None)
-    context = _page(request, trips.trip_registry(request.user, form.filters()), form)
+    context = _page(request, selectors.trip_registry(request.user, form.filters()), form)
     return render(request, "international/trip_list.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 def trip_edit(request, pk=None):
     require_ir_staff(request.user)
-    trip = trips.get_trip_for_user(request.user, pk) if pk else Trip()
+    trip = selectors.get_trip_for_user(request.user, pk) if pk else Trip()
     form = TripForm(request.POST or None, instance=trip, user=request.user)
     if request.method == "POST":
-        done, trip = service_result(form, lambda: trips.trip_save(actor=request.user, trip=form.instance))
+        done, trip = service_result(form, lambda: services.trip_save(actor=request.user, trip=form.instance))
         if done:
             messages.success(request, _("The trip is saved."))
             return redirect(trip)
@@ -46,7 +47,7 @@ def trip_edit(request, pk=None):
 
 
 def trip_detail(request, pk, **bound):
-    trip = trips.get_trip_for_user(request.user, pk)
+    trip = selectors.get_trip_for_user(request.user, pk)
     context = {
         "trip": trip,
         "reports": trip.reports.select_related("uploaded_by__person"),
@@ -59,11 +60,11 @@ def trip_detail(request, pk, **bound):
 
 @require_POST
 def trip_report_add(request, pk):
-    trip = trips.get_trip_for_user(request.user, pk)
+    trip = selectors.get_trip_for_user(request.user, pk)
     require_ir_staff(request.user)
     form = ReportForm(request.POST, request.FILES)
     done, _report = service_result(
-        form, lambda: trips.trip_report_add(actor=request.user, trip=trip, upload=form.cleaned_data["file"])
+        form, lambda: services.trip_report_add(actor=request.user, trip=trip, upload=form.cleaned_data["file"])
     )
     if not done:
         return trip_detail(request, pk, report_form=form)
@@ -73,11 +74,11 @@ def trip_report_add(request, pk):
 
 @require_POST
 def trip_report_published(request, pk):
-    trip = trips.get_trip_for_user(request.user, pk)
+    trip = selectors.get_trip_for_user(request.user, pk)
     require_ir_staff(request.user)
     form = PublishedForm(request.POST)
     done, _trip = service_result(
-        form, lambda: trips.trip_report_published(actor=request.user, trip=trip, on=form.cleaned_data["on"])
+        form, lambda: services.trip_report_published(actor=request.user, trip=trip, on=form.cleaned_data["on"])
     )
     if not done:
         return trip_detail(request, pk, published_form=form)
@@ -86,24 +87,24 @@ def trip_report_published(request, pk):
 
 
 def trip_report_download(request, pk, report_pk):
-    return stored_file_response(trips.get_trip_report_for_user(request.user, pk, report_pk))
+    return stored_file_response(selectors.get_trip_report_for_user(request.user, pk, report_pk))
 
 
 def delegation_list(request):
     require_ir_access(request.user)
     form = DelegationFilterForm(request.GET or None)
-    context = _page(request, trips.delegation_registry(request.user, **form.filters()), form)
+    context = _page(request, selectors.delegation_registry(request.user, **form.filters()), form)
     return render(request, "international/delegation_list.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 def delegation_edit(request, pk=None):
     require_ir_staff(request.user)
-    delegation = trips.get_delegation_for_user(request.user, pk) if pk else Delegation()
+    delegation = selectors.get_delegation_for_user(request.user, pk) if pk else Delegation()
     form = DelegationForm(request.POST or None, instance=delegation, user=request.user)
     if request.method == "POST":
         done, delegation = service_result(
-            form, lambda: trips.delegation_save(actor=request.user, delegation=form.instance)
+            form, lambda: services.delegation_save(actor=request.user, delegation=form.instance)
         )
         if done:
             messages.success(request, _("The visit is saved."))
@@ -112,5 +113,8 @@ def delegation_edit(request, pk=None):
 
 
 def delegation_detail(request, pk):
-    context = {"delegation": trips.get_delegation_for_user(request.user, pk), "may_write": is_ir_staff(request.user)}
+    context = {
+        "delegation": selectors.get_delegation_for_user(request.user, pk),
+        "may_write": is_ir_staff(request.user),
+    }
     return render(request, "international/delegation_detail.html", context)

@@ -38,7 +38,7 @@ def complaint(people):
 
 
 def upload(client, complaint, name, data):
-    url = reverse("internal_security:complaint-attachment-add", args=[complaint.pk])
+    url = reverse("internal_security:complaint-file-add", args=[complaint.pk])
     return client.post(url, {"file": SimpleUploadedFile(name, data)})
 
 
@@ -95,7 +95,7 @@ def test_the_users_file_name_is_a_label_never_a_path(client_for, complaint):
 def test_download_goes_through_the_access_check_with_a_safe_disposition(client_for, complaint):
     upload(client_for("isd_head"), complaint, 'Шағым "1".pdf', PDF)
     attachment = ComplaintAttachment.objects.get()
-    url = reverse("internal_security:complaint-attachment-download", args=[complaint.pk, attachment.pk])
+    url = reverse("internal_security:complaint-file-download", args=[complaint.pk, attachment.pk])
 
     response = client_for("isd_head").get(url)
     assert response.status_code == 200

@@ -27,12 +27,12 @@ from courtadmin.documents.demo import load_demo_signing
 from courtadmin.documents.models import Document
 from courtadmin.documents.workflow import SigningConfirmation
 from courtadmin.org.models import Absence, ActingAppointment, Region
-from internal_security import selectors as isd_selectors
-from internal_security import services as isd_services
 from internal_security.models import Complaint
-from international import applications as ir_applications
-from international import trips as ir_trips
+from internal_security.selectors import complaints as isd_selectors
+from internal_security.services import complaints as isd_services
 from international.models import Application, KazakhCourt, RequestFile, Trip
+from international.services import applications as ir_applications
+from international.services import trips as ir_trips
 from tests.conftest import DEMO_TEST_PASSWORD, mark_second_factor_given
 from tests.international import factories as ir_factories
 
@@ -117,7 +117,7 @@ def _attachment(people, users):
     complaint = Complaint.objects.get(pk=kwargs["pk"])
     pdf = SimpleUploadedFile("a.pdf", b"%PDF-1.7\n%%EOF\n")
     attachment = isd_services.complaint_attachment_add(actor=users["isd_head"], complaint=complaint, upload=pdf)
-    return {"pk": complaint.pk, "attachment_pk": attachment.pk}
+    return {"pk": complaint.pk, "file_pk": attachment.pk}
 
 
 def _session(people, users):
@@ -160,8 +160,8 @@ def _isd_signed(people, users):
 def _investigation(people, users):
     """An investigation of the ISD head's, with an explanation and a personal-file request;
     isd_officer is not on its team."""
-    from internal_security import services as isd
     from internal_security.models import InvestigatedPerson, Investigation
+    from internal_security.services import investigations as isd
 
     investigation = isd.investigation_open(
         actor=users["isd_head"],
@@ -187,7 +187,7 @@ def _investigation(people, users):
     file_request = isd.personal_file_request(
         actor=users["isd_head"], investigation=investigation, person="Судья", reason="Sweep"
     )
-    return {"pk": investigation.pk, "explanation_pk": explanation.pk, "request_pk": file_request.pk}
+    return {"pk": investigation.pk, "explanation_pk": explanation.pk, "personal_file_pk": file_request.pk}
 
 
 def _investigation_only(people, users):
@@ -201,13 +201,13 @@ def _investigation_explanation(people, users):
 
 def _investigation_file_request(people, users):
     kwargs = _investigation(people, users)
-    return {"pk": kwargs["pk"], "request_pk": kwargs["request_pk"]}
+    return {"pk": kwargs["pk"], "personal_file_pk": kwargs["personal_file_pk"]}
 
 
 def _criminal_case(people, users):
     """An Almaty entry of the registry (ISD 6.16), kept by the Almaty ISD unit."""
-    from internal_security import services as isd
     from internal_security.models import CriminalCase
+    from internal_security.services import cases as isd
 
     case = isd.criminal_case_save(
         actor=users["isd_almaty"],
@@ -363,26 +363,26 @@ CASES = {
     ),
     "org:position-assign": Case(_person, "hr_keeper", ["sysadmin", "ca_head", "ir_head", "isd_head", "ir_officer"]),
     "internal_security:complaint-detail": Case(_complaint, "isd_head", ISD_OUTSIDERS),
-    "internal_security:complaint-attachment-add": Case(_complaint, "isd_head", ISD_OUTSIDERS),
+    "internal_security:complaint-file-add": Case(_complaint, "isd_head", ISD_OUTSIDERS),
     "internal_security:case-detail": Case(_criminal_case, "isd_almaty", ["ir_head", "sysadmin", "ca_deputy"]),
     "internal_security:case-update": Case(
         _criminal_case, "isd_almaty", ["ir_head", "sysadmin", "ca_deputy", "isd_officer", "isd_head"]
     ),
     "internal_security:investigation-detail": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
-    "internal_security:investigation-team": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
-    "internal_security:explanation-add": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
-    "internal_security:explanation-download": Case(_investigation_explanation, "isd_head", ISD_OUTSIDERS),
-    "internal_security:interview-add": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
-    "internal_security:file-request-add": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
-    "internal_security:file-request-grant": Case(_investigation_file_request, "isd_head", ISD_OUTSIDERS),
-    "internal_security:conclusion-prepare": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
-    "internal_security:investigation-conclude": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
-    "internal_security:complaint-act": Case(_complaint_move, "isd_head", ISD_OUTSIDERS),
+    "internal_security:investigation-team-add": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
+    "internal_security:investigation-explanation-add": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
+    "internal_security:investigation-explanation-download": Case(_investigation_explanation, "isd_head", ISD_OUTSIDERS),
+    "internal_security:investigation-interview-add": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
+    "internal_security:investigation-personal-file-add": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
+    "internal_security:investigation-personal-file-grant": Case(_investigation_file_request, "isd_head", ISD_OUTSIDERS),
+    "internal_security:investigation-conclusion": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
+    "internal_security:investigation-close": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
+    "internal_security:complaint-move": Case(_complaint_move, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-assign": Case(_complaint, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-conflict": Case(_complaint, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-extend": Case(_complaint, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-answer": Case(_complaint, "isd_head", ISD_OUTSIDERS),
-    "internal_security:complaint-attachment-download": Case(_attachment, "isd_head", ISD_OUTSIDERS),
+    "internal_security:complaint-file-download": Case(_attachment, "isd_head", ISD_OUTSIDERS),
     "accounts:session-end": Case(_session, "isd_officer", ["ir_officer", "isd_head", "sysadmin"]),
     "documents:document-detail": Case(_isd_draft, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
     "documents:document-update": Case(_isd_draft, "isd_officer", ISD_DOCUMENT_OUTSIDERS),

@@ -14,14 +14,13 @@ from courtadmin.dashboard.panels import LEADERSHIP
 from courtadmin.deadlines.calendar import ALMATY
 from courtadmin.deadlines.models import Deadline
 from courtadmin.org.models import Region
-from internal_security import services as isd
 from internal_security.models import Complaint, CriminalCase, Investigation
+from internal_security.services.cases import criminal_case_save
+from internal_security.services.complaints import complaint_assign
 from internal_security.workflow import complaint_move
 from international.models import Delegation, KazakhCourt, LegalAssistanceRequest, Trip
 from international.workflow import request_move
-from tests.internal_security.test_complaints import a_working_day, register
-from tests.internal_security.test_criminal_cases import a_case
-from tests.internal_security.test_investigations import open_investigation
+from tests.internal_security.factories import a_case, a_working_day, open_investigation, register
 from tests.international.factories import delegation, la_request, trip
 
 R = LegalAssistanceRequest
@@ -76,13 +75,13 @@ def records(people):
     Complaint.objects.filter(pk=old.pk).update(closed_on=today - timedelta(days=365 + 2))  # forwarded a year ago
     Deadline.objects.filter(record_id=str(old.pk), kind="isd.appeal").update(closed_on=today - timedelta(days=367))
     assigned = register(people, at=datetime.combine(a_working_day(20), time(10, 0), tzinfo=ALMATY))
-    isd.complaint_assign(actor=head, complaint=assigned, officers=[people["isd_officer"].user])
+    complaint_assign(actor=head, complaint=assigned, officers=[people["isd_officer"].user])
     open_investigation(people)
     concluded = open_investigation(people, instruction_number="13-т")
     Investigation.objects.filter(pk=concluded.pk).update(
         status="concluded", outcome="disciplinary", concluded_on=today - timedelta(days=1)
     )
-    isd.criminal_case_save(actor=people["isd_almaty"].user, case=a_case())
+    criminal_case_save(actor=people["isd_almaty"].user, case=a_case())
     a_case(
         region=Region.objects.get(code="shymkent"),
         stage="in_court",

@@ -9,10 +9,10 @@ from django.utils import timezone
 
 from courtadmin.deadlines.models import Deadline
 from courtadmin.org.models import Region
-from internal_security import services
 from internal_security.models import Complaint, Investigation, JudgeInterview
-from tests.internal_security.test_complaints import A_TYPO, a_working_day, iin
-from tests.internal_security.test_investigations import open_investigation
+from internal_security.services import investigations as services
+
+from .factories import A_TYPO, a_working_day, iin, open_investigation
 
 
 def codes(form, field) -> set[str]:
@@ -115,7 +115,7 @@ def test_an_interview_without_the_judges_consent_is_refused_and_the_record_kept_
         "held_on": timezone.localdate().isoformat(),
         "record": record,
     }
-    url = reverse("internal_security:interview-add", args=[investigation.pk])
+    url = reverse("internal_security:investigation-interview-add", args=[investigation.pk])
     response = client_for("isd_officer").post(url, data)
     assert response.status_code == 200
     assert codes(response.context["interview_form"], "consent_on") == {"no_consent"}

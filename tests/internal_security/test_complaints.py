@@ -10,52 +10,20 @@ from django.urls import reverse
 from django.utils import timezone
 
 from courtadmin.audit.models import ReadEvent
-from courtadmin.core.validators import iin_bin_check_digit
 from courtadmin.deadlines.calendar import ALMATY, add_working_days, is_working_day
 from courtadmin.deadlines.models import Deadline
 from courtadmin.documents import services as documents
 from courtadmin.documents.models import Document
 from courtadmin.org.models import Region
-from internal_security import services
 from internal_security.models import Complaint
+from internal_security.services import complaints as services
 from internal_security.workflow import complaint_move
 from tests.conftest import DEMO_TEST_PASSWORD, refusal_codes
 from tests.documents.conftest import second_factor_code
 
+from .factories import A_TYPO, a_working_day, iin, register
+
 S = Complaint.Status
-
-
-def iin(first_eleven="90010130012") -> str:
-    return first_eleven + str(iin_bin_check_digit(first_eleven))
-
-
-A_TYPO = iin()[:11] + str((int(iin()[11]) + 1) % 10)  # one digit wrong: the check digit fails
-
-
-def a_working_day(days_back=10):
-    day = timezone.localdate() - timedelta(days=days_back)
-    while not is_working_day(day):
-        day -= timedelta(days=1)
-    return day
-
-
-def register(people, username="isd_officer", *, at=None, **fields):
-    defaults = {
-        "received_at": at or datetime.combine(a_working_day(), time(10, 0), tzinfo=ALMATY),
-        "channel": Complaint.Channel.E_OTINISH,
-        "applicant_kind": Complaint.ApplicantKind.INDIVIDUAL,
-        "applicant_name": "Омаров Ерлан",
-        "applicant_identifier": iin(),
-        "applicant_address": "Астана қ., Сарыарқа д-лы, 5",
-        "language": "kk",
-        "person_concerned": "Судья А.",
-        "person_role": Complaint.PersonRole.JUDGE,
-        "region": Region.objects.get(code="astana"),
-        "court": "Астана қаласы Сарыарқа аудандық соты",
-        "summary": "Пара талап ету",
-        "substance": "Өтініш беруші судьяның ақша сұрағанын хабарлайды.",
-    }
-    return services.complaint_register(actor=people[username].user, complaint=Complaint(**{**defaults, **fields}))
 
 
 def term_of(complaint, kind="isd.appeal"):
@@ -236,7 +204,7 @@ def test_every_opening_and_download_is_in_the_read_log(people, client_for):
     )
     client = client_for("isd_officer")
     client.get(reverse("internal_security:complaint-detail", args=[complaint.pk]))
-    client.get(reverse("internal_security:complaint-attachment-download", args=[complaint.pk, attachment.pk]))
+    client.get(reverse("internal_security:complaint-file-download", args=[complaint.pk, attachment.pk]))
     events = ReadEvent.objects.filter(user=officer).order_by("pk").values_list("action", "record_id", "department")
     assert list(events) == [("open", str(complaint.pk), "ISD"), ("download", str(complaint.pk), "ISD")]
 
@@ -263,16 +231,6 @@ def test_filters_the_export_and_the_read_log_obey_need_to_know_issue_7_6(people,
     assert [c.pk for c in head_rows.context["complaints"]] == [theirs.pk]
 
 
-def test_the_figures_are_for_the_head_and_the_leadership(people, client_for):
-    year = register(people).received_on.year
-    url = reverse("internal_security:figures")
-    for username in ("isd_head", "chairman", "ca_head"):
-        page = client_for(username).get(url, {"year": year})
-        assert page.status_code == 200 and page.context["total"] == 1, username
-    for username in ("isd_officer", "isd_deputy", "ir_head", "sysadmin"):
-        assert client_for(username).get(url).status_code == 404, username
-
-
 def test_the_answer_is_written_in_the_appeals_language_alone(people):
     """Law on Languages, art. 11: a Russian appeal gets a Russian answer, with no other version."""
     from courtadmin.documents import services as documents_services
@@ -292,7 +250,7 @@ def test_the_answer_is_written_in_the_appeals_language_alone(people):
 def test_the_overdue_count_is_what_the_overdue_list_holds_for_every_reach(people, username):
     """The dashboards count overdue complaints without a pass over the complaints when the
     reader reaches them all (ISD 7); for any reach it is the list's own count."""
-    from internal_security.selectors import ComplaintFilter, complaint_registry, complaints_overdue_count
+    from internal_security.selectors.complaints import ComplaintFilter, complaint_registry, complaints_overdue_count
 
     almaty = Region.objects.get(code="almaty")
     complaints = [register(people), register(people, region=almaty), register(people, region=almaty), register(people)]

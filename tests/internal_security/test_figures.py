@@ -8,11 +8,10 @@ import pytest
 from django.urls import reverse
 
 from courtadmin.org.models import Region
-from internal_security import services
 from internal_security.models import Complaint, CriminalCase, Investigation
-from tests.internal_security.test_complaints import register
-from tests.internal_security.test_criminal_cases import a_case
-from tests.internal_security.test_investigations import open_investigation
+from internal_security.services import cases as services
+
+from .factories import a_case, open_investigation, register
 
 
 @pytest.fixture
@@ -41,7 +40,7 @@ def records(people):
 @pytest.mark.parametrize("username", ["isd_head", "chairman", "ca_head"])
 def test_each_figure_equals_a_direct_count(records, client_for, username):
     year = records
-    figures = client_for(username).get(reverse("internal_security:figures"), {"year": year}).context
+    figures = client_for(username).get(reverse("internal_security:complaint-figures"), {"year": year}).context
 
     complaints = Complaint.objects.filter(received_on__year=year)
     assert figures["total"] == complaints.count() == 2
@@ -67,14 +66,26 @@ def test_each_figure_equals_a_direct_count(records, client_for, username):
 
 
 def test_the_year_chosen_is_the_year_counted(records, client_for):
-    last_year = client_for("isd_head").get(reverse("internal_security:figures"), {"year": records - 1}).context
+    last_year = (
+        client_for("isd_head").get(reverse("internal_security:complaint-figures"), {"year": records - 1}).context
+    )
     assert last_year["total"] == 0
     assert [(region.code, total) for region, _counts, total in last_year["case_rows"]] == [("shymkent", 1)]
 
 
+def test_the_figures_are_for_the_head_and_the_leadership(people, client_for):
+    year = register(people).received_on.year
+    url = reverse("internal_security:complaint-figures")
+    for username in ("isd_head", "chairman", "ca_head"):
+        page = client_for(username).get(url, {"year": year})
+        assert page.status_code == 200 and page.context["total"] == 1, username
+    for username in ("isd_officer", "isd_deputy", "ir_head", "sysadmin"):
+        assert client_for(username).get(url).status_code == 404, username
+
+
 @pytest.mark.parametrize("username", ["isd_deputy", "isd_officer", "isd_almaty", "ca_deputy", "ir_head", "sysadmin"])
 def test_nobody_else_reads_the_figures_isd_7(records, client_for, username):
-    assert client_for(username).get(reverse("internal_security:figures")).status_code == 404
+    assert client_for(username).get(reverse("internal_security:complaint-figures")).status_code == 404
 
 
 def test_complaints_closed_before_the_field_existed_take_their_terms_ending(people):

@@ -13,28 +13,13 @@ from django.utils import timezone
 
 from courtadmin.deadlines.models import Deadline
 from courtadmin.documents import services as documents
-from courtadmin.org.models import Region
-from internal_security import services
-from internal_security.models import InvestigatedPerson, Investigation, JudgeInterview
+from internal_security.models import Investigation, JudgeInterview
+from internal_security.services import investigations as services
 from internal_security.workflow import investigation_conclude
 from tests.conftest import DEMO_TEST_PASSWORD, refusal_codes
 from tests.documents.conftest import second_factor_code
 
-
-def open_investigation(people, instructed_by="chairman", **fields):
-    today = timezone.localdate()
-    investigation = Investigation(
-        basis=Investigation.Basis.MISCONDUCT,
-        instructed_by=people[instructed_by],
-        instruction_number=fields.pop("instruction_number", "12-т"),
-        instruction_date=fields.pop("instruction_date", today - timedelta(days=3)),
-        region=Region.objects.get(code="karaganda"),
-        subject="Судьяның әдеп нормаларын бұзуы туралы хабар",
-        due_on=fields.pop("due_on", today + timedelta(days=30)),
-        **fields,
-    )
-    persons = [InvestigatedPerson(name="Судья Б.", role="judge", position="Қарағанды облыстық соты")]
-    return services.investigation_open(actor=people["isd_head"].user, investigation=investigation, persons=persons)
+from .factories import open_investigation
 
 
 def test_an_investigation_opens_on_the_chairmans_instruction_with_its_term_isd_6_21(people):

@@ -1,30 +1,15 @@
 """Information on corruption (ISD 6.15) and all on record about a person or a court, found
 only within the reader's reach (ISD 7)."""
 
-from datetime import timedelta
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
-from django.utils import timezone
 
-from courtadmin.org.models import Region
-from internal_security import services
 from internal_security.models import CorruptionSignal
+from internal_security.services import complaints as complaint_services
+from internal_security.services import signals as services
 
-from .test_complaints import register
-
-
-def signal(**fields):
-    defaults = {
-        "source": "media",
-        "received_on": timezone.localdate() - timedelta(days=1),
-        "person": "Судья А.",
-        "court": "Астана қаласы Сарыарқа аудандық соты",
-        "region": Region.objects.get(code="astana"),
-        "substance": "Жарияланым.",
-    }
-    return CorruptionSignal(**{**defaults, **fields})
+from .factories import register, signal
 
 
 def test_isd_staff_record_a_signal_and_a_territorial_unit_only_in_its_region(people):
@@ -43,8 +28,8 @@ def test_a_signal_names_a_person_or_a_court(people):
 def test_on_record_finds_only_what_the_reader_may_see_isd_6_15(people, client_for):
     head = people["isd_head"].user
     mine, theirs = register(people), register(people)  # both about "Судья А." in the Sarыarqa court
-    services.complaint_assign(actor=head, complaint=mine, officers=[people["isd_officer"].user])
-    services.complaint_assign(actor=head, complaint=theirs, officers=[people["isd_officer2"].user])
+    complaint_services.complaint_assign(actor=head, complaint=mine, officers=[people["isd_officer"].user])
+    complaint_services.complaint_assign(actor=head, complaint=theirs, officers=[people["isd_officer2"].user])
     services.corruption_signal_add(actor=head, signal=signal())
     url = reverse("internal_security:on-record")
     found = client_for("isd_officer").get(url, {"q": "Сарыарқа"}).context

@@ -2,11 +2,11 @@
 
 from datetime import timedelta
 
+from django.urls import reverse
 from django.utils import timezone
 
 from courtadmin.documents import services as documents
 from courtadmin.org.models import Region
-from international import services, trips
 from international.models import (
     Country,
     Delegation,
@@ -14,9 +14,12 @@ from international.models import (
     KazakhCourt,
     LegalAssistanceRequest,
     RequestParty,
+    TreatyBasis,
     Trip,
 )
-from international.selectors import treaty_suggested
+from international.selectors.requests import treaty_suggested
+from international.services import requests as services
+from international.services import trips
 from tests.conftest import DEMO_TEST_PASSWORD
 from tests.documents.conftest import second_factor_code
 
@@ -118,3 +121,70 @@ def delegation(officer, *, arrives_on, days=3, country="TR", **fields):
         **fields,
     )
     return trips.delegation_save(actor=officer, delegation=record)
+
+
+def registration(**overrides) -> dict:
+    """The registration form as an officer fills it in, one person concerned."""
+    country = Country.objects.get(code="RU")
+    data = {
+        "registration_number": "15/2026",
+        "received_on": (timezone.localdate() - timedelta(days=1)).isoformat(),
+        "direction": "incoming",
+        "subject": "service",
+        "category": "civil",
+        "country": country.pk,
+        "foreign_authority": authority("RU").pk,
+        "court": "",
+        "case_name": "Петров П. v. Серікбаев Е.",
+        "case_number": "2-77/2026",
+        "asked": "Вручить повестку",
+        "treaty": "",
+        "original_language": "ru",
+        "act_effective_on": "",
+        "officer": "",
+        "related_numbers": "",
+        "parties-TOTAL_FORMS": "2",
+        "parties-INITIAL_FORMS": "0",
+        "parties-MIN_NUM_FORMS": "0",
+        "parties-MAX_NUM_FORMS": "1000",
+        "parties-0-role": "addressee",
+        "parties-0-kind": "individual",
+        "parties-0-name": "Серікбаев Ерлан",
+        "parties-0-address": "Қарағанды қ.",
+        "parties-1-role": "",
+        "parties-1-kind": "individual",
+    }
+    data.update(overrides)
+    return data
+
+
+def post_registration(client, **overrides):
+    data = registration(**overrides)
+    data["officer"] = data["officer"] or client.officer.pk
+    return client.post(reverse("international:request-create"), data)
+
+
+def many_requests(officer, count: int, start: int = 100):
+    country = Country.objects.get(code="RU")
+    treaty = TreatyBasis.objects.get(code="minsk-1993")
+    court = KazakhCourt.objects.get(code="astana-regional")
+    foreign = authority("RU")
+    R.objects.bulk_create(
+        R(
+            registration_number=f"{start + n}/2025",
+            received_on=timezone.localdate() - timedelta(days=n),
+            direction="incoming",
+            subject="service",
+            category="civil",
+            country=country,
+            foreign_authority=foreign,
+            court=court,
+            case_name="Case",
+            case_number=f"2-{n}",
+            asked="Serve",
+            treaty=treaty,
+            original_language="ru",
+            officer=officer,
+        )
+        for n in range(count)
+    )

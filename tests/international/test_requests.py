@@ -2,10 +2,13 @@
 check against the treaty basis, the court suggestion and the execution term."""
 
 from datetime import timedelta
+from io import BytesIO
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone, translation
+from openpyxl import load_workbook
 
 from courtadmin.audit.models import AuditEvent
 from courtadmin.deadlines import services as deadlines
@@ -15,17 +18,17 @@ from courtadmin.documents import services as documents
 from courtadmin.documents.models import Document
 from courtadmin.documents.signing.portal_ca import certificate_issue
 from courtadmin.org.models import Absence, ActingAppointment, LineOfWork
-from international import services
-from international.checklist import request_checklist
 from international.models import Country, KazakhCourt, LegalAssistanceRequest, RequestFile, TreatyBasis
-from international.selectors import court_suggested, treaty_suggested
+from international.selectors.requests import court_suggested, request_checklist, treaty_suggested
+from international.services import requests as services
 from international.workflow import request_move
 from tests.conftest import DEMO_TEST_PASSWORD, refusal_codes
 from tests.documents.conftest import second_factor_code
 
-from .factories import la_request, party, signed_letter
+from .factories import la_request, many_requests, party, post_registration, signed_letter
 
-S = LegalAssistanceRequest.Status
+R = LegalAssistanceRequest
+S = R.Status
 
 
 def move(request, name, user, **kwargs):
@@ -306,3 +309,53 @@ def test_a_letter_abroad_needs_the_foreign_authority_and_the_right_step(people):
         "not_now"
     }
     assert refusal_codes(services.request_letter_prepare, actor=officer, request=request, move="check") == {"no_letter"}
+
+
+# --- The registry's pages (IR 7.22, IR 7.27) ---------------------------------------------------
+
+
+def test_an_officer_registers_a_request_and_the_minsk_basis_is_suggested(officer_client):
+    response = post_registration(officer_client)
+    request = R.objects.get(registration_number="15/2026")
+    assert response.status_code == 302 and response["Location"] == request.get_absolute_url()
+    assert request.treaty.code == "minsk-1993" and request.parties.get().name == "Серікбаев Ерлан"
+    assert "серікбаев" in request.search_text
+
+
+def test_filters_and_search_find_the_request(people, officer_client):
+    officer = officer_client.officer
+    target = la_request(officer, number="7/2026", case_number="2-999/2026", country="KG", subject="evidence")
+    la_request(officer, number="8/2026", case_number="2-111/2026")
+    url = reverse("international:request-list")
+    for query in ({"text": "2-999"}, {"text": "СЕРІКБАЕВ", "country": target.country_id}, {"subject": "evidence"}):
+        rows = officer_client.get(url, query).context["rows"]
+        assert [row.pk for row in rows] == [target.pk], query
+
+
+def test_the_export_says_when_it_stops_at_its_limit(people, officer_client, monkeypatch):
+    from international import export
+
+    monkeypatch.setattr(export, "EXPORT_LIMIT", 2)
+    many_requests(officer_client.officer, 3)
+    response = officer_client.get(reverse("international:request-export"))
+    rows = list(load_workbook(BytesIO(b"".join(response.streaming_content))).active.iter_rows(values_only=True))
+    assert len(rows) == 4 and rows[3][1] is None and "2" in rows[3][0]
+
+
+def test_a_row_of_the_list_shows_the_request_escaped_with_its_due_date(officer_client):
+    from courtadmin.deadlines.models import Deadline
+
+    request = la_request(officer_client.officer, number="7/2026", case_number='2-<b>15</b>/"26"')
+    request_move(request=request, move="check", actor=officer_client.officer)
+    LegalAssistanceRequest.objects.filter(pk=request.pk).update(
+        court=KazakhCourt.objects.first(), status="sent_to_court"
+    )
+    request_move(request=request, move="court_received", actor=officer_client.officer, on=timezone.localdate())
+    html = officer_client.get(reverse("international:request-list")).content.decode()
+    row = html[html.index('<tr class="request-row">') : html.index("</tr>", html.index('<tr class="request-row">'))]
+    assert f'<a href="{reverse("international:request-detail", args=[request.pk])}">7/2026</a>' in row
+    assert "2-&lt;b&gt;15&lt;/b&gt;/&quot;26&quot;" in row and "<b>" not in row
+    assert str(KazakhCourt.objects.first()) in row and "text-bg-danger" not in row
+    Deadline.objects.filter(record_id=str(request.pk)).update(due_on=timezone.localdate() - timedelta(days=1))
+    html = officer_client.get(reverse("international:request-list")).content.decode()
+    assert '<span class="badge text-bg-danger">' in html

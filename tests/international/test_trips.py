@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from courtadmin.audit.models import AuditEvent
-from international import trips
 from international.models import Country, Delegation, Trip
+from international.selectors import trips as trip_selectors
+from international.services import trips
 from tests.conftest import refusal_codes
 from tests.international.factories import delegation, trip
 
@@ -26,7 +27,7 @@ def test_ir_staff_enter_a_trip_and_its_report_is_awaited_after_the_return_ir_7_1
     back = trip(officer)
     coming = trip(officer, departs_on=timezone.localdate() + timedelta(days=5))
     assert back.awaits_report and not coming.awaits_report
-    assert list(trips.awaiting_report(Trip.objects.all())) == [back]
+    assert list(trip_selectors.awaiting_report(Trip.objects.all())) == [back]
     assert AuditEvent.objects.filter(action="ir.trip.created").count() == 2
 
 
@@ -38,7 +39,7 @@ def test_the_report_is_received_then_published_and_the_trip_no_longer_waits_ir_7
     }
     trips.trip_report_add(actor=officer, trip=back, upload=report_upload())
     assert back.report_received_on == timezone.localdate() and not back.awaits_report
-    assert not trips.awaiting_report(Trip.objects.all()).exists()
+    assert not trip_selectors.awaiting_report(Trip.objects.all()).exists()
     tomorrow = timezone.localdate() + timedelta(days=1)
     assert refusal_codes(trips.trip_report_published, actor=officer, trip=back, on=tomorrow) == {"future"}
     trips.trip_report_published(actor=officer, trip=back, on=timezone.localdate())
@@ -104,21 +105,4 @@ def test_a_delegation_visiting_is_one_whose_stay_meets_the_period_ir_7_17(users)
     within = delegation(officer, arrives_on=start + timedelta(days=10))
     delegation(officer, arrives_on=start - timedelta(days=10), days=2)  # gone before the period
     delegation(officer, arrives_on=end + timedelta(days=1))  # comes after it
-    assert set(trips.visiting(Delegation.objects.all(), start, end)) == {across, within}
-
-
-@pytest.mark.parametrize("count", [2, 50])
-def test_the_lists_cost_the_same_queries_for_2_and_50(users, client_for, django_assert_num_queries, count):
-    officer, today = users["ir_officer"], timezone.localdate()
-    for number in range(count):
-        trip(officer, departs_on=today - timedelta(days=number + 10))
-        delegation(officer, arrives_on=today - timedelta(days=number))
-    client = client_for("ir_head")
-    client.get(reverse("international:trip-list"))  # sessions and caches warmed
-    with django_assert_num_queries(QUERIES["trips"]):
-        assert len(client.get(reverse("international:trip-list")).context["page"]) == count
-    with django_assert_num_queries(QUERIES["delegations"]):
-        assert len(client.get(reverse("international:delegation-list")).context["page"]) == count
-
-
-QUERIES = {"trips": 10, "delegations": 9}
+    assert set(trip_selectors.visiting(Delegation.objects.all(), start, end)) == {across, within}

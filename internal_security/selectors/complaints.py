@@ -1,4 +1,6 @@
-"""Reads of ISD records: always within the user's reach (ISD 7); outside it, 404."""
+"""Reads of complaints about corruption (ISD 6.23): always within the user's reach (ISD 7);
+outside it, 404. The complaint list and its figures serve issue 7.6; the figures count the
+year's investigations and criminal cases beside the complaints."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -12,25 +14,12 @@ from django.utils import timezone
 
 from courtadmin.deadlines.models import Deadline
 from courtadmin.documents.models import Document
-from courtadmin.org.authority import Reach, active_grants, department_access, person_of, signers
-from courtadmin.org.models import Department, Person, Region, Unit
+from courtadmin.org.authority import Reach, active_grants, signers
+from courtadmin.org.models import Department, Region, Unit
 
-from .models import (
-    Complaint,
-    ComplaintAttachment,
-    ComplaintGrant,
-    CorruptionSignal,
-    CriminalCase,
-    Investigation,
-    InvestigationGrant,
-)
-from .permissions import isd_reach, isd_records_within_reach
-
-
-def require_isd_access(user) -> None:
-    """ISD 7: the department's pages exist only for those it reports to and its own staff."""
-    if not department_access(user, Department.ISD):
-        raise Http404
+from ..models import Complaint, ComplaintAttachment, ComplaintGrant, CriminalCase, Investigation
+from ..permissions import isd_reach, isd_records_within_reach, may_read_figures, require_isd_access
+from .cases import criminal_cases_visible_to
 
 
 def complaints_visible_to(user):
@@ -62,8 +51,8 @@ def department_overview(user) -> dict:
 def complaint_page(user, pk) -> dict:
     """A complaint with what its page shows; the applicant's identity only to the assigned
     officers and the ISD head (issue 7.2)."""
-    from .permissions import is_isd_manager, may_see_applicant
-    from .workflow import appeal_term, moves_open_to
+    from ..permissions import is_isd_manager, may_see_applicant
+    from ..workflow import appeal_term, moves_open_to
 
     complaint = get_complaint_for_user(user, pk)
     return {
@@ -101,75 +90,6 @@ def isd_officers():
         .select_related("person")
         .order_by("person__full_name")
     )
-
-
-def investigations_visible_to(user):
-    """Investigations within the user's reach (ISD 7): the ISD head, deputy and leadership all,
-    a territorial unit its region's, an officer those whose team he is on."""
-    return isd_records_within_reach(
-        Investigation.objects.select_related("region", "instructed_by"), user, grant_model=InvestigationGrant
-    )
-
-
-def get_investigation_for_user(user, pk) -> Investigation:
-    return get_object_or_404(investigations_visible_to(user), pk=pk)
-
-
-def investigation_page(user, pk) -> dict:
-    from .permissions import is_isd_manager, may_work_on_investigation
-
-    investigation = get_investigation_for_user(user, pk)
-    person = person_of(user)
-    return {
-        "investigation": investigation,
-        "persons": list(investigation.persons.all()),
-        "explanations": list(investigation.explanations.select_related("uploaded_by")),
-        "interviews": list(investigation.interviews.all()),
-        "file_requests": list(investigation.file_requests.select_related("granted_by")),
-        "complaints": list(complaints_visible_to(user).filter(investigation=investigation)),
-        "documents": list(
-            Document.objects.filter(
-                record_type__app_label="internal_security",
-                record_type__model="investigation",
-                record_id=str(investigation.pk),
-            ).order_by("pk")
-        ),
-        "team": list(InvestigationGrant.objects.filter(content_object=investigation).select_related("user__person"))
-        if is_isd_manager(user)
-        else [],
-        "may_manage": is_isd_manager(user),
-        "may_work": may_work_on_investigation(user, investigation) and investigation.status == "open",
-        "may_permit_files": person is not None
-        and person.position is not None
-        and person.position.kind in ("chairman", "ca_head"),
-        "today": timezone.localdate(),
-    }
-
-
-def instructing_people():
-    """Who may order an investigation (ISD 6.21): the Chairman and the Head of the CA."""
-    return Person.objects.filter(position__kind__in=["chairman", "ca_head"]).select_related("position")
-
-
-def _registers_within_reach(queryset, user):
-    """ISD 6.15, 6.16 and ISD 7: the criminal-case registry and the information on corruption
-    are the ISD's registers: its whole staff and those it reports to see every entry, a
-    territorial ISD unit its region's, nobody else any."""
-
-    reach = isd_reach(user)
-    if reach.kind in (Reach.ALL, Reach.GRANTED):
-        return queryset
-    if reach.kind is Reach.REGION:
-        return queryset.filter(region_id=reach.region_id)
-    return queryset.none()
-
-
-def criminal_cases_visible_to(user):
-    return _registers_within_reach(CriminalCase.objects.select_related("region"), user)
-
-
-def get_criminal_case_for_user(user, pk) -> CriminalCase:
-    return get_object_or_404(criminal_cases_visible_to(user), pk=pk)
 
 
 # --- The ISD's lists and figures (issue 7.6) ----------------------------------------------------
@@ -243,15 +163,6 @@ def complaint_registry(user, filters: ComplaintFilter = ComplaintFilter()):
     return complaints.order_by("-received_on", "-pk")
 
 
-def may_read_figures(user) -> bool:
-    """The ISD's figures are for its head and those it reports to (ISD 7)."""
-    from .permissions import is_isd_head
-
-    person = person_of(user)
-    leadership = person is not None and person.position is not None and person.position.kind in ("chairman", "ca_head")
-    return is_isd_head(user) or leadership
-
-
 def _counts(queryset, field, choices) -> list:
     """(label, count) for each value of a choice field, in the order of its choices."""
     counts = dict(queryset.order_by().values_list(field).annotate(count=Count("*")))
@@ -264,6 +175,10 @@ def isd_figures(user, year: int) -> dict:
     cases opened by region and stage."""
     if not may_read_figures(user):
         raise Http404
+    # The investigations' selectors read complaints: imported here, so that the two modules do
+    # not import each other as they load.
+    from .investigations import investigations_visible_to
+
     complaints = complaints_visible_to(user).filter(received_on__year=year).order_by()
     cells = complaints.annotate(month=ExtractMonth("received_on")).values("region", "month").annotate(count=Count("*"))
     regions = {region.pk: region for region in Region.objects.all()}
@@ -293,91 +208,3 @@ def isd_figures(user, year: int) -> dict:
             key=lambda row: str(row[0]),
         ),
     }
-
-
-def signals_visible_to(user):
-    return _registers_within_reach(CorruptionSignal.objects.select_related("region"), user)
-
-
-ON_RECORD_LIMIT = 50
-
-
-def on_record(user, text: str) -> dict:
-    """Everything on record about a person or a court (ISD 6.15) that the user may see: the
-    complaints, investigations, criminal cases and signals naming them, each within its own
-    reach rule, so nothing outside the user's reach is found."""
-    require_isd_access(user)
-    text = text.strip()
-    if len(text) < 3:
-        return {"text": text, "complaints": [], "investigations": [], "cases": [], "signals": []}
-    return {
-        "text": text,
-        "complaints": list(
-            complaints_visible_to(user).filter(Q(person_concerned__icontains=text) | Q(court__icontains=text))[
-                :ON_RECORD_LIMIT
-            ]
-        ),
-        "investigations": list(
-            investigations_visible_to(user)
-            .filter(Q(persons__name__icontains=text) | Q(persons__position__icontains=text))
-            .distinct()[:ON_RECORD_LIMIT]
-        ),
-        "cases": list(
-            criminal_cases_visible_to(user).filter(Q(person__icontains=text) | Q(court__icontains=text))[
-                :ON_RECORD_LIMIT
-            ]
-        ),
-        "signals": list(
-            signals_visible_to(user).filter(Q(person__icontains=text) | Q(court__icontains=text))[:ON_RECORD_LIMIT]
-        ),
-    }
-
-
-def case_registry(user, *, text="", stage="", region=None, corruption=False, opened_from=None, opened_to=None):
-    """The criminal cases within the user's reach, filtered (issue 7.6)."""
-    cases = criminal_cases_visible_to(user)
-    for lookup, value in (
-        ("stage", stage),
-        ("region", region),
-        ("corruption", corruption),
-        ("opened_on__gte", opened_from),
-        ("opened_on__lte", opened_to),
-    ):
-        if value:
-            cases = cases.filter(**{lookup: value})
-    if text.strip():
-        text = text.strip()
-        cases = cases.filter(Q(person__icontains=text) | Q(court__icontains=text) | Q(article__icontains=text))
-    return cases.order_by("-opened_on", "-pk")
-
-
-def investigation_registry(
-    user,
-    *,
-    status="",
-    basis="",
-    outcome="",
-    region=None,
-    overdue=False,
-    opened_from=None,
-    opened_to=None,
-    concluded_from=None,
-    concluded_to=None,
-):
-    """The investigations within the user's reach, filtered (issue 7.6); overdue: under way
-    past their term; opened: by the date of the instruction."""
-    investigations = investigations_visible_to(user)
-    for field, value in (("status", status), ("basis", basis), ("outcome", outcome), ("region", region)):
-        if value:
-            investigations = investigations.filter(**{field: value})
-    for lookup, value in (
-        ("instruction_date__gte", opened_from),
-        ("instruction_date__lte", opened_to),
-        ("concluded_on__gte", concluded_from),
-        ("concluded_on__lte", concluded_to),
-    ):
-        if value:
-            investigations = investigations.filter(**{lookup: value})
-    if overdue:
-        investigations = investigations.filter(status=Investigation.Status.OPEN, due_on__lt=timezone.localdate())
-    return investigations.order_by("-instruction_date", "-pk")

@@ -11,25 +11,12 @@ from django.utils import timezone
 
 from courtadmin.org.models import Region
 from internal_security.models import Complaint, ComplaintGrant
-from internal_security.selectors import complaints_visible_to
-from internal_security.services import complaint_grant_access
+from internal_security.selectors.complaints import complaints_visible_to
+from internal_security.services.complaints import complaint_grant_access
+
+from .factories import make_complaints
 
 OUTSIDERS = ["ca_deputy", "ir_head", "ir_officer", "sysadmin"]
-
-
-def make_complaints(count, region_code="astana", prefix="T"):
-    region = Region.objects.get(code=region_code)
-    return [
-        Complaint.objects.create(
-            number=f"{prefix}-{region_code}-{i}",
-            received_on=date(2026, 11, 2),
-            region=region,
-            court="Сот",
-            summary=f"Өтініш {i}",
-            substance="Мазмұны",
-        )
-        for i in range(count)
-    ]
 
 
 @pytest.fixture

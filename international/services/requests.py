@@ -14,9 +14,9 @@ from courtadmin.core.uploads import accepted_upload_fields
 from courtadmin.documents.models import Document
 from courtadmin.documents.services import document_act, document_save
 
-from .models import LegalAssistanceRequest, RequestFile, RequestLetter
-from .permissions import check_ir_staff
-from .workflow import MOVES, live_letter
+from ..models import LegalAssistanceRequest, RequestFile, RequestLetter
+from ..permissions import check_ir_staff
+from ..workflow import MOVES, live_letter
 
 R = LegalAssistanceRequest
 EDITABLE = (R.Status.REGISTERED, R.Status.CHECKED)

@@ -10,22 +10,10 @@ from django.utils import timezone
 
 from courtadmin.audit.models import ReadEvent
 from courtadmin.org.models import Region
-from internal_security import services
 from internal_security.models import CriminalCase
+from internal_security.services import cases as services
 
-
-def a_case(**fields):
-    today = timezone.localdate()
-    defaults = {
-        "person": "Сот приставы К.",
-        "person_role": "staff",
-        "position": "сот приставы",
-        "court": "Алматы қаласы Алмалы аудандық соты",
-        "article": "366-бап 2-бөлік",
-        "investigating_body": "Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі",
-        "opened_on": today - timedelta(days=60),
-    }
-    return CriminalCase(**{**defaults, **fields})
+from .factories import a_case
 
 
 def test_the_territorial_unit_enters_a_case_of_its_own_region(people):
@@ -80,7 +68,7 @@ def test_opening_a_case_is_in_the_read_log(people, client_for):
 def test_a_case_is_linked_only_to_complaints_its_keeper_reaches(people, client_for):
     """isd_almaty reaches Almaty's complaints; an Astana complaint's number is "not within
     your reach", which tells nothing of whether it exists (ISD 7)."""
-    from .test_complaints import register
+    from .factories import register
 
     almaty = register(people, region=Region.objects.get(code="almaty"))
     astana = register(people)

@@ -8,105 +8,22 @@
 - A foreign delegation's visit is entered with its country, organisation, head, size,
   dates and programme (IR 7.17).
 
-Services here write (keyword-only, inside a transaction, audited); selectors read within
-the reader's reach (IR staff and the Court Administration's leadership; 404 for anyone else).
+Services here write (keyword-only, inside a transaction, audited); the reads are in
+international/selectors/trips.py.
 """
 
-from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courtadmin.audit.services import audit_record
 from courtadmin.core.uploads import accepted_upload_fields
-from courtadmin.org.authority import department_access
-from courtadmin.org.models import Department
 
-from .models import Delegation, Trip, TripReport
-from .permissions import check_ir_staff
-
-# --- Selectors ---------------------------------------------------------------------------------
-
-
-def trips_visible_to(user):
-    if not department_access(user, Department.IR):
-        return Trip.objects.none()
-    return Trip.objects.select_related("country", "officer__person")
-
-
-def awaiting_report(trips, today: date | None = None):
-    """IR 7.11: trips whose participants are back and whose final report is not on file."""
-    return trips.filter(report_received_on__isnull=True, returns_on__lt=today or timezone.localdate())
-
-
-@dataclass(frozen=True)
-class TripFilter:
-    text: str = ""
-    country: object = None
-    officer: object = None
-    awaiting: bool = False
-    departs_from: date | None = None
-    departs_to: date | None = None
-
-
-def trip_registry(user, filters: TripFilter = TripFilter()):
-    trips = trips_visible_to(user)
-    if filters.country:
-        trips = trips.filter(country=filters.country)
-    if filters.officer:
-        trips = trips.filter(officer=filters.officer)
-    if filters.awaiting:
-        trips = awaiting_report(trips)
-    if filters.departs_from:
-        trips = trips.filter(departs_on__gte=filters.departs_from)
-    if filters.departs_to:
-        trips = trips.filter(departs_on__lte=filters.departs_to)
-    if text := filters.text.strip():
-        trips = trips.filter(Q(purpose__icontains=text) | Q(participants__icontains=text) | Q(city__icontains=text))
-    return trips.order_by("-departs_on", "-pk")
-
-
-def get_trip_for_user(user, pk) -> Trip:
-    return get_object_or_404(trips_visible_to(user), pk=pk)
-
-
-def get_trip_report_for_user(user, trip_pk, pk) -> TripReport:
-    trip = get_trip_for_user(user, trip_pk)
-    return get_object_or_404(TripReport.objects.select_related("trip"), trip=trip, pk=pk)
-
-
-def delegations_visible_to(user):
-    if not department_access(user, Department.IR):
-        return Delegation.objects.none()
-    return Delegation.objects.select_related("country", "officer__person")
-
-
-def visiting(delegations, start: date, end: date):
-    """IR 7.17: the delegations whose visit falls, in whole or in part, within [start, end]."""
-    return delegations.filter(arrives_on__lte=end, leaves_on__gte=start)
-
-
-def delegation_registry(user, *, text="", country=None, start: date | None = None, end: date | None = None):
-    delegations = delegations_visible_to(user)
-    if country:
-        delegations = delegations.filter(country=country)
-    if start and end:
-        delegations = visiting(delegations, start, end)
-    if text := text.strip():
-        delegations = delegations.filter(Q(organisation__icontains=text) | Q(head__icontains=text))
-    return delegations.order_by("-arrives_on", "-pk")
-
-
-def get_delegation_for_user(user, pk) -> Delegation:
-    return get_object_or_404(delegations_visible_to(user), pk=pk)
-
-
-# --- Services ----------------------------------------------------------------------------------
+from ..models import Delegation, Trip, TripReport
+from ..permissions import check_ir_staff
 
 
 def _saved(*, actor, record, action: str):

@@ -1,0 +1,86 @@
+"""Forms of official investigations (ISD 6.21, 6.22, 5.2, 5.3, 5.9) and of their list's filters."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from courtadmin.core.forms import PortalFormMixin
+from courtadmin.org.models import Region
+
+from ..models import InvestigatedPerson, Investigation, JudgeInterview
+from .complaints import DATE
+
+
+class InvestigationForm(PortalFormMixin, forms.ModelForm):
+    person_name = forms.CharField(label=_("Person under investigation"))
+    person_role = forms.ChoiceField(label=_("Who he is"), choices=InvestigatedPerson.Role.choices)
+    person_position = forms.CharField(label=_("Position and court"))
+
+    class Meta:
+        model = Investigation
+        fields = [
+            "basis",
+            "instructed_by",
+            "instruction_number",
+            "instruction_date",
+            "region",
+            "subject",
+            "plan",
+            "due_on",
+        ]
+        widgets = {"instruction_date": DATE, "due_on": DATE, "plan": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, instructing, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["instructed_by"].queryset = instructing
+
+    def persons(self) -> list:
+        return [
+            InvestigatedPerson(
+                name=self.cleaned_data["person_name"],
+                role=self.cleaned_data["person_role"],
+                position=self.cleaned_data["person_position"],
+            )
+        ]
+
+
+class ExplanationForm(PortalFormMixin, forms.Form):
+    person = forms.CharField(label=_("Who explains"))
+    summoned_on = forms.DateField(label=_("Summoned on"), widget=DATE)
+    given_on = forms.DateField(label=_("Explanation given on"), widget=DATE)
+    file = forms.FileField(label=_("File"))
+
+
+class InterviewForm(PortalFormMixin, forms.ModelForm):
+    class Meta:
+        model = JudgeInterview
+        fields = ["judge", "permission", "consent_on", "held_on", "record"]
+        widgets = {"consent_on": DATE, "held_on": DATE, "record": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["permission"].required = False  # the service says why, beside the field
+
+
+class FileRequestForm(PortalFormMixin, forms.Form):
+    person = forms.CharField(label=_("Whose personal file"))
+    reason = forms.CharField(label=_("Why it is needed"))
+
+
+class FileGrantForm(PortalFormMixin, forms.Form):
+    valid_until = forms.DateField(label=_("Permission valid until"), widget=DATE)
+
+
+class ConcludeForm(PortalFormMixin, forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=[("", "—"), *Investigation.Outcome.choices])
+
+
+class InvestigationFilterForm(PortalFormMixin, forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=[("", "—"), *Investigation.Status.choices], required=False)
+    basis = forms.ChoiceField(label=_("Basis"), choices=[("", "—"), *Investigation.Basis.choices], required=False)
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=[("", "—"), *Investigation.Outcome.choices], required=False)
+    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(), required=False, empty_label="—")
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    opened_from = forms.DateField(label=_("Instructed from"), required=False, widget=DATE)
+    opened_to = forms.DateField(label=_("Instructed to"), required=False, widget=DATE)
+    concluded_from = forms.DateField(label=_("Concluded from"), required=False, widget=DATE)
+    concluded_to = forms.DateField(label=_("Concluded to"), required=False, widget=DATE)

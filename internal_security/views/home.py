@@ -1,0 +1,12 @@
+"""The ISD's home: who signs today (ISD 15) and the complaints within the reader's reach."""
+
+from django.shortcuts import render
+
+from ..selectors import complaints as selectors
+from .complaints import LIST_PAGE_SIZE
+
+
+def home(request):
+    context = selectors.department_overview(request.user)
+    context["complaints"] = selectors.complaints_visible_to(request.user)[:LIST_PAGE_SIZE]
+    return render(request, "internal_security/home.html", context)

@@ -1,0 +1,393 @@
+"""The two departments have one shape (house style: "The two department apps look alike: the
+same module names, the same URL-name patterns, the same test file names. A reader who knows
+one knows the other"):
+
+1. the same top-level modules and packages, but for those listed below with their reason;
+2. services/, selectors/, forms/ and views/ hold one module per feature, the same features in
+   all four (views/ adds home.py), with __init__.py files that re-export nothing;
+3. every URL name is <kind>-<what is done>, in one vocabulary shared by both departments: one
+   word for one idea, and a path of the same shape has a name of the same shape;
+4. the test folders hold test_<feature>.py for each feature and the same other files.
+
+Each check is a function of plain data that returns what is wrong; the tests at the end feed
+each one a crafted input to show that it fails when the shape breaks.
+"""
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import URLPattern, URLResolver, get_resolver
+
+DEPARTMENTS = ("international", "internal_security")
+
+FEATURES = {
+    "international": {"requests", "applications", "catalogs", "trips"},
+    "internal_security": {"complaints", "investigations", "cases", "signals"},
+}
+
+# --- 1. Top-level modules -----------------------------------------------------------------------
+
+# What one department has and the other need not, each with its reason.
+DEPARTMENT_ONLY = {
+    "international": {
+        "translation.py": "django-modeltranslation's registry of the catalogs' names in three languages; "
+        "no ISD model has translated fields",
+    },
+    "internal_security": {},
+}
+
+
+def top_level_names(app: str) -> set[str]:
+    return {
+        path.name
+        for path in (Path(settings.BASE_DIR) / app).iterdir()
+        if path.name != "__pycache__" and not path.name.startswith(".")
+    }
+
+
+def module_problems(names: dict[str, set[str]], department_only: dict[str, dict]) -> list[str]:
+    """The top-level modules one department has and the other lacks, unless listed with a reason."""
+    problems = []
+    first, second = DEPARTMENTS
+    for app, other in ((first, second), (second, first)):
+        for name in sorted(names[app] - names[other] - set(department_only[app])):
+            problems.append(f"{app}/{name} has no counterpart in {other}/")
+        for name in sorted(set(department_only[app]) - names[app]):
+            problems.append(f"{app}/{name} is listed as the department's own but does not exist")
+    return problems
+
+
+# --- 2. Feature packages ------------------------------------------------------------------------
+
+PACKAGES = ("services", "selectors", "forms", "views")
+# The department's home page is no feature: its view only.
+EXTRA = {"views": {"home"}}
+
+
+def package_modules(app: str, package: str) -> set[str]:
+    folder = Path(settings.BASE_DIR) / app / package
+    return {path.stem for path in folder.glob("*.py") if path.name != "__init__.py"} if folder.is_dir() else set()
+
+
+def feature_problems(app: str, modules: dict[str, set[str]], features: set[str]) -> list[str]:
+    """Each package holds one module per feature, no more, no fewer."""
+    problems = []
+    for package in PACKAGES:
+        expected = features | EXTRA.get(package, set())
+        for name in sorted(expected - modules.get(package, set())):
+            problems.append(f"{app}/{package}/ has no {name}.py")
+        for name in sorted(modules.get(package, set()) - expected):
+            problems.append(f"{app}/{package}/{name}.py is not one of the features {sorted(features)}")
+    return problems
+
+
+def reexport_problems(sources: dict[str, str]) -> list[str]:
+    """Modules are imported by their full path: no package __init__ imports anything (and so
+    re-exports nothing), no module imports *."""
+    problems = []
+    for path, source in sorted(sources.items()):
+        for node in ast.walk(ast.parse(source)):
+            if path.endswith("__init__.py") and isinstance(node, ast.Import | ast.ImportFrom):
+                problems.append(f"{path} imports (re-exports) {', '.join(alias.name for alias in node.names)}")
+            elif isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names):
+                problems.append(f"{path} imports * from {node.module}")
+    return problems
+
+
+def department_sources(app: str) -> dict[str, str]:
+    root = Path(settings.BASE_DIR)
+    return {
+        str(path.relative_to(root)): path.read_text()
+        for path in (root / app).rglob("*.py")
+        if "migrations" not in path.parts
+    }
+
+
+# --- 3. URL names -------------------------------------------------------------------------------
+
+# What is done to a record of a kind: one word for one idea, in both departments.
+ACTIONS = {
+    "list",
+    "detail",
+    "create",
+    "update",
+    "export",
+    "move",  # a move of the kind's table of moves, named in the path (workflow.MOVES)
+    "close",  # the record's last move, once its signed document exists
+    "figures",
+    "figures-export",
+    "file-add",  # the record's stored files
+    "file-download",
+}
+# The step that prepares a document is named after the document.
+DOCUMENTS = {"letter", "answer", "conclusion"}
+# What is done to a record's sub-records: <kind>-<sub>-add, <kind>-<sub>-download.
+SUB_ACTIONS = {"add", "download"}
+# Words that say, under another name, what the vocabulary already says.
+SYNONYMS = {
+    "act": "move",
+    "attachment": "file",
+    "attachments": "file",
+    "upload": "file-add",
+    "edit": "update",
+    "change": "update",
+    "new": "create",
+    "view": "detail",
+    "show": "detail",
+    "prepare": "the document's name",
+    "conclude": "close",
+}
+
+# Each department's kinds, sub-records, the steps of its own (each a page or a form of its
+# own, with its reason) and its pages of no kind.
+VOCABULARY = {
+    "international": {
+        "kinds": {"request", "application", "trip", "delegation", "catalog"},
+        "subs": {"report"},  # a trip's final report (IR 7.11)
+        "steps": {
+            "check": "the check against the treaty basis, item by item: a move with a page of its own (IR 7.22)",
+            "index": "the four catalogs with their sizes, above each catalog's list of entries",
+            "import": "a catalog's entries read from a CSV or XLSX file: the courts (IR 7.22)",
+            "report-published": "the day a trip's final report was published on the Supreme Court's portal (IR 7.11)",
+        },
+        "pages": {"home"},
+    },
+    "internal_security": {
+        "kinds": {"complaint", "investigation", "case", "signal"},
+        # an official's explanation (ISD 5.2), a judge's interview (5.3), a personal file
+        # studied (5.9), an officer on the team (ISD 7)
+        "subs": {"explanation", "interview", "personal-file", "team"},
+        "steps": {
+            "assign": "the head assigns officers: a move with their need-to-know grants (ISD 9)",
+            "conflict": "an assigned officer declares a conflict of interest and loses the record (issue 7.2)",
+            "extend": "the head or deputy extends the АППК term by a reasoned decision (АППК art. 76)",
+            "personal-file-grant": "the Chairman or the CA head permits the study of a personal file (ISD 5.9)",
+        },
+        "pages": {"home", "on-record"},  # on record: all four kinds about a person or a court (ISD 6.15)
+    },
+}
+
+# A path of this shape is named with this ending, whatever the department.
+PATH_SHAPES = [
+    (re.compile(r"/move/<slug:move>/$"), "-move"),
+    (re.compile(r"^[a-z-]+/new/$"), "-create"),
+    (re.compile(r"/edit/$"), "-update"),
+    (re.compile(r"^[a-z-]+/export/$"), "-export"),
+    (re.compile(r"^[a-z-]+/figures/$"), "-figures"),
+    (re.compile(r"/figures/export/$"), "-figures-export"),
+    (re.compile(r"^[a-z-]+/<int:pk>/$"), "-detail"),
+    (re.compile(r"/files/$"), "-file-add"),
+    (re.compile(r"/files/<int:file_pk>/$"), "-file-download"),
+]
+
+
+def department_urls(app: str) -> list[tuple[str, str]]:
+    """(name, path within the department) of every pattern the portal resolves under the
+    department's namespace."""
+    for entry in get_resolver().url_patterns:
+        if isinstance(entry, URLResolver) and entry.namespace == app:
+            return [
+                (pattern.name, str(pattern.pattern))
+                for pattern in entry.url_patterns
+                if isinstance(pattern, URLPattern)
+            ]
+    raise AssertionError(f"no URL namespace {app}")
+
+
+def url_problems(app: str, urls: list[tuple[str, str]], vocabulary: dict) -> list[str]:
+    """Names outside the vocabulary, words the vocabulary says otherwise, names that do not
+    fit the shape of their path, paths not under their kind."""
+    problems = []
+    subs = {f"{sub}-{action}" for sub in vocabulary["subs"] for action in SUB_ACTIONS}
+    allowed = ACTIONS | DOCUMENTS | subs | set(vocabulary["steps"])
+    for name, path in urls:
+        if not name:
+            problems.append(f"{path} has no name")
+            continue
+        for word in name.split("-"):
+            if word in SYNONYMS:
+                problems.append(f"{name}: says '{word}' where both departments say {SYNONYMS[word]}")
+        for shape, ending in PATH_SHAPES:
+            if shape.search(path) and not name.endswith(ending):
+                problems.append(f"{name}: a path like {path} is named <kind>{ending}")
+        if name in vocabulary["pages"]:
+            continue
+        kind = next(
+            (kind for kind in sorted(vocabulary["kinds"], key=len, reverse=True) if name.startswith(f"{kind}-")), None
+        )
+        if kind is None:
+            problems.append(f"{name}: does not begin with a kind of {sorted(vocabulary['kinds'])}")
+            continue
+        if name[len(kind) + 1 :] not in allowed:
+            problems.append(f"{name}: '{name[len(kind) + 1 :]}' is not in the vocabulary")
+        if not path.startswith(f"{kind}s/"):
+            problems.append(f"{name}: its path {path} is not under {kind}s/")
+    return problems
+
+
+# --- 4. Test files ------------------------------------------------------------------------------
+
+
+def folder_files(app: str) -> set[str]:
+    return {path.name for path in (Path(settings.BASE_DIR) / "tests" / app).glob("*.py")}
+
+
+def folder_problems(files: dict[str, set[str]], features: dict[str, set[str]]) -> list[str]:
+    """test_<feature>.py for each feature; every other file (cross-cutting tests, conftest,
+    factories) in both folders."""
+    problems = []
+    others = {}
+    for app in DEPARTMENTS:
+        expected = {f"test_{feature}.py" for feature in features[app]}
+        for name in sorted(expected - files[app]):
+            problems.append(f"tests/{app}/ has no {name}")
+        others[app] = files[app] - expected
+    first, second = DEPARTMENTS
+    for app, other in ((first, second), (second, first)):
+        for name in sorted(others[app] - others[other]):
+            problems.append(f"tests/{app}/{name} has no counterpart in tests/{other}/")
+    return problems
+
+
+# --- The portal as it is ------------------------------------------------------------------------
+
+
+def test_the_departments_have_the_same_top_level_modules():
+    names = {app: top_level_names(app) for app in DEPARTMENTS}
+    assert module_problems(names, DEPARTMENT_ONLY) == []
+
+
+@pytest.mark.parametrize("app", DEPARTMENTS)
+def test_the_feature_packages_hold_the_same_features(app):
+    modules = {package: package_modules(app, package) for package in PACKAGES}
+    assert feature_problems(app, modules, FEATURES[app]) == []
+    assert reexport_problems(department_sources(app)) == []
+
+
+@pytest.mark.parametrize("app", DEPARTMENTS)
+def test_every_url_name_is_in_the_shared_vocabulary(app):
+    assert url_problems(app, department_urls(app), VOCABULARY[app]) == []
+
+
+def test_a_step_of_both_departments_belongs_to_the_shared_vocabulary():
+    """A step both departments had would be one idea: its word belongs in ACTIONS."""
+    ir, isd = (set(VOCABULARY[app]["steps"]) for app in DEPARTMENTS)
+    assert not ir & isd and not (ir | isd) & (ACTIONS | DOCUMENTS)
+
+
+def test_the_test_folders_hold_the_same_files():
+    files = {app: folder_files(app) for app in DEPARTMENTS}
+    assert folder_problems(files, FEATURES) == []
+
+
+# --- Each check fails when the shape breaks ----------------------------------------------------
+
+
+def test_a_module_of_one_department_alone_is_caught():
+    names = {app: top_level_names(app) for app in DEPARTMENTS}
+    names["international"].add("checklist.py")
+    names["internal_security"].discard("permissions.py")
+    assert module_problems(names, DEPARTMENT_ONLY) == [
+        "international/checklist.py has no counterpart in internal_security/",
+        "international/permissions.py has no counterpart in internal_security/",
+    ]
+    assert module_problems(names, {**DEPARTMENT_ONLY, "internal_security": {"tasks.py": "a reason"}})[-1] == (
+        "internal_security/tasks.py is listed as the department's own but does not exist"
+    )
+
+
+def test_a_package_out_of_step_and_a_re_export_are_caught():
+    modules = {package: package_modules("internal_security", package) for package in PACKAGES}
+    modules["selectors"].discard("cases")
+    modules["views"].add("figures")
+    assert feature_problems("internal_security", modules, FEATURES["internal_security"]) == [
+        "internal_security/selectors/ has no cases.py",
+        "internal_security/views/figures.py is not one of the features "
+        "['cases', 'complaints', 'investigations', 'signals']",
+    ]
+    sources = {
+        "internal_security/selectors/__init__.py": "from .complaints import complaints_visible_to\n",
+        "internal_security/views/cases.py": "from ..selectors.cases import *\n",
+    }
+    assert reexport_problems(sources) == [
+        "internal_security/selectors/__init__.py imports (re-exports) complaints_visible_to",
+        "internal_security/views/cases.py imports * from selectors.cases",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "path", "problem"),
+    [
+        (
+            "complaint-act",
+            "complaints/<int:pk>/move/<slug:move>/",
+            "complaint-act: says 'act' where both departments say move",
+        ),
+        (
+            "complaint-act",
+            "complaints/<int:pk>/move/<slug:move>/",
+            "complaint-act: a path like complaints/<int:pk>/move/<slug:move>/ is named <kind>-move",
+        ),
+        (
+            "complaint-attachment-add",
+            "complaints/<int:pk>/attachments/",
+            "complaint-attachment-add: says 'attachment' where both departments say file",
+        ),
+        (
+            "complaint-attachment-add",
+            "complaints/<int:pk>/attachments/",
+            "complaint-attachment-add: 'attachment-add' is not in the vocabulary",
+        ),
+        (
+            "figures",
+            "figures/",
+            "figures: does not begin with a kind of ['case', 'complaint', 'investigation', 'signal']",
+        ),
+        ("complaint-figures", "figures/", "complaint-figures: its path figures/ is not under complaints/"),
+        ("complaint-new", "complaints/new/", "complaint-new: a path like complaints/new/ is named <kind>-create"),
+        (
+            "explanation-add",
+            "investigations/<int:pk>/explanations/",
+            "explanation-add: does not begin with a kind of ['case', 'complaint', 'investigation', 'signal']",
+        ),
+        (
+            "conclusion-prepare",
+            "investigations/<int:pk>/conclusion/",
+            "conclusion-prepare: does not begin with a kind of ['case', 'complaint', 'investigation', 'signal']",
+        ),
+        (
+            "investigation-conclude",
+            "investigations/<int:pk>/conclude/",
+            "investigation-conclude: says 'conclude' where both departments say close",
+        ),
+        ("case-edit", "cases/<int:pk>/edit/", "case-edit: a path like cases/<int:pk>/edit/ is named <kind>-update"),
+        ("case-view", "cases/<int:pk>/", "case-view: a path like cases/<int:pk>/ is named <kind>-detail"),
+    ],
+)
+def test_a_name_out_of_the_vocabulary_is_caught(name, path, problem):
+    assert problem in url_problems("internal_security", [(name, path)], VOCABULARY["internal_security"])
+
+
+def test_a_name_in_the_vocabulary_passes():
+    urls = [
+        ("complaint-move", "complaints/<int:pk>/move/<slug:move>/"),
+        ("complaint-file-download", "complaints/<int:pk>/files/<int:file_pk>/"),
+        ("investigation-explanation-add", "investigations/<int:pk>/explanations/"),
+        ("investigation-conclusion", "investigations/<int:pk>/conclusion/"),
+        ("on-record", "on-record/"),
+    ]
+    assert url_problems("internal_security", urls, VOCABULARY["internal_security"]) == []
+
+
+def test_a_test_file_out_of_step_is_caught():
+    files = {app: folder_files(app) for app in DEPARTMENTS}
+    files["internal_security"] = files["internal_security"] - {"test_cases.py"} | {"test_criminal_cases.py"}
+    files["international"] = files["international"] - {"test_reach.py"}
+    assert folder_problems(files, FEATURES) == [
+        "tests/internal_security/ has no test_cases.py",
+        "tests/internal_security/test_criminal_cases.py has no counterpart in tests/international/",
+        "tests/internal_security/test_reach.py has no counterpart in tests/international/",
+    ]

@@ -1,0 +1,280 @@
+"""Query budgets of the ISD's list and detail pages: an exact count of queries for each, the
+same for 2 rows as for 50 (house style, "Lists without a query budget"). The need-to-know side
+of the complaint list (2 or 50 grants, 50 grants among 10,000 complaints) is in test_reach.py."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+from django.utils import timezone
+
+from courtadmin.documents.models import Document
+from internal_security.models import (
+    ComplaintAttachment,
+    ComplaintGrant,
+    Explanation,
+    InvestigatedPerson,
+    InvestigationGrant,
+    JudgeInterview,
+    PersonalFileRequest,
+)
+
+from .factories import (
+    PDF,
+    many_cases,
+    many_complaints,
+    many_investigations,
+    many_signals,
+    open_investigation,
+    register,
+)
+
+ROWS = [2, 50]
+
+# The queries of each page, read by the ISD head (who reaches every record) unless said. Every
+# page reads the session, its user and the user's person with his position (navigation, reach:
+# 3), and saves the session at its end (savepoint, update, release: 3); what each page reads
+# besides is said beside its count. A detail page writes its opening to the read log (one INSERT).
+BUDGET = {
+    # who signs ISD documents today (ISD 15): the head, his absence, an acting appointment and
+    # who acts; the first 50 complaints (region joined)
+    "home": 6 + 5,
+    # the count, the page (region joined); the filter's regions and officers
+    "complaint-list": 6 + 4,
+    # the complaint, its running term, its documents, its grants with their holders, whether the
+    # reader holds one, its files; the officers the head may assign; the read log
+    "complaint-detail": 6 + 8,
+    # the regions; complaints by region and month, by status, in all; criminal cases by region
+    # and stage; investigations by status and by outcome
+    "complaint-figures": 6 + 7,
+    # the count, the page (instructing person and region joined); the filter's regions
+    "investigation-list": 6 + 3,
+    # the investigation, its persons, explanations, interviews, personal-file requests,
+    # complaints, documents and team; the officers for the team; the read log
+    "investigation-detail": 6 + 10,
+    # the count, the page (region joined); the filter's regions
+    "case-list": 6 + 3,
+    # the case, its complaints and investigations within the reader's reach; the read log
+    "case-detail": 6 + 4,
+    # the signals (region joined); the form's regions
+    "signal-list": 6 + 2,
+    # the complaints, investigations, criminal cases and signals found
+    "on-record": 6 + 4,
+}
+
+
+def page(client, url, data=None):
+    """The page once, so that what a session does on its first request is not counted."""
+    client.get(url, data)
+    return url
+
+
+def officers(count):
+    """`count` accounts of ISD officers, to hold `count` grants on one record."""
+    User = get_user_model()
+    User.objects.bulk_create(User(username=f"officer-{n}") for n in range(count))
+    return list(User.objects.filter(username__startswith="officer-"))
+
+
+def grants(model, record, users, granted_by):
+    permission = Permission.objects.get(
+        content_type__app_label="internal_security", codename=f"view_{type(record)._meta.model_name}"
+    )
+    model.objects.bulk_create(
+        model(user=user, permission=permission, content_object=record, granted_by=granted_by, reason="x")
+        for user in users
+    )
+
+
+def documents(record, count, author):
+    Document.objects.bulk_create(
+        Document(
+            department="ISD",
+            kind="isd.memo_to_subdivision",
+            subject=f"Хат {n}",
+            addressee="А",
+            author=author,
+            record_type=ContentType.objects.get_for_model(record),
+            record_id=str(record.pk),
+        )
+        for n in range(count)
+    )
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_home(people, client_for, django_assert_num_queries, rows):
+    many_complaints(rows)
+    client = client_for("isd_head")
+    url = page(client, reverse("internal_security:home"))
+    with django_assert_num_queries(BUDGET["home"]):
+        response = client.get(url)
+    assert len(response.context["complaints"]) == rows
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_complaint_list(people, client_for, django_assert_num_queries, rows):
+    many_complaints(rows)
+    client = client_for("isd_head")
+    url = page(client, reverse("internal_security:complaint-list"))
+    with django_assert_num_queries(BUDGET["complaint-list"]):
+        response = client.get(url, {"region": people["isd_almaty"].position.unit.region_id, "text": ""})
+    assert response.status_code == 200
+    with django_assert_num_queries(BUDGET["complaint-list"]):
+        response = client.get(url)
+    assert len(response.context["complaints"]) == rows
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_complaint_detail(people, users, client_for, django_assert_num_queries, rows):
+    """GIVEN a complaint with `rows` files, grants and documents WHEN the head opens it THEN
+    the page costs the same."""
+    complaint = register(people)
+    head = users["isd_head"]
+    ComplaintAttachment.objects.bulk_create(
+        ComplaintAttachment(complaint=complaint, uploaded_by=head, file=f"f{n}", original_name=f"{n}.pdf", **PDF)
+        for n in range(rows)
+    )
+    grants(ComplaintGrant, complaint, officers(rows), head)
+    documents(complaint, rows, head)
+    client = client_for("isd_head")
+    url = page(client, reverse("internal_security:complaint-detail", args=[complaint.pk]))
+    with django_assert_num_queries(BUDGET["complaint-detail"]):
+        response = client.get(url)
+    context = response.context
+    assert len(context["attachments"]) == len(context["grants"]) == len(context["answers"]) == rows
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_complaint_figures(people, client_for, django_assert_num_queries, rows):
+    many_complaints(rows)
+    many_complaints(rows, region_code="almaty")
+    many_investigations(people, rows)
+    many_cases(people, rows)
+    client = client_for("isd_head")
+    url = page(client, reverse("internal_security:complaint-figures"))
+    with django_assert_num_queries(BUDGET["complaint-figures"]):
+        response = client.get(url)
+    assert response.context["total"] == 2 * rows
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_investigation_list(people, client_for, django_assert_num_queries, rows):
+    many_investigations(people, rows)
+    client = client_for("isd_head")
+    url = page(client, reverse("internal_security:investigation-list"))
+    with django_assert_num_queries(BUDGET["investigation-list"]):
+        response = client.get(url)
+    assert len(response.context["investigations"]) == rows
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_investigation_detail(people, users, client_for, django_assert_num_queries, rows):
+    """GIVEN an investigation with `rows` persons, explanations, interviews, personal-file
+    requests (half permitted), complaints, documents and team members WHEN the head opens it
+    THEN the page costs the same."""
+    investigation = open_investigation(people)
+    head, today = users["isd_head"], timezone.localdate()
+    InvestigatedPerson.objects.bulk_create(
+        InvestigatedPerson(investigation=investigation, name=f"Судья {n}", role="judge", position="Сот")
+        for n in range(rows)
+    )
+    Explanation.objects.bulk_create(
+        Explanation(
+            investigation=investigation,
+            person=f"Хатшы {n}",
+            summoned_on=today,
+            given_on=today,
+            uploaded_by=head,
+            file=f"e{n}",
+            original_name=f"{n}.pdf",
+            **PDF,
+        )
+        for n in range(rows)
+    )
+    JudgeInterview.objects.bulk_create(
+        JudgeInterview(
+            investigation=investigation,
+            judge=f"Судья {n}",
+            permission="1-р",
+            consent_on=today,
+            held_on=today,
+            record="...",
+            recorded_by=head,
+        )
+        for n in range(rows)
+    )
+    PersonalFileRequest.objects.bulk_create(
+        PersonalFileRequest(
+            investigation=investigation,
+            person=f"Судья {n}",
+            reason="Тексеру",
+            requested_by=head,
+            granted_by=people["chairman"] if n % 2 else None,
+            valid_until=today + timedelta(days=5) if n % 2 else None,
+        )
+        for n in range(rows)
+    )
+    investigation.complaints.set(many_complaints(rows))
+    documents(investigation, rows, head)
+    grants(InvestigationGrant, investigation, officers(rows), head)
+    client = client_for("isd_head")
+    url = page(client, reverse("internal_security:investigation-detail", args=[investigation.pk]))
+    with django_assert_num_queries(BUDGET["investigation-detail"]):
+        response = client.get(url)
+    context = response.context
+    listed = ("persons", "explanations", "interviews", "file_requests", "complaints", "documents", "team")
+    expected = dict.fromkeys(listed, rows) | {"persons": rows + 1}  # and the one it was opened with
+    assert {name: len(context[name]) for name in listed} == expected
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_case_list(people, client_for, django_assert_num_queries, rows):
+    many_cases(people, rows)
+    client = client_for("isd_head")
+    url = page(client, reverse("internal_security:case-list"))
+    with django_assert_num_queries(BUDGET["case-list"]):
+        response = client.get(url)
+    assert len(response.context["cases"]) == rows
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_case_detail(people, client_for, django_assert_num_queries, rows):
+    (case,) = many_cases(people, 1)
+    case.complaints.set(many_complaints(rows))
+    case.investigations.set(many_investigations(people, rows))
+    client = client_for("isd_head")
+    url = page(client, reverse("internal_security:case-detail", args=[case.pk]))
+    with django_assert_num_queries(BUDGET["case-detail"]):
+        response = client.get(url)
+    assert len(response.context["complaints"]) == len(response.context["investigations"]) == rows
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_signal_list(people, client_for, django_assert_num_queries, rows):
+    """Read by an officer, who also gets the form to record one."""
+    many_signals(people, rows)
+    client = client_for("isd_officer")
+    url = page(client, reverse("internal_security:signal-list"))
+    with django_assert_num_queries(BUDGET["signal-list"]):
+        response = client.get(url)
+    assert len(response.context["signals"]) == rows and response.context["form"] is not None
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_on_record(people, client_for, django_assert_num_queries, rows):
+    """GIVEN `rows` complaints, investigations, criminal cases and signals naming a judge WHEN
+    the head looks him up THEN the page costs the same."""
+    many_complaints(rows)
+    for investigation in many_investigations(people, rows):
+        InvestigatedPerson.objects.create(investigation=investigation, name="Судья Ы.", role="judge", position="Сот")
+    many_cases(people, rows)
+    many_signals(people, rows)
+    client = client_for("isd_head")
+    url = page(client, reverse("internal_security:on-record"), {"q": "Судья"})
+    with django_assert_num_queries(BUDGET["on-record"]):
+        response = client.get(url, {"q": "Судья"})
+    context = response.context
+    assert [len(context[kind]) for kind in ("complaints", "investigations", "cases", "signals")] == [rows] * 4
