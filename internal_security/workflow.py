@@ -24,6 +24,7 @@ from courtadmin.documents.selectors import signed_document_of
 
 from .models import Complaint, Investigation
 from .permissions import is_isd_manager, may_work_on, may_work_on_investigation
+from .selectors.complaints import appeal_term
 
 S = Complaint.Status
 ANSWER_KIND = "isd.complainant_answer"
@@ -73,11 +74,6 @@ def _open_to_anonymous(complaint, move: str) -> bool:
     if not complaint.is_anonymous:
         return move != "send_on"
     return move == ("send_on" if complaint.crime_reported else "leave")
-
-
-def appeal_term(complaint) -> Deadline | None:
-    """The АППК term of the complaint while it runs."""
-    return running_term(complaint, "isd.appeal")
 
 
 class ComplaintWorkflow(Workflow):

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from courtadmin.deadlines.models import Deadline
+from courtadmin.deadlines.selectors import running_term
 from courtadmin.documents.models import Document
 from courtadmin.org.authority import Reach, active_grants, signers
 from courtadmin.org.models import Department, Region, Unit
@@ -48,18 +49,21 @@ def department_overview(user) -> dict:
     }
 
 
+def appeal_term(complaint) -> Deadline | None:
+    """The АППК term of the complaint while it runs."""
+    return running_term(complaint, "isd.appeal")
+
+
 def complaint_page(user, pk) -> dict:
     """A complaint with what its page shows; the applicant's identity only to the assigned
     officers and the ISD head (issue 7.2)."""
     from ..permissions import is_isd_manager, may_see_applicant
-    from ..workflow import appeal_term, moves_open_to
 
     complaint = get_complaint_for_user(user, pk)
     return {
         "complaint": complaint,
         "applicant_visible": may_see_applicant(user, complaint),
         "attachments": complaint.attachments.select_related("uploaded_by"),
-        "moves": moves_open_to(complaint, user),
         "term": appeal_term(complaint),
         "answers": list(
             Document.objects.filter(

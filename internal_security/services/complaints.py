@@ -19,7 +19,8 @@ from courtadmin.org.authority import Reach
 
 from ..models import Complaint, ComplaintAttachment, ComplaintConflict, ComplaintGrant, RegistrationCounter
 from ..permissions import is_assigned, is_isd_manager, isd_position, isd_reach, may_work_on
-from ..workflow import ANSWER_KIND, appeal_term, complaint_move
+from ..selectors.complaints import appeal_term
+from ..workflow import ANSWER_KIND, complaint_move
 
 
 def _grant_access(*, actor, record, grant_model, user, reason: str, valid_until=None):

@@ -101,6 +101,7 @@ def complaint_detail(request, pk, **forms):
     read_record(user=request.user, obj=complaint)
     context.update(
         {
+            "moves": workflow.moves_open_to(complaint, request.user),
             "attachment_form": forms.get("attachment_form") or AttachmentForm(),
             "move_form": MoveForm(),
             "assign_form": AssignForm(officers=selectors.isd_officers()) if context["may_manage"] else None,

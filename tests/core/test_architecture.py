@@ -62,3 +62,13 @@ def test_a_department_importing_the_other_breaks_the_build(tree):
     result = lint_imports(tree)
     assert result.returncode != 0
     assert "The departments do not import each other BROKEN" in result.stdout
+
+
+def test_a_selector_importing_a_service_breaks_the_layers(tree):
+    """Inside a department, reads sit below writes: a selector that imports a service fails."""
+    (tree / "internal_security" / "selectors" / "writes_too.py").write_text(
+        "from internal_security.services import complaints\n"
+    )
+    result = lint_imports(tree)
+    assert result.returncode != 0
+    assert "views above services and selectors above models BROKEN" in result.stdout

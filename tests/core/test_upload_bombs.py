@@ -138,7 +138,7 @@ class TestPages:
     def test_a_bomb_attached_to_a_complaint_is_refused_and_not_stored(self, client_for, people, bombs, kind):
         load_demo_complaints(people)
         complaint = Complaint.objects.order_by("pk").first()
-        url = reverse("internal_security:complaint-attachment-add", args=[complaint.pk])
+        url = reverse("internal_security:complaint-file-add", args=[complaint.pk])
         upload = SimpleUploadedFile(bombs[kind].name, bombs[kind].read_bytes())
         response = client_for("isd_head").post(url, {"file": upload})
         assert response.status_code == 200
@@ -147,6 +147,6 @@ class TestPages:
 
     def test_a_workbook_bomb_is_refused_by_the_court_import(self, client_for, bombs):
         upload = SimpleUploadedFile("courts.xlsx", bombs["xlsx"].read_bytes())
-        response = client_for("ir_officer").post(reverse("international:court-import"), {"file": upload})
+        response = client_for("ir_officer").post(reverse("international:catalog-import"), {"file": upload})
         assert response.status_code == 200
         assert "upload_bomb" in {error.code for error in response.context["form"].errors.as_data()["file"]}
