@@ -1,6 +1,7 @@
 """Personas: the demo organisation, one account per role (PRODUCT.md, "Who uses it"), and
 the suite's today."""
 
+import os
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -70,6 +71,15 @@ def _private_files_in_tmp(settings, tmp_path):
         **settings.STORAGES,
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}},
     }
+
+
+@pytest.fixture(autouse=True)
+def _a_cache_of_each_process_its_own(settings):
+    """Test processes running side by side (pytest-xdist) share one Redis: each keeps its
+    keys apart, as each has its own database."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if worker:
+        settings.CACHES = {name: {**config, "KEY_PREFIX": worker} for name, config in settings.CACHES.items()}
 
 
 @pytest.fixture(autouse=True)
