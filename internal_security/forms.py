@@ -46,6 +46,9 @@ class ComplaintForm(PortalFormMixin, forms.ModelForm):
 
 
 class MoveForm(PortalFormMixin, forms.Form):
+    """The fields a complaint's move may need; on its page one form a move, each under the
+    move's name as its prefix (`MoveForm(prefix=move)`), so that no two fields share an id."""
+
     reason = forms.CharField(label=_("Ground"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     forwarded_to = forms.CharField(label=_("Body it goes to"), required=False)
     decision = forms.ChoiceField(label=_("Decision"), choices=[("", "—"), *Complaint.Decision.choices], required=False)
@@ -65,10 +68,12 @@ class AssignForm(PortalFormMixin, forms.Form):
 
 
 class ConflictForm(PortalFormMixin, forms.Form):
+    prefix = "conflict"  # beside the moves' forms on the complaint's page
     reason = forms.CharField(label=_("What the conflict is"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ExtendForm(PortalFormMixin, forms.Form):
+    prefix = "extend"  # beside the moves' forms on the complaint's page
     to = forms.DateField(label=_("New due date"), widget=DATE)
     decision = forms.CharField(label=_("Reasoned decision"), widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -107,6 +112,7 @@ class InvestigationForm(PortalFormMixin, forms.ModelForm):
 
 
 class ExplanationForm(PortalFormMixin, forms.Form):
+    prefix = "explanation"  # beside the personal-file request on the investigation's page
     person = forms.CharField(label=_("Who explains"))
     summoned_on = forms.DateField(label=_("Summoned on"), widget=DATE)
     given_on = forms.DateField(label=_("Explanation given on"), widget=DATE)
@@ -125,12 +131,17 @@ class InterviewForm(PortalFormMixin, forms.ModelForm):
 
 
 class FileRequestForm(PortalFormMixin, forms.Form):
+    prefix = "file_request"  # beside the explanation on the investigation's page
     person = forms.CharField(label=_("Whose personal file"))
     reason = forms.CharField(label=_("Why it is needed"))
 
 
 class FileGrantForm(PortalFormMixin, forms.Form):
     valid_until = forms.DateField(label=_("Permission valid until"), widget=DATE)
+
+    def __init__(self, *args, file_request, **kwargs):
+        # One form for each request awaiting permission on the investigation's page.
+        super().__init__(*args, prefix=f"grant-{file_request.pk}", **kwargs)
 
 
 class ConcludeForm(PortalFormMixin, forms.Form):

@@ -95,7 +95,7 @@ def complaint_detail(request, pk, **forms):
     context.update(
         {
             "attachment_form": forms.get("attachment_form") or AttachmentForm(),
-            "move_form": MoveForm(),
+            "move_forms": [(move, MoveForm(prefix=move.name)) for move in context["moves"]],
             "assign_form": AssignForm(officers=selectors.isd_officers()) if context["may_manage"] else None,
             "conflict_form": ConflictForm(),
             "extend_form": ExtendForm(),
@@ -109,7 +109,7 @@ def complaint_act(request, pk, move):
     complaint = selectors.get_complaint_for_user(request.user, pk)
     if move not in MOVES or move == "assign":
         raise Http404
-    form = MoveForm(request.POST)
+    form = MoveForm(request.POST, prefix=move)
     service_flash(
         request,
         form,

@@ -92,7 +92,9 @@ def investigation_detail(request, pk, **bound):
             "explanation_form": ExplanationForm(),
             "interview_form": InterviewForm(),
             "file_request_form": FileRequestForm(),
-            "file_grant_form": FileGrantForm(),
+            "file_request_forms": [
+                (file_request, FileGrantForm(file_request=file_request)) for file_request in context["file_requests"]
+            ],
             "conclude_form": ConcludeForm(),
             **bound,
         }
@@ -196,7 +198,7 @@ def file_request_add(request, pk):
 def file_request_grant(request, pk, request_pk):
     investigation = selectors.get_investigation_for_user(request.user, pk)
     file_request = get_object_or_404(PersonalFileRequest, investigation=investigation, pk=request_pk)
-    form = FileGrantForm(request.POST)
+    form = FileGrantForm(request.POST, file_request=file_request)
     return _posted(
         request,
         investigation,
