@@ -24,7 +24,7 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	touch $@
 
 compilemessages: $(VENV)/.runtime
-	$(MANAGE) compilemessages -i $(VENV) -i var -v 0
+	$(MANAGE) compilemessages -i $(VENV) -i var -i node_modules -v 0
 
 # Everything `make run` does before serving: idempotent, safe to repeat.
 prepare: export DEMO_MODE = 1
@@ -42,9 +42,20 @@ serve: export DEMO_MODE = 1
 serve:
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# The independent checkers of the browser tests, axe-core and the Nu HTML Checker, as
+# package-lock.json pins them. No install scripts: vnu-jar's would fetch a Java of its own,
+# and the checker runs on the system's (default-jre-headless). Without npm the checker tests
+# are skipped (in CI, where .ci/run installs it, they fail).
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --no-audit --no-fund --ignore-scripts && touch $@; \
+	else \
+	  echo "npm is not installed: the checker tests will be skipped (apt-get install nodejs npm default-jre-headless)"; \
+	fi
+
 # The suite in as many processes as the machine has cores (pytest-xdist).
 PYTEST_ARGS ?= -n auto
-test: $(VENV)/.dev compilemessages
+test: $(VENV)/.dev compilemessages node_modules/.installed
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev
@@ -65,7 +76,7 @@ format: $(VENV)/.dev
 
 # Extract the strings of our code and templates into locale/*/django.po.
 messages: $(VENV)/.runtime
-	$(MANAGE) makemessages $(LANGS) -i $(VENV) -i var -i tests -i bench --add-location file --no-obsolete -v 0
+	$(MANAGE) makemessages $(LANGS) -i $(VENV) -i var -i node_modules -i tests -i bench --add-location file --no-obsolete -v 0
 
 # Fails on an untranslated or fuzzy entry in the kk or ru catalog.
 check-catalogs:
@@ -84,4 +95,4 @@ bench: $(VENV)/.runtime
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) -m bench.run $(BENCHMARKS)
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var node_modules .pytest_cache .ruff_cache

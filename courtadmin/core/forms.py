@@ -87,7 +87,7 @@ class PortalFormMixin:
                 field.iterator = ListedChoiceIterator
                 field.widget.choices = field.choices
             widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
+            if isinstance(widget, (forms.CheckboxInput, forms.RadioSelect)):  # a box, or a choice of boxes
                 css = "form-check-input"
             elif isinstance(widget, forms.Select):
                 css = "form-select"
@@ -105,7 +105,7 @@ class PortalFormMixin:
             if name in self.fields:
                 attrs = self.fields[name].widget.attrs
                 attrs["aria-invalid"] = "true"
-                attrs["aria-describedby"] = f"{self.auto_id % name}_error"
+                attrs["aria-describedby"] = f"{self[name].auto_id}_error"  # the form's prefix in it
 
 
 def service_result(form, call):

@@ -49,6 +49,9 @@ class ComplaintForm(PortalFormMixin, forms.ModelForm):
 
 
 class MoveForm(PortalFormMixin, forms.Form):
+    """The fields a complaint's move may need; on its page one form a move, each under the
+    move's name as its prefix (`MoveForm(prefix=move)`), so that no two fields share an id."""
+
     reason = forms.CharField(label=_("Ground"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     forwarded_to = forms.CharField(label=_("Body it goes to"), required=False)
     decision = forms.ChoiceField(label=_("Decision"), choices=[("", "—"), *Complaint.Decision.choices], required=False)
@@ -68,10 +71,12 @@ class AssignForm(PortalFormMixin, forms.Form):
 
 
 class ConflictForm(PortalFormMixin, forms.Form):
+    prefix = "conflict"  # beside the moves' forms on the complaint's page
     reason = forms.CharField(label=_("What the conflict is"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ExtendForm(PortalFormMixin, forms.Form):
+    prefix = "extend"  # beside the moves' forms on the complaint's page
     to = forms.DateField(label=_("New due date"), widget=DATE)
     decision = forms.CharField(label=_("Reasoned decision"), widget=forms.Textarea(attrs={"rows": 2}))
 

@@ -44,6 +44,7 @@ class InvestigationForm(PortalFormMixin, forms.ModelForm):
 
 
 class ExplanationForm(PortalFormMixin, forms.Form):
+    prefix = "explanation"  # beside the personal-file request on the investigation's page
     person = forms.CharField(label=_("Who explains"))
     summoned_on = forms.DateField(label=_("Summoned on"), widget=DATE)
     given_on = forms.DateField(label=_("Explanation given on"), widget=DATE)
@@ -62,12 +63,17 @@ class InterviewForm(PortalFormMixin, forms.ModelForm):
 
 
 class FileRequestForm(PortalFormMixin, forms.Form):
+    prefix = "file_request"  # beside the explanation on the investigation's page
     person = forms.CharField(label=_("Whose personal file"))
     reason = forms.CharField(label=_("Why it is needed"))
 
 
 class FileGrantForm(PortalFormMixin, forms.Form):
     valid_until = forms.DateField(label=_("Permission valid until"), widget=DATE)
+
+    def __init__(self, *args, file_request, **kwargs):
+        # One form for each request awaiting permission on the investigation's page.
+        super().__init__(*args, prefix=f"grant-{file_request.pk}", **kwargs)
 
 
 class ConcludeForm(PortalFormMixin, forms.Form):

@@ -99,11 +99,12 @@ def complaint_detail(request, pk, **forms):
     context = selectors.complaint_page(request.user, pk)
     complaint = context["complaint"]
     read_record(user=request.user, obj=complaint)
+    moves = workflow.moves_open_to(complaint, request.user)
     context.update(
         {
-            "moves": workflow.moves_open_to(complaint, request.user),
+            "moves": moves,
             "attachment_form": forms.get("attachment_form") or AttachmentForm(),
-            "move_form": MoveForm(),
+            "move_forms": [(move, MoveForm(prefix=move.name)) for move in moves],
             "assign_form": AssignForm(officers=selectors.isd_officers()) if context["may_manage"] else None,
             "conflict_form": ConflictForm(),
             "extend_form": ExtendForm(),
@@ -117,7 +118,7 @@ def complaint_move(request, pk, move):
     complaint = selectors.get_complaint_for_user(request.user, pk)
     if move not in MOVES or move == "assign":
         raise Http404
-    form = MoveForm(request.POST)
+    form = MoveForm(request.POST, prefix=move)
     service_flash(
         request,
         form,

@@ -94,7 +94,9 @@ def investigation_detail(request, pk, **bound):
             "explanation_form": ExplanationForm(),
             "interview_form": InterviewForm(),
             "file_request_form": FileRequestForm(),
-            "file_grant_form": FileGrantForm(),
+            "file_request_forms": [
+                (file_request, FileGrantForm(file_request=file_request)) for file_request in context["file_requests"]
+            ],
             "conclude_form": ConcludeForm(),
             **bound,
         }
@@ -198,7 +200,7 @@ def investigation_personal_file_add(request, pk):
 def investigation_personal_file_grant(request, pk, personal_file_pk):
     investigation = selectors.get_investigation_for_user(request.user, pk)
     file_request = get_object_or_404(PersonalFileRequest, investigation=investigation, pk=personal_file_pk)
-    form = FileGrantForm(request.POST)
+    form = FileGrantForm(request.POST, file_request=file_request)
     return _posted(
         request,
         investigation,

@@ -146,6 +146,9 @@ class RegistryFilterForm(PortalFormMixin, forms.Form):
 
 
 class MoveForm(PortalFormMixin, forms.Form):
+    """The fields a request's move may need; on its page one form a move, each under the
+    move's name as its prefix (`MoveForm(prefix=move)`), so that no two fields share an id."""
+
     on = forms.DateField(label=_("Date"), required=False, widget=DATE)
     reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 

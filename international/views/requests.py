@@ -169,7 +169,11 @@ def request_detail(request, pk, file_form=None):
         {
             "checklist": request_checklist(la_request),
             "moves": [
-                {"move": move, "letter": letters.get(move.name) if move.letter else None}
+                {
+                    "move": move,
+                    "letter": letters.get(move.name) if move.letter else None,
+                    "form": MoveForm(prefix=move.name),
+                }
                 for move in moves
                 if move.name != "check"
             ],
@@ -177,7 +181,6 @@ def request_detail(request, pk, file_form=None):
             "may_edit": is_ir_staff(request.user) and la_request.status in services.EDITABLE,
             "suggestion": selectors.court_suggested(la_request) if moves else None,
             "court_form": CourtLetterForm(initial={"court": la_request.court_id}),
-            "move_form": MoveForm(),
             "file_form": file_form or RequestFileForm(),
         }
     )
@@ -214,7 +217,7 @@ def request_move(request, pk, move):
     if move not in MOVES or move == "check":
         raise Http404
     require_ir_staff(request.user)
-    form = MoveForm(request.POST)
+    form = MoveForm(request.POST, prefix=move)
     service_flash(
         request,
         form,

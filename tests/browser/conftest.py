@@ -1,7 +1,8 @@
 """Browser tests: Playwright for Python driving the system's Chromium (no browser download).
 
 Without /usr/bin/chromium these tests are skipped on a developer's machine and fail in CI
-(CI=true), where .ci/run installs it.
+(CI=true), where .ci/run installs it. So are the independent checkers without Java or
+without node_modules/ (`make node_modules/.installed`, which `make test` runs).
 """
 
 import os
@@ -16,7 +17,11 @@ from django.apps import apps
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "var" / "screenshots"
+# The checkers come from package-lock.json (npm ci), never from the repository.
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 @pytest.fixture(scope="session")
@@ -35,6 +40,20 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def checkers():
+    """axe-core's script and the Nu HTML Checker's jar with the Java that runs it."""
+    from tests.conftest import required_tool
+
+    java = required_tool("java")
+    for path in (AXE, VNU):
+        if not path.exists():
+            if os.environ.get("CI"):
+                pytest.fail(f"CI needs {path.relative_to(ROOT)} (make node_modules/.installed runs npm ci)")
+            pytest.skip(f"{path.relative_to(ROOT)} is not installed (make node_modules/.installed)")
+    return {"axe": AXE, "vnu": [java, "-jar", str(VNU)]}
 
 
 @pytest.fixture

@@ -171,7 +171,7 @@ def test_a_declared_conflict_ends_the_officers_access_for_good(people, client_fo
     client = client_for("isd_officer")
     url = reverse("internal_security:complaint-detail", args=[complaint.pk])
     response = client.post(
-        reverse("internal_security:complaint-conflict", args=[complaint.pk]), {"reason": "Бұрынғы сотым"}
+        reverse("internal_security:complaint-conflict", args=[complaint.pk]), {"conflict-reason": "Бұрынғы сотым"}
     )
     assert response.status_code == 302 and client.get(url).status_code == 404
     assert refusal_codes(services.complaint_assign, actor=head, complaint=complaint, officers=[officer]) == {"conflict"}

@@ -41,7 +41,7 @@ def test_the_leadership_reads_the_registry_but_does_not_keep_it(people, client_f
         assert client.get(url).status_code == 200, url
     for url in request_urls(request)[5:]:
         assert client.get(url).status_code == 404, url
-    response = client.post(reverse("international:request-move", args=[request.pk, "refuse"]), {"reason": "x"})
+    response = client.post(reverse("international:request-move", args=[request.pk, "refuse"]), {"refuse-reason": "x"})
     assert response.status_code == 404
     assert R.objects.get().status == R.Status.REGISTERED
 
