@@ -345,17 +345,33 @@ def build_demo_organisation(password: str | None = None) -> dict[str, Person]:
 
 def load_demo_substitutions(people: dict[str, Person]) -> str:
     """A business trip of the IR head with the legal-assistance deputy acting for him, and a
-    leave of that deputy with the protocol deputy acting for his line; dated from the first run."""
+    leave of that deputy with the protocol deputy acting for his line; dated from the first run.
+    And a leave of the ISD head for which the Head of the Court Administration proposes the ISD
+    deputy as acting head: it waits for the ISD head's (or the Chairman's) confirmation."""
     from datetime import timedelta
 
     from django.utils import timezone
 
     from .models import Absence, ActingAppointment
+    from .services import acting_appointment_save
 
     head, legal, protocol = people["ir_head"], people["ir_deputy_legal"], people["ir_deputy_protocol"]
     if Absence.objects.filter(person__in=[head, legal]).exists():
         return "Substitutions: already in the demo."
     today = timezone.localdate()
+    isd_leave = (today + timedelta(days=60), today + timedelta(days=73))
+    Absence.objects.create(person=people["isd_head"], kind=Absence.Kind.LEAVE, start=isd_leave[0], end=isd_leave[1])
+    acting_appointment_save(
+        actor=people["ca_head"].user,
+        appointment=ActingAppointment(
+            replaced=people["isd_head"],
+            acting=people["isd_deputy"],
+            start=isd_leave[0],
+            end=isd_leave[1],
+            order_number="21-ж",
+            order_date=today,
+        ),
+    )
     trip = (today + timedelta(days=10), today + timedelta(days=14))
     leave = (today + timedelta(days=30), today + timedelta(days=43))
     Absence.objects.create(person=head, kind=Absence.Kind.BUSINESS_TRIP, start=trip[0], end=trip[1])
@@ -372,4 +388,7 @@ def load_demo_substitutions(people: dict[str, Person]) -> str:
         order_number="13-ж",
         order_date=today,
     )
-    return "Substitutions: the IR head's business trip and the legal-assistance deputy's leave, with acting orders."
+    return (
+        "Substitutions: the IR head's business trip and the legal-assistance deputy's leave, with acting orders; "
+        "the ISD head's leave, his deputy proposed as acting head and awaiting his confirmation."
+    )

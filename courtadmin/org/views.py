@@ -23,6 +23,8 @@ def absence_list(request):
             "absences": selectors.absences_visible_to(request.user)[:200],
             "appointments": selectors.acting_appointments_visible_to(request.user)[:200],
             "may_keep_appointments": may_keep_appointments(request.user),
+            # whose appointments this reader may change: the others are listed, not linked
+            "changeable": set(selectors.people_replaceable_by(request.user).values_list("pk", flat=True)),
             "awaiting": selectors.changes_awaiting(request.user),
             "keeps_organisation": is_organisation_keeper(request.user),
         },

@@ -95,7 +95,8 @@ ROLES = {
         "isd/cases/<int:pk>/",
         "isd/signals/",
         "isd/on-record/",
-        "isd/figures/",
+        "isd/complaints/figures/",
+        "org/absences/",
         "audit/reads/<str:department>/",
         "dashboard/",
         "dashboard/<str:board>/",
@@ -104,7 +105,9 @@ ROLES = {
     "isd_officer": {"isd/complaints/<int:pk>/", "isd/investigations/<int:pk>/"},
     "isd_almaty": {"isd/cases/new/", "isd/cases/<int:pk>/", "isd/cases/<int:pk>/edit/", "isd/signals/"},
     "chairman": {"dashboard/<str:board>/", "dashboard/exports/<int:pk>/", "isd/investigations/<int:pk>/"},
-    "sysadmin": {"audit/security/", "org/absences/", "org/acting/new/", "org/acting/<int:pk>/"},
+    "ca_head": {"org/absences/", "org/acting/new/", "org/acting/<int:pk>/"},
+    "hr_keeper": {"org/people/", "org/people/<int:pk>/position/", "org/absences/new/"},
+    "sysadmin": {"audit/security/", "org/absences/"},
 }
 
 # Links that lead to no page of their own: the files and workbooks (URL names ending so), a
@@ -142,9 +145,10 @@ EVERY_STATE = {
 def detail_pages_in_every_state(role: str, user) -> list[str]:
     """One record in each state (a document also by its PDF's) of each kind the role acts on."""
     from courtadmin.documents.selectors import documents_visible_to
-    from internal_security.selectors import complaints_visible_to, investigations_visible_to
-    from international.applications import applications_visible_to
-    from international.selectors import requests_visible_to
+    from internal_security.selectors.complaints import complaints_visible_to
+    from internal_security.selectors.investigations import investigations_visible_to
+    from international.selectors.applications import applications_visible_to
+    from international.selectors.requests import requests_visible_to
 
     kinds = {
         "requests": (requests_visible_to, lambda record: record.status),
@@ -280,7 +284,7 @@ def demo(people, catalogs, monkeypatch):
     from courtadmin.documents.demo import demo_document
     from courtadmin.documents.models import Document
     from internal_security.models import PersonalFileRequest
-    from internal_security.services import personal_file_request
+    from internal_security.services.investigations import personal_file_request
 
     monkeypatch.setitem(celery_app.conf, "task_always_eager", True)
 

@@ -10,8 +10,9 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from internal_security import services as isd
 from internal_security.models import Complaint
+from internal_security.services import complaints as isd_complaints
+from internal_security.services import investigations as isd_investigations
 from international.models import LegalAssistanceRequest
 from tests.internal_security.test_complaints import register
 from tests.internal_security.test_investigations import open_investigation
@@ -32,7 +33,9 @@ def form_action(response, form_id: str) -> str:
 
 def test_a_complaint_s_moves_and_the_conflict_each_have_their_fields(people, client_for):
     complaint = register(people)
-    isd.complaint_assign(actor=people["isd_head"].user, complaint=complaint, officers=[people["isd_officer"].user])
+    isd_complaints.complaint_assign(
+        actor=people["isd_head"].user, complaint=complaint, officers=[people["isd_officer"].user]
+    )
     url = complaint.get_absolute_url()
     assert repeated_ids(client_for("isd_head").get(url)) == []
     page = client_for("isd_officer").get(url)
@@ -61,7 +64,9 @@ def test_each_personal_file_awaiting_permission_has_its_own_form_isd_5_9(people,
     investigation = open_investigation(people)
     head = people["isd_head"].user
     first, second = (
-        isd.personal_file_request(actor=head, investigation=investigation, person=person, reason="Тексеру")
+        isd_investigations.personal_file_request(
+            actor=head, investigation=investigation, person=person, reason="Тексеру"
+        )
         for person in ("Судья Б.", "Судья көмекшісі Д.")
     )
     assert repeated_ids(client_for("isd_head").get(investigation.get_absolute_url())) == []
