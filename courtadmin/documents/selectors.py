@@ -10,7 +10,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from courtadmin.org import departments
-from courtadmin.org.authority import Reach, person_of, records_reach, signing_authority
+from courtadmin.org.authority import Reach, people_with_access, person_of, records_reach, signing_authority
+from courtadmin.org.models import Person
 
 from .kinds import KINDS
 from .models import ApprovalStep, Document, DocumentAttachment
@@ -158,4 +159,14 @@ def signed_document_of(record, kind: str) -> Document | None:
         .filter(status__in=[Document.Status.SIGNED, Document.Status.SENT])
         .order_by("-registered_at", "-pk")
         .first()
+    )
+
+
+def route_candidates(document: Document):
+    """Who may give a visa on `document`: the people its department opens to (ISD 7 for an
+    ISD document), with an account; a visa from anyone else would wait forever."""
+    return (
+        Person.objects.filter(people_with_access(document.department), user__isnull=False)
+        .select_related("position")
+        .order_by("full_name")
     )

@@ -13,7 +13,7 @@ from courtadmin.accounts.selectors import authenticator_of, second_factor_requir
 from courtadmin.accounts.services import second_factor_check
 from courtadmin.audit.services import audit_record
 from courtadmin.core.uploads import accepted_upload_fields
-from courtadmin.org.authority import person_of, signing_authority
+from courtadmin.org.authority import department_access, person_of, signing_authority
 from courtadmin.org.models import Person, Position
 
 from .kinds import get_kind
@@ -103,6 +103,12 @@ def route_set(*, actor, document: Document, groups: list[list[Person]]) -> None:
             for person in group:
                 if person.pk in seen:
                     raise ValidationError(_("%(person)s is on the route twice.") % {"person": person})
+                if person.user is None or not department_access(person.user, document.department):
+                    raise ValidationError(
+                        _("%(person)s cannot open this department's documents: a visa from him would never come.")
+                        % {"person": person},
+                        code="approver_outside",
+                    )
                 seen.add(person.pk)
                 steps.append(ApprovalStep(document=document, round=document.round, position=position, approver=person))
         ApprovalStep.objects.bulk_create(steps)

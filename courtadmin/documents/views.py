@@ -13,7 +13,6 @@ from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import flash_errors, service_result
 from courtadmin.core.uploads import MB, validate_upload
 from courtadmin.org import departments
-from courtadmin.org.models import Person
 
 from . import selectors, services
 from .export import journal_workbook
@@ -79,9 +78,8 @@ def document_route(request, pk):
     document = selectors.get_document_for_user(request.user, pk)
     if document.status != Document.Status.DRAFT or document.author_id != request.user.pk:
         raise Http404
-    people = Person.objects.filter(position__isnull=False, user__isnull=False).select_related("position")
     steps = document.steps.filter(round=document.round)
-    form = RouteForm(request.POST or None, people=people, steps=steps)
+    form = RouteForm(request.POST or None, people=selectors.route_candidates(document), steps=steps)
     if (
         request.method == "POST"
         and service_result(

@@ -199,6 +199,14 @@ def department_access(user, department: str) -> Decision:
     return Decision(False, rules.access_clause, str(rules.reason_refused), person)
 
 
+def people_with_access(department: str) -> Q:
+    """The people `department_access` opens the department to, as a filter on Person."""
+    rules = departments.department(department)
+    if rules is None:
+        return Q(pk__in=[])
+    return Q(position__unit__department=department) | Q(position__kind__in=rules.readers_outside)
+
+
 def departments_visible_to(user) -> list[str]:
     return [code for code in departments.codes() if department_access(user, code)]
 

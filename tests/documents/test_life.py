@@ -285,3 +285,21 @@ def test_a_signer_whose_role_requires_a_factor_must_enrol_before_signing(people)
     head = people["ir_head"].user
     refused = refusal_codes(services.document_sign, document=document, actor=head, password=DEMO_TEST_PASSWORD)
     assert refused == {"second_factor_missing"}
+
+
+def test_ISD_7_an_isd_document_is_routed_only_to_those_the_isd_opens_to(people, client_for):
+    """The security issue: an ISD document could be routed to a visa of someone outside ISD 7
+    (the IR head, a deputy head of the Court Administration), where it stuck forever."""
+    from django.urls import reverse
+
+    officer = people["isd_officer"].user
+    document = draft(officer, kind="isd.memo_to_subdivision")
+    for outsider in ("ir_head", "ca_deputy"):
+        assert refusal_codes(services.route_set, actor=officer, document=document, groups=[[people[outsider]]]) == {
+            "approver_outside"
+        }
+    services.route_set(actor=officer, document=document, groups=[[people["isd_deputy"]], [people["chairman"]]])
+    page = client_for("isd_officer").get(reverse("documents:document-route", args=[document.pk]))
+    offered = {person.user.username for person in page.context["form"]["approver_1"].field.queryset}
+    assert {"isd_deputy", "isd_head", "chairman", "ca_head"} <= offered
+    assert not offered & {"ir_head", "ca_deputy", "ir_officer", "hr_keeper"}
