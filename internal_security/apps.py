@@ -12,14 +12,24 @@ class InternalSecurityConfig(AppConfig):
         from courtadmin.dashboard.panels import register_panel
         from courtadmin.deadlines.kinds import register_deadline_kind
         from courtadmin.documents.kinds import register_document_kind
-        from courtadmin.org.departments import register_department
+        from courtadmin.org.departments import register_department, register_record_reach
 
         from . import dashboard, deadlines, load
         from .demo import load_demo_complaints, load_demo_criminal_cases, load_demo_documents, load_demo_investigations
         from .department import RULES
         from .documents import KINDS
+        from .models import Complaint, ComplaintGrant, CriminalCase, Investigation, InvestigationGrant
+        from .permissions import isd_records_within_reach, registers_within_reach
 
         register_department(RULES)
+        # Documents bound to these records are read within the record's reach (ISD 7).
+        register_record_reach(
+            Complaint, lambda qs, user: isd_records_within_reach(qs, user, grant_model=ComplaintGrant)
+        )
+        register_record_reach(
+            Investigation, lambda qs, user: isd_records_within_reach(qs, user, grant_model=InvestigationGrant)
+        )
+        register_record_reach(CriminalCase, registers_within_reach)
         for kind in KINDS:
             register_document_kind(kind)
         for kind in deadlines.KINDS:

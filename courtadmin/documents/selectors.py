@@ -2,10 +2,13 @@
 
 A department's documents: its people and those it reports to (department_access). A
 need-to-know department's (the ISD's, ISD 7): those who reach every one of its records; its
-other staff only the documents they wrote or are on the route of. A superuser is no exception.
+other staff only the documents they wrote or are on the route of, and of those bound to a
+record only while they reach that record. A superuser is no exception.
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Exists, OuterRef, Q
+from django.db.models.functions import Cast
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -27,8 +30,19 @@ def documents_visible_to(user):
         if reach is Reach.ALL:
             condition |= Q(department=code)
         elif reach is not Reach.NONE:  # need-to-know: his own drafts and those he is to visa
-            condition |= Q(department=code) & (Q(author=user) | Exists(on_route))
+            condition |= Q(department=code) & (Q(author=user) | Exists(on_route)) & _bound_within_reach(user)
     return Document.objects.filter(condition).select_related("author")
+
+
+def _bound_within_reach(user) -> Q:
+    """A document bound to no record, or to one the user reaches (departments.register_record_reach)."""
+    bound = Q(record_type__isnull=True)
+    for model, within_reach in departments.record_reaches():
+        reached = (
+            within_reach(model.objects.all(), user).order_by().annotate(record_key=Cast("pk", CharField(max_length=64)))
+        )
+        bound |= Q(record_type=ContentType.objects.get_for_model(model), record_id__in=reached.values("record_key"))
+    return bound
 
 
 def get_document_for_user(user, pk) -> Document:

@@ -96,3 +96,18 @@ def of_namespace(namespace: str) -> str:
         if rules.namespace == namespace:
             return rules.code
     return ""
+
+
+# The records of need-to-know departments that documents may be bound to, each with the rule
+# that filters them to those a user reaches: a document bound to a record is read only within
+# that record's reach (a recused officer no longer reads the answer he drafted).
+_RECORD_REACH: dict[str, tuple] = {}
+
+
+def register_record_reach(model, within_reach) -> None:
+    """`within_reach(queryset, user)`: the records of `queryset` that `user` reaches."""
+    _RECORD_REACH[model._meta.label_lower] = (model, within_reach)
+
+
+def record_reaches() -> list[tuple]:
+    return list(_RECORD_REACH.values())

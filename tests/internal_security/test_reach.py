@@ -156,3 +156,32 @@ def test_ISD_7_an_officer_with_50_grants_among_10000_complaints_costs_the_same(
     with django_assert_num_queries(10):
         response = client.get(reverse("internal_security:complaint-list"))
     assert response.content.decode().count("complaint-row") == 50
+
+
+def test_ISD_7_a_recused_officer_no_longer_reads_the_answer_he_drafted(people, client_for):
+    """The security issue: after a declared conflict of interest the complaint answered 404
+    but its answer document still opened for the officer who drafted it."""
+    from django.urls import reverse
+
+    from courtadmin.documents.selectors import documents_visible_to
+    from internal_security.services.complaints import (
+        complaint_answer_prepare,
+        complaint_assign,
+        complaint_conflict_declare,
+    )
+    from internal_security.workflow import complaint_move
+
+    from .factories import register
+
+    complaint = register(people)
+    head, officer = people["isd_head"].user, people["isd_officer"].user
+    complaint_assign(actor=head, complaint=complaint, officers=[officer])
+    complaint_move(complaint=complaint, move="decide", actor=officer, decision="confirmed", reason="Расталды")
+    answer = complaint_answer_prepare(actor=officer, complaint=complaint)
+    client = client_for("isd_officer")
+    assert client.get(reverse("documents:document-detail", args=[answer.pk])).status_code == 200
+    complaint_conflict_declare(actor=officer, complaint=complaint, reason="Туысы")
+    assert client.get(reverse("internal_security:complaint-detail", args=[complaint.pk])).status_code == 404
+    assert client.get(reverse("documents:document-detail", args=[answer.pk])).status_code == 404
+    assert answer not in documents_visible_to(officer)
+    assert answer in documents_visible_to(head)  # the head reaches every ISD record
