@@ -119,6 +119,23 @@ def deadline_extend(*, deadline, actor, to: date, decision: str, notice_record=N
     return deadline
 
 
+def deadline_hand_over(*, deadline, actor, responsible) -> Deadline:
+    """The term's reminders follow whoever now answers for the record (an assignment, a
+    recusal): the new responsible is recorded in the term's history and the audit chain."""
+    with transaction.atomic():
+        locked = _locked(deadline)
+        if locked.responsible_id == responsible.pk:
+            return locked
+        before = locked.responsible
+        locked.responsible = responsible
+        locked.save(update_fields=["responsible"])
+        _event(
+            locked, actor, "handed_over", f"{before.get_username() if before else ''} → {responsible.get_username()}"
+        )
+    deadline.refresh_from_db()
+    return deadline
+
+
 def deadline_suspend(*, deadline, actor, reason: str) -> Deadline:
     with transaction.atomic():
         locked = _locked(deadline)

@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 from courtadmin.audit.services import audit_record
 from courtadmin.core.uploads import accepted_upload_fields
 from courtadmin.deadlines.calendar import term_start
-from courtadmin.deadlines.services import deadline_extend, deadline_open
+from courtadmin.deadlines.services import deadline_extend, deadline_hand_over, deadline_open
 from courtadmin.documents.models import Document
 from courtadmin.documents.selectors import live_document_of
 from courtadmin.documents.services import document_save
-from courtadmin.org.authority import Reach
+from courtadmin.org.authority import Reach, live_grant, signers
+from courtadmin.org.models import Department
 
 from ..models import Complaint, ComplaintAttachment, ComplaintConflict, ComplaintGrant, RegistrationCounter
 from ..permissions import is_assigned, is_isd_manager, isd_position, isd_reach, may_work_on
@@ -119,6 +120,10 @@ def complaint_assign(*, actor, complaint: Complaint, officers, valid_until=None)
             complaint_grant_access(
                 actor=actor, complaint=complaint, user=officer, reason=_("assigned"), valid_until=valid_until
             )
+        # The term's reminders go to the first officer assigned, who answers for it now.
+        term = appeal_term(complaint)
+        if term is not None:
+            deadline_hand_over(deadline=term, actor=actor, responsible=officers[0])
     return complaint
 
 
@@ -135,7 +140,28 @@ def complaint_conflict_declare(*, actor, complaint: Complaint, reason: str) -> C
         conflict = ComplaintConflict.objects.create(complaint=complaint, user=actor, reason=reason)
         ComplaintGrant.objects.filter(content_object=complaint, user=actor).delete()
         audit_record(actor=actor, action="isd.complaint.conflict_declared", obj=complaint, after={"reason": reason})
+        # Reminders never go to someone who may no longer open the complaint: another assigned
+        # officer answers for its term, or the one who assigned them.
+        term = appeal_term(complaint)
+        if term is not None and term.responsible_id == actor.pk:
+            deadline_hand_over(deadline=term, actor=actor, responsible=_next_responsible(complaint, actor))
     return conflict
+
+
+def _next_responsible(complaint, leaving):
+    """Who answers for the complaint's term when `leaving` may no longer open it: another
+    officer still assigned, else the ISD head (or the person acting for him)."""
+    other = (
+        ComplaintGrant.objects.filter(content_object=complaint)
+        .filter(live_grant())
+        .exclude(user=leaving)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    if other is not None:
+        return other.user
+    return signers(Department.ISD)[0].person.user
 
 
 def complaint_term_extend(*, actor, complaint: Complaint, to, decision: str):

@@ -265,3 +265,25 @@ def test_the_overdue_count_is_what_the_overdue_list_holds_for_every_reach(people
     expected = {"isd_head": 3, "isd_almaty": 2, "isd_officer": 1, "ir_officer": 0}[username]
     assert complaints_overdue_count(user) == expected
     assert complaint_registry(user, ComplaintFilter(overdue=True)).count() == expected
+
+
+def test_the_term_s_reminders_follow_the_assignment_and_leave_a_recused_officer(people):
+    """The security issue: reminders went to whoever registered a complaint and never followed
+    its assignment (an officer was reminded of complaints he could not open, escalations named
+    the wrong officer)."""
+    from courtadmin.deadlines.models import DeadlineEvent
+    from internal_security.selectors.complaints import appeal_term
+    from internal_security.services.complaints import complaint_assign, complaint_conflict_declare
+
+    from .factories import register
+
+    complaint = register(people, "isd_deputy")  # registered by the deputy, answered by the officers
+    head, first, second = people["isd_head"].user, people["isd_officer"].user, people["isd_officer2"].user
+    assert appeal_term(complaint).responsible == people["isd_deputy"].user
+    complaint_assign(actor=head, complaint=complaint, officers=[first, second])
+    assert appeal_term(complaint).responsible == first
+    complaint_conflict_declare(actor=first, complaint=complaint, reason="Туысы")
+    assert appeal_term(complaint).responsible == second  # still assigned, may open it
+    complaint_conflict_declare(actor=second, complaint=complaint, reason="Танысы")
+    assert appeal_term(complaint).responsible == head  # nobody assigned: the head answers for it
+    assert DeadlineEvent.objects.filter(deadline=appeal_term(complaint), action="handed_over").count() == 3
