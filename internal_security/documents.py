@@ -5,8 +5,18 @@ from django.utils.translation import gettext_lazy as _
 from courtadmin.documents.kinds import DocumentKind
 from courtadmin.org.models import Department
 
+from .permissions import answers_readable_by
+
 KINDS = [
-    DocumentKind("isd.complainant_answer", Department.ISD, _("Answer to a complainant"), default_route=(("deputy",),)),
+    # The answer names the applicant, whom only the assigned officers and the ISD head see
+    # (issue 7.2): no default visa of the deputy, and no reader besides them, its author, its
+    # route and whoever may sign it now.
+    DocumentKind(
+        "isd.complainant_answer",
+        Department.ISD,
+        _("Answer to a complainant"),
+        readers=answers_readable_by,
+    ),
     DocumentKind(
         "isd.investigation_conclusion",
         Department.ISD,

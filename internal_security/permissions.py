@@ -13,6 +13,8 @@ need-to-know department, `org.authority.records_reach`).
   (`registers_within_reach`); its figures by its head and the leadership (`may_read_figures`).
 """
 
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from django.http import Http404
 
 from courtadmin.org.authority import (
@@ -109,3 +111,12 @@ def may_read_figures(user) -> bool:
     person = person_of(user)
     leadership = person is not None and person.position is not None and person.position.kind in ("chairman", "ca_head")
     return is_isd_head(user) or leadership
+
+
+def answers_readable_by(user) -> Q:
+    """The answers to complainants (Documents bound to a complaint) whose applicant `user`
+    sees: all for the ISD head, those of the complaints he is assigned to for an officer."""
+    if is_isd_head(user):
+        return Q()
+    assigned = active_grants(ComplaintGrant, user).annotate(key=Cast("content_object_id", CharField(max_length=64)))
+    return Q(record_id__in=assigned.values("key"))

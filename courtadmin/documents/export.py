@@ -3,6 +3,8 @@ from django.utils.translation import gettext as _
 
 from courtadmin.core.workbooks import single_sheet
 
+WITHHELD = "—"  # the content of an entry its reader may not read (selectors.journal)
+
 
 def journal_workbook(entries) -> bytes:
     """The journal as it is filtered on the page, as an XLSX workbook."""
@@ -11,8 +13,8 @@ def journal_workbook(entries) -> bytes:
             entry.registration_number,
             timezone.localdate(entry.registered_at) if entry.registered_at else None,
             str(entry.kind_label),
-            entry.subject,
-            entry.addressee,
+            WITHHELD if entry.content_hidden else entry.subject,
+            WITHHELD if entry.content_hidden else entry.addressee,
             entry.signature.signer_name_ru if getattr(entry, "signature", None) else "",
             entry.sent_on,
         ]

@@ -1,6 +1,7 @@
 """Document kinds. Each department registers its own in AppConfig.ready(); the core knows
 none of them by name."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
@@ -20,6 +21,10 @@ class DocumentKind:
     # supervising that line).
     default_route: tuple[tuple[str, ...], ...] = ()
     template: str = "documents/pdf/letter.html"
+    # Who reads a document of this kind, besides its author, its route and those who may sign
+    # it now: a filter on Document for a user (an answer names the applicant, whom only the
+    # assigned officers and the head see). None: whoever reaches the department's documents.
+    readers: Callable | None = None
 
 
 KINDS: dict[str, DocumentKind] = {}

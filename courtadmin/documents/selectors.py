@@ -7,7 +7,7 @@ record only while they reach that record. A superuser is no exception.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Exists, OuterRef, Q
+from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -31,7 +31,25 @@ def documents_visible_to(user):
             condition |= Q(department=code)
         elif reach is not Reach.NONE:  # need-to-know: his own drafts and those he is to visa
             condition |= Q(department=code) & (Q(author=user) | Exists(on_route)) & _bound_within_reach(user)
-    return Document.objects.filter(condition).select_related("author")
+    return Document.objects.filter(condition).exclude(~readable_by(user)).select_related("author")
+
+
+def readable_by(user) -> Q:
+    """Documents whose content `user` may read: every kind that names no readers of its own,
+    and of those that do, the ones its rule lets him (DocumentKind.readers), or that he wrote,
+    is to visa or may sign now."""
+    person = person_of(user)
+    on_route = ApprovalStep.objects.filter(document=OuterRef("pk"), approver__user=user)
+    readable = Q(author=user) | Exists(on_route) | ~Q(kind__in=[k.code for k in KINDS.values() if k.readers])
+    for kind in KINDS.values():
+        if kind.readers is None or records_reach(user, kind.department).kind is Reach.NONE:
+            continue  # no rule, or none of the department's documents reach him anyway
+        rule = kind.readers(user)
+        if rule == Q() or signing_authority(person, kind.department, kind.line_of_work):
+            readable |= Q(kind=kind.code)
+        else:
+            readable |= Q(kind=kind.code) & rule
+    return readable
 
 
 def _bound_within_reach(user) -> Q:
@@ -121,12 +139,15 @@ def awaiting_signature(user):
 
 
 def journal(user, department: str, *, year=None, kind=None, text=None):
-    """The department's outgoing journal: signed documents by number."""
+    """The department's outgoing journal: every signed document by number, with no gap; of a
+    document whose content the reader may not read (`readable_by`), the subject and the
+    addressee are withheld (`content_hidden`) and a search does not look into them."""
     require_department_access(user, department)
+    readable = readable_by(user)
     entries = (
-        documents_visible_to(user)
-        .filter(department=department, number__isnull=False)
+        Document.objects.filter(department=department, number__isnull=False)
         .select_related("signature")
+        .annotate(content_hidden=Case(When(readable, then=Value(False)), default=Value(True)))
         .order_by("-year", "-number")
     )
     if year:
@@ -135,7 +156,8 @@ def journal(user, department: str, *, year=None, kind=None, text=None):
         entries = entries.filter(kind=kind)
     if text:
         entries = entries.filter(
-            Q(subject__icontains=text) | Q(addressee__icontains=text) | Q(registration_number__icontains=text)
+            (readable & (Q(subject__icontains=text) | Q(addressee__icontains=text)))
+            | Q(registration_number__icontains=text)
         )
     return entries
 

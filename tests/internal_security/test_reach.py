@@ -185,3 +185,45 @@ def test_ISD_7_a_recused_officer_no_longer_reads_the_answer_he_drafted(people, c
     assert client.get(reverse("documents:document-detail", args=[answer.pk])).status_code == 404
     assert answer not in documents_visible_to(officer)
     assert answer in documents_visible_to(head)  # the head reaches every ISD record
+
+
+def test_the_applicant_named_in_an_answer_reaches_only_those_who_see_him(signing, client_for):
+    """The security issue: the complainant's name reached the Chairman, the Head of the Court
+    Administration and the ISD deputy through the answer document (its page, its PDF and the
+    ISD journal), though the complaint's page hid it from them."""
+    from django.urls import reverse
+
+    from courtadmin.documents import services as documents
+    from courtadmin.documents.selectors import journal
+    from internal_security.services.complaints import complaint_answer_prepare, complaint_assign
+    from internal_security.workflow import complaint_move
+    from tests.conftest import DEMO_TEST_PASSWORD
+    from tests.documents.conftest import second_factor_code
+
+    from .factories import register
+
+    people = signing
+    complaint = register(people)
+    head, officer = people["isd_head"].user, people["isd_officer"].user
+    complaint_assign(actor=head, complaint=complaint, officers=[officer])
+    complaint_move(complaint=complaint, move="decide", actor=officer, decision="confirmed", reason="Расталды")
+    answer = complaint_answer_prepare(actor=officer, complaint=complaint)
+    assert not answer.steps.exists()  # no default visa of the deputy
+    url = reverse("documents:document-detail", args=[answer.pk])
+    for reader in ("isd_officer", "isd_head"):
+        assert client_for(reader).get(url).status_code == 200, reader
+    for outsider in ("chairman", "ca_head", "isd_deputy", "isd_officer2"):
+        assert client_for(outsider).get(url).status_code == 404, outsider
+        assert complaint.applicant_name not in client_for(outsider).get(complaint.get_absolute_url()).content.decode()
+
+    # Signed and registered: the journal lists its number for those who read the journal,
+    # and withholds its subject and addressee from those who do not see the applicant.
+    documents.document_act(document=answer, move="submit", actor=officer)
+    documents.document_sign(document=answer, actor=head, password=DEMO_TEST_PASSWORD, code=second_factor_code(head))
+    answer.refresh_from_db()
+    by_chairman = journal(people["chairman"].user, "ISD").get(pk=answer.pk)
+    by_head = journal(head, "ISD").get(pk=answer.pk)
+    assert by_chairman.content_hidden and not by_head.content_hidden
+    assert not journal(people["chairman"].user, "ISD", text="Омаров").exists()
+    page = client_for("chairman").get(reverse("documents:journal", args=["ISD"])).content.decode()
+    assert answer.registration_number in page and complaint.applicant_name not in page
