@@ -2,6 +2,7 @@
 the suite's today."""
 
 import os
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -74,12 +75,18 @@ def _private_files_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _a_cache_of_each_process_its_own(settings):
-    """Test processes running side by side (pytest-xdist) share one Redis: each keeps its
-    keys apart, as each has its own database."""
+def _an_empty_cache_of_each_process_its_own(settings):
+    """Each test starts with an empty cache (a row a test's rollback removed stays in no
+    cache), and test processes running side by side (pytest-xdist) each use a Redis database
+    of their own (gw0 the 1st, gw1 the 2nd, ...), as each has its own test database."""
+    from django.core.cache import cache
+
     worker = os.environ.get("PYTEST_XDIST_WORKER", "")
-    if worker:
-        settings.CACHES = {name: {**config, "KEY_PREFIX": worker} for name, config in settings.CACHES.items()}
+    if worker and "redis" in settings.CACHES["default"]["BACKEND"].lower():
+        database = 1 + int(worker.removeprefix("gw"))
+        location = re.sub(r"/\d*$", f"/{database}", settings.CACHES["default"]["LOCATION"])
+        settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": location}}
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
