@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 
@@ -136,3 +137,18 @@ def service_flash(request, form, call, success: str) -> bool:
     else:
         flash_errors(request, form)
     return done
+
+
+# The years the portal's figures speak of: from Kazakhstan's first courts of its own to as far
+# as any plan reaches; a year outside them is said beside the field, never a 500.
+FIRST_YEAR, LAST_YEAR = 1992, 2199
+
+
+class YearForm(PortalFormMixin, forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=FIRST_YEAR, max_value=LAST_YEAR, required=False)
+
+    def year_or(self, default: int) -> int:
+        """The year asked for, or `default` when none was or it cannot be taken."""
+        if self.is_valid() and self.cleaned_data["year"] is not None:
+            return self.cleaned_data["year"]
+        return default

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from courtadmin.audit.services import read_record
 from courtadmin.core.downloads import stored_file_response, xlsx_response
-from courtadmin.core.forms import flash_errors, service_flash, service_result
+from courtadmin.core.forms import YearForm, flash_errors, service_flash, service_result
 from courtadmin.core.pagination import CappedPaginator
 
 from .. import workflow
@@ -68,8 +68,9 @@ def complaint_export(request):
 
 def complaint_figures(request):
     """Issue 7.6: the ISD in figures for a year, for its head and the leadership (ISD 7)."""
-    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else timezone.localdate().year
-    context = {**selectors.isd_figures(request.user, year), "months": range(1, 13)}
+    form = YearForm(request.GET or None)
+    year = form.year_or(timezone.localdate().year)
+    context = {**selectors.isd_figures(request.user, year), "months": range(1, 13), "form": form}
     return render(request, "internal_security/complaint_figures.html", context)
 
 

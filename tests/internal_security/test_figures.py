@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from courtadmin.org.models import Region
 from internal_security.models import Complaint, CriminalCase, Investigation
@@ -112,3 +113,13 @@ def test_complaints_closed_before_the_field_existed_take_their_terms_ending(peop
     migration.copy_term_endings(apps, SimpleNamespace(connection=connection, execute=execute))
     assert Complaint.objects.get(pk=complaint.pk).term_kept is True
     assert Complaint.objects.get(pk=running.pk).term_kept is None
+
+
+@pytest.mark.parametrize("year", ["0", "99999", "1991", "2200", "-1", "twenty"])
+def test_a_year_outside_the_years_kept_is_said_beside_the_field_never_a_500(client_for, year):
+    """The security issue: year 0 or 99999 on the figures page answered a bare 500."""
+    response = client_for("isd_head").get(reverse("internal_security:complaint-figures"), {"year": year})
+    assert response.status_code == 200
+    assert response.context["form"].errors["year"]
+    assert response.context["year"] == timezone.localdate().year
+    assert 'aria-invalid="true"' in response.content.decode()
