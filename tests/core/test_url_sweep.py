@@ -525,3 +525,37 @@ def test_the_admin_holds_no_isd_record_and_refuses_non_staff(people, users):
     response = outsider.get(absence_url)
     assert response.status_code == 302
     assert response.url.startswith(reverse("admin:login"))
+
+
+def _bound_answer(people, users):
+    """An answer to a complaint, signed: drafted by isd_officer2, assigned with isd_officer,
+    who then declared a conflict. The applicant it names is for the assigned officers and the
+    head alone (issue 7.2): not the leadership, not the deputy, not the recused officer."""
+    from internal_security.services import complaints as isd
+    from internal_security.workflow import complaint_move
+    from tests.internal_security.factories import register
+
+    load_demo_signing(people)
+    head, officer, recused = users["isd_head"], users["isd_officer2"], users["isd_officer"]
+    complaint = register(people)
+    isd.complaint_assign(actor=head, complaint=complaint, officers=[officer, recused])
+    complaint_move(complaint=complaint, move="decide", actor=officer, decision="confirmed", reason="Расталды")
+    answer = isd.complaint_answer_prepare(actor=officer, complaint=complaint)
+    isd.complaint_conflict_declare(actor=recused, complaint=complaint, reason="Туысы")
+    documents_services.document_act(document=answer, move="submit", actor=officer)
+    confirmation = SigningConfirmation(user_id=head.pk, at=timezone.now())
+    documents_services.document_sign_confirmed(document=answer, actor=head, confirmation=confirmation)
+    documents_services.document_pdf_produce(document_id=answer.pk)
+    return {"pk": answer.pk}
+
+
+BOUND_ANSWER_OUTSIDERS = ["chairman", "ca_head", "isd_deputy", "isd_officer", "ir_head", "sysadmin", "ca_deputy", "isd_almaty"]
+
+
+@pytest.mark.parametrize(
+    "url_name", ["documents:document-detail", "documents:document-pdf", "documents:document-pdf-status"]
+)
+def test_an_answer_bound_to_a_complaint_is_404_for_the_leadership_and_a_recused_officer(url_name, people, users):
+    """The security issue: the answer showed the applicant to the Chairman, the CA head and
+    the ISD deputy, and stayed open to an officer after his declared conflict."""
+    assert sweep(url_name, Case(_bound_answer, "isd_officer2", BOUND_ANSWER_OUTSIDERS), people, users) == []
