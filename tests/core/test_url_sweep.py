@@ -549,7 +549,16 @@ def _bound_answer(people, users):
     return {"pk": answer.pk}
 
 
-BOUND_ANSWER_OUTSIDERS = ["chairman", "ca_head", "isd_deputy", "isd_officer", "ir_head", "sysadmin", "ca_deputy", "isd_almaty"]
+BOUND_ANSWER_OUTSIDERS = [
+    "chairman",
+    "ca_head",
+    "isd_deputy",
+    "isd_officer",
+    "ir_head",
+    "sysadmin",
+    "ca_deputy",
+    "isd_almaty",
+]
 
 
 @pytest.mark.parametrize(
