@@ -42,7 +42,7 @@ def run() -> Result:
     return Result(
         name="upload_bombs",
         measures="refusing each bomb: "
-        + ", ".join(f"{kind} {ms:.0f} ms" for kind, ms in timings.items())
+        + ", ".join(f"{kind} {ms:.1f} ms" for kind, ms in timings.items())
         + f" (the slowest, {slowest}, is the figure)",
         ours_ms=timings[slowest],
         baseline="the same check accepting a sound 1 MB .docx",
