@@ -8,6 +8,10 @@ import pytest
 from courtadmin.org.authority import Capacity, Reach, department_access, signers, signing_authority
 from courtadmin.org.models import Absence, ActingAppointment, Department, LineOfWork
 from internal_security.permissions import isd_reach
+from tests.conftest import TODAY
+
+# Its dates are set around the suite's today, which it states (time-machine).
+pytestmark = pytest.mark.time_machine(TODAY)
 
 DAY = date(2026, 11, 23)  # a Monday
 LA = LineOfWork.LEGAL_ASSISTANCE

@@ -8,6 +8,10 @@ from django.urls import reverse
 
 from courtadmin.audit.models import AuditEvent
 from courtadmin.org.models import Absence, ActingAppointment
+from tests.conftest import TODAY
+
+# Its dates are set around the suite's today, which it states (time-machine).
+pytestmark = pytest.mark.time_machine(TODAY)
 
 
 def absence_form(person, **overrides):

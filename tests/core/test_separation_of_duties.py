@@ -23,7 +23,10 @@ from courtadmin.documents.models import Document, Signature
 from courtadmin.org import services
 from courtadmin.org.authority import department_access, is_absent, signers, signing_authority
 from courtadmin.org.models import Absence, ActingAppointment, Confirmation, Person, Position
-from tests.conftest import mark_second_factor_given
+from tests.conftest import TODAY, mark_second_factor_given
+
+# Its dates are set around the suite's today, which it states (time-machine).
+pytestmark = pytest.mark.time_machine(TODAY)
 
 
 def signed_in(client, user):

@@ -33,8 +33,11 @@ from internal_security.services import complaints as isd_services
 from international.models import Application, KazakhCourt, RequestFile, Trip
 from international.services import applications as ir_applications
 from international.services import trips as ir_trips
-from tests.conftest import DEMO_TEST_PASSWORD, mark_second_factor_given
+from tests.conftest import DEMO_TEST_PASSWORD, TODAY, mark_second_factor_given
 from tests.international import factories as ir_factories
+
+# Its dates are set around the suite's today, which it states (time-machine).
+pytestmark = pytest.mark.time_machine(TODAY)
 
 
 def url_patterns_with_ids(patterns=None, namespaces=()):

@@ -9,6 +9,10 @@ from django.utils import translation
 from courtadmin.dashboard.charts import nice_ceiling, trend_svg
 from courtadmin.dashboard.panels import Trend
 from courtadmin.dashboard.periods import Period, period_from, period_of
+from tests.conftest import TODAY
+
+# Its dates are set around the suite's today, which it states (time-machine).
+pytestmark = pytest.mark.time_machine(TODAY)
 
 SVG = "{http://www.w3.org/2000/svg}"
 
