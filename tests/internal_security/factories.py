@@ -1,5 +1,7 @@
 """Complaints, investigations, criminal cases and signals for the ISD tests: built through the
-services where the test is about them, in bulk where only their number matters."""
+services where the test is about them, in bulk where only their number matters. Their dates
+are set around the suite's today (tests/conftest.py, TODAY), which every test states through
+time_machine."""
 
 from datetime import date, datetime, time, timedelta
 

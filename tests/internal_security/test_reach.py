@@ -13,8 +13,12 @@ from courtadmin.org.models import Region
 from internal_security.models import Complaint, ComplaintGrant
 from internal_security.selectors.complaints import complaints_visible_to
 from internal_security.services.complaints import complaint_grant_access
+from tests.conftest import TODAY
 
 from .factories import make_complaints
+
+# Its dates are set around the suite's today, which it states (time-machine).
+pytestmark = pytest.mark.time_machine(TODAY)
 
 OUTSIDERS = ["ca_deputy", "ir_head", "ir_officer", "sysadmin"]
 

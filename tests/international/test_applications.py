@@ -20,8 +20,11 @@ from international.models import Application
 from international.selectors import applications as application_selectors
 from international.services import applications
 from international.workflow import application_close
-from tests.conftest import DEMO_TEST_PASSWORD, refusal_codes
+from tests.conftest import DEMO_TEST_PASSWORD, TODAY, refusal_codes
 from tests.documents.conftest import second_factor_code
+
+# Its dates are set around the suite's today, which it states (time-machine).
+pytestmark = pytest.mark.time_machine(TODAY)
 
 # Tuesday 3 November 2026: a working day, and no holiday in the three weeks after it.
 TUESDAY_MORNING = datetime(2026, 11, 3, 10, 0, tzinfo=ALMATY)

@@ -22,10 +22,14 @@ from international.models import (
     TripReport,
 )
 from international.services import applications
+from tests.conftest import TODAY
 
 from .factories import delegation, la_request, many_requests, party, trip
 from .test_applications import new_application, register
 from .test_catalogs import add_courts
+
+# Its dates are set around the suite's today, which it states (time-machine).
+pytestmark = pytest.mark.time_machine(TODAY)
 
 ROWS = [2, 50]
 PDF = {"content_type": "application/pdf", "size": 1, "sha256": "0" * 64}
