@@ -176,7 +176,7 @@ def my_work(user) -> dict:
         "departments": departments_visible_to(user),
         "signing_powers": powers,
         "acting_now": list(
-            ActingAppointment.objects.filter(acting=person, end__gte=today)
+            ActingAppointment.objects.filter(acting=person, end__gte=today, state=Confirmation.EFFECTIVE)
             .select_related("replaced__position")
             .order_by("start")
         ),
