@@ -96,6 +96,15 @@ def _audit_checkpoints_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture
+def eager(monkeypatch):
+    """Celery tasks run in the test's own process, as in the embedded default, whatever broker
+    the run has: a job handed on after the commit is done before the test goes on."""
+    from courtadmin.celery import app
+
+    monkeypatch.setitem(app.conf, "task_always_eager", True)
+
+
+@pytest.fixture
 def people(db):
     """The organisation with its people by username: chairman, ca_head, ir_head, isd_officer, ..."""
     return build_demo_organisation(password=DEMO_TEST_PASSWORD)

@@ -6,7 +6,6 @@ permissions is in the audit chain with its before and after; an account that hol
 is never made an administrator."""
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -98,7 +97,7 @@ class UserAdmin(BaseUserAdmin):
         self._each(
             request,
             queryset,
-            lambda user: services.account_reset(actor=request.user, user=user, portal_url=settings.PORTAL_URL),
+            lambda user: services.account_reset(actor=request.user, user=user),
             _("A link was sent to %(count)d users."),
         )
 

@@ -7,4 +7,8 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from courtadmin.core.jobs import JobKind, register_job_kind
+
+        from . import services, signals  # noqa: F401
+
+        register_job_kind(JobKind(services.RESET_LINK_JOB, handler=services.reset_link_send))

@@ -15,6 +15,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from courtadmin.audit.services import audit_record
+from courtadmin.core.jobs import job_promise
 
 from .models import PortalSession
 from .selectors import authenticator_of, second_factor_required
@@ -236,18 +237,13 @@ def _check_administrator(actor, user) -> None:
         raise ValidationError(_("An administrator does not do this to his own account."), code="own_account")
 
 
-def account_reset(*, actor, user, portal_url: str) -> None:
+RESET_LINK_JOB = "accounts.reset_link"
+
+
+def account_reset(*, actor, user) -> None:
     """The old password stops working at once, every session ends, and a one-time link goes to
     the user's own address, with which he sets a new password (his second factor still asked
-    at sign-in). The administrator never sees the link."""
-    from django.contrib.auth.tokens import default_token_generator
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-    from django.urls import reverse
-    from django.utils import translation
-    from django.utils.encoding import force_bytes
-    from django.utils.http import urlsafe_base64_encode
-
+    at sign-in). The administrator never sees the link: it is made when the mail is sent."""
     _check_administrator(actor, user)
     if not user.email:
         raise ValidationError(_("The account has no e-mail address to send the link to."), code="no_email")
@@ -256,14 +252,30 @@ def account_reset(*, actor, user, portal_url: str) -> None:
         user.save(update_fields=["password"])
         sessions_end_all(actor=actor, user=user, reason="account.reset")
         audit_record(actor=actor, action="account.reset", obj=user, after={"link_sent_to": user.email})
-        link = portal_url.rstrip("/") + reverse(
-            "accounts:password-reset",
-            args=[urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)],
-        )
-        with translation.override(user.language):
-            body = render_to_string("accounts/email/password_reset.txt", {"user": user, "link": link})
-            subject = _("Set a new password for the court administration portal")
-        transaction.on_commit(lambda: send_mail(subject, body, None, [user.email]))
+        job_promise(RESET_LINK_JOB, f"{user.pk}:{timezone.now().isoformat()}", user_id=user.pk)
+
+
+def reset_link_send(payload: dict) -> None:
+    """The job of a reset: the one-time link, in the user's language, to his own address."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.tokens import default_token_generator
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+    from django.utils import translation
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    user = get_user_model().objects.get(pk=payload["user_id"])
+    link = settings.PORTAL_URL.rstrip("/") + reverse(
+        "accounts:password-reset",
+        args=[urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)],
+    )
+    with translation.override(user.language):
+        body = render_to_string("accounts/email/password_reset.txt", {"user": user, "link": link})
+        subject = _("Set a new password for the court administration portal")
+    send_mail(subject, body, None, [user.email])
 
 
 def account_unlock(*, actor, user) -> int:

@@ -19,7 +19,8 @@ def check_redis() -> tuple[bool, str]:
     import redis
 
     try:
-        client = redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1)
+        timeout = settings.REDIS_TIMEOUT_SECONDS
+        client = redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=timeout, socket_timeout=timeout)
         client.ping()
         return True, "ok"
     except Exception as exc:  # noqa: BLE001
@@ -41,7 +42,9 @@ def health_report() -> tuple[bool, dict]:
     if settings.REDIS_URL:
         checks["redis"] = check_redis()
         if not settings.CELERY_TASK_ALWAYS_EAGER and settings.HEALTH_CHECK_CELERY:
-            checks["celery"] = check_celery()
+            # Without the broker no worker can answer: not asked, so that /health/ answers
+            # within Redis's timeouts when it is down or hung.
+            checks["celery"] = check_celery() if checks["redis"][0] else (False, "no broker")
     else:
         checks["celery"] = (True, "in-process")
     healthy = all(ok for ok, _ in checks.values())

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .uploads import private_upload_path
@@ -24,3 +25,57 @@ class StoredFile(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+class Job(models.Model):
+    """A side effect that a committed change promised (render and sign a PDF, send an e-mail,
+    make an export): written in the change's own transaction, so that it outlives the broker
+    and the worker. The broker only wakes a worker; the row says what is to be done, and
+    `core.jobs` does it once (jobs.py)."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("waiting")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    kind = models.CharField(_("kind"), max_length=64)
+    # What makes two promises the same job: promised twice, it is done once.
+    key = models.CharField(_("key"), max_length=200)
+    payload = models.JSONField(_("payload"), default=dict)
+    queue = models.CharField(_("queue"), max_length=32, default="default")
+    state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("promised at"), auto_now_add=True)
+    # Not before: the next attempt after a failure waits this long (backoff).
+    run_after = models.DateTimeField(_("not before"), default=timezone.now)
+    # A worker that claimed it holds it until then; past it, the job is anyone's again (a
+    # worker killed mid-job leaves it for the next).
+    claimed_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("background job")
+        verbose_name_plural = _("background jobs")
+        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="core_job_once")]
+        indexes = [
+            models.Index(fields=["run_after"], name="core_job_pending", condition=models.Q(state="pending")),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.key} ({self.state})"
+
+
+class PeriodicRun(models.Model):
+    """A periodic duty done for its period (the digest of a day, the report of a week): a duty
+    whose run was lost (the broker down when beat called it) is done late, never twice."""
+
+    name = models.CharField(max_length=64)
+    period = models.CharField(max_length=32)
+    done_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["name", "period"], name="core_periodic_once")]
+
+    def __str__(self):
+        return f"{self.name} {self.period}"

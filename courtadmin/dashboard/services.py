@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from courtadmin.audit.services import audit_record
+from courtadmin.core.jobs import job_promise
 from courtadmin.org.models import Person, Position
 
 from .models import BoardExport
@@ -20,11 +21,27 @@ from .panels import LEADERSHIP, board_title, panels_for
 from .periods import Period
 from .selectors import board_for
 
+PDF_JOB = "dashboard.pdf"
+
+
+def export_job(payload: dict) -> None:
+    """The job of an export: its PDF, then, for a Monday report, its e-mail (each idempotent)."""
+    export_produce(export_id=payload["export_id"])
+    weekly_report_send(export_id=payload["export_id"])
+
+
+def weekly_report_due(now) -> str | None:
+    """The week whose report is due at `now`: from Monday 07:30 (Asia/Almaty) until Sunday."""
+    local = timezone.localtime(now)
+    monday = local.date() - timedelta(days=local.weekday())
+    if local.weekday() == 0 and (local.hour, local.minute) < (7, 30):
+        return None
+    return monday.isoformat()
+
 
 def _queue(export: BoardExport) -> None:
-    from .tasks import produce_board_pdf
-
-    transaction.on_commit(lambda: produce_board_pdf.delay(export.pk))
+    """The export's PDF (and, for a Monday report, its e-mail), promised with the export's row."""
+    job_promise(PDF_JOB, str(export.pk), export_id=export.pk)
 
 
 def export_request(*, actor, board: str, period: Period, language: str) -> BoardExport:

@@ -7,4 +7,9 @@ class DeadlinesConfig(AppConfig):
     verbose_name = _("Deadlines")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from courtadmin.core.jobs import Duty, register_duty
+
+        from . import services, signals  # noqa: F401
+
+        # The daily digest from 08:30 (Asia/Almaty); a day the broker was down, the first sweep after.
+        register_duty(Duty("daily-digest", services.digest_due, services.digests_send))

@@ -311,6 +311,12 @@ def reminders_send(limit: int = 10_000) -> int:
     return sent
 
 
+def digest_due(now) -> str | None:
+    """The day whose digest is due at `now`: from 08:30 (Asia/Almaty)."""
+    local = timezone.localtime(now)
+    return local.date().isoformat() if (local.hour, local.minute) >= (8, 30) else None
+
+
 def digests_send(today: date | None = None) -> int:
     """Each person's due and overdue items in one e-mail a day, once."""
     today = today or timezone.localdate()

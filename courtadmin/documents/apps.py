@@ -7,4 +7,21 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self):
-        from . import demo  # noqa: F401  (registers the demo loader)
+        from courtadmin.core.jobs import JobKind, register_job_kind
+
+        from . import (
+            demo,  # noqa: F401  (registers the demo loader)
+            services,
+        )
+
+        # Rendering and signing PDFs runs on its own queue, so a burst never delays reminders.
+        register_job_kind(
+            JobKind(
+                services.PDF_JOB,
+                handler=lambda payload: services.document_pdf_produce(document_id=payload["document_id"]),
+                queue="documents",
+                on_failure=lambda payload, error: services.document_pdf_failed(
+                    document_id=payload["document_id"], error=error
+                ),
+            )
+        )

@@ -26,6 +26,10 @@ def new_verification_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+# The core.jobs kind that renders and signs a signed document's PDF.
+PDF_JOB = "documents.pdf"
+
+
 class Document(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")

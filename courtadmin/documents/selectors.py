@@ -12,12 +12,13 @@ from django.db.models.functions import Cast
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from courtadmin.core.jobs import job_delayed
 from courtadmin.org import departments
 from courtadmin.org.authority import Reach, people_with_access, person_of, records_reach, signing_authority
 from courtadmin.org.models import Person
 
 from .kinds import KINDS
-from .models import ApprovalStep, Document, DocumentAttachment
+from .models import PDF_JOB, ApprovalStep, Document, DocumentAttachment
 
 
 def documents_visible_to(user):
@@ -206,3 +207,8 @@ def route_candidates(document: Document):
         .select_related("position")
         .order_by("full_name")
     )
+
+
+def pdf_delayed(document) -> bool:
+    """The document's PDF is promised but waits beyond the usual seconds (core.jobs)."""
+    return document.pdf_status == document.PdfStatus.PENDING and job_delayed(PDF_JOB, str(document.pk))

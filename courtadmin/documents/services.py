@@ -12,12 +12,14 @@ from django.utils.translation import gettext as _
 from courtadmin.accounts.selectors import authenticator_of, second_factor_required
 from courtadmin.accounts.services import second_factor_check
 from courtadmin.audit.services import audit_record
+from courtadmin.core.jobs import job_promise
 from courtadmin.core.uploads import accepted_upload_fields
 from courtadmin.org.authority import department_access, person_of, signing_authority
 from courtadmin.org.models import Person, Position
 
 from .kinds import get_kind
 from .models import (
+    PDF_JOB,
     ApprovalStep,
     Document,
     DocumentAttachment,
@@ -217,7 +219,7 @@ def document_sign_confirmed(*, document: Document, actor, confirmation: SigningC
             signed_at=now,
             backend=backend.name,
         )
-        transaction.on_commit(lambda: _queue_pdf(locked.pk))
+        promise_pdf(locked.pk)
 
     return document_move(document=document, move="sign", actor=actor, confirmation=confirmation, effect=register)
 
@@ -229,10 +231,10 @@ def _next_number(department: str, year: int) -> int:
     return counter.last_number
 
 
-def _queue_pdf(document_id: int) -> None:
-    from .tasks import produce_document_pdf
-
-    produce_document_pdf.delay(document_id)
+def promise_pdf(document_id: int) -> None:
+    """The signed document's PDF, promised in the signature's own transaction (core.jobs): it
+    is made even if the broker is down when the signature commits."""
+    job_promise(PDF_JOB, str(document_id), document_id=document_id)
 
 
 def document_act(*, document, move: str, actor, comment: str = "", sent_on=None, sent_note: str = ""):
@@ -305,4 +307,4 @@ def document_pdf_retry(*, actor, document: Document) -> None:
         )
         if updated:
             audit_record(actor=actor, action="document.pdf_retry", obj=document)
-            transaction.on_commit(lambda: _queue_pdf(document.pk))
+            promise_pdf(document.pk)

@@ -69,6 +69,7 @@ def document_detail(request, pk):
         "comment_form": CommentForm(),
         "send_form": SendForm(),
         "file_form": FileForm(),
+        "pdf_delayed": selectors.pdf_delayed(document),
     }
     return render(request, "documents/document_detail.html", context)
 
@@ -139,7 +140,8 @@ def document_sign(request, pk):
 def document_pdf_status(request, pk):
     """The PDF's state, polled by the detail page (htmx) until it is ready or failed."""
     document = selectors.get_document_for_user(request.user, pk)
-    return render(request, "documents/includes/pdf_status.html", {"document": document})
+    context = {"document": document, "pdf_delayed": selectors.pdf_delayed(document)}
+    return render(request, "documents/includes/pdf_status.html", context)
 
 
 def document_pdf(request, pk):

@@ -101,7 +101,7 @@ def test_the_administrator_never_sets_a_password(client, users):
 
 
 def test_a_reset_sends_the_user_a_one_time_link_that_the_administrator_never_sees(
-    client, users, settings, django_capture_on_commit_callbacks
+    client, users, settings, django_capture_on_commit_callbacks, eager
 ):
     """The old password stops at once, every session of the user ends, the link goes to his
     own address, and it works once; the reset is in the audit chain."""

@@ -22,11 +22,6 @@ from tests.dashboard.test_dashboard import board_url
 PDFTOTEXT = shutil.which("pdftotext")
 
 
-@pytest.fixture
-def eager(monkeypatch):
-    monkeypatch.setitem(celery_app.conf, "task_always_eager", True)
-
-
 def pdf_text(content: bytes) -> str:
     if PDFTOTEXT is None:
         pytest.skip("pdftotext is not installed (apt-get install poppler-utils)")
@@ -85,8 +80,7 @@ def test_a_failed_pdf_says_why_and_is_made_again_on_request(
         raise OSError("disk full")
 
     monkeypatch.setattr(pdf, "render_board_pdf", broken)
-    monkeypatch.setattr("courtadmin.dashboard.tasks.MAX_RETRIES", 0)
-    monkeypatch.setattr("courtadmin.dashboard.tasks.produce_board_pdf.max_retries", 0)
+    monkeypatch.setattr("courtadmin.core.jobs.MAX_ATTEMPTS", 1)  # the first failure is the last
     client = client_for("chairman")
     export = export_as(client, LEADERSHIP, django_capture_on_commit_callbacks)
     assert export.state == BoardExport.State.FAILED and "disk full" in export.error
@@ -140,7 +134,7 @@ def test_a_report_whose_mail_failed_is_sent_on_the_next_attempt_and_only_then(
         raise ConnectionRefusedError("SMTP down")
 
     monkeypatch.setattr(EmailMessage, "send", unreachable)
-    monkeypatch.setattr("courtadmin.dashboard.tasks.produce_board_pdf.max_retries", 0)
+    monkeypatch.setattr("courtadmin.core.jobs.MAX_ATTEMPTS", 1)
     with django_capture_on_commit_callbacks(execute=True):
         services.weekly_reports_queue(today=MONDAY)
     assert not mail.outbox and not BoardExport.objects.filter(emailed_at__isnull=False).exists()

@@ -18,7 +18,7 @@ from tests.documents.conftest import approved
 @pytest.mark.django_db(transaction=True)
 def test_heads_signing_at_the_same_second_get_distinct_consecutive_numbers(signing, monkeypatch):
     people = signing
-    monkeypatch.setattr(services, "_queue_pdf", lambda document_id: None)  # no PDF task here
+    monkeypatch.setattr(services, "promise_pdf", lambda document_id: None)  # no PDF job here
     officer = people["ir_officer"].user
     work = [(approved(officer), people["ir_head"].user) for _ in range(3)]
     work += [(approved(officer, kind="ir.rogatory_cover_letter"), people["ir_deputy_legal"].user) for _ in range(3)]

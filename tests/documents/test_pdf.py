@@ -6,19 +6,20 @@ import io
 import subprocess
 
 import pytest
-from celery.exceptions import Retry
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
 from courtadmin.audit.models import AuditEvent
+from courtadmin.core import jobs
+from courtadmin.core.models import Job
 from courtadmin.documents import pdf as pdf_module
 from courtadmin.documents import services
 from courtadmin.documents.models import CertificateAuthority, Document, Signature
 from courtadmin.documents.signing.portal_ca import _asn1
-from courtadmin.documents.tasks import MAX_RETRIES, produce_document_pdf
 from tests.conftest import DEMO_TEST_PASSWORD, required_tool
 from tests.documents.conftest import approved, second_factor_code
 
@@ -83,6 +84,8 @@ def test_a_forged_signer_gets_no_pdf(signed, people):
 
 
 def test_a_failing_render_is_retried_then_reported_never_lost(signed, monkeypatch):
+    """The PDF is a promised job (core.jobs): an early failure leaves it waiting with its
+    error and a later attempt due; the last one marks the document failed; a retry makes it."""
     calls = []
 
     def broken(document):
@@ -90,13 +93,16 @@ def test_a_failing_render_is_retried_then_reported_never_lost(signed, monkeypatc
         raise OSError("fonts unavailable")
 
     monkeypatch.setattr(pdf_module, "render_document_pdf", broken)
-    # An early attempt fails: the task asks to be retried, the document still waits.
-    with pytest.raises(Retry):
-        produce_document_pdf.apply(args=[signed.pk], retries=0, throw=True)
+    job = Job.objects.get(kind=services.PDF_JOB, key=str(signed.pk))
+    Job.objects.filter(pk=job.pk).update(state=Job.State.PENDING, attempts=0, run_after=timezone.now())
+    assert jobs.job_run(job.pk) == "retry"
     signed.refresh_from_db()
+    job.refresh_from_db()
     assert signed.pdf_status == Document.PdfStatus.PENDING
+    assert "fonts unavailable" in job.last_error and job.run_after > timezone.now()
     # The last attempt fails: the document says so, with the error, and waits for a retry.
-    produce_document_pdf.apply(args=[signed.pk], retries=MAX_RETRIES, throw=True)
+    Job.objects.filter(pk=job.pk).update(attempts=jobs.MAX_ATTEMPTS - 1, run_after=timezone.now())
+    assert jobs.job_run(job.pk) == "failed"
     signed.refresh_from_db()
     assert len(calls) == 2
     assert signed.pdf_status == Document.PdfStatus.FAILED
@@ -106,25 +112,30 @@ def test_a_failing_render_is_retried_then_reported_never_lost(signed, monkeypatc
     services.document_pdf_retry(actor=signed.author, document=signed)
     signed.refresh_from_db()
     assert signed.pdf_status == Document.PdfStatus.PENDING
-    produce_document_pdf.apply(args=[signed.pk])
+    assert jobs.job_run(job.pk) == "done"
     signed.refresh_from_db()
     assert signed.pdf_status == Document.PdfStatus.READY
 
 
-def test_the_pdf_task_is_queued_on_commit_on_its_own_queue(signing, django_capture_on_commit_callbacks, settings):
+def test_the_pdf_is_a_job_promised_with_the_signature_on_its_own_queue(signing, django_capture_on_commit_callbacks):
+    """The job is a row of the signature's transaction, handed to the "documents" queue once
+    it commits (a burst of PDFs never delays reminders)."""
     from unittest import mock
+
+    from courtadmin.core.tasks import run_job
 
     document = approved(signing["ir_officer"].user)
     head = signing["ir_head"].user
     with (
-        mock.patch.object(produce_document_pdf, "delay") as delay,
+        mock.patch.object(run_job, "apply_async") as handed,
         django_capture_on_commit_callbacks(execute=True),
     ):
         services.document_sign(
             document=document, actor=head, password=DEMO_TEST_PASSWORD, code=second_factor_code(head)
         )
-    delay.assert_called_once_with(document.pk)
-    assert settings.CELERY_TASK_ROUTES["courtadmin.documents.tasks.*"] == {"queue": "documents"}
+    job = Job.objects.get(kind=services.PDF_JOB, key=str(document.pk))
+    assert job.state == Job.State.PENDING and job.queue == "documents"
+    handed.assert_called_once_with(args=[job.pk], queue="documents", retry=False)
 
 
 def upload_to_verify(client, data, name="letter.pdf"):
@@ -174,3 +185,28 @@ def test_the_qr_page_shows_the_facts_and_never_the_content(client, signed):
     assert signed.subject not in page
     assert "Құрметті әріптестер" not in page
     assert client.get(reverse("verify:token", args=["not-a-token"])).status_code == 404
+
+
+def test_a_pdf_that_waits_for_the_workers_says_so_and_that_nothing_is_lost(client, signed, signing, time_machine):
+    """The reliability issue: GIVEN a signature whose PDF job waits (the broker or the workers
+    down) THEN for the first seconds the page says only that the PDF is being prepared; past
+    the relay's grace it says the service is not answering and that nothing is lost, and polls
+    less often; once the PDF is made the banner is gone."""
+    from datetime import timedelta
+
+    from tests.conftest import mark_second_factor_given
+
+    client.force_login(signing["ir_head"].user)
+    mark_second_factor_given(client)
+    detail = reverse("documents:document-detail", args=[signed.pk])
+    status = reverse("documents:document-pdf-status", args=[signed.pk])
+    assert 'id="pdf-delayed"' not in client.get(detail).content.decode()
+
+    time_machine.shift(jobs.RELAY_GRACE + timedelta(seconds=1))
+    for page in (client.get(detail), client.get(status)):
+        html = page.content.decode()
+        assert 'id="pdf-delayed"' in html and "every 15s" in html
+
+    jobs.job_run(Job.objects.get(kind=services.PDF_JOB, key=str(signed.pk)).pk)
+    html = client.get(detail).content.decode()
+    assert 'id="pdf-delayed"' not in html and 'id="pdf-download"' in html
