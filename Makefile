@@ -42,6 +42,15 @@ serve: export DEMO_MODE = 1
 serve:
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# Directory sign-in (LDAP) is an option: python-ldap compiles against OpenLDAP's headers.
+# Without them its tests are skipped (in CI, where .ci/run installs them, they fail).
+$(VENV)/.directory: $(VENV)/.runtime requirements-directory.txt
+	@if [ -f /usr/include/ldap.h ] && [ -f /usr/include/sasl/sasl.h ]; then \
+	  $(PIP) install -q --build-constraint build-constraints.txt -r requirements-directory.txt && touch $@; \
+	else \
+	  echo "OpenLDAP's headers are not installed: directory sign-in is off and its tests are skipped (apt-get install libldap2-dev libsasl2-dev slapd)"; \
+	fi
+
 # The independent checkers of the browser tests, axe-core and the Nu HTML Checker, as
 # package-lock.json pins them. No install scripts: vnu-jar's would fetch a Java of its own,
 # and the checker runs on the system's (default-jre-headless). Without npm the checker tests
@@ -55,7 +64,7 @@ node_modules/.installed: package.json package-lock.json
 
 # The suite in as many processes as the machine has cores (pytest-xdist).
 PYTEST_ARGS ?= -n auto
-test: $(VENV)/.dev compilemessages node_modules/.installed
+test: $(VENV)/.dev $(VENV)/.directory compilemessages node_modules/.installed
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import environ
 import xstatic.pkg.bootstrap
-from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -137,6 +136,36 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
+# Directory sign-in (LDAP, Active Directory), an option: with LDAP_SERVER_URI set, the password
+# of a portal account is checked against the directory first (courtadmin/accounts/directory.py).
+# It maps a directory account to the portal user of the same name and makes none, and copies
+# no group, flag or attribute: positions and reach stay the organisation keeper's.
+LDAP_SERVER_URI = env.str("LDAP_SERVER_URI", default="")
+if LDAP_SERVER_URI:
+    import ldap
+    from django_auth_ldap.config import LDAPSearch
+
+    AUTH_LDAP_SERVER_URI = LDAP_SERVER_URI
+    AUTH_LDAP_START_TLS = env.bool("LDAP_START_TLS", default=False)
+    AUTH_LDAP_BIND_DN = env.str("LDAP_BIND_DN", default="")
+    AUTH_LDAP_BIND_PASSWORD = env.str("LDAP_BIND_PASSWORD", default="")
+    AUTH_LDAP_USER_SEARCH = LDAPSearch(
+        env.str("LDAP_USER_SEARCH_BASE"),
+        ldap.SCOPE_SUBTREE,
+        # Active Directory's account name; OpenLDAP's is "(uid=%(user)s)".
+        env.str("LDAP_USER_FILTER", default="(sAMAccountName=%(user)s)"),
+    )
+    AUTH_LDAP_NO_NEW_USERS = True
+    AUTH_LDAP_USER_ATTR_MAP: dict = {}
+    AUTH_LDAP_ALWAYS_UPDATE_USER = False
+    # A directory that does not answer costs a sign-in these seconds, then the local password is tried.
+    AUTH_LDAP_CONNECTION_OPTIONS = {
+        ldap.OPT_NETWORK_TIMEOUT: env.int("LDAP_TIMEOUT_SECONDS", default=5),
+        ldap.OPT_TIMEOUT: env.int("LDAP_TIMEOUT_SECONDS", default=5),
+        ldap.OPT_REFERRALS: 0,
+    }
+    AUTHENTICATION_BACKENDS.insert(1, "courtadmin.accounts.directory.DirectoryBackend")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -246,8 +275,18 @@ STORAGES = {
 }
 
 REDIS_URL = env.str("REDIS_URL", default="")
+# How long the portal waits for Redis to connect and to answer, cache and broker alike: a
+# Redis down or hung costs a request this much, never a hang or an error (docs/deployment.md).
+REDIS_TIMEOUT_SECONDS = env.float("REDIS_TIMEOUT_SECONDS", default=1.0)
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            # Without Redis a read is a miss and a write is skipped: everything cached is counted again.
+            "BACKEND": "courtadmin.core.cache.TolerantRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT_SECONDS, "socket_timeout": REDIS_TIMEOUT_SECONDS},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -266,6 +305,19 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# The broker's socket timeouts: handing a job to a Redis down or hung fails within them, and
+# the job waits in its row for the sweep (core.jobs). A message a worker took and did not
+# acknowledge (it died) comes back after visibility_timeout, longer than the longest job (a
+# board's PDF, seconds); the sweep re-hands a job whose worker's lease ran out sooner (2 min).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+    "socket_timeout": REDIS_TIMEOUT_SECONDS,
+    "visibility_timeout": 900,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT_SECONDS
+# How long a worker holds a job it took (core.jobs): beyond the longest job; a job held
+# longer by a worker that died is handed on again by the next sweep.
+JOB_LEASE_SECONDS = env.int("JOB_LEASE_SECONDS", default=120)
 CELERY_BEAT_SCHEDULE: dict = {
     "clear-expired-sessions": {"task": "courtadmin.accounts.tasks.clear_expired_sessions", "schedule": 3600.0},
     # Reminders are rows in the database: the scan creates what is due and sends it; a lost
@@ -274,12 +326,9 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "courtadmin.deadlines.tasks.scan_reminders",
         "schedule": float(env.int("REMINDER_SCAN_SECONDS", default=300)),
     },
-    "send-digests": {"task": "courtadmin.deadlines.tasks.send_digests", "schedule": crontab(hour=8, minute=30)},
-    # Issue 8.5: on Mondays the Chairman and the Head of the CA get the leadership's dashboard.
-    "weekly-leadership-report": {
-        "task": "courtadmin.dashboard.tasks.weekly_reports",
-        "schedule": crontab(day_of_week="mon", hour=7, minute=30),
-    },
+    # The promised jobs a broker lost or a worker dropped, and the periodic duties (the daily
+    # digest, the Monday report) by their "done" rows, so that a run lost is done late, once.
+    "sweep": {"task": "courtadmin.core.tasks.sweep", "schedule": float(env.int("JOB_SWEEP_SECONDS", default=60))},
     # The heads of the audit and read chains, sealed, to a file outside the database.
     "audit-checkpoint": {
         "task": "courtadmin.audit.tasks.write_checkpoint",
@@ -287,10 +336,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
 }
 # Rendering and signing PDFs runs on its own queue, so a burst of documents never delays reminders.
-CELERY_TASK_ROUTES = {
-    "courtadmin.documents.tasks.*": {"queue": "documents"},
-    "courtadmin.dashboard.tasks.produce_board_pdf": {"queue": "documents"},
-}
+# Jobs name their queue themselves (core.jobs.JobKind.queue: the PDFs on "documents").
+CELERY_TASK_ROUTES: dict = {}
 # /health/ pings a Celery worker when a broker is configured.
 HEALTH_CHECK_CELERY = env.bool("HEALTH_CHECK_CELERY", default=True)
 
