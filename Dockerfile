@@ -9,8 +9,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     STATIC_ROOT=/app/staticfiles \
     PRIVATE_MEDIA_ROOT=/var/lib/courtadmin/media
 
-# WeasyPrint's system libraries (Pango, HarfBuzz, fontconfig, a base font) and gettext
-# for compilemessages.
+# WeasyPrint's system libraries (Pango, HarfBuzz, fontconfig, a base font), gettext for
+# compilemessages, and OpenLDAP's and SASL's libraries for directory sign-in.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
         libpango-1.0-0 \
@@ -20,6 +20,8 @@ RUN apt-get update \
         libfontconfig1 \
         fonts-dejavu-core \
         gettext \
+        libldap-2.5-0 \
+        libsasl2-2 \
     && rm -rf /var/lib/apt/lists/*
 
 # The portal runs as this user, never as root.
@@ -29,26 +31,28 @@ RUN groupadd --gid 10001 courtadmin \
 
 WORKDIR /app
 
-# Dependencies first, so that a code change does not reinstall them.
-# The build constraint pins an older setuptools for the one sdist that needs it.
-COPY requirements.txt build-constraints.txt ./
-RUN pip install --no-cache-dir --upgrade "pip>=25.3" \
-    && pip install --no-cache-dir --build-constraint build-constraints.txt -r requirements.txt
+# Dependencies first, so that a code change does not reinstall them. The build constraint
+# pins an older setuptools for the one sdist that needs it; python-ldap (directory sign-in)
+# compiles against OpenLDAP's headers, which leave the image with the compiler.
+COPY requirements.txt requirements-directory.txt build-constraints.txt ./
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends gcc libc6-dev libldap2-dev libsasl2-dev \
+    && pip install --no-cache-dir --upgrade "pip>=25.3" \
+    && pip install --no-cache-dir --build-constraint build-constraints.txt \
+        -r requirements.txt -r requirements-directory.txt \
+    && apt-get purge -y --auto-remove gcc libc6-dev libldap2-dev libsasl2-dev \
+    && rm -rf /var/lib/apt/lists/*
 
 COPY . .
 
-# Build-time only: production settings refuse to load without SECRET_KEY and DATABASE_URL,
-# so these RUN lines get throwaway values. They are not kept in the image's environment.
-RUN DJANGO_SETTINGS_MODULE=courtadmin.settings_production \
-    SECRET_KEY=build-only-not-secret \
-    DATABASE_URL=sqlite:////tmp/build.sqlite3 \
-    python manage.py compilemessages
-RUN DJANGO_SETTINGS_MODULE=courtadmin.settings_production \
-    SECRET_KEY=build-only-not-secret \
-    DATABASE_URL=sqlite:////tmp/build.sqlite3 \
-    STATIC_ROOT=/app/staticfiles \
-    python manage.py collectstatic --noinput \
-    && rm -f /tmp/build.sqlite3
+# Build-time steps under the base settings, which need no secret (the production settings
+# refuse to load without the secrets that only the server's .env holds), with their
+# throwaway local state in /tmp/build, removed after. The static files and catalogs are the
+# same under both settings: the same storage, the same apps.
+RUN export DJANGO_SETTINGS_MODULE=courtadmin.settings COURTADMIN_VAR_DIR=/tmp/build \
+    && python manage.py compilemessages -v 0 \
+    && python manage.py collectstatic --noinput -v 0 \
+    && rm -rf /tmp/build
 
 # Writable state lives under /var/lib/courtadmin (private media, beat schedule). The
 # subdirectories exist in the image so that named volumes mounted there start out owned

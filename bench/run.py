@@ -17,6 +17,7 @@ def main(names: list[str]) -> None:
         harness,
         isd_need_to_know,
         la_registry,
+        mixed_load,
         pdf_render_sign,
         reminder_scan,
         throughput,
@@ -32,6 +33,7 @@ def main(names: list[str]) -> None:
         "dashboard": dashboard.run,
         "reminder_scan": reminder_scan.run,
         "throughput": throughput.run,
+        "mixed_load": mixed_load.run,
         "upload_bombs": upload_bombs.run,
     }
     for name in names or list(benchmarks):
