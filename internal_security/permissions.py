@@ -21,6 +21,7 @@ from courtadmin.org.authority import (
     Reach,
     active_grants,
     department_access,
+    live_grant,
     person_of,
     records_reach,
     records_within_reach,
@@ -120,3 +121,23 @@ def answers_readable_by(user) -> Q:
         return Q()
     assigned = active_grants(ComplaintGrant, user).annotate(key=Cast("content_object_id", CharField(max_length=64)))
     return Q(record_id__in=assigned.values("key"))
+
+
+def isd_managers():
+    """The accounts of the central ISD's head and deputy head: told of every complaint's move."""
+    from courtadmin.accounts.models import User
+
+    return User.objects.filter(
+        is_active=True,
+        person__position__unit__department=Department.ISD,
+        person__position__unit__kind=Unit.Kind.STRUCTURAL,
+        person__position__kind__in=(Position.Kind.HEAD, Position.Kind.DEPUTY),
+    )
+
+
+def team_of(record, grant_model):
+    """The accounts holding a live need-to-know grant on `record`: its officers, its team."""
+    from courtadmin.accounts.models import User
+
+    grants = grant_model.objects.filter(content_object=record).filter(live_grant())
+    return User.objects.filter(pk__in=grants.values("user_id"))

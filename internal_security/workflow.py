@@ -22,9 +22,10 @@ from courtadmin.deadlines.selectors import running_term
 from courtadmin.deadlines.services import deadline_close, deadline_open
 from courtadmin.documents.selectors import signed_document_of
 
-from .models import Complaint, Investigation
-from .permissions import is_isd_manager, may_work_on, may_work_on_investigation
-from .selectors.complaints import appeal_term
+from .models import Complaint, ComplaintGrant, Investigation, InvestigationGrant
+from .permissions import is_isd_manager, isd_managers, may_work_on, may_work_on_investigation, team_of
+from .selectors.complaints import appeal_term, complaints_visible_to
+from .selectors.investigations import investigations_visible_to
 
 S = Complaint.Status
 ANSWER_KIND = "isd.complainant_answer"
@@ -96,6 +97,13 @@ class ComplaintWorkflow(Workflow):
 
     def refused_actor(self, complaint, move: Move) -> ValidationError:
         return ValidationError(_("You may not %(move)s this complaint.") % {"move": move.label}, code="not_yours")
+
+    def visible_to(self, user):
+        return complaints_visible_to(user)
+
+    def concerned(self, complaint, move: Move, *, actor) -> list:
+        """Its officers (assigned: told they have it), and the head and deputy (ISD 9)."""
+        return [*team_of(complaint, ComplaintGrant), *isd_managers()]
 
     def check(self, complaint, move: Move, *, actor, reason="", forwarded_to="", decision="") -> None:
         errors = {}
@@ -174,6 +182,13 @@ class InvestigationWorkflow(Workflow):
         )
     }
     action_prefix = "isd.investigation."
+
+    def visible_to(self, user):
+        return investigations_visible_to(user)
+
+    def concerned(self, investigation, move: Move, *, actor) -> list:
+        """Who instructed it (the Chairman or the CA head, ISD 6.21), its team, the ISD's managers."""
+        return [investigation.instructed_by, *team_of(investigation, InvestigationGrant), *isd_managers()]
 
     def may(self, move, investigation, user) -> bool:
         return may_work_on_investigation(user, investigation)

@@ -25,11 +25,13 @@ from courtadmin.deadlines.calendar import ALMATY
 from courtadmin.deadlines.selectors import running_term
 from courtadmin.deadlines.services import deadline_close, deadline_open
 from courtadmin.documents.models import Document
+from courtadmin.org.authority import signers
+from courtadmin.org.models import Department, LineOfWork
 
 from .models import Application, LegalAssistanceRequest, RequestLetter
 from .permissions import is_ir_staff
-from .selectors.applications import application_signed_answer
-from .selectors.requests import request_checklist
+from .selectors.applications import application_signed_answer, applications_visible_to
+from .selectors.requests import request_checklist, requests_visible_to
 
 R = LegalAssistanceRequest
 S = R.Status
@@ -181,6 +183,14 @@ class RequestWorkflow(Workflow):
 
     def refused_actor(self, request, move) -> ValidationError:
         return ValidationError(_("Only the IR's staff move legal-assistance requests."), code="not_ir_staff")
+
+    def visible_to(self, user):
+        return requests_visible_to(user)
+
+    def concerned(self, request, move, *, actor) -> list:
+        """Its responsible officer, and who supervises legal assistance and signs its letters
+        today (IR 13: the deputy head, or whoever replaces him)."""
+        return [request.officer, *legal_assistance_signers()]
 
     def check(self, request, move: RequestMove, *, actor, on=None, reason="", confirmed=()) -> None:
         _check_inputs(request, move, on=on, reason=reason)
@@ -335,6 +345,12 @@ class ApplicationWorkflow(Workflow):
     def refused_actor(self, application, move) -> PermissionDenied:
         return PermissionDenied()  # writing IR records is the IR's own work (IR 1-3)
 
+    def visible_to(self, user):
+        return applications_visible_to(user)
+
+    def concerned(self, application, move, *, actor) -> list:
+        return [application.officer, *legal_assistance_signers()]
+
     def check(self, application, move, *, actor) -> None:
         if application_signed_answer(application) is None:
             raise ValidationError(
@@ -362,3 +378,8 @@ APPLICATION_WORKFLOW = ApplicationWorkflow()
 def application_close(*, actor, application: Application) -> Application:
     """Close an application as answered (IR 7.25); a second close is refused."""
     return APPLICATION_WORKFLOW.perform(record=application, move="close", actor=actor)
+
+
+def legal_assistance_signers() -> list:
+    """The accounts that sign legal-assistance documents today (IR 13)."""
+    return [decision.person.user for decision in signers(Department.IR, LineOfWork.LEGAL_ASSISTANCE)]

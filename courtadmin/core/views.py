@@ -9,10 +9,11 @@ from courtadmin.accounts.services import user_set_language
 from courtadmin.org.selectors import my_work
 
 from .health import health_report
+from .work import my_work_panels
 
 
 def home(request):
-    return render(request, "core/home.html", my_work(request.user))
+    return render(request, "core/home.html", {**my_work(request.user), "panels": my_work_panels(request.user)})
 
 
 @login_not_required

@@ -6,6 +6,11 @@ the actor and the inputs, applies the move's own effect, writes the new status a
 event, all in one transaction. It is the only code that assigns a record's `status`. Each
 workflow (a document's, a legal-assistance request's, a complaint's, ...) is a subclass that
 fills in its table, its refusals and its effects.
+
+Every move is news to the people it concerns (`concerned`: the approver a document now waits
+for, the officer a complaint was assigned to, the author whose letter was signed): `perform`
+promises a job in the move's own transaction (core.jobs, kind NEWS_JOB), and the bell's app
+delivers it to each, in his language, if he may open the record (`visible_to`), once.
 """
 
 from dataclasses import dataclass
@@ -14,6 +19,17 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from courtadmin.audit.services import audit_record
+
+from .jobs import job_promise
+
+# The job kind of a move's news; its handler is the notifications' (courtadmin.deadlines).
+NEWS_JOB = "workflow.news"
+_WORKFLOWS: dict[str, "Workflow"] = {}
+
+
+def workflow_of(action_prefix: str) -> "Workflow":
+    """The workflow whose audit actions start with `action_prefix` ("document.")."""
+    return _WORKFLOWS[action_prefix]
 
 
 @dataclass(frozen=True)
@@ -30,6 +46,9 @@ class Workflow:
     model = None
     moves: dict[str, Move] = {}
     action_prefix = ""  # the audit action is the prefix and the move's name: "document.sign"
+
+    def __init__(self):
+        _WORKFLOWS[self.action_prefix] = self
 
     # --- What a workflow fills in ------------------------------------------------------------
 
@@ -49,6 +68,15 @@ class Workflow:
 
     def check(self, record, move: Move, *, actor, **inputs) -> None:
         """The move's inputs and conditions; raise ValidationError keyed by the input."""
+
+    def visible_to(self, user):
+        """The records of this workflow that `user` may open: news reaches nobody else."""
+        raise NotImplementedError
+
+    def concerned(self, record, move: Move, *, actor) -> list:
+        """The users told of `move`, made on `record` (locked, after the move): whoever it now
+        waits for or whose work it was. The actor is never told of his own move."""
+        return []
 
     def apply(self, record, move: Move, *, actor, **inputs) -> dict:
         """The move's own effect on the locked record (fields, terms, routes), before the
@@ -80,12 +108,29 @@ class Workflow:
             target = details.pop("status", spec.target)
             locked.status = target
             locked.save()
-            audit_record(
+            event = audit_record(
                 actor=actor,
                 action=f"{self.action_prefix}{spec.name}",
                 obj=locked,
                 before={"status": before},
                 after={"status": target, **details},
             )
+            self.announce(locked, spec, actor=actor, event=event)
         record.refresh_from_db()
         return record
+
+    def announce(self, record, move: Move, *, actor, event) -> None:
+        """Promise the move's news to the people it concerns, in the move's transaction."""
+        recipients = sorted({user.pk for user in self.concerned(record, move, actor=actor) if user} - {actor.pk})
+        if recipients:
+            job_promise(
+                NEWS_JOB,
+                str(event.pk),
+                workflow=self.action_prefix,
+                record_id=record.pk,
+                move=move.name,
+                event_id=event.pk,
+                actor_id=actor.pk,
+                status=record.status,
+                recipients=recipients,
+            )

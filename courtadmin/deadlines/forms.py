@@ -8,4 +8,4 @@ from .models import EmailChoice
 class EmailChoiceForm(PortalFormMixin, forms.ModelForm):
     class Meta:
         model = EmailChoice
-        fields = ["reminders", "digest"]
+        fields = ["reminders", "digest", "moves"]

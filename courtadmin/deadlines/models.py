@@ -164,10 +164,15 @@ class Notification(models.Model):
     url = models.CharField(max_length=300, blank=True)
     read_at = models.DateTimeField(null=True, blank=True)
     reminder = models.OneToOneField(Reminder, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # The news of a move: "news:<audit event id>", one notification per person and move.
+    key = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["user", "read_at"])]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], condition=~Q(key=""), name="deadlines_one_news_per_move")
+        ]
 
     def __str__(self):
         return self.title
@@ -179,6 +184,7 @@ class EmailChoice(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_choice")
     reminders = models.BooleanField(_("reminders of deadlines"), default=True)
     digest = models.BooleanField(_("daily digest"), default=True)
+    moves = models.BooleanField(_("news of moves on my records"), default=True)
 
     def __str__(self):
         return f"{self.user_id}"

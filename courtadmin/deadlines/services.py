@@ -377,3 +377,55 @@ def notifications_mark_read(*, user, ids=None) -> int:
 
 def email_choice_set(*, user, reminders: bool, digest: bool) -> None:
     EmailChoice.objects.update_or_create(user=user, defaults={"reminders": reminders, "digest": digest})
+
+
+# --- The news of a move (courtadmin.core.workflow) ------------------------------------------
+
+
+def move_news_deliver(payload: dict) -> None:
+    """Tell each person a move concerns, in his language, in the portal and by e-mail as he
+    chose, if he may open the record now; once: a second run finds his notification made.
+    Each person's notification and e-mail are one transaction, as a reminder's are."""
+    from django.contrib.auth import get_user_model
+
+    from courtadmin.core.workflow import workflow_of
+
+    workflow = workflow_of(payload["workflow"])
+    move = workflow.moves[payload["move"]]
+    actor = get_user_model().objects.filter(pk=payload["actor_id"]).first()
+    key = f"news:{payload['event_id']}"
+    for recipient in get_user_model().objects.filter(pk__in=payload["recipients"], is_active=True):
+        record = workflow.visible_to(recipient).filter(pk=payload["record_id"]).first()
+        if record is None:  # outside his reach (now): he is told nothing of it
+            continue
+        with transaction.atomic(), translation.override(recipient.language):
+            status = dict(type(record)._meta.get_field("status").choices).get(payload["status"], payload["status"])
+            title = _("%(record)s: %(move)s (%(actor)s). Now: %(status)s.") % {
+                "record": f"{type(record)._meta.verbose_name.capitalize()} {record}",
+                "move": move.label,
+                "actor": person_name(actor),
+                "status": status,
+            }
+            url = record.get_absolute_url()
+            _notification, created = Notification.objects.get_or_create(
+                user=recipient, key=key, defaults={"title": title[:300], "url": url}
+            )
+            choice = EmailChoice.objects.filter(user=recipient).first()
+            if created and recipient.email and (choice is None or choice.moves):
+                EmailMessage(
+                    subject=title[:200],
+                    body=f"{title}\n\n{settings.PORTAL_URL.rstrip('/')}{url}\n",
+                    to=[recipient.email],
+                    headers={"X-Courtadmin-News": f"{key}:{recipient.pk}"},
+                ).send()
+
+
+def person_name(user) -> str:
+    """A person as the portal names him: his name in the reader's language, never a login
+    (but for an account that no person holds)."""
+    from courtadmin.org.authority import person_of
+
+    if user is None:
+        return ""
+    person = person_of(user)
+    return str(person) if person is not None else (user.get_full_name() or user.get_username())

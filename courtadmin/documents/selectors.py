@@ -95,28 +95,45 @@ def journals_open_to(user) -> list[str]:
 def my_documents(user) -> dict:
     """The author's drafts and documents in progress, the visas and signatures awaiting him."""
     visible = documents_visible_to(user)
-    person = person_of(user)
     active = [Document.Status.DRAFT, Document.Status.ON_APPROVAL, Document.Status.APPROVED]
-    awaiting_visa = visible.none()
-    if person is not None:
-        awaiting_visa = (
-            visible.filter(
-                status=Document.Status.ON_APPROVAL,
-                steps__approver=person,
-                steps__decision=ApprovalStep.Decision.PENDING,
-            )
-            .distinct()
-            .prefetch_related("steps")
-        )
     return {
         "journals": journals_open_to(user),
         "mine": visible.filter(author=user, status__in=active),
-        "awaiting_visa": [doc for doc in awaiting_visa if _is_current_approver(doc, person)],
+        "awaiting_visa": awaiting_visa(user),
         "awaiting_signature": awaiting_signature(user),
         "recent": visible.filter(status__in=[Document.Status.SIGNED, Document.Status.SENT]).order_by("-registered_at")[
             :20
         ],
     }
+
+
+def awaiting_visa(user) -> list[Document]:
+    """Documents on approval whose current group of visas includes this user's."""
+    person = person_of(user)
+    if person is None:
+        return []
+    candidates = (
+        documents_visible_to(user)
+        .filter(
+            status=Document.Status.ON_APPROVAL,
+            steps__approver=person,
+            steps__decision=ApprovalStep.Decision.PENDING,  # the same step: his, and pending
+        )
+        .distinct()
+        .prefetch_related("steps")
+        .order_by("created_at", "pk")
+    )
+    return [document for document in candidates if _is_current_approver(document, person)]
+
+
+def waiting_for_me(user, limit: int) -> tuple[list[tuple[Document, str]], int]:
+    """ "My work": the documents waiting for my visa, then for my signature, oldest first; at
+    most `limit` of them, and how many in all."""
+    visas = awaiting_visa(user)
+    signatures = awaiting_signature(user).order_by("created_at", "pk")
+    lines = [(document, "visa") for document in visas[:limit]]
+    lines += [(document, "signature") for document in signatures[: max(0, limit - len(lines))]]
+    return lines, len(visas) + signatures.count()
 
 
 def _is_current_approver(document, person) -> bool:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from courtadmin.audit.services import audit_record, read_record
 from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import flash_errors, service_result
+from courtadmin.core.history import record_history
 from courtadmin.core.uploads import MB, validate_upload
 from courtadmin.org import departments
 
@@ -70,6 +71,7 @@ def document_detail(request, pk):
         "send_form": SendForm(),
         "file_form": FileForm(),
         "pdf_delayed": selectors.pdf_delayed(document),
+        "history": record_history(document),
     }
     return render(request, "documents/document_detail.html", context)
 

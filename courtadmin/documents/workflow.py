@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from courtadmin.core.workflow import Move, Workflow
-from courtadmin.org.authority import person_of, signing_authority
+from courtadmin.org.authority import person_of, signers, signing_authority
 
 from .models import ApprovalStep, Document
 
@@ -80,6 +80,24 @@ class DocumentWorkflow(Workflow):
 
     def refused_actor(self, document, move: Move) -> ValidationError:
         return ValidationError(_("You may not %(move)s this document.") % {"move": move.label}, code="not_yours")
+
+    def visible_to(self, user):
+        from .selectors import documents_visible_to
+
+        return documents_visible_to(user)
+
+    def concerned(self, document, move: Move, *, actor) -> list:
+        """Whom the document now waits for: the current group of visas, or, approved, those
+        who may sign it today (IR 13, ISD 15); the author when it is returned, signed or
+        cancelled; the approvers of the round when it is cancelled."""
+        if document.status == S.ON_APPROVAL:
+            return [step.approver.user for step in current_steps(document)]
+        if document.status == S.APPROVED:
+            return [decision.person.user for decision in signers(document.department, document.line_of_work)]
+        if move.name == "cancel":
+            round_ = document.steps.filter(round=document.round).select_related("approver__user")
+            return [document.author, *(step.approver.user for step in round_)]
+        return [document.author]
 
     def check(self, document, move: Move, *, actor, comment="", confirmation=None, effect=None) -> None:
         if move.name == "sign":

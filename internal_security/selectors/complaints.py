@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from courtadmin.core.history import record_history
 from courtadmin.deadlines.models import Deadline
 from courtadmin.deadlines.selectors import running_term
 from courtadmin.documents.models import Document
@@ -62,6 +63,7 @@ def complaint_page(user, pk) -> dict:
     complaint = get_complaint_for_user(user, pk)
     return {
         "complaint": complaint,
+        "history": record_history(complaint),
         "applicant_visible": may_see_applicant(user, complaint),
         "attachments": complaint.attachments.select_related("uploaded_by"),
         "term": appeal_term(complaint),

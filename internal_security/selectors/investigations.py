@@ -4,6 +4,7 @@ outside it, 404."""
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from courtadmin.core.history import record_history
 from courtadmin.documents.models import Document
 from courtadmin.org.authority import person_of
 from courtadmin.org.models import Person
@@ -32,6 +33,7 @@ def investigation_page(user, pk) -> dict:
     person = person_of(user)
     return {
         "investigation": investigation,
+        "history": record_history(investigation),
         "persons": list(investigation.persons.all()),
         "explanations": list(investigation.explanations.select_related("uploaded_by")),
         "interviews": list(investigation.interviews.all()),

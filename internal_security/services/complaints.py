@@ -115,11 +115,12 @@ def complaint_assign(*, actor, complaint: Complaint, officers, valid_until=None)
     if not officers:
         raise ValidationError({"officers": ValidationError(_("Choose at least one officer."), code="required")})
     with transaction.atomic():
-        complaint_move(complaint=complaint, move="assign", actor=actor)
+        # The grants first, so that the move's news reaches the officers it assigns.
         for officer in officers:
             complaint_grant_access(
                 actor=actor, complaint=complaint, user=officer, reason=_("assigned"), valid_until=valid_until
             )
+        complaint_move(complaint=complaint, move="assign", actor=actor)
         # The term's reminders go to the first officer assigned, who answers for it now.
         term = appeal_term(complaint)
         if term is not None:

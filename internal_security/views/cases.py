@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from courtadmin.audit.services import read_record
 from courtadmin.core.downloads import xlsx_response
 from courtadmin.core.forms import service_result
+from courtadmin.core.history import record_history
 from courtadmin.core.pagination import CappedPaginator
 
 from ..export import cases_workbook
@@ -88,5 +89,6 @@ def case_detail(request, pk):
         # Linked records are shown only as far as the reader reaches them (ISD 7).
         "complaints": list(complaints_visible_to(request.user).filter(criminalcase=case)),
         "investigations": list(investigations_visible_to(request.user).filter(criminalcase=case)),
+        "history": record_history(case),
     }
     return render(request, "internal_security/case_detail.html", context)

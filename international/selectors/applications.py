@@ -8,6 +8,7 @@ from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from courtadmin.core.history import record_history
 from courtadmin.deadlines.models import Deadline
 from courtadmin.documents.models import Document
 from courtadmin.documents.selectors import live_document_of, signed_document_of
@@ -86,6 +87,7 @@ def application_page(user, pk) -> dict:
     registered = application.status == Application.Status.REGISTERED
     return {
         "application": application,
+        "history": record_history(application),
         "term": application_term(application),
         "answer": answer,
         "may_edit_answer": bool(

@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courtadmin.core.history import record_history
 from courtadmin.deadlines.models import Deadline
 from courtadmin.org.authority import department_access, signers
 from courtadmin.org.models import Department, LineOfWork
@@ -174,6 +175,7 @@ def request_page(user, pk) -> dict:
         "letters": letters,
         "terms": terms,
         "related": list(request.related.all()),
+        "history": record_history(request),
     }
 
 

@@ -9,8 +9,10 @@ from django.utils import timezone
 
 from courtadmin.accounts.models import User
 from courtadmin.audit.models import AuditEvent
+from courtadmin.core.models import Job
+from courtadmin.core.workflow import NEWS_JOB
 from courtadmin.documents import services
-from courtadmin.documents.models import Document, Signature
+from courtadmin.documents.models import PDF_JOB, Document, Signature
 from courtadmin.documents.workflow import SigningConfirmation, document_move
 from courtadmin.org.models import Absence, ActingAppointment
 from tests.conftest import DEMO_TEST_PASSWORD, refusal_codes
@@ -45,7 +47,9 @@ def test_ir_letter_passes_parallel_visas_and_is_signed_by_the_head_ir_13(signing
     assert document.signature.capacity == "head"
     assert document.signature.clause == "IR 13"
     assert document.pdf_status == Document.PdfStatus.PENDING
-    assert len(queued) == 1  # the PDF task, queued after the commit
+    # Handed on after the commit: the PDF's job and the move's news (to the author).
+    assert len(queued) == 2
+    assert set(Job.objects.values_list("kind", flat=True)) >= {PDF_JOB, NEWS_JOB}
 
     services.document_act(
         document=document, move="send", actor=officer, sent_on=timezone.localdate(), sent_note="e-mail"

@@ -1,0 +1,61 @@
+""" "My work": the home page's panels, live from the selectors of the app whose records each
+lists, within the reader's reach (the working-day issue).
+
+Each app registers its panels in `ready()` (documents: what waits for my visa or signature;
+deadlines: my running terms; each department: the records in my charge; the bell: what
+changed on my records), so the core knows none of their models. A panel gives at most `limit`
+lines and how many there are in all; each line links to its record.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+LIMIT = 8
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    text: str
+    url: str
+    note: str = ""
+    overdue: bool = False
+
+
+@dataclass(frozen=True)
+class WorkPanel:
+    code: str
+    title: str  # lazy translations
+    empty: str
+    items: Callable  # (user, limit) -> (lines, how many in all)
+    order: int = 50
+    all_url: str = ""  # the whole list, when there are more lines than the panel shows
+
+
+_PANELS: dict[str, WorkPanel] = {}
+
+
+def register_work_panel(panel: WorkPanel) -> None:
+    _PANELS[panel.code] = panel
+
+
+def my_work_panels(user, limit: int = LIMIT) -> list[dict]:
+    shown = []
+    for panel in sorted(_PANELS.values(), key=lambda p: (p.order, p.code)):
+        items, total = panel.items(user, limit)
+        shown.append({"panel": panel, "items": items, "total": total, "more": max(0, total - len(items))})
+    return shown
+
+
+def record_lines(querysets, limit: int) -> tuple[list[WorkItem], int]:
+    """Lines for the records of `querysets` in turn (each filtered and ordered already): the
+    record's kind and number, its status as the note; at most `limit`, and how many in all."""
+    from django.utils.translation import gettext as _
+
+    lines, total = [], 0
+    for queryset in querysets:
+        total += queryset.count()
+        kind = queryset.model._meta.verbose_name.capitalize()
+        for record in queryset[: max(0, limit - len(lines))]:
+            note = _("status: %(status)s") % {"status": record.get_status_display()}
+            lines.append(WorkItem(f"{kind} {record}", record.get_absolute_url(), note))
+    return lines, total

@@ -1,0 +1,45 @@
+""" "My work" (courtadmin/core/work.py): the complaints assigned to me and the investigations
+whose team I am on, still under way, oldest first, within my reach (ISD 7, ISD 9)."""
+
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy
+
+from courtadmin.core.work import WorkPanel, record_lines
+from courtadmin.org.authority import active_grants
+
+from .models import Complaint, ComplaintGrant, Investigation, InvestigationGrant
+from .selectors.complaints import complaints_visible_to
+from .selectors.investigations import investigations_visible_to
+
+UNDER_WAY = {
+    Complaint: (Complaint.Status.REGISTERED, Complaint.Status.IN_WORK, Complaint.Status.DECIDED),
+    Investigation: (Investigation.Status.OPEN,),
+}
+GRANTS = {Complaint: ComplaintGrant, Investigation: InvestigationGrant}
+
+
+def _assigned_to_me(user, limit: int):
+    granted = {model: active_grants(grant, user).values("content_object") for model, grant in GRANTS.items()}
+    return record_lines(
+        [
+            complaints_visible_to(user)
+            .filter(pk__in=granted[Complaint], status__in=UNDER_WAY[Complaint])
+            .order_by("received_on", "pk"),
+            investigations_visible_to(user)
+            .filter(pk__in=granted[Investigation], status__in=UNDER_WAY[Investigation])
+            .order_by("instruction_date", "pk"),
+        ],
+        limit,
+    )
+
+
+PANELS = (
+    WorkPanel(
+        "internal_security",
+        gettext_lazy("Assigned to me: internal security"),
+        gettext_lazy("No complaint or investigation is assigned to you."),
+        _assigned_to_me,
+        order=40,
+        all_url=reverse_lazy("internal_security:complaint-list"),
+    ),
+)
