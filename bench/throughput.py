@@ -43,7 +43,13 @@ def _free_port() -> int:
 
 
 def _start_server(port: int) -> subprocess.Popen:
-    environment = {**os.environ, "ALLOWED_HOSTS": "127.0.0.1", "DJANGO_SETTINGS_MODULE": "courtadmin.settings"}
+    # /health/ is what the driver waits for; no worker runs here, so it does not ask for one.
+    environment = {
+        **os.environ,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SETTINGS_MODULE": "courtadmin.settings",
+        "HEALTH_CHECK_CELERY": "false",
+    }
     server = subprocess.Popen(  # noqa: S603  (our own interpreter and arguments)
         [sys.executable, "-m", "gunicorn", "bench.wsgi:application", "--workers", str(WORKERS)]
         + ["--bind", f"127.0.0.1:{port}", "--log-level", "warning"],

@@ -49,7 +49,7 @@ def registry_workbook(requests) -> bytes:
                 request.case_number,
                 str(request.treaty),
                 request.executed_on,
-                str(getattr(request.officer, "person", None) or request.officer.get_username()),
+                str(request.officer),
             ],
         )
     if written == EXPORT_LIMIT and rows.count() > EXPORT_LIMIT:

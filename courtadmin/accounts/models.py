@@ -23,7 +23,11 @@ class User(AbstractUser):
         db_table = "accounts_user"
 
     def __str__(self):
-        return self.username
+        """A person by his name, in the reader's language, as the personnel office keeps it;
+        never by his login. An account that no person holds (the administrator's) by its full
+        name or login. Lists that show people select `person` with the account."""
+        person = getattr(self, "person", None)  # the reverse one-to-one: absent raises AttributeError
+        return str(person) if person is not None else (self.get_full_name() or self.username)
 
 
 class PortalSession(AbstractBaseSession):

@@ -37,6 +37,30 @@ class ChainedEvent(models.Model):
         raise PermissionError("Audit and read events are append-only.")
 
 
+# What the security log calls each of its events, in the reader's language (never a code).
+SECURITY_ACTIONS = {
+    "auth.login": _("signed in"),
+    "auth.logout": _("signed out"),
+    "auth.login_failed": _("sign-in failed"),
+    "auth.locked_out": _("account locked after failed sign-ins"),
+    "auth.address_throttled": _("address held back after failed sign-ins"),
+    "access.denied": _("access denied"),
+    "second_factor.enrolled": _("second factor enrolled"),
+    "second_factor.failed": _("second-factor code refused"),
+    "second_factor.throttled": _("second-factor attempts held back"),
+    "second_factor.replaced": _("second factor replaced"),
+    "second_factor.removed": _("second factor removed"),
+    "second_factor.reset": _("second factor reset"),
+    "second_factor.recovery_codes_renewed": _("recovery codes renewed"),
+    "second_factor.recovery_code_used": _("recovery code used"),
+    "session.ended": _("session ended"),
+    "session.others_ended": _("other sessions ended"),
+    "session.all_ended": _("all sessions ended"),
+    "password.changed": _("password changed"),
+    "password.reset_by_link": _("password set by a reset link"),
+}
+
+
 class AuditEvent(ChainedEvent):
     at = models.DateTimeField(_("time (UTC)"), db_index=True)
     actor = models.ForeignKey(
@@ -66,6 +90,10 @@ class AuditEvent(ChainedEvent):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.actor_name} {self.action} {self.object_repr}"
+
+    @property
+    def action_label(self) -> str:
+        return str(SECURITY_ACTIONS.get(self.action, _("other event")))
 
     def payload(self) -> dict:
         """What the seal covers: every recorded fact of the event."""

@@ -45,7 +45,7 @@ def security_events_visible_to(user):
     events = audit_events_visible_to(user).filter(_security_actions())
     if not user.is_superuser:
         events = events.filter(department=_security_department(user))
-    return events.select_related(None).order_by("-id")
+    return events.select_related("actor__person").order_by("-id")
 
 
 def _security_actions() -> Q:

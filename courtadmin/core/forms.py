@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
+from django.shortcuts import redirect
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -137,6 +138,17 @@ def service_flash(request, form, call, success: str) -> bool:
     else:
         flash_errors(request, form)
     return done
+
+
+def posted_on_page(request, record, form, call, success: str, page):
+    """A form posted from a record's page (one of its action panels): done, a message and back
+    to the page; refused, the page again (`page(form)`) with the form as it was typed and the
+    reasons beside its fields, nothing lost."""
+    done, _result = service_result(form, call)
+    if not done:
+        return page(form)
+    messages.success(request, success)
+    return redirect(record)
 
 
 # The years the portal's figures speak of: from Kazakhstan's first courts of its own to as far

@@ -228,8 +228,8 @@ def awaiting_signature_figure(user) -> Figure:
 
 
 def names_of(user_ids) -> dict:
-    """Officers' full names (or user names) by user id, in one query."""
+    """Officers' names by user id, in one query (an account's name is its person's)."""
     from django.contrib.auth import get_user_model
 
     users = get_user_model().objects.filter(pk__in=list(user_ids)).select_related("person")
-    return {user.pk: getattr(getattr(user, "person", None), "full_name", "") or user.get_username() for user in users}
+    return {user.pk: str(user) for user in users}

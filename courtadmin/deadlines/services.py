@@ -129,9 +129,7 @@ def deadline_hand_over(*, deadline, actor, responsible) -> Deadline:
         before = locked.responsible
         locked.responsible = responsible
         locked.save(update_fields=["responsible"])
-        _event(
-            locked, actor, "handed_over", f"{before.get_username() if before else ''} → {responsible.get_username()}"
-        )
+        _event(locked, actor, "handed_over", f"{before or ''} → {responsible}")
     deadline.refresh_from_db()
     return deadline
 
@@ -250,7 +248,7 @@ def _reminder_text(reminder) -> str:
     if reminder.key == "due":
         return _("%(kind)s: due today, %(due)s.") % facts
     if reminder.key.startswith("escalation:"):
-        facts["person"] = deadline.responsible.get_full_name() or deadline.responsible.get_username()
+        facts["person"] = str(deadline.responsible)  # his name, never his login
         return _("%(kind)s: overdue since %(due)s (responsible: %(person)s).") % facts
     return _("%(kind)s: overdue since %(due)s.") % facts
 
@@ -403,7 +401,7 @@ def move_news_deliver(payload: dict) -> None:
             title = _("%(record)s: %(move)s (%(actor)s). Now: %(status)s.") % {
                 "record": f"{type(record)._meta.verbose_name.capitalize()} {record}",
                 "move": move.label,
-                "actor": person_name(actor),
+                "actor": str(actor) if actor is not None else "",
                 "status": status,
             }
             url = record.get_absolute_url()
@@ -418,14 +416,3 @@ def move_news_deliver(payload: dict) -> None:
                     to=[recipient.email],
                     headers={"X-Courtadmin-News": f"{key}:{recipient.pk}"},
                 ).send()
-
-
-def person_name(user) -> str:
-    """A person as the portal names him: his name in the reader's language, never a login
-    (but for an account that no person holds)."""
-    from courtadmin.org.authority import person_of
-
-    if user is None:
-        return ""
-    person = person_of(user)
-    return str(person) if person is not None else (user.get_full_name() or user.get_username())

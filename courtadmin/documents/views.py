@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from courtadmin.audit.services import audit_record, read_record
 from courtadmin.core.downloads import stored_file_response, xlsx_response
-from courtadmin.core.forms import flash_errors, service_result
+from courtadmin.core.forms import posted_on_page, service_result
 from courtadmin.core.history import record_history
 from courtadmin.core.uploads import MB, validate_upload
 from courtadmin.org import departments
@@ -54,7 +54,14 @@ def document_edit(request, pk=None):
     return render(request, "documents/document_form.html", {"form": form, "document": document})
 
 
-def document_detail(request, pk):
+def _move_form(move: str, data=None):
+    """The form of one move's panel, prefixed by the move: one id per field on the page."""
+    return (SendForm if move == "send" else CommentForm)(data, prefix=move)
+
+
+def document_detail(request, pk, move_form=None, **bound):
+    """The document's page; a form posted from it that was refused (a move's `move_form`, the
+    `file_form`) is shown again as typed, with the reasons beside its fields."""
     document = selectors.get_document_for_user(request.user, pk)
     _read(request, document)
     steps = list(document.steps.select_related("approver").all())
@@ -62,16 +69,19 @@ def document_detail(request, pk):
     context = {
         "document": document,
         "versions": document.versions.all(),
-        "attachments": document.attachments.select_related("uploaded_by"),
+        "attachments": document.attachments.select_related("uploaded_by__person"),
         "steps": steps,
         "current": {step.pk for step in current_steps(document)},
-        "moves": [move for move in moves if move.name != "sign"],
+        "move_forms": [
+            (move, move_form if move_form is not None and move_form.prefix == move.name else _move_form(move.name))
+            for move in moves
+            if move.name != "sign"
+        ],
         "may_sign": any(move.name == "sign" for move in moves),
-        "comment_form": CommentForm(),
-        "send_form": SendForm(),
         "file_form": FileForm(),
         "pdf_delayed": selectors.pdf_delayed(document),
         "history": record_history(document),
+        **bound,
     }
     return render(request, "documents/document_detail.html", context)
 
@@ -99,8 +109,10 @@ def document_act(request, pk, move):
     document = selectors.get_document_for_user(request.user, pk)
     if move not in MOVES or move == "sign":
         raise Http404
-    form = SendForm(request.POST) if move == "send" else CommentForm(request.POST)
-    done, _document = service_result(
+    form = _move_form(move, request.POST)
+    return posted_on_page(
+        request,
+        document,
         form,
         lambda: services.document_act(
             document=document,
@@ -110,12 +122,9 @@ def document_act(request, pk, move):
             sent_on=form.cleaned_data.get("sent_on"),
             sent_note=form.cleaned_data.get("sent_note", ""),
         ),
+        _("Done: %(move)s.") % {"move": MOVES[move].label},
+        lambda form: document_detail(request, pk, move_form=form),
     )
-    if done:
-        messages.success(request, _("Done: %(move)s.") % {"move": MOVES[move].label})
-    else:
-        flash_errors(request, form)
-    return redirect("documents:document-detail", pk=document.pk)
 
 
 @require_http_methods(["GET", "POST"])
@@ -170,16 +179,16 @@ def document_pdf_retry(request, pk):
 def document_attachment_add(request, pk):
     document = selectors.get_document_for_user(request.user, pk)
     form = FileForm(request.POST, request.FILES)
-    if service_result(
+    return posted_on_page(
+        request,
+        document,
         form,
         lambda: services.document_attachment_add(
             actor=request.user, document=document, upload=form.cleaned_data["file"]
         ),
-    )[0]:
-        messages.success(request, _("The file is attached."))
-    else:
-        flash_errors(request, form)
-    return redirect("documents:document-detail", pk=document.pk)
+        _("The file is attached."),
+        lambda form: document_detail(request, pk, file_form=form),
+    )
 
 
 def document_attachment(request, pk, attachment_pk):

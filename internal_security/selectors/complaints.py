@@ -65,7 +65,7 @@ def complaint_page(user, pk) -> dict:
         "complaint": complaint,
         "history": record_history(complaint),
         "applicant_visible": may_see_applicant(user, complaint),
-        "attachments": complaint.attachments.select_related("uploaded_by"),
+        "attachments": complaint.attachments.select_related("uploaded_by__person"),
         "term": appeal_term(complaint),
         "answers": list(
             Document.objects.filter(

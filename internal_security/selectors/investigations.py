@@ -35,7 +35,7 @@ def investigation_page(user, pk) -> dict:
         "investigation": investigation,
         "history": record_history(investigation),
         "persons": list(investigation.persons.all()),
-        "explanations": list(investigation.explanations.select_related("uploaded_by")),
+        "explanations": list(investigation.explanations.select_related("uploaded_by__person")),
         "interviews": list(investigation.interviews.all()),
         "file_requests": list(investigation.file_requests.select_related("granted_by")),
         "complaints": list(complaints_visible_to(user).filter(investigation=investigation)),

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from courtadmin.audit.services import audit_record
@@ -29,6 +29,7 @@ def _grant_access(*, actor, record, grant_model, user, reason: str, valid_until=
     record (the ISD head and deputy, the leadership). A grant with `valid_until` lapses by itself."""
     if isd_reach(actor).kind is not Reach.ALL:
         raise PermissionDenied
+    refuse_past_access_end(valid_until)
     model = type(record)._meta.model_name
     permission = Permission.objects.get(content_type__app_label="internal_security", codename=f"view_{model}")
     with transaction.atomic():
@@ -45,6 +46,15 @@ def _grant_access(*, actor, record, grant_model, user, reason: str, valid_until=
             after={"user": user.get_username(), "reason": reason, "valid_until": valid_until},
         )
     return grant
+
+
+def refuse_past_access_end(valid_until) -> None:
+    """An access that would end before it begins is refused beside its field: the officer would
+    be shown as assigned and find the record closed to him (ISD 7)."""
+    if valid_until is not None and valid_until <= timezone.now():
+        raise ValidationError(
+            {"valid_until": ValidationError(_("Give a moment after now, or leave it empty."), code="past")}
+        )
 
 
 def complaint_grant_access(*, actor, complaint: Complaint, user, reason: str, valid_until=None) -> ComplaintGrant:
@@ -114,6 +124,7 @@ def complaint_assign(*, actor, complaint: Complaint, officers, valid_until=None)
     period if one is given, and the complaint is being considered."""
     if not officers:
         raise ValidationError({"officers": ValidationError(_("Choose at least one officer."), code="required")})
+    refuse_past_access_end(valid_until)
     with transaction.atomic():
         # The grants first, so that the move's news reaches the officers it assigns.
         for officer in officers:

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from courtadmin.audit.services import read_record
 from courtadmin.core.downloads import stored_file_response, xlsx_response
-from courtadmin.core.forms import YearForm, flash_errors, service_flash, service_result
+from courtadmin.core.forms import YearForm, flash_errors, posted_on_page, service_result
 from courtadmin.core.pagination import CappedPaginator
 
 from .. import workflow
@@ -96,19 +96,29 @@ def complaint_create(request):
     return render(request, "internal_security/complaint_form.html", {"form": form})
 
 
-def complaint_detail(request, pk, **forms):
+def complaint_detail(request, pk, **bound):
+    """The complaint's page; `bound` holds a form posted from it that was refused, shown again
+    with what was typed and the reasons beside its fields (a move's form by its move's name)."""
     context = selectors.complaint_page(request.user, pk)
     complaint = context["complaint"]
     read_record(user=request.user, obj=complaint)
     moves = workflow.moves_open_to(complaint, request.user)
+    refused = bound.pop("move_form", None)
     context.update(
         {
             "moves": moves,
-            "attachment_form": forms.get("attachment_form") or AttachmentForm(),
-            "move_forms": [(move, MoveForm(prefix=move.name)) for move in moves],
+            "attachment_form": AttachmentForm(),
+            "move_forms": [
+                (
+                    move,
+                    refused if refused is not None and refused.prefix == move.name else MoveForm(prefix=move.name),
+                )
+                for move in moves
+            ],
             "assign_form": AssignForm(officers=selectors.isd_officers()) if context["may_manage"] else None,
             "conflict_form": ConflictForm(),
             "extend_form": ExtendForm(),
+            **bound,
         }
     )
     return render(request, "internal_security/complaint_detail.html", context)
@@ -120,8 +130,9 @@ def complaint_move(request, pk, move):
     if move not in MOVES or move == "assign":
         raise Http404
     form = MoveForm(request.POST, prefix=move)
-    service_flash(
+    return posted_on_page(
         request,
+        complaint,
         form,
         lambda: workflow.complaint_move(
             complaint=complaint,
@@ -132,16 +143,17 @@ def complaint_move(request, pk, move):
             decision=form.cleaned_data["decision"],
         ),
         _("Done: %(move)s.") % {"move": MOVES[move].label},
+        lambda form: complaint_detail(request, pk, move_form=form),
     )
-    return redirect(complaint)
 
 
 @require_POST
 def complaint_assign(request, pk):
     complaint = selectors.get_complaint_for_user(request.user, pk)
     form = AssignForm(request.POST, officers=selectors.isd_officers())
-    service_flash(
+    return posted_on_page(
         request,
+        complaint,
         form,
         lambda: services.complaint_assign(
             actor=request.user,
@@ -150,39 +162,40 @@ def complaint_assign(request, pk):
             valid_until=form.cleaned_data["valid_until"],
         ),
         _("The officers are assigned."),
+        lambda form: complaint_detail(request, pk, assign_form=form),
     )
-    return redirect(complaint)
 
 
 @require_POST
 def complaint_conflict(request, pk):
     complaint = selectors.get_complaint_for_user(request.user, pk)
     form = ConflictForm(request.POST)
-    if service_flash(
-        request,
+    done, _conflict = service_result(
         form,
         lambda: services.complaint_conflict_declare(
             actor=request.user, complaint=complaint, reason=form.cleaned_data["reason"]
         ),
-        _("Your conflict of interest is recorded; the complaint is no longer open to you."),
-    ):
-        return redirect("internal_security:complaint-list")
-    return redirect(complaint)
+    )
+    if not done:
+        return complaint_detail(request, pk, conflict_form=form)
+    messages.success(request, _("Your conflict of interest is recorded; the complaint is no longer open to you."))
+    return redirect("internal_security:complaint-list")
 
 
 @require_POST
 def complaint_extend(request, pk):
     complaint = selectors.get_complaint_for_user(request.user, pk)
     form = ExtendForm(request.POST)
-    service_flash(
+    return posted_on_page(
         request,
+        complaint,
         form,
         lambda: services.complaint_term_extend(
             actor=request.user, complaint=complaint, to=form.cleaned_data["to"], decision=form.cleaned_data["decision"]
         ),
         _("The term is extended; the notice to the applicant is due in 3 working days."),
+        lambda form: complaint_detail(request, pk, extend_form=form),
     )
-    return redirect(complaint)
 
 
 @require_POST

@@ -159,7 +159,7 @@ def request_page(user, pk) -> dict:
     """A request with its persons, files, letters, related requests and terms."""
     request = get_request_for_user(user, pk)
     parties = list(request.parties.select_related("citizenship", "region"))
-    files = list(request.files.select_related("uploaded_by"))
+    files = list(request.files.select_related("uploaded_by__person"))
     # The checklist reads these through the relations: hand it what we have.
     request._prefetched_objects_cache = {"parties": parties, "files": files}
     letters = list(RequestLetter.objects.filter(request=request).select_related("document"))

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courtadmin.core.downloads import stored_file_response, xlsx_response
-from courtadmin.core.forms import flash_errors, service_flash, service_result
+from courtadmin.core.forms import flash_errors, posted_on_page, service_result
 from courtadmin.core.pagination import CappedPaginator
 
 from .. import workflow
@@ -75,7 +75,7 @@ def request_rows(rows):
                 row.court or "—",
                 statuses[row.status],
                 _due(row, overdue),
-                getattr(getattr(row.officer, "person", None), "full_name", "") or row.officer.get_username(),
+                str(row.officer),
             )
             for row in rows
         ),
@@ -160,7 +160,9 @@ def request_edit(request, pk=None):
     return render(request, "international/request_form.html", context)
 
 
-def request_detail(request, pk, file_form=None):
+def request_detail(request, pk, file_form=None, move_form=None):
+    """The request's page; a form posted from it that was refused comes back as typed, with
+    the reasons beside its fields (`file_form`, or a move's `move_form` by its prefix)."""
     context = selectors.request_page(request.user, pk)
     la_request = context["la_request"]
     moves = moves_open_to(la_request, request.user)
@@ -172,7 +174,9 @@ def request_detail(request, pk, file_form=None):
                 {
                     "move": move,
                     "letter": letters.get(move.name) if move.letter else None,
-                    "form": MoveForm(prefix=move.name),
+                    "form": move_form
+                    if move_form is not None and move_form.prefix == move.name
+                    else MoveForm(prefix=move.name),
                 }
                 for move in moves
                 if move.name != "check"
@@ -218,8 +222,9 @@ def request_move(request, pk, move):
         raise Http404
     require_ir_staff(request.user)
     form = MoveForm(request.POST, prefix=move)
-    service_flash(
+    return posted_on_page(
         request,
+        la_request,
         form,
         lambda: workflow.request_move(
             request=la_request,
@@ -229,8 +234,8 @@ def request_move(request, pk, move):
             reason=form.cleaned_data["reason"],
         ),
         _("Done: %(move)s.") % {"move": MOVES[move].label},
+        lambda form: request_detail(request, pk, move_form=form),
     )
-    return redirect(la_request)
 
 
 @require_POST

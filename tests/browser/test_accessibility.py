@@ -13,9 +13,13 @@ axe-core runs its WCAG 2.1 A and AA rules in the browser on each page as drawn (
 fragments filled in); the HTML the server sent for the same pages goes to the Nu HTML
 Checker in one batch. Any violation or error fails the test, listed with its page. Each test
 writes its counts to var/checkers/<role>-<language>.json; .ci/run adds them up.
+
+The same crawl reads each page's text as drawn for the login names of the demo's people (the
+working-day issue: people are shown by name, never by login): any found fails the test too.
 """
 
 import json
+import re
 import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -30,7 +34,7 @@ from django.utils import timezone
 
 from courtadmin.celery import app as celery_app
 from courtadmin.core.demo import demo_loaders
-from courtadmin.org.demo import load_demo_substitutions
+from courtadmin.org.demo import PEOPLE, load_demo_substitutions
 from tests.browser.conftest import ROOT
 from tests.conftest import mark_second_factor_given
 
@@ -220,13 +224,16 @@ def axe_check(page, axe_script) -> list[dict]:
     )
 
 
+LOGIN_NAMES = re.compile(r"(?<![\w-])(" + "|".join(sorted(PEOPLE, key=len, reverse=True)) + r")(?![\w-])")
+
+
 def crawl(page, origin: str, start: list[str], axe_script):
     """The start pages, and every page reached from them by links, one page of a kind;
-    axe-core on each. Returns the kinds reached, the server's HTML by URL and axe-core's
-    violations."""
+    axe-core on each, and its text read for login names. Returns the kinds reached, the
+    server's HTML by URL, axe-core's violations and the login names shown."""
     queue = [(origin + url, "start") for url in start]
     explicit = {url for url, _ in queue}
-    kinds, seen, html, violations = set(), set(), {}, []
+    kinds, seen, html, violations, logins = set(), set(), {}, [], []
     while queue:
         url, found_on = queue.pop(0)
         kind = page_kind(url, origin)
@@ -244,9 +251,10 @@ def crawl(page, origin: str, start: list[str], axe_script):
             violations += [
                 f"{violation['id']} on {url}: {target} ({violation['help']})" for target in violation["targets"]
             ]
+        logins += [f"{name} on {url}" for name in sorted(set(LOGIN_NAMES.findall(page.inner_text("body"))))]
         links = page.eval_on_selector_all("a[href]", "links => links.map(link => link.href.split('#')[0])")
         queue += [(link, url) for link in dict.fromkeys(links) if link not in seen]
-    return kinds, html, violations
+    return kinds, html, violations, logins
 
 
 def vnu_check(vnu_command: list[str], pages: dict, folder) -> list[str]:
@@ -337,7 +345,7 @@ def test_every_page_passes_axe_and_the_html_checker(
     context = browser_context(browser, live_server, user, language)
     page = context.new_page()
     try:
-        kinds, html, violations = crawl(page, live_server.url, start_pages(role, user), checkers["axe"])
+        kinds, html, violations, logins = crawl(page, live_server.url, start_pages(role, user), checkers["axe"])
         assert page.locator("html").get_attribute("lang") == language
     finally:
         context.close()
@@ -351,6 +359,7 @@ def test_every_page_passes_axe_and_the_html_checker(
     routes = {kind.split(" ")[0] for kind in kinds}
     report = [f"not reached: {route}" for route in sorted(ROLES[role] - routes)]
     report += [f"axe-core: {line}" for line in violations] + [f"vnu: {line}" for line in errors]
+    report += [f"login name shown: {line}" for line in logins]
     assert not report, "\n".join(
         [f"{role}, {language}: {len(html)} pages, {len(violations)} axe-core violations, {len(errors)} HTML errors"]
         + report

@@ -47,7 +47,7 @@ BUDGET = {
     "complaint-list": 6 + 4,
     # the complaint, its running term, its documents, its grants with their holders, whether the
     # reader holds one, its files; the officers the head may assign; the read log's line
-    "complaint-detail": 6 + 7 + READ_LOG_QUERIES,
+    "complaint-detail": 6 + 7 + 1 + READ_LOG_QUERIES,  # + its history
     # the regions; complaints by region and month, by status, in all; criminal cases by region
     # and stage; investigations by status and by outcome
     "complaint-figures": 6 + 7,
@@ -55,11 +55,11 @@ BUDGET = {
     "investigation-list": 6 + 3,
     # the investigation, its persons, explanations, interviews, personal-file requests,
     # complaints, documents and team; the officers for the team; the read log's line
-    "investigation-detail": 6 + 9 + READ_LOG_QUERIES,
+    "investigation-detail": 6 + 9 + 1 + READ_LOG_QUERIES,  # + its history
     # the count, the page (region joined); the filter's regions
     "case-list": 6 + 3,
     # the case, its complaints and investigations within the reader's reach; the read log's line
-    "case-detail": 6 + 3 + READ_LOG_QUERIES,
+    "case-detail": 6 + 3 + 1 + READ_LOG_QUERIES,  # + its history
     # the signals (region joined); the form's regions
     "signal-list": 6 + 2,
     # the complaints, investigations, criminal cases and signals found

@@ -46,17 +46,18 @@ BUDGET = {
     # their persons, its running terms; the filter's countries, treaties, courts and officers
     "request-list": 6 + 10,
     # the request (country, treaty, court, authority, officer joined), its persons, files,
-    # letters, terms and related requests, the treaty's parties (the checklist), the court suggested
-    "request-detail": 6 + 8,
+    # letters, terms and related requests, the treaty's parties (the checklist), the court
+    # suggested, its history
+    "request-detail": 6 + 9,
     # the same without the court suggested
-    "request-check": 6 + 7,
+    "request-check": 6 + 8,
     # counts by status, country, treaty and court with their names, overdue, the times to
     # execution; the filter's countries
     "request-figures": 6 + 10,
     # the count, the page with its terms (one query)
     "application-list": 6 + 2,
-    # the application with its term's due date, its term, its answer
-    "application-detail": 6 + 3,
+    # the application with its term's due date, its term, its answer, its history
+    "application-detail": 6 + 4,
     # the count, the page (country and officer joined); the filter's countries and officers
     "trip-list": 6 + 4,
     # the trip, its reports
