@@ -5,26 +5,31 @@ from django.utils.translation import gettext as _
 
 from courtadmin.core.workbooks import add_sheet, append, new_workbook, saved
 
-from .charts import month_label
+
+def month_name(day) -> str:
+    """The month in full with its year, in the reader's language: "қараша 2026", "ноябрь 2026"."""
+    return date_format(day, "F Y")
 
 
 def board_workbook(built: list, period) -> bytes:
     book = new_workbook()
     for entry in built:
         sheet = add_sheet(book, entry.panel.title)
-        append(sheet, [str(entry.panel.title), period.label])
+        for column, width in zip("ABCD", (48, 16, 16, 12), strict=True):
+            sheet.column_dimensions[column].width = width
+        append(sheet, [str(entry.panel.title), period.label], bold=True)
         append(sheet, [])
-        append(sheet, [_("Figure"), period.label, _("A year earlier"), _("Unit")])
+        append(sheet, [_("Figure"), period.label, _("A year earlier"), _("Unit")], bold=True)
         for figure in entry.data.figures:
             append(sheet, [figure.label, figure.value, figure.previous, figure.unit])
         for trend in entry.data.trends:
             append(sheet, [])
-            append(sheet, [trend.label, _("the last twelve months"), _("a year earlier")])
+            append(sheet, [trend.label, _("the last twelve months"), _("a year earlier")], bold=True)
             for month, value, previous in zip(trend.months, trend.values, trend.previous, strict=True):
-                append(sheet, [f"{month_label(month)} {month:%Y}", value, previous])
+                append(sheet, [month_name(month), value, previous])
         for table in entry.data.tables:
             append(sheet, [])
-            append(sheet, [table.title, *table.columns])
+            append(sheet, [table.title, *table.columns], bold=True)
             for row in table.rows:
                 append(
                     sheet,
