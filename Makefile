@@ -14,6 +14,7 @@ LANGS := -l kk -l ru
 .PHONY: run serve prepare demo test lint security-scan format messages compilemessages check-catalogs bench clean
 
 $(VENV)/.runtime: requirements.txt build-constraints.txt
+	@echo "==> Installing the portal's Python packages into $(VENV) (the first time takes a few minutes)"
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade "pip>=25.3"
 	$(PIP) install -q --build-constraint build-constraints.txt -r requirements.txt
@@ -27,12 +28,20 @@ compilemessages: $(VENV)/.runtime
 	$(MANAGE) compilemessages -i $(VENV) -i var -i node_modules -v 0
 
 # Everything `make run` does before serving: idempotent, safe to repeat.
+# The address printed in the QR code and verification link of every document signed here.
+export PORTAL_URL ?= http://$(HOST):$(PORT)
+
 prepare: export DEMO_MODE = 1
 prepare: $(VENV)/.runtime
+	@echo "==> Checking the system libraries (PDF rendering, translations)"
 	$(MANAGE) check_system
+	@echo "==> Creating or updating the database in $${COURTADMIN_VAR_DIR:-var}/"
 	$(MANAGE) migrate --noinput -v 0
+	@echo "==> Compiling the Kazakh and Russian translations"
 	$(MAKE) --no-print-directory compilemessages
+	@echo "==> Collecting the styles and scripts"
 	$(MANAGE) collectstatic --noinput -v 0
+	@echo "==> Loading the demo organisation and records (about a minute the first time)"
 	$(MANAGE) load_demo
 
 run: export DEMO_MODE = 1
@@ -40,6 +49,7 @@ run: prepare serve
 
 serve: export DEMO_MODE = 1
 serve:
+	@echo "==> The portal is at http://$(HOST):$(PORT)/ (demo accounts: README.md). Stop it with Ctrl+C."
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # Directory sign-in (LDAP) is an option: python-ldap compiles against OpenLDAP's headers.
