@@ -10,6 +10,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
+from .collation import collation_key
+
 
 def _escaped(value) -> str:
     """What format_html does to each argument: kept if it is already HTML, else escaped."""
@@ -67,8 +69,11 @@ class NameChoiceIterator(forms.models.ModelChoiceIterator):
         # The name in the reader's language, else in the next of its fallbacks, as the model's
         # translated `name` reads it, but straight from the columns.
         columns = [build_localized_fieldname("name", language) for language in resolution_order(get_language())]
-        for pk, *names in self.queryset.values_list("pk", *columns):
-            yield pk, next((name for name in names if name), "")
+        rows = [
+            (pk, next((name for name in names if name), "")) for pk, *names in self.queryset.values_list("pk", *columns)
+        ]
+        # In the reader's alphabet, as the database's collation of his language sorts them.
+        yield from sorted(rows, key=lambda row: collation_key(row[1]))
 
 
 class NameChoiceField(forms.ModelChoiceField):

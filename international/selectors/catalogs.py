@@ -12,6 +12,8 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from courtadmin.core.collation import by_name
+
 from ..models import Country, ForeignAuthority, KazakhCourt, TreatyBasis
 from ..permissions import require_ir_access, require_ir_staff
 
@@ -101,7 +103,7 @@ def catalog_entries_visible_to(user, catalog: Catalog, query: str = ""):
         for name in catalog.search_fields:
             condition |= Q(**{f"{name}__icontains": query})
         entries = entries.filter(condition)
-    return entries
+    return by_name(entries)  # in the reader's alphabet
 
 
 def get_catalog_entry_for_user(user, catalog: Catalog, pk: int):
