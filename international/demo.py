@@ -8,6 +8,7 @@ it had reached, with the execution terms of those still at a court.
 """
 
 import random
+import re
 from datetime import datetime, time, timedelta
 
 from django.db import transaction
@@ -219,6 +220,20 @@ def load_demo_requests(people) -> str:
 
 
 # number: (days ago, applicant, kind, identifier, address, language, substance, answered)
+# What the demo's answered application explains, in its language (IR 7.25).
+DEMO_EXPLANATIONS = {
+    "kk": (
+        "Шетелдік сот шешімін тану туралы өтініш Азаматтық процестік кодекстің 501-бабына сәйкес "
+        "борышкердің тұрғылықты жері бойынша облыстық сотқа беріледі; оған шешімнің куәландырылған "
+        "көшірмесі және оның заңды күшіне енгені туралы құжат қоса беріледі."
+    ),
+    "ru": (
+        "Ходатайство о признании решения иностранного суда подаётся в областной суд по месту жительства "
+        "должника согласно статье 501 Гражданского процессуального кодекса; к нему прилагаются "
+        "заверенная копия решения и документ о вступлении его в законную силу."
+    ),
+}
+
 APPLICATIONS = {
     "Ө-1": (
         2,
@@ -282,6 +297,12 @@ def load_demo_applications(people) -> str:
         )
         if answered:
             answer = application_answer_prepare(actor=officer, application=application)
+            # The officer completes the opening the portal drafted: no placeholder is signed.
+            texts = {
+                version.language: re.sub(r"\[[^\]]+\]", DEMO_EXPLANATIONS[version.language], version.text)
+                for version in answer.versions.all()
+            }
+            documents.document_save(actor=officer, document=answer, texts=texts)
             documents.document_act(document=answer, move="submit", actor=officer)
             confirmation = SigningConfirmation(user_id=deputy.pk, at=timezone.now())
             documents.document_sign_confirmed(document=answer, actor=deputy, confirmation=confirmation)

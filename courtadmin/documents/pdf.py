@@ -45,8 +45,12 @@ def _department_unit(department: str) -> Unit | None:
 def document_context(document) -> dict:
     versions = sorted(document.versions.all(), key=lambda version: LANGUAGE_ORDER.get(version.language, 9))
     url = verification_url(document)
+    # The body's language: the one the document is written in (an answer to an appeal), else
+    # its first version's; the PDF declares it (its /Lang), each version its own.
+    language = document.language or (versions[0].language if versions else "kk")
     return {
         "document": document,
+        "language": language,
         "versions": versions,
         "signature": document.signature,
         "unit": _department_unit(document.department),

@@ -25,4 +25,11 @@
       }
     }
   });
+  // A button that prints the page (data-print): the print layout is portal.css's.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-print]");
+    if (button) {
+      window.print();
+    }
+  });
 })();

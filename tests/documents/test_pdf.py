@@ -210,3 +210,26 @@ def test_a_pdf_that_waits_for_the_workers_says_so_and_that_nothing_is_lost(clien
     jobs.job_run(Job.objects.get(kind=services.PDF_JOB, key=str(signed.pk)).pk)
     html = client.get(detail).content.decode()
     assert 'id="pdf-delayed"' not in html and 'id="pdf-download"' in html
+
+
+def test_a_pdf_declares_the_language_of_its_body_and_signs_in_it(signing):
+    """The working-day issue, item 8: a document written in Russian alone is a Russian PDF
+    (its /Lang), signed under the signer's Russian name and title; a bilingual one is
+    Kazakh first."""
+    head = signing["ir_head"].user
+    russian = approved(
+        signing["ir_officer"].user, subject="Ответ заявителю", language="ru", texts={"ru": "Сообщаем, что ..."}
+    )
+    services.document_sign(document=russian, actor=head, password=DEMO_TEST_PASSWORD, code=second_factor_code(head))
+    reader = PdfFileReader(io.BytesIO(produced(russian)))
+    assert str(reader.root["/Lang"]) == "ru"
+    text = subprocess.run(  # noqa: S603
+        [required_tool("pdftotext"), "-", "-"], input=produced(russian), capture_output=True, check=True
+    ).stdout.decode()
+    russian.signature.refresh_from_db()
+    assert russian.signature.signer_name_ru in text and russian.signature.signer_name_kk not in text
+
+
+def test_a_bilingual_pdf_is_kazakh_first(signed):
+    reader = PdfFileReader(io.BytesIO(produced(signed)))
+    assert str(reader.root["/Lang"]) == "kk"

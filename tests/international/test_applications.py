@@ -350,3 +350,16 @@ def test_the_list_shows_newest_first_in_pages_of_50(client_for, people):
     assert first[0].number == "ЗЛ-50"
     second = client.get(reverse("international:application-list"), {"page": 2}).context["page"]
     assert [application.number for application in second] == ["ЗЛ-0"]
+
+
+def test_the_demos_signed_answer_holds_no_placeholder(people):
+    """The working-day issue, item 8: no signed document of the demo keeps "[the explanation]"."""
+    from courtadmin.documents.demo import load_demo_signing
+    from courtadmin.documents.models import DocumentVersion
+    from international.demo import load_demo_applications
+
+    load_demo_signing(people)
+    load_demo_applications(people)
+    signed = DocumentVersion.objects.filter(document__status__in=["signed", "sent"], document__kind__startswith="ir.")
+    assert signed.exists()
+    assert not [version.text for version in signed if "[" in version.text]
