@@ -19,6 +19,7 @@ urlpatterns = [
     path("complaints/<int:pk>/extend/", views.complaint_extend, name="complaint-extend"),
     path("complaints/<int:pk>/answer/", views.complaint_answer, name="complaint-answer"),
     path("complaints/<int:pk>/files/", views.complaint_file_add, name="complaint-file-add"),
+    path("complaints/<int:pk>/receipt/", views.complaint_receipt, name="complaint-receipt"),
     path("complaints/<int:pk>/files/<int:file_pk>/", views.complaint_file_download, name="complaint-file-download"),
     # Information on corruption and all on record about a person or a court (ISD 6.15)
     path("signals/", signals.signal_list, name="signal-list"),

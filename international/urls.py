@@ -25,6 +25,7 @@ urlpatterns = [
     path("applications/<int:pk>/", applications.application_detail, name="application-detail"),
     path("applications/<int:pk>/answer/", applications.application_answer, name="application-answer"),
     path("applications/<int:pk>/close/", applications.application_close, name="application-close"),
+    path("applications/<int:pk>/receipt/", applications.application_receipt, name="application-receipt"),
     # Business trips abroad and foreign delegations (IR 7.11, 7.16, 7.17)
     path("trips/", trips.trip_list, name="trip-list"),
     path("trips/new/", trips.trip_edit, name="trip-create"),

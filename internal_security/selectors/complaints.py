@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from courtadmin.core.history import record_history
+from courtadmin.core.receipts import Receipt
 from courtadmin.deadlines.models import Deadline
 from courtadmin.deadlines.selectors import running_term
 from courtadmin.documents.models import Document
@@ -214,3 +215,25 @@ def isd_figures(user, year: int) -> dict:
             key=lambda row: str(row[0]),
         ),
     }
+
+
+def complaint_receipt(user, complaint):
+    """The applicant's receipt of a registered complaint (core.receipts); his name only for
+    those who may see the applicant (the head, the assigned officers: ISD 7)."""
+    from courtadmin.org.departments import department
+
+    from ..permissions import may_see_applicant
+
+    term = appeal_term(complaint)
+    return Receipt(
+        title=Complaint._meta.verbose_name,
+        number=complaint.number,
+        registered_at=timezone.localtime(complaint.received_at) if complaint.received_at else complaint.received_on,
+        department=str(department(Department.ISD).name),
+        channel=complaint.get_channel_display(),
+        external_number=complaint.external_number,
+        applicant=complaint.applicant_name if may_see_applicant(user, complaint) else "",
+        due_on=term.due_on if term else None,
+        legal_basis=term.legal_basis if term else "",
+        back_url=complaint.get_absolute_url(),
+    )

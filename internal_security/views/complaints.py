@@ -12,6 +12,7 @@ from courtadmin.audit.services import read_record
 from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import YearForm, flash_errors, posted_on_page, service_result
 from courtadmin.core.pagination import CappedPaginator
+from courtadmin.core.receipts import receipt_response
 
 from .. import workflow
 from ..export import complaints_workbook
@@ -231,3 +232,10 @@ def complaint_file_download(request, pk, file_pk):
     attachment = selectors.get_complaint_attachment_for_user(request.user, pk, file_pk)
     read_record(user=request.user, obj=attachment.complaint, action="download", label=attachment.original_name)
     return stored_file_response(attachment)
+
+
+def complaint_receipt(request, pk):
+    """The applicant's receipt (талон) of the complaint, in its language, to print."""
+    complaint = selectors.get_complaint_for_user(request.user, pk)
+    read_record(user=request.user, obj=complaint)
+    return receipt_response(request, lambda c: selectors.complaint_receipt(request.user, c), complaint)

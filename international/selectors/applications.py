@@ -7,8 +7,10 @@ from django.db.models import BooleanField, CharField, ExpressionWrapper, OuterRe
 from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from courtadmin.core.history import record_history
+from courtadmin.core.receipts import Receipt
 from courtadmin.deadlines.models import Deadline
 from courtadmin.documents.models import Document
 from courtadmin.documents.selectors import live_document_of, signed_document_of
@@ -96,3 +98,22 @@ def application_page(user, pk) -> dict:
         "may_prepare": may_write and registered and answer is None,
         "may_close": bool(may_write and registered and answer is not None and answer.is_signed),
     }
+
+
+def application_receipt(user, application):
+    """The applicant's receipt of a registered application (core.receipts, IR 7.25)."""
+    from courtadmin.org.departments import department
+
+    term = application_term(application)
+    return Receipt(
+        title=Application._meta.verbose_name,
+        number=application.number,
+        registered_at=timezone.localtime(application.received_at),
+        department=str(department(Department.IR).name),
+        external_number=application.external_number,
+        channel=_("the e-Otinish system") if application.external_number else "",
+        applicant=application.applicant_name,
+        due_on=term.due_on if term else None,
+        legal_basis=term.legal_basis if term else "",
+        back_url=application.get_absolute_url(),
+    )

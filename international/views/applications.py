@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from courtadmin.core.forms import service_result
 from courtadmin.core.pagination import CappedPaginator
+from courtadmin.core.receipts import receipt_response
 from courtadmin.documents.models import Document
 
 from .. import workflow
@@ -77,3 +78,9 @@ def application_close(request, pk):
     else:
         messages.success(request, _("The application is closed as answered."))
     return redirect(application)
+
+
+def application_receipt(request, pk):
+    """The applicant's receipt (талон) of the application, in its language, to print."""
+    application = selectors.get_application_for_user(request.user, pk)
+    return receipt_response(request, lambda a: selectors.application_receipt(request.user, a), application)

@@ -117,6 +117,7 @@ ACTIONS = {
     "export",
     "move",  # a move of the kind's table of moves, named in the path (workflow.MOVES)
     "close",  # the record's last move, once its signed document exists
+    "receipt",  # the applicant's receipt of a registered appeal (core.receipts)
     "figures",
     "figures-export",
     "file-add",  # the record's stored files

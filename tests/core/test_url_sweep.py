@@ -366,6 +366,7 @@ CASES = {
     ),
     "org:position-assign": Case(_person, "hr_keeper", ["sysadmin", "ca_head", "ir_head", "isd_head", "ir_officer"]),
     "internal_security:complaint-detail": Case(_complaint, "isd_head", ISD_OUTSIDERS),
+    "internal_security:complaint-receipt": Case(_complaint, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-file-add": Case(_complaint, "isd_head", ISD_OUTSIDERS),
     "internal_security:case-detail": Case(_criminal_case, "isd_almaty", ["ir_head", "sysadmin", "ca_deputy"]),
     "internal_security:case-update": Case(
@@ -402,6 +403,7 @@ CASES = {
     "documents:journal": Case(_isd_journal, "isd_head", ["ir_head", "sysadmin", "isd_officer", "ca_deputy"]),
     "audit:reads": Case(_isd_journal, "isd_head", ["isd_officer", "isd_deputy", "ir_head", "sysadmin", "ca_deputy"]),
     "international:application-detail": Case(_ir_application, "ir_officer", IR_OUTSIDERS),
+    "international:application-receipt": Case(_ir_application, "ir_officer", IR_OUTSIDERS),
     "international:application-answer": Case(_ir_application, "ir_officer", IR_WRITE_OUTSIDERS),
     "international:application-close": Case(_ir_application, "ir_officer", IR_WRITE_OUTSIDERS),
     "international:request-detail": Case(_ir_request, "ir_officer", IR_OUTSIDERS),
