@@ -9,13 +9,14 @@ class InternationalConfig(AppConfig):
     def ready(self):
         from courtadmin.core.demo import register_demo_loader
         from courtadmin.core.load import register_load_kind
+        from courtadmin.core.search import register_search_source
         from courtadmin.core.work import register_work_panel
         from courtadmin.dashboard.panels import register_panel
         from courtadmin.deadlines.kinds import register_deadline_kind
         from courtadmin.documents.kinds import register_document_kind
         from courtadmin.org.departments import register_department
 
-        from . import dashboard, deadlines, load, work
+        from . import dashboard, deadlines, load, search, work
         from .demo import load_demo_applications, load_demo_documents, load_demo_requests, load_demo_trips
         from .department import RULES
         from .documents import KINDS
@@ -29,6 +30,8 @@ class InternationalConfig(AppConfig):
             register_panel(panel)
         for panel in work.PANELS:
             register_work_panel(panel)
+        for source in search.SOURCES:
+            register_search_source(source)
         for kind in load.LOAD_KINDS:
             register_load_kind(kind)
         register_demo_loader(load_demo_documents)

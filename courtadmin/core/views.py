@@ -9,11 +9,20 @@ from courtadmin.accounts.services import user_set_language
 from courtadmin.org.selectors import my_work
 
 from .health import health_report
+from .search import MIN_LENGTH, search_everything
 from .work import my_work_panels
 
 
 def home(request):
     return render(request, "core/home.html", {**my_work(request.user), "panels": my_work_panels(request.user)})
+
+
+@require_GET
+def search(request):
+    """Search across everything the reader may see (core.search)."""
+    text = request.GET.get("q", "")
+    context = {"text": text, "found": search_everything(request.user, text), "min_length": MIN_LENGTH}
+    return render(request, "core/search.html", context)
 
 
 @login_not_required

@@ -8,16 +8,20 @@ class DocumentsConfig(AppConfig):
 
     def ready(self):
         from courtadmin.core.jobs import JobKind, register_job_kind
+        from courtadmin.core.search import register_search_source
         from courtadmin.core.work import register_work_panel
 
         from . import (
             demo,  # noqa: F401  (registers the demo loader)
+            search,
             services,
             work,
         )
 
         for panel in work.PANELS:
             register_work_panel(panel)
+        for source in search.SOURCES:
+            register_search_source(source)
 
         # Rendering and signing PDFs runs on its own queue, so a burst never delays reminders.
         register_job_kind(

@@ -51,6 +51,7 @@ ROLES = {
     "anonymous": {"accounts/login/", "verify/", "verify/<str:token>/"},
     "ir_officer": {
         "",
+        "search/",
         "ir/",
         "ir/requests/",
         "ir/requests/new/",
@@ -106,7 +107,7 @@ ROLES = {
         "dashboard/<str:board>/",
         "documents/<int:pk>/sign/",
     },
-    "isd_officer": {"isd/complaints/<int:pk>/", "isd/investigations/<int:pk>/"},
+    "isd_officer": {"isd/complaints/<int:pk>/", "isd/investigations/<int:pk>/", "search/"},
     "isd_almaty": {"isd/cases/new/", "isd/cases/<int:pk>/", "isd/cases/<int:pk>/edit/", "isd/signals/"},
     "chairman": {"dashboard/<str:board>/", "dashboard/exports/<int:pk>/", "isd/investigations/<int:pk>/"},
     "ca_head": {"org/absences/", "org/acting/new/", "org/acting/<int:pk>/"},
@@ -178,7 +179,8 @@ def start_pages(role: str, user) -> list[str]:
     if user is None:
         token = Document.objects.exclude(verification_token=None).values_list("verification_token", flat=True)[0]
         return ["/accounts/login/", "/verify/", f"/verify/{token}/"]
-    pages = ["/", *detail_pages_in_every_state(role, user)]
+    # The search page with hits of every kind the role reaches ("а" alone is too short).
+    pages = ["/", "/search/?q=ан", *detail_pages_in_every_state(role, user)]
     if role == "chairman":  # the page a PDF export of his board opens, while it is prepared
         today = timezone.localdate()
         export = BoardExport.objects.create(
