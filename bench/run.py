@@ -20,6 +20,7 @@ def main(names: list[str]) -> None:
         mixed_load,
         pdf_render_sign,
         reminder_scan,
+        search,
         throughput,
         upload_bombs,
     )
@@ -32,6 +33,7 @@ def main(names: list[str]) -> None:
         "isd_list_need_to_know": isd_need_to_know.run,
         "dashboard": dashboard.run,
         "reminder_scan": reminder_scan.run,
+        "search": search.run,
         "throughput": throughput.run,
         "mixed_load": mixed_load.run,
         "upload_bombs": upload_bombs.run,

@@ -13,6 +13,7 @@ import subprocess
 import sys
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from courtadmin.core.models import Job, PeriodicRun
@@ -20,7 +21,7 @@ from courtadmin.deadlines.models import Digest
 from courtadmin.documents.demo import load_demo_signing
 from courtadmin.documents.models import Document
 from internal_security.models import Complaint
-from tests.conftest import DEMO_TEST_PASSWORD, requires_postgres
+from tests.conftest import DEMO_TEST_PASSWORD, required_tool, requires_postgres
 from tests.documents.conftest import approved
 from tests.internal_security.test_bad_input import complaint_data
 from tests.processes import (
@@ -226,3 +227,54 @@ def _a_complaint(people):
     from tests.internal_security.factories import register
 
     return register(people)
+
+
+def test_a_database_that_drops_every_connection_is_reconnected_to_without_a_restart(people, users, room):
+    """GIVEN a web server at work WHEN PostgreSQL ends every connection of the portal's role,
+    five times THEN the server answers again without a restart: at most the request in
+    flight on each connection fails, and the next ones are served (CONN_HEALTH_CHECKS)."""
+    port = room.web()
+    head = Browser(users["ir_head"], port)
+    assert head.get(reverse("core:home"))[0] == 200
+    role = room.environment["DATABASE_URL"].split("//")[1].split("@")[0]
+    failures = 0
+    for _round in range(5):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE usename = %s", [role])
+        answers = [head.get(reverse("core:home"))[0] for _ in range(4)]
+        failures += answers.count(500)
+        assert answers[-1] == 200, (answers, room.logs())
+    assert failures <= 5 * 2  # a request in flight per worker at most
+
+
+def test_a_dump_restored_elsewhere_keeps_the_audit_chain_verifiable(people, users, room, tmp_path):
+    """pg_dump and pg_restore of the portal's database into another: `verify_audit` finds both
+    chains intact there, and as their checkpoints saw them."""
+    from courtadmin.audit.services import audit_record
+    from courtadmin.audit.tasks import write_checkpoint
+
+    for n in range(20):
+        audit_record(actor=users["ir_officer"], action="test.event", object_repr=f"event {n}")
+    write_checkpoint()
+    database = connection.settings_dict
+    target = f"{database['NAME']}_restored"[:63]
+    dump = tmp_path / "portal.dump"
+    connect = ["-h", database["HOST"], "-p", str(database["PORT"]), "-U", database["USER"]]
+    subprocess.run([required_tool("pg_dump"), *connect, "-Fc", "-f", str(dump), database["NAME"]], check=True)  # noqa: S603
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{target}"')
+        cursor.execute(f'CREATE DATABASE "{target}"')
+    try:
+        subprocess.run([required_tool("pg_restore"), *connect, "--no-owner", "-d", target, str(dump)], check=True)  # noqa: S603
+        environment = {
+            **room.environment,
+            "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{target}",
+        }
+        verified = subprocess.run(  # noqa: S603 - our own interpreter and command
+            [sys.executable, "manage.py", "verify_audit"], cwd=ROOT, env=environment, capture_output=True, text=True
+        )
+        assert verified.returncode == 0, verified.stdout + verified.stderr
+        assert "intact" in verified.stdout
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{target}"')
