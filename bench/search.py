@@ -23,7 +23,7 @@ def run(runs: int = 5) -> Result:
     generated = ensure_load(requests=SIZE, complaints=SIZE)
     if generated:
         print(f"search: generated {'; '.join(generated)}")
-    complaint = Complaint.objects.filter(pk__gte=Complaint.objects.order_by("pk").values("pk")[SIZE // 2]).first()
+    complaint = Complaint.objects.order_by("pk")[SIZE // 2]
     request = LegalAssistanceRequest.objects.filter(pk__gte=SIZE // 3).order_by("pk").first()
     name = (complaint.person_concerned.split() or ["Ахмет"])[0][:6]
     cases = {
