@@ -31,7 +31,10 @@ class Receipt:
 
 
 def receipt_response(request, receipt_of, record):
-    """The receipt page, in the appeal's language; `receipt_of(record)` builds the Receipt
-    within that language, so its words (kinds, channels) are in it too."""
-    with translation.override(record.language or "kk"):
-        return render(request, "core/receipt.html", {"receipt": receipt_of(record), "language": record.language})
+    """The receipt page: the page in the reader's language, the receipt itself in the
+    appeal's; `receipt_of(record)` builds the Receipt within that language, so its words
+    (kinds, channels) are in it too."""
+    language = record.language or "kk"
+    with translation.override(language):
+        receipt = receipt_of(record)
+    return render(request, "core/receipt.html", {"receipt": receipt, "language": language})

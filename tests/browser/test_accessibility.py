@@ -15,7 +15,8 @@ Checker in one batch. Any violation or error fails the test, listed with its pag
 writes its counts to var/checkers/<role>-<language>.json; .ci/run adds them up.
 
 The same crawl reads each page's text as drawn for the login names of the demo's people (the
-working-day issue: people are shown by name, never by login): any found fails the test too.
+working-day issue: people are shown by name, never by login), and draws each page as wide as
+a phone to see that it does not scroll sideways: any found fails the test too.
 """
 
 import json
@@ -235,7 +236,7 @@ def crawl(page, origin: str, start: list[str], axe_script):
     server's HTML by URL, axe-core's violations and the login names shown."""
     queue = [(origin + url, "start") for url in start]
     explicit = {url for url, _ in queue}
-    kinds, seen, html, violations, logins = set(), set(), {}, [], []
+    kinds, seen, html, violations, logins, sideways = set(), set(), {}, [], [], []
     while queue:
         url, found_on = queue.pop(0)
         kind = page_kind(url, origin)
@@ -254,9 +255,40 @@ def crawl(page, origin: str, start: list[str], axe_script):
                 f"{violation['id']} on {url}: {target} ({violation['help']})" for target in violation["targets"]
             ]
         logins += [f"{name} on {url}" for name in sorted(set(LOGIN_NAMES.findall(page.inner_text("body"))))]
+        sideways += phone_overflow(page, url)
         links = page.eval_on_selector_all("a[href]", "links => links.map(link => link.href.split('#')[0])")
         queue += [(link, url) for link in dict.fromkeys(links) if link not in seen]
-    return kinds, html, violations, logins
+    return kinds, html, violations, logins, sideways
+
+
+PHONE = {"width": 390, "height": 844}
+DESK = {"width": 1280, "height": 900}
+
+
+def phone_overflow(page, url: str) -> list[str]:
+    """The page drawn as wide as a phone: does it scroll sideways? (A wide table scrolls
+    within its own box, .table-responsive; the page itself must not.)"""
+    page.set_viewport_size(PHONE)
+    try:
+        extra = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        culprit = page.evaluate(WIDEST_ELEMENT) if extra > 1 else ""
+    finally:
+        page.set_viewport_size(DESK)
+    return [f"{url} (+{extra} px: {culprit})"] if extra > 1 else []
+
+
+# The outermost element that reaches past the right edge of the window while its parent does
+# not, named by its tag, id and classes (the test's report says where to look).
+WIDEST_ELEMENT = """() => {
+  const edge = document.documentElement.clientWidth;
+  const past = (element) => element.getBoundingClientRect().right > edge + 1;
+  for (const element of document.body.querySelectorAll("*")) {
+    if (past(element) && !past(element.parentElement) && !element.parentElement.closest(".table-responsive")) {
+      return `${element.tagName.toLowerCase()}#${element.id}.${[...element.classList].join(".")}`;
+    }
+  }
+  return "";
+}"""
 
 
 def vnu_check(vnu_command: list[str], pages: dict, folder) -> list[str]:
@@ -347,7 +379,9 @@ def test_every_page_passes_axe_and_the_html_checker(
     context = browser_context(browser, live_server, user, language)
     page = context.new_page()
     try:
-        kinds, html, violations, logins = crawl(page, live_server.url, start_pages(role, user), checkers["axe"])
+        kinds, html, violations, logins, sideways = crawl(
+            page, live_server.url, start_pages(role, user), checkers["axe"]
+        )
         assert page.locator("html").get_attribute("lang") == language
     finally:
         context.close()
@@ -362,6 +396,7 @@ def test_every_page_passes_axe_and_the_html_checker(
     report = [f"not reached: {route}" for route in sorted(ROLES[role] - routes)]
     report += [f"axe-core: {line}" for line in violations] + [f"vnu: {line}" for line in errors]
     report += [f"login name shown: {line}" for line in logins]
+    report += [f"scrolls sideways on a phone: {line}" for line in sideways]
     assert not report, "\n".join(
         [f"{role}, {language}: {len(html)} pages, {len(violations)} axe-core violations, {len(errors)} HTML errors"]
         + report
