@@ -17,12 +17,6 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
-class OfficerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        person = getattr(obj, "person", None)
-        return person.full_name if person is not None else obj.get_username()
-
-
 class ApplicationForm(PortalFormMixin, forms.ModelForm):
     """What the applicant wrote and who answers it. The service checks the rules (the
     receipt time, the number's uniqueness) so that they hold for every caller."""
@@ -52,7 +46,6 @@ class ApplicationForm(PortalFormMixin, forms.ModelForm):
             "request",
             "officer",
         ]
-        field_classes = {"officer": OfficerChoiceField}
         widgets = {
             "received_at": DateTimeInput(),
             "substance": forms.Textarea(attrs={"rows": 6}),

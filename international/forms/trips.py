@@ -8,7 +8,6 @@ from courtadmin.core.forms import NameChoiceField, PortalFormMixin
 from ..models import Country, Delegation, Trip
 from ..selectors.requests import ir_staff_accounts
 from ..selectors.trips import TripFilter
-from .applications import OfficerChoiceField
 from .requests import DATE
 
 FOREIGN_COUNTRIES = Country.objects.exclude(code="KZ")
@@ -18,7 +17,6 @@ class TripForm(PortalFormMixin, forms.ModelForm):
     class Meta:
         model = Trip
         fields = ["purpose", "country", "city", "participants", "departs_on", "returns_on", "officer"]
-        field_classes = {"officer": OfficerChoiceField}
         widgets = {"departs_on": DATE, "returns_on": DATE, "participants": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, user, **kwargs):
@@ -33,7 +31,6 @@ class DelegationForm(PortalFormMixin, forms.ModelForm):
     class Meta:
         model = Delegation
         fields = ["country", "organisation", "head", "size", "arrives_on", "leaves_on", "programme", "officer"]
-        field_classes = {"officer": OfficerChoiceField}
         widgets = {"arrives_on": DATE, "leaves_on": DATE, "programme": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, user, **kwargs):
@@ -55,7 +52,7 @@ class PublishedForm(PortalFormMixin, forms.Form):
 class TripFilterForm(PortalFormMixin, forms.Form):
     text = forms.CharField(label=_("Purpose, participant or city"), required=False)
     country = NameChoiceField(label=_("Country"), queryset=FOREIGN_COUNTRIES, required=False, empty_label="—")
-    officer = OfficerChoiceField(label=_("Officer"), queryset=None, required=False, empty_label="—")
+    officer = forms.ModelChoiceField(label=_("Officer"), queryset=None, required=False, empty_label="—")
     awaiting = forms.BooleanField(label=_("Final report awaited"), required=False)
     departs_from = forms.DateField(label=_("Departs from"), required=False, widget=DATE)
     departs_to = forms.DateField(label=_("Departs to"), required=False, widget=DATE)
