@@ -99,6 +99,11 @@ class TreatyBasis(models.Model):
         _("legalisation"), max_length=16, choices=Legalisation.choices, default=Legalisation.NONE
     )
     execution_months = models.PositiveSmallIntegerField(_("execution term, months"), default=1)
+    # Letters abroad go in the language the treaty's states correspond in: Russian between
+    # the CIS states (Minsk art. 17, Chisinau art. 18), English elsewhere.
+    letter_language = models.CharField(
+        _("letters abroad in"), max_length=2, choices=[("ru", _("Russian")), ("en", _("English"))], default="en"
+    )
     contents_clause = models.CharField(_("article on a request's contents"), max_length=200, blank=True)
     precedence = models.PositiveSmallIntegerField(
         _("precedence"), default=50, help_text=_("Where several bind the two states, the lowest is suggested.")

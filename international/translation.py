@@ -8,5 +8,12 @@ class NameTranslation(TranslationOptions):
     required_languages = ("kk", "ru")
 
 
-for model in (Country, TreatyBasis, ForeignAuthority, KazakhCourt):
+for model in (Country, ForeignAuthority, KazakhCourt):
     register(model)(NameTranslation)
+
+
+@register(TreatyBasis)
+class TreatyTranslation(TranslationOptions):
+    # The article on a request's contents is cited on checklists in the reader's language.
+    fields = ("name", "contents_clause")
+    required_languages = {"kk": ("name",), "ru": ("name",)}

@@ -14,6 +14,7 @@ from ..services.catalogs import IMPORT_MAX_BYTES, IMPORT_MAX_ROWS
 
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 NAME_FIELDS = ["name_kk", "name_ru", "name_en"]
+CLAUSE_FIELDS = ["contents_clause_kk", "contents_clause_ru", "contents_clause_en"]
 NAME_LABELS = {
     "name_kk": _("Name in Kazakh"),
     "name_ru": _("Name in Russian"),
@@ -78,11 +79,17 @@ class TreatyBasisForm(CatalogFormMixin, forms.ModelForm):
             "translation_required",
             "legalisation",
             "execution_months",
-            "contents_clause",
+            "letter_language",
+            *CLAUSE_FIELDS,
             "precedence",
             "is_active",
         ]
-        labels = NAME_LABELS
+        labels = {
+            **NAME_LABELS,
+            "contents_clause_kk": _("Article on a request's contents, in Kazakh"),
+            "contents_clause_ru": _("Article on a request's contents, in Russian"),
+            "contents_clause_en": _("Article on a request's contents, in English"),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

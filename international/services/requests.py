@@ -141,7 +141,7 @@ def request_letter_prepare(*, actor, request, move: str, court=None) -> Document
                 locked.court = court
                 locked.save(update_fields=["court"])
                 audit_record(actor=actor, action="ir.request.court_chosen", obj=locked, after={"court": court.pk})
-        if move in ("answer", "send_abroad") and locked.foreign_authority_id is None:
+        if move in ABROAD and locked.foreign_authority_id is None:
             raise ValidationError(_("Name the foreign authority the letter goes to first."), code="no_authority")
         live = live_letter(locked, move)
         if live is not None and live.document.addressee == _addressee(locked, move):
@@ -162,11 +162,17 @@ def request_letter_prepare(*, actor, request, move: str, court=None) -> Document
     return document
 
 
+ABROAD = ("answer", "send_abroad")
+
+
 def _addressee(request, move: str) -> str:
-    """Kazakh courts are written to in the state language; foreign authorities in English."""
-    if move in ("forward_to_court", "return_to_court"):
+    """Kazakh courts are written to in the state language; a foreign authority in the language
+    its treaty corresponds in (Russian between the CIS states, English elsewhere)."""
+    if move not in ABROAD:
         return request.court.name_kk
     authority = request.foreign_authority
+    if request.treaty.letter_language == "ru":
+        return authority.name_ru
     return authority.name_en or authority.name_ru
 
 
@@ -200,8 +206,10 @@ _LETTER_TEXTS = {
 
 
 def _letter_texts(request, move: str) -> dict[str, str]:
-    """The letter in Kazakh and Russian, and in English where it goes abroad."""
-    languages = ["kk", "ru"] + (["en"] if move in ("answer", "send_abroad") else [])
+    """The letter in Kazakh and Russian, and in English where it goes abroad to a state that
+    corresponds in English."""
+    english = move in ABROAD and request.treaty.letter_language == "en"
+    languages = ["kk", "ru"] + (["en"] if english else [])
     texts = {}
     for language in languages:
         with translation.override(language):

@@ -91,6 +91,7 @@ def catalogs(people):
 
     if not Country.objects.exists():
         import_module("international.migrations.0002_catalogs").add_catalogs(apps, None)
+        import_module("international.migrations.0007_treaty_languages").add_treaty_languages(apps, None)
 
 
 def screenshot(page, name: str) -> None:

@@ -37,7 +37,10 @@ def treaty_form(**overrides):
         "translation_required": "on",
         "legalisation": "none",
         "execution_months": "3",
-        "contents_clause": "art. 5",
+        "letter_language": "en",
+        "contents_clause_kk": "5-бап",
+        "contents_clause_ru": "ст. 5",
+        "contents_clause_en": "art. 5",
         "precedence": "10",
         "is_active": "on",
     }
@@ -199,6 +202,7 @@ def test_IR_7_22_the_IR_officer_creates_and_edits_a_treaty(client_for, users):
     assert treaty.languages == ["kk", "ru", "en"]
     assert [country.code for country in treaty.parties.all()] == ["AE"]
     assert treaty.translation_required and treaty.is_active and treaty.execution_months == 3
+    assert (treaty.contents_clause_kk, treaty.contents_clause_ru, treaty.letter_language) == ("5-бап", "ст. 5", "en")
     created = AuditEvent.objects.get(action="ir.catalog.saved", object_id=str(treaty.pk))
     assert created.actor == users["ir_officer"]
     assert created.before is None

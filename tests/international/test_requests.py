@@ -67,7 +67,10 @@ def test_an_incoming_request_goes_through_every_state_ir_7_22(signing):
     assert term.state == Deadline.State.MET
 
     back = signed_letter(request, "answer", officer, people["ir_head"].user)
-    assert back.signature.capacity == "head" and back.versions.filter(language="en").exists()
+    assert back.signature.capacity == "head"
+    # To Russia under the Minsk Convention the letter goes in Russian: no English section.
+    assert set(back.versions.values_list("language", flat=True)) == {"kk", "ru"}
+    assert back.addressee == request.foreign_authority.name_ru
     assert move(request, "answer", officer).status == S.ANSWERED
     assert move(request, "close", officer).status == S.CLOSED
     actions = set(AuditEvent.objects.filter(object_id=str(request.pk)).values_list("action", flat=True))
@@ -240,6 +243,19 @@ def test_the_checklist_of_a_hague_evidence_request_differs_from_a_minsk_one(peop
     assert "translation" not in {item.code for item in request_checklist(russian)}
 
 
+def test_the_checklist_cites_the_treatys_article_in_the_readers_language(people):
+    """The contents check (Chisinau art. 7, DOMAIN.md) names the article in Kazakh on a Kazakh
+    page and in Russian on a Russian one, never in English."""
+    request = la_request(people["ir_officer"].user, country="RU")
+    rules = {}
+    for language in ("kk", "ru", "en"):
+        with translation.override(language):
+            rules[language] = {item.code: item for item in request_checklist(request)}["contents"].rule
+    assert "Минск конвенциясының 7-бабы" in rules["kk"] and "Minsk" not in rules["kk"]
+    assert "ст. 7 Минской конвенции" in rules["ru"] and "Minsk" not in rules["ru"]
+    assert "Minsk art. 7" in rules["en"]
+
+
 def test_a_basis_that_does_not_bind_the_two_states_needs_the_officers_confirmation(people):
     officer = people["ir_officer"].user
     hague = TreatyBasis.objects.get(code="hague-evidence-1970")
@@ -309,6 +325,31 @@ def test_a_letter_abroad_needs_the_foreign_authority_and_the_right_step(people):
         "not_now"
     }
     assert refusal_codes(services.request_letter_prepare, actor=officer, request=request, move="check") == {"no_letter"}
+
+
+@pytest.mark.parametrize(
+    ("country", "treaty", "languages", "addressed_in"),
+    [("RU", "minsk-1993", {"kk", "ru"}, "ru"), ("TR", "bilateral-tr-1995", {"kk", "ru", "en"}, "en")],
+)
+def test_a_letter_abroad_is_written_in_the_language_its_treaty_corresponds_in(
+    people, country, treaty, languages, addressed_in
+):
+    """GIVEN an executed request from a foreign court
+    WHEN the officer prepares the answer's cover letter (IR 13)
+    THEN it is addressed and written in the treaty's language of correspondence: Russian to a
+    CIS state, English (beside Kazakh and Russian) elsewhere."""
+    officer = people["ir_officer"].user
+    request = la_request(officer, country=country)
+    names = {"ru": "Суд запрашивающего государства", "en": "Court of the requesting state"}
+    request.foreign_authority.name_ru, request.foreign_authority.name_en = names["ru"], names["en"]
+    request.foreign_authority.save()
+    R.objects.filter(pk=request.pk).update(status=S.EXECUTED)
+    request.refresh_from_db()
+    assert request.treaty.code == treaty
+
+    letter = services.request_letter_prepare(actor=officer, request=request, move="answer")
+    assert set(letter.versions.values_list("language", flat=True)) == languages
+    assert letter.addressee == names[addressed_in]
 
 
 # --- The registry's pages (IR 7.22, IR 7.27) ---------------------------------------------------
