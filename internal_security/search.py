@@ -1,10 +1,12 @@
 """Search (courtadmin/core/search.py): the complaints, official investigations and criminal
-cases the reader reaches (ISD 7), by number, the person or court concerned. An applicant's
-name is not searched: he is hidden from all but the assigned officers and the head."""
+cases the reader reaches (ISD 7), by number, the person or court concerned, the words of a
+complaint's summary or of what is investigated. An applicant's name is not searched: he is
+hidden from all but the assigned officers and the head."""
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy
 
+from courtadmin.core.fulltext import words_in
 from courtadmin.core.search import SearchSource, first_hits
 from courtadmin.core.work import WorkItem
 
@@ -15,7 +17,10 @@ from .selectors.investigations import investigations_visible_to
 
 def _complaints(user, text: str, limit: int):
     found = complaints_visible_to(user).filter(
-        Q(number__icontains=text) | Q(person_concerned__icontains=text) | Q(court__icontains=text)
+        Q(number__icontains=text)
+        | Q(person_concerned__icontains=text)
+        | Q(court__icontains=text)
+        | words_in(["summary"], text)
     )
     return first_hits(
         found.order_by("-received_on", "-pk"),
@@ -25,7 +30,9 @@ def _complaints(user, text: str, limit: int):
 
 
 def _investigations(user, text: str, limit: int):
-    found = investigations_visible_to(user).filter(Q(number__icontains=text) | Q(persons__name__icontains=text))
+    found = investigations_visible_to(user).filter(
+        Q(number__icontains=text) | Q(persons__name__icontains=text) | words_in(["subject"], text)
+    )
     return first_hits(
         found.distinct().order_by("-instruction_date", "-pk"),
         limit,

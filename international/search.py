@@ -1,10 +1,11 @@
 """Search (courtadmin/core/search.py): the legal-assistance requests (by number, case number,
-a party's name: their search text) and the applications (by number or applicant) the reader
-reaches."""
+a party's name: their search text; the case and what is asked, by their words) and the
+applications (by number or applicant) the reader reaches."""
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy
 
+from courtadmin.core.fulltext import words_in
 from courtadmin.core.search import SearchSource, first_hits
 from courtadmin.core.work import WorkItem
 
@@ -18,7 +19,9 @@ def _line(record) -> WorkItem:
 
 def _requests(user, text: str, limit: int):
     found = requests_visible_to(user).filter(
-        Q(registration_number__icontains=text) | Q(search_text__contains=text.casefold())
+        Q(registration_number__icontains=text)
+        | Q(search_text__contains=text.casefold())
+        | words_in(["case_name", "asked"], text)
     )
     return first_hits(found.order_by("-received_on", "-pk"), limit, _line)
 

@@ -1,9 +1,10 @@
 """Search (courtadmin/core/search.py): documents the reader may read, by registration number
-or subject."""
+or subject (a part of it, or its words in any form: core.fulltext)."""
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy
 
+from courtadmin.core.fulltext import words_in
 from courtadmin.core.search import SearchSource, first_hits
 from courtadmin.core.work import WorkItem
 
@@ -11,7 +12,9 @@ from .selectors import documents_visible_to
 
 
 def _documents(user, text: str, limit: int):
-    found = documents_visible_to(user).filter(Q(registration_number__icontains=text) | Q(subject__icontains=text))
+    found = documents_visible_to(user).filter(
+        Q(registration_number__icontains=text) | Q(subject__icontains=text) | words_in(["subject"], text)
+    )
     return first_hits(
         found.order_by("-created_at", "-pk"),
         limit,
