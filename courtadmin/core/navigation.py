@@ -40,3 +40,10 @@ def navigation_for(user) -> list[NavItem]:
     if user.is_superuser:
         items.append(NavItem(_("Administration"), reverse("admin:index"), "admin"))
     return items
+
+
+def section_of(path: str, items: list[NavItem], home_url: str) -> NavItem | None:
+    """The navigation's entry a page lies under (the breadcrumbs' second step): the longest
+    entry whose address begins the page's, other than the page itself and my work."""
+    under = [item for item in items if item.url != home_url and path.startswith(item.url) and path != item.url]
+    return max(under, key=lambda item: len(item.url), default=None)
