@@ -351,6 +351,22 @@ DELEGATIONS = [
 ]
 
 
+def _trip_report_pdf(trip) -> bytes:
+    """A one-page report on the trip, a real PDF as a participant would hand in (IR 7.16)."""
+    from django.utils.html import escape
+    from weasyprint import HTML
+
+    period = f"{trip.departs_on:%d.%m.%Y} – {trip.returns_on:%d.%m.%Y}"
+    html = (
+        '<html lang="kk"><body style="font-family: DejaVu Sans; font-size: 11pt">'
+        f"<h1 style='font-size: 14pt'>Іссапар туралы есеп</h1><p>{escape(trip.purpose)}</p>"
+        f"<p>{escape(trip.city)}, {period}</p><p>{escape(trip.participants)}</p>"
+        "<p>Іссапардың мақсаттары орындалды; ұсыныстар басшылыққа жеке хатпен жіберіледі.</p>"
+        "</body></html>"
+    )
+    return HTML(string=html).write_pdf()
+
+
 def load_demo_trips(people) -> str:
     """Trips abroad in every state of their report (IR 7.11, 7.16) and delegations (IR 7.17)."""
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -376,7 +392,7 @@ def load_demo_trips(people) -> str:
             ),
         )
         if report in ("received", "published"):
-            upload = SimpleUploadedFile("report.pdf", b"%PDF-1.7\n%demo report\n", content_type="application/pdf")
+            upload = SimpleUploadedFile("report.pdf", _trip_report_pdf(trip), content_type="application/pdf")
             trips.trip_report_add(actor=officer, trip=trip, upload=upload)
         if report == "published":
             trips.trip_report_published(actor=officer, trip=trip, on=today)

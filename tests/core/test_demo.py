@@ -51,3 +51,22 @@ def test_the_demo_registry_is_lived_in(db, settings):
     assert Deadline.objects.filter(kind="ir.rogatory_execution", state__in=Deadline.ACTIVE).count() == executing
     waiting = Document.objects.get(kind="ir.rogatory_cover_letter", status=Document.Status.APPROVED)
     assert waiting.record.status == R.Status.CHECKED
+
+
+def test_the_demos_trip_reports_are_real_pdf_files(db, settings):
+    """The issue found the demo's reports were not PDF files: each opens with pdfinfo as a page."""
+    import subprocess
+
+    from international.models import TripReport
+    from tests.conftest import required_tool
+
+    pdfinfo = required_tool("pdfinfo")
+    settings.DEMO_MODE = True
+    call_command("load_demo", stdout=io.StringIO())
+    reports = list(TripReport.objects.all())
+    assert len(reports) >= 2
+    for report in reports:
+        with report.file.open("rb") as stored:
+            pdf = stored.read()
+        info = subprocess.run([pdfinfo, "-"], input=pdf, capture_output=True, check=True)  # noqa: S603 - a fixed program
+        assert b"Pages:           1" in info.stdout
