@@ -6,7 +6,6 @@ hidden from all but the assigned officers and the head."""
 from django.db.models import Q
 from django.utils.translation import gettext_lazy
 
-from courtadmin.core.fulltext import words_in
 from courtadmin.core.search import SearchSource, first_hits
 from courtadmin.core.work import WorkItem
 
@@ -16,36 +15,36 @@ from .selectors.investigations import investigations_visible_to
 
 
 def _complaints(user, text: str, limit: int):
-    found = complaints_visible_to(user).filter(
-        Q(number__icontains=text)
-        | Q(person_concerned__icontains=text)
-        | Q(court__icontains=text)
-        | words_in(["summary"], text)
-    )
     return first_hits(
-        found.order_by("-received_on", "-pk"),
+        complaints_visible_to(user),
+        ("-received_on", "-pk"),
         limit,
         lambda c: WorkItem(f"{c.number}: {c.person_concerned}", c.get_absolute_url(), c.get_status_display()),
+        Q(number__icontains=text) | Q(person_concerned__icontains=text) | Q(court__icontains=text),
+        prose=["summary"],
+        text=text,
     )
 
 
 def _investigations(user, text: str, limit: int):
-    found = investigations_visible_to(user).filter(
-        Q(number__icontains=text) | Q(persons__name__icontains=text) | words_in(["subject"], text)
-    )
     return first_hits(
-        found.distinct().order_by("-instruction_date", "-pk"),
+        investigations_visible_to(user),
+        ("-instruction_date", "-pk"),
         limit,
         lambda i: WorkItem(str(i), i.get_absolute_url(), i.get_status_display()),
+        Q(number__icontains=text) | Q(persons__name__icontains=text),
+        prose=["subject"],
+        text=text,
     )
 
 
 def _cases(user, text: str, limit: int):
-    found = criminal_cases_visible_to(user).filter(Q(person__icontains=text) | Q(court__icontains=text))
     return first_hits(
-        found.order_by("-opened_on", "-pk"),
+        criminal_cases_visible_to(user),
+        ("-opened_on", "-pk"),
         limit,
         lambda c: WorkItem(f"{c.person}, {c.court}", c.get_absolute_url(), c.get_stage_display()),
+        Q(person__icontains=text) | Q(court__icontains=text),
     )
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from courtadmin.core.work import WorkPanel, record_lines
 from courtadmin.org.authority import active_grants
+from courtadmin.org.models import Department
 
 from .models import Complaint, ComplaintGrant, Investigation, InvestigationGrant
 from .selectors.complaints import complaints_visible_to
@@ -40,6 +41,7 @@ PANELS = (
         gettext_lazy("No complaint or investigation is assigned to you."),
         _assigned_to_me,
         order=40,
+        department=Department.ISD,
         all_url=reverse_lazy("internal_security:complaint-list"),
     ),
 )

@@ -5,7 +5,6 @@ applications (by number or applicant) the reader reaches."""
 from django.db.models import Q
 from django.utils.translation import gettext_lazy
 
-from courtadmin.core.fulltext import words_in
 from courtadmin.core.search import SearchSource, first_hits
 from courtadmin.core.work import WorkItem
 
@@ -18,17 +17,14 @@ def _line(record) -> WorkItem:
 
 
 def _requests(user, text: str, limit: int):
-    found = requests_visible_to(user).filter(
-        Q(registration_number__icontains=text)
-        | Q(search_text__contains=text.casefold())
-        | words_in(["case_name", "asked"], text)
-    )
-    return first_hits(found.order_by("-received_on", "-pk"), limit, _line)
+    parts = Q(registration_number__icontains=text) | Q(search_text__contains=text.casefold())
+    order = ("-received_on", "-pk")
+    return first_hits(requests_visible_to(user), order, limit, _line, parts, ["case_name", "asked"], text)
 
 
 def _applications(user, text: str, limit: int):
-    found = applications_visible_to(user).filter(Q(number__icontains=text) | Q(applicant_name__icontains=text))
-    return first_hits(found.order_by("-received_at", "-pk"), limit, _line)
+    parts = Q(number__icontains=text) | Q(applicant_name__icontains=text)
+    return first_hits(applications_visible_to(user), ("-received_at", "-pk"), limit, _line, parts)
 
 
 SOURCES = (

@@ -5,6 +5,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy
 
 from courtadmin.core.work import WorkPanel, record_lines
+from courtadmin.org.models import Department
 
 from .models import Application, LegalAssistanceRequest
 from .selectors.applications import applications_visible_to
@@ -37,6 +38,7 @@ PANELS = (
         gettext_lazy("No request or application is in your charge."),
         _in_my_charge,
         order=40,
+        department=Department.IR,
         all_url=reverse_lazy("international:request-list"),
     ),
 )

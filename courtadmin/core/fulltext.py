@@ -16,7 +16,7 @@ import re
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorExact
 from django.db import connection, migrations
-from django.db.models import Q
+from django.db.models import Q, Value
 
 CONFIG = "courtadmin"
 MAX_WORDS = 8
@@ -35,13 +35,21 @@ def prefix_query(text: str) -> str:
     return " & ".join(f"{word}:*" for word in words)
 
 
-def words_in(fields: list[str], text: str) -> Q:
+def words_in(fields: list[str], text: str, *, indexed: bool = True) -> Q:
     """A filter: every word of `text` in `fields` (together), by full text. On SQLite it
-    matches nothing: the caller's part-of-a-word matching (icontains) serves there."""
-    query = prefix_query(text)
-    if connection.vendor != "postgresql" or not query:
+    matches nothing: the caller's part-of-a-word matching (icontains) serves there.
+    `indexed=False` words the same test so that the index does not fit it: the planner then
+    reads the records it is given instead of all that the index holds for a common word."""
+    if not has_words(text):
         return Q(pk__in=[])
-    return Q(SearchVectorExact(vector(fields), SearchQuery(query, search_type="raw", config=CONFIG)))
+    query = prefix_query(text)
+    searched = vector(fields) if indexed else SearchVector(*fields, Value(""), config=CONFIG)
+    return Q(SearchVectorExact(searched, SearchQuery(query, search_type="raw", config=CONFIG)))
+
+
+def has_words(text: str) -> bool:
+    """Whether `text` gives a full-text search anything to look for, on this database."""
+    return connection.vendor == "postgresql" and bool(prefix_query(text))
 
 
 def vector(fields: list[str]) -> SearchVector:

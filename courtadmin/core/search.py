@@ -4,17 +4,26 @@ department's records, the organisation's people) with a selector that keeps to t
 reach, so a record outside it is never found; the core knows none of their models.
 
 A search matches a part of a number or a name in any case and alphabet (`icontains`; on
-SQLite through the case-folding LIKE of core.sqlite). On PostgreSQL the searched columns
-carry trigram indexes (pg_trgm), so a search costs the same on a thousand records or a
-million. Each kind shows at most LIMIT hits and says when there are more.
+SQLite through the case-folding LIKE of core.sqlite), and on PostgreSQL the words of prose
+in any of their forms (core.fulltext). There the searched columns carry trigram (pg_trgm)
+and full-text indexes, and each kind is looked for in two bounded steps (newest_matching),
+so a search costs the same on a thousand records or a million. Each kind shows at most
+LIMIT hits and says when there are more.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db.models import Q, Subquery
+
+from .fulltext import has_words, words_in
 from .work import WorkItem
 
 LIMIT = 10
+# The newest records a search reads through first, and the most records it takes from the
+# indexes when fewer of those match (newest_matching): its cost is bounded by these.
+WINDOW = 5_000
+CAP = 10_000
 MIN_LENGTH, MAX_LENGTH = 2, 100
 
 
@@ -47,7 +56,39 @@ def search_everything(user, text: str) -> list[dict]:
     return found
 
 
-def first_hits(queryset, limit: int, line: Callable) -> tuple[list[WorkItem], bool]:
-    """The first `limit` records of `queryset` as lines, and whether it holds more: one query."""
+def first_rows(queryset, limit: int, line: Callable) -> tuple[list[WorkItem], bool]:
+    """The first `limit` records of a small `queryset` as lines, and whether it holds more."""
     rows = list(queryset[: limit + 1])
     return [line(record) for record in rows[:limit]], len(rows) > limit
+
+
+def first_hits(visible, order: tuple[str, ...], limit: int, line: Callable, parts: Q, prose=(), text=""):
+    """The newest `limit` records of `visible` that match `parts` (numbers and names, in part)
+    or hold the words of `text` in their `prose` fields (core.fulltext), as lines, and whether
+    there are more. `order` is descending on every field."""
+    rows = newest_matching(visible, parts, order, limit)
+    if prose and has_words(text):
+        indexed, read_through = words_in(prose, text), words_in(prose, text, indexed=False)
+        rows += newest_matching(visible, indexed, order, limit, read_through=read_through)
+    fields = [field.removeprefix("-") for field in order]
+    rows = sorted({record.pk: record for record in rows}.values(), key=lambda r: [getattr(r, f) for f in fields])
+    rows.reverse()
+    return [line(record) for record in rows[:limit]], len(rows) > limit
+
+
+def newest_matching(visible, condition: Q, order: tuple[str, ...], limit: int, *, read_through: Q | None = None):
+    """The newest `limit` + 1 records of `visible` (by `order`) that meet `condition`.
+
+    The planner cannot know how many records meet a search's condition, and a wrong guess
+    costs a read of the whole table either way: through the date's index looking for a rare
+    string, or through a text index gathering a common one. So, two steps with bounded costs:
+    first among the newest WINDOW records (`read_through`, if given, is the condition worded
+    so that no index fits it, so that those records are read rather than the index); if
+    fewer meet it there, it is rare, and its indexes give at most CAP records to order."""
+    newest = visible.order_by(*order).values("pk")[:WINDOW]
+    found = visible.filter(pk__in=Subquery(newest)).filter(read_through or condition)
+    rows = list(found.order_by(*order)[: limit + 1])
+    if len(rows) > limit:
+        return rows
+    rare = visible.filter(condition).order_by().values("pk")[:CAP]
+    return list(visible.filter(pk__in=Subquery(rare)).order_by(*order)[: limit + 1])

@@ -10,6 +10,8 @@ lines and how many there are in all; each line links to its record.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from courtadmin.org.authority import department_access
+
 LIMIT = 8
 
 
@@ -29,6 +31,9 @@ class WorkPanel:
     items: Callable  # (user, limit) -> (lines, how many in all)
     order: int = 50
     all_url: str = ""  # the whole list, when there are more lines than the panel shows
+    # The department whose records it lists: only those who may open that department at all
+    # see the panel (ISD 7: the ISD's part is not built for anyone it does not report to).
+    department: str = ""
 
 
 _PANELS: dict[str, WorkPanel] = {}
@@ -41,6 +46,8 @@ def register_work_panel(panel: WorkPanel) -> None:
 def my_work_panels(user, limit: int = LIMIT) -> list[dict]:
     shown = []
     for panel in sorted(_PANELS.values(), key=lambda p: (p.order, p.code)):
+        if panel.department and not department_access(user, panel.department):
+            continue
         items, total = panel.items(user, limit)
         shown.append({"panel": panel, "items": items, "total": total, "more": max(0, total - len(items))})
     return shown

@@ -373,8 +373,9 @@ def notifications_mark_read(*, user, ids=None) -> int:
     return unread.update(read_at=timezone.now())
 
 
-def email_choice_set(*, user, reminders: bool, digest: bool) -> None:
-    EmailChoice.objects.update_or_create(user=user, defaults={"reminders": reminders, "digest": digest})
+def email_choice_set(*, user, reminders: bool, digest: bool, moves: bool = True) -> None:
+    """Which e-mails he receives: reminders, the daily digest, the news of moves on his records."""
+    EmailChoice.objects.update_or_create(user=user, defaults={"reminders": reminders, "digest": digest, "moves": moves})
 
 
 # --- The news of a move (courtadmin.core.workflow) ------------------------------------------

@@ -39,7 +39,10 @@ def email_choice(request):
     form = EmailChoiceForm(request.POST, instance=selectors.email_choice_of(request.user))
     if form.is_valid():
         services.email_choice_set(
-            user=request.user, reminders=form.cleaned_data["reminders"], digest=form.cleaned_data["digest"]
+            user=request.user,
+            reminders=form.cleaned_data["reminders"],
+            digest=form.cleaned_data["digest"],
+            moves=form.cleaned_data["moves"],
         )
         messages.success(request, _("Your choice of e-mails is saved."))
     return redirect("deadlines:notification-list")

@@ -4,7 +4,6 @@ or subject (a part of it, or its words in any form: core.fulltext)."""
 from django.db.models import Q
 from django.utils.translation import gettext_lazy
 
-from courtadmin.core.fulltext import words_in
 from courtadmin.core.search import SearchSource, first_hits
 from courtadmin.core.work import WorkItem
 
@@ -12,15 +11,16 @@ from .selectors import documents_visible_to
 
 
 def _documents(user, text: str, limit: int):
-    found = documents_visible_to(user).filter(
-        Q(registration_number__icontains=text) | Q(subject__icontains=text) | words_in(["subject"], text)
-    )
     return first_hits(
-        found.order_by("-created_at", "-pk"),
+        documents_visible_to(user),
+        ("-created_at", "-pk"),
         limit,
         lambda d: WorkItem(
             f"{d.registration_number or d.kind_label}: {d.subject}", d.get_absolute_url(), d.get_status_display()
         ),
+        Q(registration_number__icontains=text) | Q(subject__icontains=text),
+        prose=["subject"],
+        text=text,
     )
 
 

@@ -66,9 +66,10 @@ def document_save(*, actor, document: Document, texts: dict[str, str]) -> Docume
                 DocumentVersion.objects.update_or_create(document=document, language=language, defaults={"text": text})
             else:
                 DocumentVersion.objects.filter(document=document, language=language).delete()
+        # Created first, then its default route: the history reads in the order things happened.
+        audit_record(actor=actor, action="document.created" if creating else "document.changed", obj=document)
         if creating:
             route_set(actor=actor, document=document, groups=default_route(document))
-        audit_record(actor=actor, action="document.created" if creating else "document.changed", obj=document)
     return document
 
 

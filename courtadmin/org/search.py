@@ -4,7 +4,7 @@ names' languages, with their position: whom to ask, or whom a record names."""
 from django.db.models import Q
 from django.utils.translation import gettext_lazy
 
-from courtadmin.core.search import SearchSource, first_hits
+from courtadmin.core.search import SearchSource, first_rows
 from courtadmin.core.work import WorkItem
 
 from .authority import person_of
@@ -17,7 +17,7 @@ def _people(user, text: str, limit: int):
     found = Person.objects.filter(
         Q(full_name_kk__icontains=text) | Q(full_name_ru__icontains=text) | Q(full_name__icontains=text)
     ).select_related("position__unit")
-    return first_hits(
+    return first_rows(
         found.order_by("full_name", "pk"),
         limit,
         lambda p: WorkItem(str(p), "", f"{p.position.title}, {p.position.unit.name}" if p.position else ""),

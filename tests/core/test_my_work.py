@@ -85,6 +85,21 @@ def test_the_records_in_my_charge_and_what_changed_on_them(client_for, people):
     assert "Сізге шағым тағайындалды" in panel(home, "news")
 
 
+@pytest.mark.parametrize(
+    ("username", "shown", "not_shown"),
+    [
+        ("ir_officer", "international", "internal_security"),
+        ("isd_officer", "internal_security", "international"),
+        ("ca_deputy", "international", "internal_security"),
+    ],
+)
+def test_a_departments_panel_only_for_those_who_may_open_the_department_isd_7(client_for, username, shown, not_shown):
+    """ISD 7: the ISD's part of the home page is not built for the IR's people, nor for the CA
+    deputy head, as the dashboard's is not; nor the IR's for the ISD's officers."""
+    html = client_for(username).get(reverse("core:home")).content.decode()
+    assert f'id="work-{shown}"' in html and f'id="work-{not_shown}"' not in html
+
+
 def test_a_panel_shows_eight_lines_and_says_how_many_more(client_for, people):
     head, officer = people["isd_head"].user, people["isd_officer"].user
     for _ in range(11):

@@ -13,7 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from courtadmin.deadlines import services
-from courtadmin.deadlines.models import Deadline, Notification, Reminder
+from courtadmin.deadlines.models import Deadline, EmailChoice, Notification, Reminder
 from courtadmin.org.authority import department_access
 from tests.conftest import requires_postgres
 from tests.deadlines.conftest import complaints_like, open_appeal
@@ -95,6 +95,17 @@ def test_email_as_each_person_chooses_the_portal_always(appeal, people, client_f
     services.reminders_send()
     assert mail.outbox == []
     assert Notification.objects.filter(user=people["isd_officer"].user).count() == 1
+
+
+def test_the_choice_of_no_news_by_e_mail_is_kept(people, client_for):
+    """The page's third box, the news of moves on my records, is saved as ticked or not."""
+    client = client_for("isd_officer")
+    client.post(reverse("deadlines:email-choice"), {"reminders": "on", "digest": "on"})  # news unticked
+    choice = EmailChoice.objects.get(user=people["isd_officer"].user)
+    assert (choice.reminders, choice.digest, choice.moves) == (True, True, False)
+    client.post(reverse("deadlines:email-choice"), {"moves": "on"})
+    choice.refresh_from_db()
+    assert (choice.reminders, choice.digest, choice.moves) == (False, False, True)
 
 
 def test_the_daily_digest_goes_once(appeal, people):
