@@ -56,9 +56,9 @@ WORKFLOWS = {Document: "document.", LegalAssistanceRequest: "ir.request.", Compl
 
 @dataclass
 class Desk:
-    """One person at his own browser, signed in, reading
-    the portal in the journey's language; `news` is what he should have been told so far,
-    newest first, as the notifications page lists it."""
+    """One person at his own browser, signed in, reading the portal in the journey's language;
+    `news` is what he should have been told so far, newest first, as his notifications page
+    lists them."""
 
     username: str
     user: object
@@ -192,11 +192,13 @@ def waiting_line(desk: Desk, document, why: str) -> str:
 
 
 def sign(desk: Desk, document) -> None:
-    """He signs with his password and a fresh code of his authenticator (what stands in for the
-    national signing application in the tests), and waits for the signed PDF."""
+    """On the document's page, he signs with his password and a fresh code of his authenticator
+    (what stands in for the national signing application in the tests), and waits for the
+    signed PDF."""
     page = desk.page
-    page.goto(document.get_absolute_url())
-    page.click("#sign-button")
+    if not page.url.endswith(document.get_absolute_url()):
+        page.goto(document.get_absolute_url())
+    click_and_wait(page, "#sign-button", "#confirm-signature")
     page.fill("#id_password", DEMO_TEST_PASSWORD)
     page.fill("#id_code", desk.code())
     page.click("#confirm-signature")
@@ -301,7 +303,7 @@ def test_a_legal_assistance_request_from_its_check_to_its_answer_ir_7_22(
     screenshot(deputy.page, f"{shot}-3-deputy-home")
 
     # The deputy opens it from his home page and signs it; it waits for nobody now.
-    deputy.page.click(f"#work-documents a[href='{letter.get_absolute_url()}']")
+    click_and_wait(deputy.page, f"#work-documents a[href='{letter.get_absolute_url()}']", "#sign-button")
     sign(deputy, letter)
     screenshot(deputy.page, f"{shot}-4-letter-signed")
     assert letter.registration_number in officer.told(letter, "sign", by=deputy)
@@ -338,6 +340,7 @@ def test_a_legal_assistance_request_from_its_check_to_its_answer_ir_7_22(
     for signer in (deputy, head):
         signer.told(back, "submit", by=officer)
     assert my_work(deputy)["documents"] == [waiting_line(deputy, back, "signature")]
+    click_and_wait(deputy.page, f"#work-documents a[href='{back.get_absolute_url()}']", "#sign-button")
     sign(deputy, back)
     officer.told(back, "sign", by=deputy)
 
@@ -449,7 +452,7 @@ def test_a_complaint_from_its_assignment_to_its_answer_isd_6_23(
     assert my_work(deputy)["documents"] == []
     screenshot(head.page, f"{shot}-3-head-home")
 
-    head.page.click(f"#work-documents a[href='{answer.get_absolute_url()}']")
+    click_and_wait(head.page, f"#work-documents a[href='{answer.get_absolute_url()}']", "#sign-button")
     sign(head, answer)
     assert answer.registration_number in officer.told(answer, "sign", by=head)
     assert my_work(head)["documents"] == []
@@ -514,7 +517,7 @@ def test_a_letters_visas_a_return_for_rework_and_its_signature_ir_13(
     def act(desk: Desk, move: str, comment: str = "") -> None:
         """He opens the letter from his home page and makes the move."""
         desk.page.goto("/")
-        desk.page.click(f"#work-documents a[href='{letter.get_absolute_url()}']")
+        click_and_wait(desk.page, f"#work-documents a[href='{letter.get_absolute_url()}']", f"#move-{move}")
         if comment:
             desk.page.fill(f"#move-{move} textarea", comment)
         click_and_wait(desk.page, f"#move-{move} button[type=submit]", "#document-status")
@@ -537,8 +540,8 @@ def test_a_letters_visas_a_return_for_rework_and_its_signature_ir_13(
     screenshot(author.page, f"{shot}-2-returned")
 
     # The author opens the news from his home page (it is read now) and sends the letter again.
-    author.page.click("#work-news a")
-    author.page.wait_for_url(lambda url: url.endswith(letter.get_absolute_url()))
+    click_and_wait(author.page, "#work-news a", "#document-status")
+    assert author.page.url.endswith(letter.get_absolute_url())
     click_and_wait(author.page, "#move-submit button[type=submit]", "#document-status")
     first.told(letter, "submit", by=author)
     assert my_work(author)["news"] == []
@@ -553,7 +556,7 @@ def test_a_letters_visas_a_return_for_rework_and_its_signature_ir_13(
     assert my_work(head)["documents"] == [waiting_line(head, letter, "signature")]
     screenshot(head.page, f"{shot}-3-head-home")
 
-    head.page.click(f"#work-documents a[href='{letter.get_absolute_url()}']")
+    click_and_wait(head.page, f"#work-documents a[href='{letter.get_absolute_url()}']", "#sign-button")
     sign(head, letter)
     assert letter.registration_number in author.told(letter, "sign", by=head)
     screenshot(head.page, f"{shot}-4-signed")
