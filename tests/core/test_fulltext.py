@@ -54,4 +54,3 @@ def test_the_search_filters_by_the_indexed_expression(model, fields):
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert index_name(model._meta.db_table) in plan
-
