@@ -68,8 +68,13 @@ def complaint_grant_access(*, actor, complaint: Complaint, user, reason: str, va
 
 
 def complaint_attachment_add(*, actor, complaint: Complaint, upload) -> ComplaintAttachment:
-    """Attach a file to a complaint the actor has opened (reached through the selector).
-    The file is checked (courtadmin.core.uploads) before anything is written."""
+    """Attach a file to a complaint the actor works on: the ISD head and deputy and its
+    officers (ISD 9); the leadership reads it and attaches nothing (ISD 7). The file is
+    checked (courtadmin.core.uploads) before anything is written."""
+    if not may_work_on(actor, complaint):
+        raise ValidationError(
+            _("Only the ISD head, his deputy and the complaint's officers attach files to it."), code="not_yours"
+        )
     fields = accepted_upload_fields(upload)
     with transaction.atomic():
         attachment = ComplaintAttachment.objects.create(complaint=complaint, uploaded_by=actor, **fields)

@@ -26,7 +26,7 @@ from ..forms.complaints import (
     MoveForm,
 )
 from ..models import Complaint
-from ..permissions import isd_position, may_read_figures, require_isd_access
+from ..permissions import isd_position, may_read_figures, may_work_on, require_isd_access
 from ..selectors import complaints as selectors
 from ..services import complaints as services
 from ..workflow import MOVES
@@ -108,7 +108,7 @@ def complaint_detail(request, pk, **bound):
     context.update(
         {
             "moves": moves,
-            "attachment_form": AttachmentForm(),
+            "attachment_form": AttachmentForm() if may_work_on(request.user, complaint) else None,
             "move_forms": [
                 (
                     move,

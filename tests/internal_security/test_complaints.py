@@ -209,6 +209,26 @@ def test_every_opening_and_download_is_in_the_read_log(people, client_for):
     assert list(events) == [("open", str(complaint.pk), "ISD"), ("download", str(complaint.pk), "ISD")]
 
 
+def test_the_chairman_reads_a_complaint_but_attaches_nothing_to_it_isd_7_isd_9(people, client_for):
+    """Files are attached by those who work on the complaint: the ISD head and deputy and its
+    officers (ISD 9). The Chairman reads it (ISD 7) and is offered no attaching, nor may he."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    complaint = register(people)
+    services.complaint_assign(actor=people["isd_head"].user, complaint=complaint, officers=[people["isd_officer"].user])
+    url = reverse("internal_security:complaint-detail", args=[complaint.pk])
+    assert client_for("chairman").get(url).context["attachment_form"] is None
+    pdf = SimpleUploadedFile("a.pdf", b"%PDF-1.7\n%test\n", content_type="application/pdf")
+    refused = client_for("chairman").post(
+        reverse("internal_security:complaint-file-add", args=[complaint.pk]), {"file": pdf}
+    )
+    assert refused.status_code == 200 and not complaint.attachments.exists()
+    assert refusal_codes(
+        services.complaint_attachment_add, actor=people["chairman"].user, complaint=complaint, upload=pdf
+    ) == {"not_yours"}
+    assert client_for("isd_officer").get(url).context["attachment_form"] is not None
+
+
 def test_filters_the_export_and_the_read_log_obey_need_to_know_issue_7_6(people, client_for):
     from io import BytesIO
 
