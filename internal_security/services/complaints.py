@@ -20,7 +20,7 @@ from courtadmin.org.models import Department
 
 from ..models import Complaint, ComplaintAttachment, ComplaintConflict, ComplaintGrant, RegistrationCounter
 from ..permissions import is_assigned, is_isd_manager, isd_position, isd_reach, may_work_on
-from ..selectors.complaints import appeal_term
+from ..selectors.complaints import appeal_term, complaints_visible_to
 from ..workflow import ANSWER_KIND, complaint_move
 
 
@@ -112,8 +112,16 @@ def complaint_register(*, actor, complaint: Complaint) -> Complaint:
         complaint.number = _next_number(RegistrationCounter.Series.COMPLAINT, complaint.received_on.year, 4)
         complaint.save()
         if not complaint.is_anonymous:
+            # Reminders never go to someone who may not open the complaint: an officer who
+            # registers it without reaching it (ISD 7) leaves its term to the ISD head.
+            reaches = complaints_visible_to(actor).filter(pk=complaint.pk).exists()
+            responsible = actor if reaches else _next_responsible(complaint, actor)
             deadline_open(
-                record=complaint, kind="isd.appeal", received_at=complaint.received_at, responsible=actor, actor=actor
+                record=complaint,
+                kind="isd.appeal",
+                received_at=complaint.received_at,
+                responsible=responsible,
+                actor=actor,
             )
         audit_record(
             actor=actor,

@@ -307,3 +307,16 @@ def test_the_term_s_reminders_follow_the_assignment_and_leave_a_recused_officer(
     complaint_conflict_declare(actor=second, complaint=complaint, reason="Танысы")
     assert appeal_term(complaint).responsible == head  # nobody assigned: the head answers for it
     assert DeadlineEvent.objects.filter(deadline=appeal_term(complaint), action="handed_over").count() == 3
+
+
+def test_an_officer_who_registers_a_complaint_he_does_not_reach_leaves_its_term_to_the_head_isd_7(people, client_for):
+    """An officer registers every appeal the day it arrives, but reaches only what he is given
+    (ISD 7): the term's reminders go to the head until an officer is assigned, never to a
+    person the complaint answers 404."""
+    from internal_security.selectors.complaints import appeal_term
+
+    from .factories import register
+
+    complaint = register(people, "isd_officer")
+    assert client_for("isd_officer").get(complaint.get_absolute_url()).status_code == 404
+    assert appeal_term(complaint).responsible == people["isd_head"].user
