@@ -389,9 +389,15 @@ def move_news_deliver(payload: dict) -> None:
 
     from courtadmin.core.workflow import workflow_of
 
+    from courtadmin.audit.models import AuditEvent
+
     workflow = workflow_of(payload["workflow"])
     move = workflow.moves[payload["move"]]
     actor = get_user_model().objects.filter(pk=payload["actor_id"]).first()
+    # Why, where the move gives a reason (a return, a refusal): in the portal, not by e-mail,
+    # which leaves the server.
+    after = AuditEvent.objects.filter(pk=payload["event_id"]).values_list("after", flat=True).first() or {}
+    why = str(after.get("comment") or after.get("reason") or "").strip()
     key = f"news:{payload['event_id']}"
     for recipient in get_user_model().objects.filter(pk__in=payload["recipients"], is_active=True):
         record = workflow.visible_to(recipient).filter(pk=payload["record_id"]).first()
@@ -399,15 +405,18 @@ def move_news_deliver(payload: dict) -> None:
             continue
         with transaction.atomic(), translation.override(recipient.language):
             status = dict(type(record)._meta.get_field("status").choices).get(payload["status"], payload["status"])
-            title = _("%(record)s: %(move)s (%(actor)s). Now: %(status)s.") % {
+            words = {
                 "record": f"{type(record)._meta.verbose_name.capitalize()} {record}",
                 "move": move.label,
                 "actor": str(actor) if actor is not None else "",
                 "status": status,
+                "why": why,
             }
+            title = _("%(record)s: %(move)s (%(actor)s). Now: %(status)s.") % words
+            shown = _("%(record)s: %(move)s (%(actor)s): %(why)s. Now: %(status)s.") % words if why else title
             url = record.get_absolute_url()
             _notification, created = Notification.objects.get_or_create(
-                user=recipient, key=key, defaults={"title": title[:300], "url": url}
+                user=recipient, key=key, defaults={"title": shown[:300], "url": url, "quote": str(record)[:300]}
             )
             choice = EmailChoice.objects.filter(user=recipient).first()
             if created and recipient.email and (choice is None or choice.moves):

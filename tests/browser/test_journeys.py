@@ -81,18 +81,24 @@ class Desk:
         self.codes_used += 1
         return code
 
-    def told(self, record, move: str, by: "Desk") -> str:
-        """He is to be told of `move`, just made on `record` by `by`: the notification's text,
-        as the move's news is written (deadlines.services.move_news_deliver), in his language."""
+    def told(self, record, move: str, by: "Desk", why: str = "") -> str:
+        """He is to be told of `move`, just made on `record` by `by` (for the reason `why`, if
+        it gave one): the notification's text, as the move's news is written
+        (deadlines.services.move_news_deliver), in his language."""
         record.refresh_from_db()
         workflow = workflow_of(WORKFLOWS[type(record)])
         with translation.override(self.language):
-            text = gettext("%(record)s: %(move)s (%(actor)s). Now: %(status)s.") % {
+            words = {
                 "record": f"{type(record)._meta.verbose_name.capitalize()} {record}",
                 "move": str(workflow.moves[move].label),
                 "actor": str(by.user.person),
                 "status": record.get_status_display(),
+                "why": why,
             }
+            if why:
+                text = gettext("%(record)s: %(move)s (%(actor)s): %(why)s. Now: %(status)s.") % words
+            else:
+                text = gettext("%(record)s: %(move)s (%(actor)s). Now: %(status)s.") % words
         self.news.insert(0, text)
         return text
 
@@ -413,10 +419,10 @@ def test_a_complaint_from_its_assignment_to_its_answer_isd_6_23(
     )
     shot = f"journey-isd-complaint-{language}"
 
-    def moved(move: str, by: Desk, told=()) -> None:
+    def moved(move: str, by: Desk, told=(), why: str = "") -> None:
         for desk in told or (head, deputy):
             if desk is not by:
-                assert complaint.number in desk.told(complaint, move, by=by)
+                assert complaint.number in desk.told(complaint, move, by=by, why=why)
 
     work = my_work(officer)
     assert work["internal_security"] == [] and "international" not in work  # not his yet; not his department
@@ -441,7 +447,7 @@ def test_a_complaint_from_its_assignment_to_its_answer_isd_6_23(
     page.select_option("#move-decide select", "not_confirmed")
     page.fill("#move-decide textarea", "Фактілер расталмады / Факты не подтвердились")
     click_and_wait(page, "#move-decide button[type=submit]", "#complaint-status")
-    moved("decide", by=officer)
+    moved("decide", by=officer, why="Фактілер расталмады / Факты не подтвердились")
     page.click("#prepare-answer")
     page.wait_for_url(lambda url: "/documents/" in url)
     answer = Document.objects.get(kind="isd.complainant_answer")
@@ -533,7 +539,7 @@ def test_a_letters_visas_a_return_for_rework_and_its_signature_ir_13(
     screenshot(first.page, f"{shot}-1-first-home")
 
     act(first, "return", comment="Күнін нақтылаңыз / Уточните дату")
-    author.told(letter, "return", by=first)
+    author.told(letter, "return", by=first, why="Күнін нақтылаңыз / Уточните дату")
     assert my_work(first)["documents"] == []
     work = my_work(author)
     assert work["news"][0].startswith(author.news[0])

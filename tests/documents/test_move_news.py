@@ -91,8 +91,12 @@ def test_a_returned_letter_tells_its_author_why(signing):
     letter = draft(officer, route=[[signing["ir_deputy_protocol"]]], subject="Хат")
     documents.document_act(document=letter, move="submit", actor=officer)
     documents.document_act(document=letter, move="return", actor=deputy, comment="Мекенжайды түзетіңіз")
+    mail.outbox.clear()
     deliver_news()
-    assert len(news_of(officer)) == 1
+    assert len(news_of(officer)) == 1 and "Мекенжайды түзетіңіз" in news_of(officer)[0]
+    # The e-mail, which leaves the server, says what happened and not why.
+    to_officer = [message for message in mail.outbox if message.to == [officer.email]]
+    assert len(to_officer) == 1 and "Мекенжайды түзетіңіз" not in to_officer[0].subject + to_officer[0].body
 
 
 def test_an_assigned_officer_is_told_and_one_who_lost_his_reach_before_the_news_is_not(people):
