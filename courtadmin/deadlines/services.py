@@ -387,9 +387,8 @@ def move_news_deliver(payload: dict) -> None:
     Each person's notification and e-mail are one transaction, as a reminder's are."""
     from django.contrib.auth import get_user_model
 
-    from courtadmin.core.workflow import workflow_of
-
     from courtadmin.audit.models import AuditEvent
+    from courtadmin.core.workflow import workflow_of
 
     workflow = workflow_of(payload["workflow"])
     move = workflow.moves[payload["move"]]
