@@ -81,7 +81,7 @@ lint: $(VENV)/.dev
 	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/djlint templates international/templates internal_security/templates courtadmin/documents/templates courtadmin/dashboard/templates --lint
+	$(VENV)/bin/djlint templates international/templates internal_security/templates courtadmin/documents/templates courtadmin/dashboard/templates courtadmin/correspondence/templates --lint
 	$(MAKE) --no-print-directory check-catalogs
 
 # bandit over the portal's code (ruff's S rules run in lint too; bandit adds its own checks).
@@ -91,7 +91,7 @@ security-scan: $(VENV)/.dev
 format: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
-	$(VENV)/bin/djlint templates international/templates internal_security/templates courtadmin/documents/templates --reformat --quiet || true
+	$(VENV)/bin/djlint templates international/templates internal_security/templates courtadmin/documents/templates courtadmin/correspondence/templates --reformat --quiet || true
 
 # Extract the strings of our code and templates into locale/*/django.po.
 messages: $(VENV)/.runtime

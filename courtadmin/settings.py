@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "courtadmin.documents",
     "courtadmin.deadlines",
     "courtadmin.dashboard",
+    "courtadmin.correspondence",
     "international",
     "internal_security",
 ]

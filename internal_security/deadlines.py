@@ -39,4 +39,12 @@ KINDS = [
         working_days=3,
         remind_before=(1,),
     ),
+    DeadlineKind(
+        "isd.letter",
+        Department.ISD,
+        _("Execution of a resolution on an incoming letter"),
+        _("ISD 9: the term set by the resolution, in working days"),
+        working_days=10,  # the resolution's own term replaces it (due_on)
+        remind_before=(3, 1),
+    ),
 ]

@@ -38,4 +38,12 @@ KINDS = [
         remind_before=(1,),
         escalation_line=LineOfWork.LEGAL_ASSISTANCE,
     ),
+    DeadlineKind(
+        "ir.letter",
+        Department.IR,
+        _("Execution of a resolution on an incoming letter"),
+        _("IR 11: the term set by the resolution, in working days"),
+        working_days=10,  # the resolution's own term replaces it (due_on)
+        remind_before=(3, 1),
+    ),
 ]

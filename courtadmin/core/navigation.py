@@ -20,6 +20,7 @@ class NavItem:
 def navigation_for(user) -> list[NavItem]:
     if not user.is_authenticated:
         return []
+    from courtadmin.correspondence.selectors import departments_of_letters as letters_reached
     from courtadmin.dashboard.selectors import boards_open_to
 
     items = [NavItem(_("My work"), reverse("core:home"), "home")]
@@ -31,6 +32,8 @@ def navigation_for(user) -> list[NavItem]:
         items.append(NavItem(rules.nav_label, reverse(rules.home_url), code.lower()))
     if visible:
         items.append(NavItem(_("Documents"), reverse("documents:document-list"), "documents"))
+    if letters_reached(user):
+        items.append(NavItem(_("Correspondence"), reverse("correspondence:letter-list"), "correspondence"))
     if person_of(user) is not None or user.is_superuser:
         items.append(NavItem(_("Absences and substitutions"), reverse("org:absence-list"), "org"))
     if may_view_security_events(user):

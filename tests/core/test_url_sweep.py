@@ -296,6 +296,47 @@ def _isd_journal(people, users):
     return {"department": "ISD"}
 
 
+def _isd_letter(people, users):
+    """An ISD incoming letter registered by isd_officer2 and given to him by the ISD head:
+    isd_officer is not an executor (ISD 7: need-to-know)."""
+    from courtadmin.correspondence.models import IncomingLetter
+    from courtadmin.correspondence.services import letter_file_add, letter_register
+    from courtadmin.correspondence.workflow import letter_move
+
+    officer = users["isd_officer2"]
+    letter = letter_register(
+        actor=officer,
+        letter=IncomingLetter(
+            department="ISD",
+            received_on=timezone.localdate(),
+            channel="post",
+            sender_kind="kazakh_body",
+            sender_name="Sweep body",
+            language="ru",
+            subject="A letter nobody but its executor and ISD's leadership may open",
+        ),
+    )
+    letter_move(
+        letter=letter,
+        move="resolve",
+        actor=users["isd_head"],
+        text="...",
+        executors=[officer],
+        lead=officer,
+        working_days=5,
+    )
+    stored = letter_file_add(actor=officer, letter=letter, upload=SimpleUploadedFile("l.pdf", b"%PDF-1.7\n%%EOF\n"))
+    return {"pk": letter.pk, "file_pk": stored.pk}
+
+
+def _isd_letter_only(people, users):
+    return {"pk": _isd_letter(people, users)["pk"]}
+
+
+def _isd_letter_move(people, users):
+    return {**_isd_letter_only(people, users), "move": "resolve"}
+
+
 # Outsiders of ISD records include the system administrator: a superuser is no exception (ISD 7).
 ISD_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_officer", "isd_almaty"]
 # An ISD document is seen by its author, its route and those who reach every ISD record.
@@ -426,6 +467,10 @@ CASES = {
     "dashboard:export": Case(_board_export, "chairman", EXPORT_OUTSIDERS),
     "dashboard:export-retry": Case(_board_export, "chairman", EXPORT_OUTSIDERS),
     "dashboard:export-download": Case(_board_export, "chairman", EXPORT_OUTSIDERS),
+    "correspondence:letter-detail": Case(_isd_letter_only, "isd_head", ISD_OUTSIDERS),
+    "correspondence:letter-move": Case(_isd_letter_move, "isd_head", ISD_OUTSIDERS),
+    "correspondence:letter-file-add": Case(_isd_letter_only, "isd_head", ISD_OUTSIDERS),
+    "correspondence:letter-file-download": Case(_isd_letter, "isd_head", ISD_OUTSIDERS),
     "international:catalog-list": Case(_ir_catalog, "ir_officer", IR_OUTSIDERS),
     "international:catalog-create": Case(_ir_catalog, "ir_officer", IR_WRITE_OUTSIDERS),
     "international:catalog-update": Case(_ir_court, "ir_officer", IR_WRITE_OUTSIDERS),

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CorrespondenceConfig(AppConfig):
+    name = "courtadmin.correspondence"
+    verbose_name = _("Correspondence")
+
+    def ready(self):
+        from . import workflow  # noqa: F401  (the workflow registers itself for its moves' news)

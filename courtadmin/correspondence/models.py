@@ -1,0 +1,191 @@
+"""Incoming correspondence (issue 20, item 1): each department's journal of incoming letters,
+numbered per department and year without a gap, the resolution (резолюция) of the head or
+the leadership naming the executors, the lead executor and the term (IR 11, ISD 9), and the
+execution: the report, the answer document, taken off control by the one who set it.
+
+Nothing here assigns a status: `workflow.LetterWorkflow.perform` does, alone.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from courtadmin.core.models import StoredFile
+from courtadmin.org import departments
+
+
+class IncomingLetter(models.Model):
+    class Status(models.TextChoices):
+        REGISTERED = "registered", _("registered")
+        ON_EXECUTION = "on_execution", _("on execution")
+        EXECUTED = "executed", _("executed")
+        CLOSED = "closed", _("taken off control")
+
+    class Channel(models.TextChoices):
+        POST = "post", _("post")
+        EMAIL = "email", _("e-mail")
+        COURIER = "courier", _("courier")
+        DIPLOMATIC = "diplomatic", _("diplomatic channel (Ministry of Foreign Affairs)")
+        EDMS = "edms", _("state electronic document system")
+
+    class SenderKind(models.TextChoices):
+        FOREIGN_COURT = "foreign_court", _("foreign court")
+        FOREIGN_BODY = "foreign_body", _("foreign ministry or other foreign state body")
+        EMBASSY = "embassy", _("embassy")
+        INTERNATIONAL_ORGANISATION = "international_organisation", _("international organisation")
+        KAZAKH_BODY = "kazakh_body", _("state body of Kazakhstan")
+        CA_SUBDIVISION = "ca_subdivision", _("subdivision of the Court Administration")
+        KAZAKH_COURT = "kazakh_court", _("court of Kazakhstan")
+
+    class Language(models.TextChoices):
+        KK = "kk", _("Kazakh")
+        RU = "ru", _("Russian")
+        EN = "en", _("English")
+        OTHER = "other", _("other")
+
+    class Marking(models.TextChoices):
+        ORDINARY = "ordinary", _("ordinary")
+        OFFICIAL_USE = "official_use", _("for official use only (ҚБП/ДСП)")
+
+    department = models.CharField(_("department"), max_length=8, choices=departments.choices)
+    # The department's journal: numbers per department and year, no gap (services).
+    year = models.PositiveSmallIntegerField(_("year"))
+    number = models.PositiveIntegerField(_("number in the journal"))
+    registration_number = models.CharField(_("registration number"), max_length=32, db_index=True)
+    received_on = models.DateField(_("received on"))
+    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
+    sender_kind = models.CharField(_("sender"), max_length=32, choices=SenderKind.choices)
+    sender_name = models.CharField(_("sender's name"), max_length=300)
+    sender_number = models.CharField(_("sender's number"), max_length=64, blank=True)
+    sender_date = models.DateField(_("sender's date"), null=True, blank=True)
+    language = models.CharField(_("language of the original"), max_length=8, choices=Language.choices)
+    subject = models.CharField(_("subject"), max_length=500)
+    marking = models.CharField(_("marking"), max_length=16, choices=Marking.choices, default=Marking.ORDINARY)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.REGISTERED, db_index=True
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("registered by"), on_delete=models.PROTECT, related_name="+"
+    )
+    registered_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+    # Execution: the lead executor's report and the answer, if one was written.
+    report = models.TextField(_("report on execution"), blank=True)
+    answer = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("answer"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reported_at = models.DateTimeField(_("reported at"), null=True, blank=True)
+    return_reason = models.TextField(_("reason for the return"), blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    closed_at = models.DateTimeField(_("taken off control at"), null=True, blank=True)
+    term_kept = models.BooleanField(_("executed on time"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("incoming letter")
+        verbose_name_plural = _("incoming letters")
+        ordering = ["-year", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["department", "year", "number"], name="correspondence_one_number_per_department_year"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["department", "-year", "-number"], name="correspondence_letter_journal"),
+            models.Index(fields=["department", "status"], name="correspondence_letter_status"),
+        ]
+
+    def __str__(self):
+        return self.registration_number
+
+    def get_absolute_url(self):
+        return reverse("correspondence:letter-detail", args=[self.pk])
+
+    @property
+    def audit_department(self) -> str:
+        return self.department
+
+    @property
+    def is_official_use(self) -> bool:
+        return self.marking == self.Marking.OFFICIAL_USE
+
+
+class LetterCounter(models.Model):
+    """The last number given in a department's journal of incoming letters for a year, taken
+    under SELECT ... FOR UPDATE with the registration, so that numbers have no gap."""
+
+    department = models.CharField(max_length=8)
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["department", "year"], name="correspondence_one_counter")]
+
+    def __str__(self):
+        return f"{self.department} {self.year}: {self.last_number}"
+
+
+class LetterResolution(models.Model):
+    """The resolution (резолюция) on a letter (IR 11, ISD 9): who gave it, what is to be done,
+    by whom (one lead executor among the executors) and by when (working days from the day
+    it was given)."""
+
+    letter = models.OneToOneField(IncomingLetter, on_delete=models.CASCADE, related_name="resolution")
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("given by"), on_delete=models.PROTECT, related_name="+"
+    )
+    given_at = models.DateTimeField(_("given at"), auto_now_add=True)
+    text = models.TextField(_("instruction"))
+    working_days = models.PositiveSmallIntegerField(_("term, working days"))
+    due_on = models.DateField(_("due"))
+
+    class Meta:
+        verbose_name = _("resolution")
+        verbose_name_plural = _("resolutions")
+
+    def __str__(self):
+        return f"{self.letter}: {self.due_on:%d.%m.%Y}"
+
+
+class LetterExecutor(models.Model):
+    """An executor named by the resolution; exactly one of them is its lead."""
+
+    letter = models.ForeignKey(IncomingLetter, on_delete=models.CASCADE, related_name="executors")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("executor"), on_delete=models.PROTECT, related_name="+"
+    )
+    is_lead = models.BooleanField(_("lead executor"), default=False)
+
+    class Meta:
+        verbose_name = _("executor")
+        verbose_name_plural = _("executors")
+        ordering = ["-is_lead", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["letter", "user"], name="correspondence_one_executor_row"),
+            models.UniqueConstraint(fields=["letter"], condition=Q(is_lead=True), name="correspondence_one_lead"),
+        ]
+        indexes = [models.Index(fields=["user", "letter"], name="correspondence_executor_user")]
+
+    def __str__(self):
+        return f"{self.letter_id}: {self.user_id}"
+
+
+class LetterFile(StoredFile):
+    """A scan of the letter or its enclosures; checked like every upload (core.uploads)."""
+
+    letter = models.ForeignKey(IncomingLetter, on_delete=models.CASCADE, related_name="files")
+
+    class Meta:
+        verbose_name = _("file of a letter")
+        verbose_name_plural = _("files of letters")
+        ordering = ["uploaded_at", "pk"]

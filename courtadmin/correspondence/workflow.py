@@ -1,0 +1,234 @@
+"""The life of an incoming letter as a table of moves (issue 20, item 1; IR 11, ISD 9).
+
+registered -> on execution: the resolution (резолюция) of the department's head, or of
+    whoever replaces him (the signer of the day, IR 13, ISD 15), or of the leadership (the
+    Chairman, the Head of the Court Administration and his deputies, within the departments
+    they reach: ISD 7); it names the executors, one lead among them, the instruction and the
+    term in working days, and opens the term for the lead executor.
+on execution -> executed: the lead executor reports, with the answer document if there is one.
+executed -> on execution: returned by the one who gave the resolution, with a reason.
+executed -> closed: taken off control by the one who gave the resolution; the term closes as
+    met or late, by the day of the report.
+
+`LetterWorkflow.perform` alone assigns `IncomingLetter.status`.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from courtadmin.core.workflow import Move, Workflow
+from courtadmin.deadlines.calendar import WorkingCalendar
+from courtadmin.deadlines.models import Deadline
+from courtadmin.deadlines.selectors import running_term
+from courtadmin.deadlines.services import deadline_close, deadline_open
+from courtadmin.documents.models import Document
+from courtadmin.documents.selectors import documents_visible_to
+from courtadmin.org.authority import CA_LEADERSHIP_KINDS, department_access, person_of, signing_authority
+
+from .models import IncomingLetter, LetterExecutor, LetterResolution
+from .selectors import executor_candidates, letters_visible_to, term_kind
+
+S = IncomingLetter.Status
+# A resolution's term: at least a working day, at most about a working year.
+MAX_WORKING_DAYS = 250
+
+# Who may: "leader", the head (or whoever replaces him) or the leadership; "lead", the lead
+# executor; "giver", the one who gave the resolution.
+MOVES = {
+    move.name: move
+    for move in (
+        Move(
+            "resolve",
+            gettext_lazy("Give the resolution"),
+            frozenset({S.REGISTERED}),
+            S.ON_EXECUTION,
+            "leader",
+            ("text", "executors", "lead", "working_days"),
+        ),
+        Move(
+            "report",
+            gettext_lazy("Report the execution"),
+            frozenset({S.ON_EXECUTION}),
+            S.EXECUTED,
+            "lead",
+            ("report", "answer"),
+        ),
+        Move(
+            "return",
+            gettext_lazy("Return for execution"),
+            frozenset({S.EXECUTED}),
+            S.ON_EXECUTION,
+            "giver",
+            ("reason",),
+        ),
+        Move("close", gettext_lazy("Take off control"), frozenset({S.EXECUTED}), S.CLOSED, "giver"),
+    )
+}
+
+
+def may_resolve(user, department: str) -> bool:
+    """IR 11, ISD 9: the head gives instructions to his staff, and so does whoever replaces
+    him (the department's signer of the day: IR 13, ISD 15); the leadership instructs the
+    departments it reaches (ISD 7: the ISD only the Chairman and the Head)."""
+    person = person_of(user)
+    if person is None or person.position is None:
+        return False
+    if person.position.kind in CA_LEADERSHIP_KINDS:
+        return bool(department_access(user, department))
+    return bool(signing_authority(person, department))
+
+
+def is_lead(user, letter) -> bool:
+    return LetterExecutor.objects.filter(letter=letter, user_id=user.pk, is_lead=True).exists()
+
+
+def gave_resolution(user, letter) -> bool:
+    return LetterResolution.objects.filter(letter=letter, given_by_id=user.pk).exists()
+
+
+class LetterWorkflow(Workflow):
+    model = IncomingLetter
+    moves = MOVES
+    action_prefix = "correspondence.letter."
+
+    def may(self, move: Move, letter, user) -> bool:
+        if move.who == "leader":
+            return may_resolve(user, letter.department)
+        if move.who == "lead":
+            return is_lead(user, letter)
+        return gave_resolution(user, letter)
+
+    def refused_move(self, letter, move: Move) -> ValidationError:
+        return ValidationError(
+            _("A letter that is %(status)s cannot be moved so (%(move)s).")
+            % {"status": letter.get_status_display(), "move": move.label},
+            code="forbidden_move",
+        )
+
+    def refused_actor(self, letter, move: Move) -> ValidationError:
+        reasons = {
+            "leader": _("Only the department's head, whoever replaces him, or the leadership gives a resolution."),
+            "lead": _("Only the lead executor reports the execution."),
+            "giver": _("Only the one who gave the resolution returns the letter or takes it off control."),
+        }
+        return ValidationError(reasons[move.who], code="not_yours")
+
+    def visible_to(self, user):
+        return letters_visible_to(user)
+
+    def concerned(self, letter, move: Move, *, actor) -> list:
+        """The executors when the letter is given to them, returned or closed; the one who
+        gave the resolution when it is reported."""
+        if move.name == "report":
+            return [letter.resolution.given_by]
+        return [executor.user for executor in letter.executors.select_related("user")]
+
+    def check(self, letter, move: Move, *, actor, **inputs) -> None:
+        errors = {}
+        if move.name == "resolve":
+            errors = _resolution_errors(letter, **inputs)
+        elif move.name == "report":
+            if not inputs.get("report", "").strip():
+                errors["report"] = ValidationError(_("Say how the letter was executed."), code="required")
+            answer = inputs.get("answer")
+            if answer is not None and not _answer_admissible(answer, letter, actor):
+                errors["answer"] = ValidationError(
+                    _("Choose a document of the letter's department that you may read."), code="answer_unreadable"
+                )
+        elif move.name == "return" and not inputs.get("reason", "").strip():
+            errors["reason"] = ValidationError(_("Say what is still to be done."), code="required")
+        if errors:
+            raise ValidationError(errors)
+
+    def apply(self, letter, move: Move, *, actor, **inputs) -> dict:
+        return getattr(self, f"_{move.name}")(letter, actor=actor, **inputs)
+
+    # --- Each move's effect -------------------------------------------------------------------
+
+    def _resolve(self, letter, *, actor, text, executors, lead, working_days, **_inputs) -> dict:
+        due_on = WorkingCalendar().add_working_days(timezone.localdate(), working_days)
+        LetterResolution.objects.create(
+            letter=letter, given_by=actor, text=text, working_days=working_days, due_on=due_on
+        )
+        LetterExecutor.objects.bulk_create(
+            LetterExecutor(letter=letter, user=user, is_lead=user.pk == lead.pk) for user in executors
+        )
+        # IR 11, ISD 9: the term runs for the lead executor and escalates to the head when overdue.
+        deadline_open(
+            record=letter,
+            kind=term_kind(letter.department),
+            received_at=timezone.now(),
+            responsible=lead,
+            actor=actor,
+            due_on=due_on,
+        )
+        return {"due_on": due_on, "lead": lead.pk, "executors": sorted(user.pk for user in executors)}
+
+    def _report(self, letter, *, actor, report, answer=None, **_inputs) -> dict:
+        letter.report, letter.answer = report, answer
+        letter.reported_by, letter.reported_at = actor, timezone.now()
+        return {"answer": answer.pk if answer else None}
+
+    def _return(self, letter, *, actor, reason, **_inputs) -> dict:
+        letter.return_reason = reason
+        return {"reason": reason}
+
+    def _close(self, letter, *, actor, **_inputs) -> dict:
+        """Taken off control: the term is met if the execution was reported by its due date."""
+        term = running_term(letter, term_kind(letter.department))
+        if term is not None:
+            closed = deadline_close(deadline=term, actor=actor, on=timezone.localdate(letter.reported_at))
+            letter.term_kept = closed.state == Deadline.State.MET
+        letter.closed_by, letter.closed_at = actor, timezone.now()
+        return {"term_kept": letter.term_kept}
+
+
+def _resolution_errors(letter, *, text="", executors=(), lead=None, working_days=None, **_inputs) -> dict:
+    errors = {}
+    if not text.strip():
+        errors["text"] = ValidationError(_("Write the instruction."), code="required")
+    executors = list(executors or ())
+    if not executors:
+        errors["executors"] = ValidationError(_("Name at least one executor."), code="required")
+    else:
+        allowed = set(
+            executor_candidates(letter.department).filter(pk__in=[u.pk for u in executors]).values_list("pk", flat=True)
+        )
+        if any(user.pk not in allowed for user in executors):
+            # ISD 7: a letter of a department is executed by its own staff alone.
+            errors["executors"] = ValidationError(
+                _("An executor must be on the staff of the letter's department."), code="outside"
+            )
+    if lead is None or lead.pk not in {user.pk for user in executors}:
+        errors["lead"] = ValidationError(_("The lead executor is one of the executors."), code="lead_not_executor")
+    if working_days is None or not 1 <= working_days <= MAX_WORKING_DAYS:
+        errors["working_days"] = ValidationError(
+            _("The term is from 1 to %(max)d working days.") % {"max": MAX_WORKING_DAYS}, code="term"
+        )
+    return errors
+
+
+def _answer_admissible(answer, letter, actor) -> bool:
+    """The answer is a document of the letter's department, not cancelled, that the reporter reads."""
+    return (
+        documents_visible_to(actor)
+        .filter(Q(pk=answer.pk), department=letter.department)
+        .exclude(status=Document.Status.CANCELLED)
+        .exists()
+    )
+
+
+LETTER_WORKFLOW = LetterWorkflow()
+
+
+def moves_open_to(letter, user) -> list[Move]:
+    return LETTER_WORKFLOW.moves_open_to(letter, user)
+
+
+def letter_move(*, letter, move: str, actor, **inputs) -> IncomingLetter:
+    """Perform one move: lock the letter, check the edge, the actor and the inputs, write the
+    change and the audit event; raises ValidationError with the reason, changing nothing."""
+    return LETTER_WORKFLOW.perform(record=letter, move=move, actor=actor, **inputs)

@@ -1,0 +1,267 @@
+"""The pages of incoming correspondence: 404 outside reach on every page (ISD 7), the action
+panels that keep what was typed, the export of the filtered rows, the query budgets."""
+
+from io import BytesIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from courtadmin.audit.models import ReadEvent
+from courtadmin.correspondence.models import IncomingLetter, LetterFile
+from courtadmin.correspondence.services import letter_file_add
+from tests.conftest import READ_LOG_QUERIES
+
+from .conftest import register, resolve
+
+S = IncomingLetter.Status
+PDF = b"%PDF-1.7\n%%EOF\n"
+
+
+def _pages(letter, file_pk):
+    return [
+        reverse("correspondence:letter-detail", args=[letter.pk]),
+        reverse("correspondence:letter-file-download", args=[letter.pk, file_pk]),
+    ]
+
+
+def test_an_ir_officer_gets_404_on_every_isd_letter_and_vice_versa(people, users, client_for):
+    isd_letter = register(users["isd_officer"], department="ISD")
+    isd_file = letter_file_add(actor=users["isd_officer"], letter=isd_letter, upload=SimpleUploadedFile("a.pdf", PDF))
+    ir_letter = register(users["ir_officer"])
+    ir_file = letter_file_add(actor=users["ir_officer"], letter=ir_letter, upload=SimpleUploadedFile("b.pdf", PDF))
+    for username, letter, stored in (("ir_officer", isd_letter, isd_file), ("isd_head", ir_letter, ir_file)):
+        client = client_for(username)
+        for url in _pages(letter, stored.pk):
+            assert client.get(url).status_code == 404, (username, url)
+        for move in ("resolve", "report", "return", "close"):
+            url = reverse("correspondence:letter-move", args=[letter.pk, move])
+            assert client.post(url, {f"{move}-text": "x"}).status_code == 404
+        url = reverse("correspondence:letter-file-add", args=[letter.pk])
+        assert client.post(url, {"file": SimpleUploadedFile("c.pdf", PDF)}).status_code == 404
+        listed = client.get(reverse("correspondence:letter-list"), {"text": letter.subject})
+        assert letter not in listed.context["page"].object_list
+
+
+def test_an_isd_officer_not_an_executor_gets_404_isd_7(people, users, client_for):
+    letter = register(users["isd_officer2"], department="ISD")
+    stored = letter_file_add(actor=users["isd_officer2"], letter=letter, upload=SimpleUploadedFile("a.pdf", PDF))
+    client = client_for("isd_officer")
+    for url in _pages(letter, stored.pk):
+        assert client.get(url).status_code == 404
+    resolve(letter, users["isd_head"], [users["isd_officer"]])
+    for url in _pages(letter, stored.pk):
+        assert client.get(url).status_code == 200
+    # Every opening and download of an ISD letter is on the read log (ISD 7).
+    assert ReadEvent.objects.filter(user=users["isd_officer"], department="ISD").count() == 2
+
+
+def test_people_of_no_department_have_no_correspondence(people, users, client_for):
+    for username in ("hr_keeper", "sysadmin"):
+        client = client_for(username)
+        for url in ("letter-list", "letter-export", "letter-create"):
+            assert client.get(reverse(f"correspondence:{url}")).status_code == 404
+        assert b"/correspondence/" not in client.get(reverse("core:home")).content
+    # The leadership reads, it does not register.
+    assert client_for("chairman").get(reverse("correspondence:letter-create")).status_code == 404
+
+
+def test_the_life_through_the_pages(people, users, client_for):
+    """Register, resolve, report and close through the letter's page and its panels."""
+    officer_client = client_for("ir_officer")
+    data = {
+        "department": "IR",
+        "received_on": "2026-11-24",
+        "channel": "diplomatic",
+        "sender_kind": "foreign_court",
+        "sender_name": "Supreme Court of Korea",
+        "sender_number": "SC-1",
+        "sender_date": "2026-11-10",
+        "language": "en",
+        "subject": "Delegations",
+        "marking": "ordinary",
+    }
+    response = officer_client.post(reverse("correspondence:letter-create"), data)
+    letter = IncomingLetter.objects.get()
+    assert response.status_code == 302 and response.url == letter.get_absolute_url()
+    head_client = client_for("ir_head")
+    page = head_client.get(letter.get_absolute_url()).content.decode()
+    assert 'id="move-resolve"' in page and "ВХ-1/2026" in page
+    move = reverse("correspondence:letter-move", args=[letter.pk, "resolve"])
+    response = head_client.post(
+        move,
+        {
+            "resolve-text": "Подготовить ответ",
+            "resolve-executors": [users["ir_officer"].pk],
+            "resolve-lead": users["ir_officer"].pk,
+            "resolve-working_days": "5",
+        },
+    )
+    assert response.status_code == 302
+    officer_client = client_for("ir_officer")
+    page = officer_client.get(letter.get_absolute_url()).content.decode()
+    assert 'id="move-report"' in page and 'id="move-resolve"' not in page
+    response = officer_client.post(
+        reverse("correspondence:letter-move", args=[letter.pk, "report"]), {"report-report": "Готово"}
+    )
+    assert response.status_code == 302
+    head_client = client_for("ir_head")
+    response = head_client.post(reverse("correspondence:letter-move", args=[letter.pk, "close"]))
+    assert response.status_code == 302
+    letter.refresh_from_db()
+    assert letter.status == S.CLOSED and letter.term_kept is True
+    page = head_client.get(letter.get_absolute_url()).content.decode()
+    assert 'id="history"' in page and 'id="term-kept"' in page
+
+
+def test_bad_input_keeps_what_was_typed_and_says_why_beside_the_field(people, users, client_for):
+    officer_client = client_for("ir_officer")
+    response = officer_client.post(
+        reverse("correspondence:letter-create"),
+        {"department": "ISD", "received_on": "31.02.2026", "channel": "pigeon", "subject": "Ещё не забыто"},
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert {"department", "received_on", "channel", "sender_kind", "sender_name", "language"} <= set(form.errors)
+    assert "Ещё не забыто" in response.content.decode()
+    response = officer_client.post(
+        reverse("correspondence:letter-create"),
+        {
+            "department": "IR",
+            "received_on": "2027-01-10",
+            "channel": "post",
+            "sender_kind": "embassy",
+            "sender_name": "Посольство",
+            "language": "ru",
+            "subject": "Будущее",
+            "marking": "ordinary",
+        },
+    )
+    assert response.status_code == 200 and "received_on" in response.context["form"].errors
+    assert not IncomingLetter.objects.exists()
+
+    letter = register(users["ir_officer"])
+    head_client = client_for("ir_head")
+    move = reverse("correspondence:letter-move", args=[letter.pk, "resolve"])
+    response = head_client.post(
+        move,
+        {
+            "resolve-text": "Сохранить набранное",
+            "resolve-executors": [users["ir_officer"].pk],
+            "resolve-lead": users["ir_deputy_legal"].pk,
+            "resolve-working_days": "abc",
+        },
+    )
+    assert response.status_code == 200
+    form = dict(response.context["move_forms"])
+    resolve_form = next(f for m, f in response.context["move_forms"] if m.name == "resolve")
+    assert set(resolve_form.errors) == {"working_days"}
+    page = response.content.decode()
+    assert "Сохранить набранное" in page and 'id="id_resolve-working_days_error"' in page
+    response = head_client.post(
+        move,
+        {
+            "resolve-text": "Сохранить набранное",
+            "resolve-executors": [users["ir_officer"].pk],
+            "resolve-lead": users["ir_deputy_legal"].pk,
+            "resolve-working_days": "3",
+        },
+    )
+    resolve_form = next(f for m, f in response.context["move_forms"] if m.name == "resolve")
+    assert set(resolve_form.errors) == {"lead"} and "Сохранить набранное" in response.content.decode()
+    assert form  # the panels were on the page
+    letter.refresh_from_db()
+    assert letter.status == S.REGISTERED
+
+    bomb = officer_client.post(
+        reverse("correspondence:letter-file-add", args=[letter.pk]), {"file": SimpleUploadedFile("x.pdf", b"MZ\x90")}
+    )
+    assert bomb.status_code == 200 and "file" in bomb.context["file_form"].errors
+    assert not LetterFile.objects.exists()
+
+
+def test_the_export_holds_the_filtered_rows_only(people, users, client_for):
+    officer = users["ir_officer"]
+    kept = register(officer, sender_name="Embassy of Japan", sender_kind="embassy")
+    register(officer, sender_name="Supreme Court of Korea")
+    register(users["isd_officer"], department="ISD", sender_name="Embassy of Japan", sender_kind="embassy")
+    client = client_for("ir_officer")
+    response = client.get(reverse("correspondence:letter-export"), {"sender_kind": "embassy"})
+    assert response.status_code == 200
+    sheet = load_workbook(BytesIO(b"".join(response.streaming_content))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == 2 and rows[1][0] == kept.registration_number and rows[1][5] == "Embassy of Japan"
+
+
+def test_the_list_filters(people, users, client_for):
+    officer = users["ir_officer"]
+    given = register(officer, subject="Конференция CEPEJ")
+    register(officer, channel="email", subject="Прочее")
+    resolve(given, users["ir_head"], [officer], working_days=1)
+    client = client_for("ir_officer")
+    url = reverse("correspondence:letter-list")
+
+    def listed(**query):
+        return [letter.pk for letter in client.get(url, query).context["page"].object_list]
+
+    assert listed(text="cepej") == [given.pk]
+    assert listed(status="on_execution") == [given.pk]
+    assert len(listed(channel="diplomatic")) == 1
+    assert listed(overdue="on") == []
+    assert client.get(url, {"department": "ISD"}).context["form"].errors  # not a department he reaches
+
+
+# --- Query budgets: the same for 2 letters as for 50 ----------------------------------------------
+
+# Every page reads the session, its user and the user's person with his position (3), and saves
+# the session at its end (savepoint, update, release: 3).
+BUDGET = {
+    # the count, the page (its resolutions joined)
+    "letter-list": 6 + 2,
+    # the letter (registrar, answer, reporter, resolution and its giver joined), the moves open
+    # to the reader (is he the lead: one query), its executors, its history, its files, the
+    # report form's documents
+    "letter-detail": 6 + 6,
+}
+
+
+def _many(officer, head, count):
+    letters = [register(officer, subject=f"Письмо {n}") for n in range(count)]
+    for letter in letters:
+        resolve(letter, head, [officer])
+        letter_file_add(actor=officer, letter=letter, upload=SimpleUploadedFile("a.pdf", PDF))
+    return letters
+
+
+@pytest.mark.parametrize("rows", [2, 50])
+def test_the_list_costs_the_same_for_2_and_50_letters(people, users, client_for, django_assert_num_queries, rows):
+    _many(users["ir_officer"], users["ir_head"], rows)
+    client = client_for("ir_officer")
+    url = reverse("correspondence:letter-list")
+    client.get(url)
+    with django_assert_num_queries(BUDGET["letter-list"]):
+        response = client.get(url, {"status": "on_execution"})
+    assert len(response.context["page"].object_list) == rows
+
+
+@pytest.mark.parametrize("rows", [2, 50])
+def test_the_detail_costs_the_same_whatever_the_number_of_letters(
+    people, users, client_for, django_assert_num_queries, rows
+):
+    letters = _many(users["ir_officer"], users["ir_head"], rows)
+    client = client_for("ir_officer")
+    url = letters[0].get_absolute_url()
+    client.get(url)
+    with django_assert_num_queries(BUDGET["letter-detail"]):
+        assert client.get(url).status_code == 200
+
+
+def test_an_isd_detail_adds_its_read_log_line(people, users, client_for, django_assert_num_queries):
+    letter = register(users["isd_officer"], department="ISD")
+    client = client_for("isd_officer")
+    client.get(letter.get_absolute_url())
+    # the letter, its read-log line, whether he may resolve (who signs for the ISD today: the
+    # post's holder, his absence, an acting appointment, who acts: ISD 15), its history, its files
+    with django_assert_num_queries(6 + 1 + READ_LOG_QUERIES + 4 + 2):
+        assert client.get(letter.get_absolute_url()).status_code == 200
