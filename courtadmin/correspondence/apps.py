@@ -7,4 +7,9 @@ class CorrespondenceConfig(AppConfig):
     verbose_name = _("Correspondence")
 
     def ready(self):
-        from . import workflow  # noqa: F401  (the workflow registers itself for its moves' news)
+        from courtadmin.core.work import register_work_panel
+
+        from . import work, workflow  # noqa: F401  (the workflow registers itself for its moves' news)
+
+        for panel in work.PANELS:
+            register_work_panel(panel)

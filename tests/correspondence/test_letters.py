@@ -259,3 +259,19 @@ def test_an_official_use_letter_is_hidden_from_ordinary_staff(people, users):
         assert letter.pk in _visible(users[username]), username
     resolve(letter, users["ir_head"], [colleague.user])
     assert letter.pk in _visible(colleague.user)
+
+
+def test_each_move_is_news_to_those_it_concerns(people, users):
+    """The executors hear of the resolution, return and taking off control; the giver of the
+    report; never the actor of his own move, and only those who may open the letter."""
+    from tests.documents.test_move_news import deliver_news, news_of
+
+    officer, deputy, head = users["ir_officer"], users["ir_deputy_protocol"], users["ir_head"]
+    letter = register(officer)
+    resolve(letter, head, [officer, deputy], lead=officer)
+    assert deliver_news() == 1
+    assert len(news_of(officer)) == 1 and len(news_of(deputy)) == 1 and news_of(head) == []
+    letter_move(letter=letter, move="report", actor=officer, report="Готово")
+    deliver_news()
+    assert len(news_of(head)) == 1 and len(news_of(officer)) == 1
+    assert letter.registration_number in news_of(head)[0]

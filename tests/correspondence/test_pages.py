@@ -265,3 +265,20 @@ def test_an_isd_detail_adds_its_read_log_line(people, users, client_for, django_
     # post's holder, his absence, an acting appointment, who acts: ISD 15), its history, its files
     with django_assert_num_queries(6 + 1 + READ_LOG_QUERIES + 4 + 2):
         assert client.get(letter.get_absolute_url()).status_code == 200
+
+
+def test_my_work_lists_the_letters_i_execute_the_lead_first(people, users, client_for):
+    """ "My work": the letters on execution with me, in my department's panel (ISD 7: the ISD's
+    panel is not built for the IR's people)."""
+    officer, deputy, head = users["ir_officer"], users["ir_deputy_protocol"], users["ir_head"]
+    led = register(officer, subject="Ведущий исполнитель")
+    helped = register(officer, subject="Соисполнитель")
+    resolve(led, head, [officer, deputy], lead=officer)
+    resolve(helped, head, [deputy, officer], lead=deputy)
+    html = client_for("ir_officer").get(reverse("core:home")).content.decode()
+    panel = html[html.index('id="work-letters-ir"') :]
+    assert panel.index(led.get_absolute_url()) < panel.index(helped.get_absolute_url())
+    assert 'id="work-letters-isd"' not in html
+    html = client_for("isd_officer").get(reverse("core:home")).content.decode()
+    assert 'id="work-letters-isd"' in html and 'id="work-letters-ir"' not in html
+    assert led.get_absolute_url() not in html
