@@ -245,14 +245,17 @@ def test_the_departments_do_not_see_each_others_letters(people, users):
 def test_an_official_use_letter_is_hidden_from_ordinary_staff(people, users):
     """A letter marked for official use: the head and deputies, the leadership, the
     registrar, the giver and the executors; not the department's other staff."""
+    from django.contrib.auth import get_user_model
+
     from courtadmin.org.models import Person, Position
 
     registrar = users["ir_officer"]
-    other = Person.objects.get(user__username="ir_officer").position
-    colleague_position = Position.objects.create(code="ir-officer-x", title="Маман", unit=other.unit, kind="staff")
-    colleague = people["ir_officer"].__class__.objects.create(full_name="Колле Га", position=colleague_position)
-    colleague.user = type(registrar).objects.create_user(username="ir_colleague", password="x" * 16)
-    colleague.save()
+    unit = people["ir_officer"].position.unit
+    colleague = Person.objects.create(
+        full_name="Ирина Колледжева",
+        position=Position.objects.create(code="ir-officer-9", title="Маман", unit=unit, kind=Position.Kind.STAFF),
+        user=get_user_model().objects.create_user(username="ir_colleague", password="a-long-enough-password"),
+    )
     letter = register(registrar, marking=IncomingLetter.Marking.OFFICIAL_USE)
     assert letter.pk not in _visible(colleague.user)
     for username in ("ir_officer", "ir_head", "ir_deputy_legal", "ir_deputy_protocol", "chairman", "ca_deputy"):
