@@ -7,9 +7,12 @@ class CorrespondenceConfig(AppConfig):
     verbose_name = _("Correspondence")
 
     def ready(self):
+        from courtadmin.core.demo import register_demo_loader
         from courtadmin.core.work import register_work_panel
 
         from . import work, workflow  # noqa: F401  (the workflow registers itself for its moves' news)
+        from .demo import load_demo_letters
 
+        register_demo_loader(load_demo_letters)
         for panel in work.PANELS:
             register_work_panel(panel)

@@ -278,3 +278,22 @@ def test_each_move_is_news_to_those_it_concerns(people, users):
     deliver_news()
     assert len(news_of(head)) == 1 and len(news_of(officer)) == 1
     assert letter.registration_number in news_of(head)[0]
+
+
+def test_the_demo_holds_letters_of_both_departments_in_each_state_once(db, settings):
+    import io
+
+    from django.core.management import call_command
+
+    settings.DEMO_MODE = True
+    call_command("load_demo", stdout=io.StringIO())
+    first = sorted(IncomingLetter.objects.values_list("department", "registration_number", "status"))
+    call_command("load_demo", stdout=io.StringIO())
+    assert sorted(IncomingLetter.objects.values_list("department", "registration_number", "status")) == first
+    assert {(department, status) for department, _number, status in first} >= {
+        ("IR", S.REGISTERED),
+        ("IR", S.ON_EXECUTION),
+        ("IR", S.CLOSED),
+        ("ISD", S.REGISTERED),
+        ("ISD", S.ON_EXECUTION),
+    }
