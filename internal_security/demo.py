@@ -222,7 +222,9 @@ def load_demo_investigations(people) -> str:
             record="Судья көмекшісінің әрекеттері туралы білмегенін мәлімдеді.",
         ),
     )
-    services.personal_file_request(actor=worker, investigation=under_way, person="Судья көмекшісі Д.", reason="Тексеру")
+    services.personal_file_request(
+        actor=worker, investigation=under_way, person="Судья көмекшісі Д.", reason="Қызметтік тексеру үшін"
+    )
     done, worker = opened[1]
     conclusion = services.conclusion_prepare(actor=worker, investigation=done)
     documents.document_act(document=conclusion, move="submit", actor=worker)

@@ -2,7 +2,7 @@
 them in our kk and ru catalogs (LOCALE_PATHS come first, so our translation wins).
 Django's Kazakh catalog is about half done; these are the ones our users meet."""
 
-from django.utils.translation import gettext_noop, pgettext_lazy
+from django.utils.translation import gettext_noop, ngettext_lazy, pgettext_lazy
 
 DJANGO_STRINGS = [
     # forms
@@ -25,6 +25,22 @@ DJANGO_STRINGS = [
     gettext_noop("This password is too common."),
     gettext_noop("This password is entirely numeric."),
     gettext_noop("The password is too similar to the %(verbose_name)s."),
+    # changing a password: the help under the fields and their errors (Django's Kazakh catalog
+    # has none of these; its "didn't" entries have a straight apostrophe, Django's code a curly one)
+    gettext_noop("Your password can’t be too similar to your other personal information."),
+    ngettext_lazy(
+        "Your password must contain at least %(min_length)d character.",
+        "Your password must contain at least %(min_length)d characters.",
+        "min_length",
+    ),
+    gettext_noop("Your password can’t be a commonly used password."),
+    ngettext_lazy(
+        "This password is too short. It must contain at least %d character.",
+        "This password is too short. It must contain at least %d characters.",
+        12,
+    ),
+    gettext_noop("Enter the same password as before, for verification."),
+    gettext_noop("The two password fields didn’t match."),
     # months: the kk and ru date formats use the genitive ("alt. month") forms
     pgettext_lazy("alt. month", "January"),
     pgettext_lazy("alt. month", "February"),

@@ -21,6 +21,8 @@ class WorkItem:
     url: str
     note: str = ""
     overdue: bool = False
+    language: str = ""  # the text's, where it is not the page's (a notification written earlier)
+    quote: str = ""  # the words people wrote within the text (a subject), marked with their language
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from courtadmin.org.models import Department
@@ -101,6 +102,19 @@ class Deadline(models.Model):
     def kind_label(self):
         return self.kind_spec.label if self.kind_spec else self.kind
 
+    @property
+    def legal_basis_display(self) -> str:
+        """The legal basis in the reader's language. It is recorded in the state language when
+        the term opens; while it is still its kind's own, the kind's translation says the
+        same, and a basis recorded under an earlier rule is shown as it was recorded."""
+        spec = self.kind_spec
+        if spec is not None:
+            with translation.override(settings.LANGUAGE_CODE):
+                recorded = str(spec.legal_basis)
+            if recorded == self.legal_basis:
+                return str(spec.legal_basis)
+        return self.legal_basis
+
 
 class DeadlineEvent(models.Model):
     """The history of a deadline: opened, extended, suspended, resumed, closed."""
@@ -155,12 +169,21 @@ class Digest(models.Model):
         return f"{self.recipient_id} {self.on_date}"
 
 
+def language_now() -> str:
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
 class Notification(models.Model):
-    """What the bell shows: written in the recipient's language when it is made."""
+    """What the bell shows: written in the recipient's language when it is made (as its e-mail
+    is), and shown so, marked with that language, should he read the portal in another since."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     created_at = models.DateTimeField(auto_now_add=True)
     title = models.CharField(_("notification text"), max_length=300)
+    language = models.CharField(max_length=8, default=language_now, editable=False)
+    # The words people wrote that the text names (a document's subject): marked with their own
+    # language on the page.
+    quote = models.CharField(max_length=300, blank=True, editable=False)
     url = models.CharField(max_length=300, blank=True)
     read_at = models.DateTimeField(null=True, blank=True)
     reminder = models.OneToOneField(Reminder, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")

@@ -32,6 +32,8 @@ def _news(user, limit: int):
             notification.title,
             reverse_lazy("deadlines:notification-open", args=[notification.pk]),
             date_format(timezone.localtime(notification.created_at), "SHORT_DATETIME_FORMAT"),
+            language=notification.language,
+            quote=notification.quote,
         )
         for notification in unread[:limit]
     ]

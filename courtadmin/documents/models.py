@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from courtadmin.core.models import StoredFile
@@ -216,6 +217,16 @@ class Signature(models.Model):
 
     def __str__(self):
         return f"{self.signer_name_kk}, {self.signed_at:%Y-%m-%d %H:%M}"
+
+    # On a page, the signer and his capacity in the reader's language: Kazakh on a Kazakh page,
+    # Russian on any other (the PDF prints both, as its versions need).
+    @property
+    def signer_name(self) -> str:
+        return self.signer_name_kk if get_language() == "kk" else self.signer_name_ru
+
+    @property
+    def capacity_display(self) -> str:
+        return self.capacity_kk if get_language() == "kk" else self.capacity_ru
 
 
 class JournalCounter(models.Model):

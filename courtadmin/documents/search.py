@@ -16,7 +16,10 @@ def _documents(user, text: str, limit: int):
         ("-created_at", "-pk"),
         limit,
         lambda d: WorkItem(
-            f"{d.registration_number or d.kind_label}: {d.subject}", d.get_absolute_url(), d.get_status_display()
+            f"{d.registration_number or d.kind_label}: {d.subject}",
+            d.get_absolute_url(),
+            d.get_status_display(),
+            quote=d.subject,
         ),
         Q(registration_number__icontains=text) | Q(subject__icontains=text),
         prose=["subject"],

@@ -13,7 +13,12 @@ def _waiting(user, limit: int):
     lines, total = selectors.waiting_for_me(user, limit)
     notes = {"visa": _("for your visa"), "signature": _("for your signature")}
     items = [
-        WorkItem(f"{document.kind_label}: {document.subject}", document.get_absolute_url(), notes[why])
+        WorkItem(
+            f"{document.kind_label}: {document.subject}",
+            document.get_absolute_url(),
+            notes[why],
+            quote=document.subject,
+        )
         for document, why in lines
     ]
     return items, total

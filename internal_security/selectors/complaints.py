@@ -234,6 +234,6 @@ def complaint_receipt(user, complaint):
         external_number=complaint.external_number,
         applicant=complaint.applicant_name if may_see_applicant(user, complaint) else "",
         due_on=term.due_on if term else None,
-        legal_basis=term.legal_basis if term else "",
+        legal_basis=term.legal_basis_display if term else "",
         back_url=complaint.get_absolute_url(),
     )

@@ -114,6 +114,6 @@ def application_receipt(user, application):
         channel=_("the e-Otinish system") if application.external_number else "",
         applicant=application.applicant_name,
         due_on=term.due_on if term else None,
-        legal_basis=term.legal_basis if term else "",
+        legal_basis=term.legal_basis_display if term else "",
         back_url=application.get_absolute_url(),
     )

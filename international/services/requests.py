@@ -1,7 +1,6 @@
 """Writes of legal-assistance requests (IR 7.22). Status changes go through
 workflow.request_move alone; these services register, amend, attach and prepare letters."""
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -151,7 +150,7 @@ def request_letter_prepare(*, actor, request, move: str, court=None) -> Document
             document_act(document=live.document, move="cancel", actor=actor)
         document = Document(
             kind=COVER_LETTER,
-            subject=_letter_subject(locked),
+            subject=_letter_subject(locked, move),
             addressee=_addressee(locked, move),
             author=actor,
             record_type=ContentType.objects.get_for_model(R),
@@ -176,12 +175,25 @@ def _addressee(request, move: str) -> str:
     return authority.name_en or authority.name_ru
 
 
-def _letter_subject(request) -> str:
-    with translation.override(settings.LANGUAGE_CODE):
-        return _("Legal assistance request No. %(number)s, case No. %(case)s") % {
-            "number": request.registration_number,
-            "case": request.case_number,
-        }
+def _letter_languages(request, move: str) -> list[str]:
+    """Kazakh and Russian, and English where the letter goes abroad to a state that
+    corresponds in English."""
+    english = move in ABROAD and request.treaty.letter_language == "en"
+    return ["kk", "ru"] + (["en"] if english else [])
+
+
+def _letter_subject(request, move: str) -> str:
+    """The subject in each language the letter is written in, as the title of a document in
+    Kazakh and Russian is written ("... / ..."): no reader finds it in a language alone that
+    is not his."""
+    subjects = []
+    for language in _letter_languages(request, move):
+        with translation.override(language):
+            subjects.append(
+                _("Legal assistance request No. %(number)s, case No. %(case)s")
+                % {"number": request.registration_number, "case": request.case_number}
+            )
+    return " / ".join(subjects)
 
 
 _LETTER_TEXTS = {
@@ -206,12 +218,9 @@ _LETTER_TEXTS = {
 
 
 def _letter_texts(request, move: str) -> dict[str, str]:
-    """The letter in Kazakh and Russian, and in English where it goes abroad to a state that
-    corresponds in English."""
-    english = move in ABROAD and request.treaty.letter_language == "en"
-    languages = ["kk", "ru"] + (["en"] if english else [])
+    """The letter in each of its languages (_letter_languages)."""
     texts = {}
-    for language in languages:
+    for language in _letter_languages(request, move):
         with translation.override(language):
             texts[language] = _LETTER_TEXTS[move]() % {
                 "treaty": request.treaty.name,

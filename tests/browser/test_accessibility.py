@@ -15,8 +15,10 @@ Checker in one batch. Any violation or error fails the test, listed with its pag
 writes its counts to var/checkers/<role>-<language>.json; .ci/run adds them up.
 
 The same crawl reads each page's text as drawn for the login names of the demo's people (the
-working-day issue: people are shown by name, never by login), and draws each page as wide as
-a phone to see that it does not scroll sideways: any found fails the test too.
+working-day issue: people are shown by name, never by login), reads its text for words of
+another language than the page's (languages.py: an untranslated string, a text made in the
+wrong language; what is rightly in another language carries its own `lang`), and draws each
+page as wide as a phone to see that it does not scroll sideways: any found fails the test too.
 """
 
 import json
@@ -37,6 +39,7 @@ from courtadmin.celery import app as celery_app
 from courtadmin.core.demo import demo_loaders
 from courtadmin.org.demo import PEOPLE, load_demo_substitutions
 from tests.browser.conftest import ROOT
+from tests.browser.languages import PAGE_TEXT, foreign_words
 from tests.conftest import mark_second_factor_given
 
 RESULTS = ROOT / "var" / "checkers"
@@ -230,13 +233,14 @@ def axe_check(page, axe_script) -> list[dict]:
 LOGIN_NAMES = re.compile(r"(?<![\w-])(" + "|".join(sorted(PEOPLE, key=len, reverse=True)) + r")(?![\w-])")
 
 
-def crawl(page, origin: str, start: list[str], axe_script):
+def crawl(page, origin: str, start: list[str], axe_script, language: str):
     """The start pages, and every page reached from them by links, one page of a kind;
-    axe-core on each, and its text read for login names. Returns the kinds reached, the
-    server's HTML by URL, axe-core's violations and the login names shown."""
+    axe-core on each, and its text read for login names and for words of another language.
+    Returns the kinds reached, the server's HTML by URL, axe-core's violations, the login
+    names shown, the foreign words and the pages that scroll sideways on a phone."""
     queue = [(origin + url, "start") for url in start]
     explicit = {url for url, _ in queue}
-    kinds, seen, html, violations, logins, sideways = set(), set(), {}, [], [], []
+    kinds, seen, html, violations, logins, foreign, sideways = set(), set(), {}, [], [], [], []
     while queue:
         url, found_on = queue.pop(0)
         kind = page_kind(url, origin)
@@ -255,10 +259,13 @@ def crawl(page, origin: str, start: list[str], axe_script):
                 f"{violation['id']} on {url}: {target} ({violation['help']})" for target in violation["targets"]
             ]
         logins += [f"{name} on {url}" for name in sorted(set(LOGIN_NAMES.findall(page.inner_text("body"))))]
+        foreign += [
+            f"{word!r} on {url}: …{context}…" for word, context in foreign_words(page.evaluate(PAGE_TEXT), language)
+        ]
         sideways += phone_overflow(page, url)
         links = page.eval_on_selector_all("a[href]", "links => links.map(link => link.href.split('#')[0])")
         queue += [(link, url) for link in dict.fromkeys(links) if link not in seen]
-    return kinds, html, violations, logins, sideways
+    return kinds, html, violations, logins, foreign, sideways
 
 
 PHONE = {"width": 390, "height": 844}
@@ -338,7 +345,7 @@ def demo(people, catalogs, monkeypatch):
             demo_document(
                 author=people["ir_officer"].user,
                 kind="ir.outgoing_letter",
-                subject="Жоба / Проект",
+                subject="Хаттың жобасы / Проект письма",
                 addressee="Министерство юстиции Республики Казахстан",
                 texts={"kk": "Хаттың жобасы.", "ru": "Проект письма."},
                 state="draft",
@@ -347,7 +354,10 @@ def demo(people, catalogs, monkeypatch):
             Document.objects.filter(pk=signed.pk).update(pdf_status="pending")  # its worker not done yet
             awaiting = PersonalFileRequest.objects.filter(granted_at=None).order_by("pk")[0]
             personal_file_request(
-                actor=people["isd_head"].user, investigation=awaiting.investigation, person="Судья Е.", reason="Тексеру"
+                actor=people["isd_head"].user,
+                investigation=awaiting.investigation,
+                person="Судья Е.",
+                reason="Қызметтік тексеру",
             )
         finally:
             connections.close_all()
@@ -379,8 +389,8 @@ def test_every_page_passes_axe_and_the_html_checker(
     context = browser_context(browser, live_server, user, language)
     page = context.new_page()
     try:
-        kinds, html, violations, logins, sideways = crawl(
-            page, live_server.url, start_pages(role, user), checkers["axe"]
+        kinds, html, violations, logins, foreign, sideways = crawl(
+            page, live_server.url, start_pages(role, user), checkers["axe"], language
         )
         assert page.locator("html").get_attribute("lang") == language
     finally:
@@ -388,7 +398,12 @@ def test_every_page_passes_axe_and_the_html_checker(
     errors = vnu_check(checkers["vnu"], html, tmp_path)
 
     RESULTS.mkdir(parents=True, exist_ok=True)
-    counts = {"pages": len(html), "axe_violations": len(violations), "vnu_errors": len(errors)}
+    counts = {
+        "pages": len(html),
+        "axe_violations": len(violations),
+        "vnu_errors": len(errors),
+        "foreign_words": len(foreign),
+    }
     summary = {"role": role, "language": language, **counts, "seconds": round(time.monotonic() - started, 1)}
     (RESULTS / f"{role}-{language}.json").write_text(json.dumps(summary, indent=2) + "\n")
 
@@ -396,6 +411,7 @@ def test_every_page_passes_axe_and_the_html_checker(
     report = [f"not reached: {route}" for route in sorted(ROLES[role] - routes)]
     report += [f"axe-core: {line}" for line in violations] + [f"vnu: {line}" for line in errors]
     report += [f"login name shown: {line}" for line in logins]
+    report += [f"another language than {language}: {line}" for line in foreign]
     report += [f"scrolls sideways on a phone: {line}" for line in sideways]
     assert not report, "\n".join(
         [f"{role}, {language}: {len(html)} pages, {len(violations)} axe-core violations, {len(errors)} HTML errors"]
