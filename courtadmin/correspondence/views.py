@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from courtadmin.audit.services import read_record
 from courtadmin.core.downloads import stored_file_response, xlsx_response
-from courtadmin.core.forms import posted_on_page, service_result
+from courtadmin.core.forms import flash_errors, posted_on_page, service_result
 from courtadmin.core.history import record_history
 from courtadmin.core.pagination import CappedPaginator
 from courtadmin.org import departments
@@ -97,6 +97,8 @@ def letter_detail(request, pk, **bound):
     _read(request, letter)
     refused = bound.pop("move_form", None)
     moves = workflow.moves_open_to(letter, request.user)
+    if refused is not None and refused.prefix not in {move.name for move in moves}:
+        flash_errors(request, refused)  # a move no longer open to him (another made it first): said on top
     resolution = getattr(letter, "resolution", None)  # RelatedObjectDoesNotExist is an AttributeError
     context = {
         "letter": letter,

@@ -282,3 +282,14 @@ def test_my_work_lists_the_letters_i_execute_the_lead_first(people, users, clien
     html = client_for("isd_officer").get(reverse("core:home")).content.decode()
     assert 'id="work-letters-isd"' in html and 'id="work-letters-ir"' not in html
     assert led.get_absolute_url() not in html
+
+
+def test_a_move_another_made_first_is_said_on_top_of_the_page(people, users, client_for):
+    letter = register(users["ir_officer"])
+    resolve(letter, users["ca_head"], [users["ir_officer"]])
+    response = client_for("ir_head").post(
+        reverse("correspondence:letter-move", args=[letter.pk, "resolve"]),
+        {"resolve-text": "Поздно", "resolve-executors": [users["ir_officer"].pk], "resolve-working_days": "3"},
+    )
+    assert response.status_code == 200
+    assert [str(message) for message in response.context["messages"]]
