@@ -293,3 +293,14 @@ def test_a_move_another_made_first_is_said_on_top_of_the_page(people, users, cli
     )
     assert response.status_code == 200
     assert [str(message) for message in response.context["messages"]]
+
+
+def test_the_search_finds_a_letter_within_reach_only(people, users, client_for):
+    """The header's search finds a letter by its sender; an ISD letter not given to the
+    officer is never found (ISD 7)."""
+    ir_letter = register(users["ir_officer"], sender_name="Embassy of Finland")
+    isd_letter = register(users["isd_officer2"], department="ISD", sender_name="Embassy of Finland")
+    html = client_for("ir_officer").get(reverse("core:search"), {"q": "finland"}).content.decode()
+    assert ir_letter.get_absolute_url() in html and isd_letter.get_absolute_url() not in html
+    html = client_for("isd_officer").get(reverse("core:search"), {"q": "finland"}).content.decode()
+    assert isd_letter.get_absolute_url() not in html
