@@ -5,10 +5,11 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy
 
 from courtadmin.core.work import WorkPanel, record_lines
-from courtadmin.org.authority import active_grants
+from courtadmin.org.authority import active_grants, live_grant
 from courtadmin.org.models import Department
 
 from .models import Complaint, ComplaintGrant, Investigation, InvestigationGrant
+from .permissions import is_isd_manager
 from .selectors.complaints import complaints_visible_to
 from .selectors.investigations import investigations_visible_to
 
@@ -34,6 +35,14 @@ def _assigned_to_me(user, limit: int):
     )
 
 
+def _waiting_for_assignment(user, limit: int):
+    """ISD 9: registered complaints nobody is assigned to yet, the oldest first: the head's
+    and the deputy's to give to an officer."""
+    assigned = ComplaintGrant.objects.filter(live_grant()).values("content_object")
+    waiting = complaints_visible_to(user).filter(status=Complaint.Status.REGISTERED).exclude(pk__in=assigned)
+    return record_lines([waiting.order_by("received_on", "pk")], limit)
+
+
 PANELS = (
     WorkPanel(
         "internal_security",
@@ -42,6 +51,16 @@ PANELS = (
         _assigned_to_me,
         order=40,
         department=Department.ISD,
+        all_url=reverse_lazy("internal_security:complaint-list"),
+    ),
+    WorkPanel(
+        "internal_security_to_assign",
+        gettext_lazy("Complaints waiting for assignment"),
+        gettext_lazy("Every registered complaint has its officer."),
+        _waiting_for_assignment,
+        order=39,
+        department=Department.ISD,
+        shown_to=is_isd_manager,
         all_url=reverse_lazy("internal_security:complaint-list"),
     ),
 )

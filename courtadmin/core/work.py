@@ -36,6 +36,9 @@ class WorkPanel:
     # The department whose records it lists: only those who may open that department at all
     # see the panel (ISD 7: the ISD's part is not built for anyone it does not report to).
     department: str = ""
+    # Whose work it is, if not everyone's in that department (user -> bool): the head's
+    # assigning is not an officer's.
+    shown_to: Callable | None = None
 
 
 _PANELS: dict[str, WorkPanel] = {}
@@ -49,6 +52,8 @@ def my_work_panels(user, limit: int = LIMIT) -> list[dict]:
     shown = []
     for panel in sorted(_PANELS.values(), key=lambda p: (p.order, p.code)):
         if panel.department and not department_access(user, panel.department):
+            continue
+        if panel.shown_to is not None and not panel.shown_to(user):
             continue
         items, total = panel.items(user, limit)
         shown.append({"panel": panel, "items": items, "total": total, "more": max(0, total - len(items))})

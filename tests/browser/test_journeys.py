@@ -426,13 +426,17 @@ def test_a_complaint_from_its_assignment_to_its_answer_isd_6_23(
 
     work = my_work(officer)
     assert work["internal_security"] == [] and "international" not in work  # not his yet; not his department
-    head.page.goto("/isd/complaints/")
-    click_and_wait(head.page, f"a[href='{complaint.get_absolute_url()}']", "#complaint-status")
+    # ISD 9: the head finds it waiting for his assignment on his home page, and opens it there.
+    assert [line for line in my_work(head)["internal_security_to_assign"] if complaint.number in line]
+    click_and_wait(
+        head.page, f"#work-internal_security_to_assign a[href='{complaint.get_absolute_url()}']", "#complaint-status"
+    )
     head.page.check(f"#assign-form input[value='{officer.user.pk}']")
     click_and_wait(head.page, "#assign-form button[type=submit]", "#complaint-status")
     moved("assign", by=head, told=(officer, deputy))
     assert_told(officer, deputy, head)
     screenshot(head.page, f"{shot}-1-assigned")
+    assert not [line for line in my_work(head)["internal_security_to_assign"] if complaint.number in line]
 
     term = Deadline.objects.get(record_id=str(complaint.pk), kind="isd.appeal")
     work = my_work(officer)

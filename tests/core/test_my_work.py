@@ -85,6 +85,21 @@ def test_the_records_in_my_charge_and_what_changed_on_them(client_for, people):
     assert "Сізге шағым тағайындалды" in panel(home, "news")
 
 
+def test_the_isd_head_sees_the_complaints_waiting_for_his_assignment_and_an_officer_does_not_isd_9(client_for, people):
+    """ISD 9: a registered complaint nobody is assigned to waits on the head's and the deputy's
+    home page until they give it to an officer; an officer's home page has no such panel."""
+    complaint = register(people)
+    html = panel(client_for("isd_head").get(reverse("core:home")), "internal_security_to_assign")
+    assert complaint.get_absolute_url() in html
+    assert (
+        'id="work-internal_security_to_assign"'
+        not in client_for("isd_officer").get(reverse("core:home")).content.decode()
+    )
+    isd.complaint_assign(actor=people["isd_head"].user, complaint=complaint, officers=[people["isd_officer"].user])
+    html = panel(client_for("isd_deputy").get(reverse("core:home")), "internal_security_to_assign")
+    assert complaint.get_absolute_url() not in html
+
+
 @pytest.mark.parametrize(
     ("username", "shown", "not_shown"),
     [
