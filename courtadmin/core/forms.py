@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from .collation import collation_key
+from .text_language import written_in
 
 
 def _escaped(value) -> str:
@@ -48,6 +49,16 @@ class QuickSelect(forms.Select):
         html_text = f'<select name="{_escaped(name)}"{attrs_html}>{"".join(parts)}</select>'
         # Every piece above is escaped.
         return mark_safe(html_text)  # noqa: S308  # nosec B308 B703
+
+
+class WrittenSelect(forms.Select):
+    """A choice of records named by what people wrote (a document by its subject): each option
+    marked with the language it is written in (text_language)."""
+
+    def create_option(self, *args, **kwargs):
+        option = super().create_option(*args, **kwargs)
+        option["attrs"]["lang"] = written_in(option["label"])
+        return option
 
 
 class ListedChoiceIterator(forms.models.ModelChoiceIterator):

@@ -5,7 +5,7 @@ letter's page share an id)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from courtadmin.core.forms import PortalFormMixin
+from courtadmin.core.forms import PortalFormMixin, WrittenSelect
 from courtadmin.documents.models import Document
 from courtadmin.documents.selectors import documents_visible_to
 from courtadmin.org import departments
@@ -105,7 +105,9 @@ class ResolveForm(PortalFormMixin, forms.Form):
 
 class ReportForm(PortalFormMixin, forms.Form):
     report = forms.CharField(label=_("Report on execution"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    answer = forms.ModelChoiceField(label=_("Answer document"), queryset=None, required=False, empty_label="—")
+    answer = forms.ModelChoiceField(
+        label=_("Answer document"), queryset=None, required=False, empty_label="—", widget=WrittenSelect
+    )
 
     def __init__(self, *args, letter, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -19,6 +19,7 @@ def _letters(user, text: str, limit: int):
             f"{letter.registration_number} ({letter.department}): {letter.sender_name}, {letter.subject}",
             letter.get_absolute_url(),
             letter.get_status_display(),
+            quote=f"{letter.sender_name}, {letter.subject}",
         ),
         Q(registration_number__icontains=text)
         | Q(sender_name__icontains=text)

@@ -40,7 +40,11 @@ def _executed_by_me(department: str):
             note = _("due %(date)s") % {"date": date_format(due, "SHORT_DATE_FORMAT")}
             lines.append(
                 WorkItem(
-                    f"{letter.registration_number} · {letter.subject}", letter.get_absolute_url(), note, due < today
+                    f"{letter.registration_number} · {letter.subject}",
+                    letter.get_absolute_url(),
+                    note,
+                    due < today,
+                    quote=letter.subject,
                 )
             )
         return lines, total
