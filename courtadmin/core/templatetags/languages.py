@@ -5,8 +5,7 @@
 """
 
 from django import template
-from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
+from django.utils.html import conditional_escape, format_html
 
 from courtadmin.core.text_language import written_in
 
@@ -18,10 +17,7 @@ register.filter("written_in", written_in)
 def quoting(text, quote, autoescape=True):
     """The portal's sentence with the words people wrote in it (a record's subject it names)
     marked with their own language: "Исходящее письмо: <span lang="kk">Хаттың жобасы</span>"."""
-    escape = conditional_escape if autoescape else str
     before, found, after = str(text).partition(str(quote or "")) if quote else (str(text), "", "")
     if not found:
-        return mark_safe(escape(text))  # noqa: S308 - escaped
-    return mark_safe(  # noqa: S308 - every part escaped
-        f'{escape(before)}<span lang="{escape(written_in(found))}">{escape(found)}</span>{escape(after)}'
-    )
+        return conditional_escape(text) if autoescape else text
+    return format_html('{}<span lang="{}">{}</span>{}', before, written_in(found), found, after)
