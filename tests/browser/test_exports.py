@@ -10,7 +10,7 @@ from tests.browser.test_second_factor import sign_in_with_password
 from tests.international.factories import la_request
 
 
-def test_an_export_says_it_is_being_prepared_then_saves_the_workbook(page, people):
+def test_an_export_says_it_is_being_prepared_then_saves_the_workbook(page, people, catalogs):
     la_request(people["ir_officer"].user, number="77/2026")
     sign_in_with_password(page, "ir_officer")
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
