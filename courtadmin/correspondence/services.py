@@ -29,7 +29,8 @@ def _next_number(department: str, year: int) -> int:
 
 def letter_register(*, actor, letter: IncomingLetter) -> IncomingLetter:
     """Register an incoming letter in its department's journal, by that department's staff:
-    the next number of the year of registration, shown as "ВХ-12/2026"."""
+    the next number of the year of registration, shown as "ВХ-12/2026". It starts registered
+    (the field's default); every later status is the workflow's."""
     if letter.department not in registering_departments(actor):
         raise PermissionDenied
     errors = {}
@@ -41,7 +42,6 @@ def letter_register(*, actor, letter: IncomingLetter) -> IncomingLetter:
     if errors:
         raise ValidationError(errors)
     letter.registered_by = actor
-    letter.status = IncomingLetter.Status.REGISTERED
     letter.year = today.year
     letter.full_clean(exclude=["number", "registration_number"])
     with transaction.atomic():
