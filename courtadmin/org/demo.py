@@ -80,6 +80,24 @@ UNITS = {
         "ca",
         "",
     ),
+    # Two other subdivisions of the Court Administration: they execute letters, answer
+    # requests and carry out instructions addressed to them, and see nothing else (issue 20).
+    "legal": (
+        "Заң бөлімі",
+        "Юридический отдел",
+        "Legal Department",
+        Unit.Kind.STRUCTURAL,
+        "ca",
+        "",
+    ),
+    "analytics": (
+        "Ұйымдастыру-талдау бөлімі",
+        "Организационно-аналитический отдел",
+        "Organisational and Analytical Department",
+        Unit.Kind.STRUCTURAL,
+        "ca",
+        "",
+    ),
     "isd": (
         "Ішкі қауіпсіздік бөлімі",
         "Отдел внутренней безопасности",
@@ -87,6 +105,16 @@ UNITS = {
         Unit.Kind.STRUCTURAL,
         "ca",
         Department.ISD,
+    ),
+}
+
+# A local court (code: kk, ru, en, region): its office answers what is addressed to it.
+COURTS = {
+    "court-almaty-economic": (
+        "Алматы қаласының мамандандырылған ауданаралық экономикалық соты",
+        "Специализированный межрайонный экономический суд города Алматы",
+        "Specialised Inter-District Economic Court of Almaty",
+        "almaty",
     ),
 }
 
@@ -224,6 +252,39 @@ PEOPLE = {
         ("Сәуле Ерболқызы Жақсылықова", "Сауле Ерболовна Жаксыликова", "Saule Zhaksylykova"),
         "kk",
     ),
+    "legal_officer": (
+        "legal-officer-1",
+        "Заң бөлімінің бас маманы",
+        "Главный специалист юридического отдела",
+        "Chief Specialist, Legal Department",
+        "legal",
+        Position.Kind.STAFF,
+        "",
+        ("Ерлан Маратұлы Жүсіпов", "Ерлан Маратович Жусупов", "Yerlan Zhussupov"),
+        "ru",
+    ),
+    "analyst": (
+        "analytics-officer-1",
+        "Ұйымдастыру-талдау бөлімінің бас маманы",
+        "Главный специалист организационно-аналитического отдела",
+        "Chief Specialist, Organisational and Analytical Department",
+        "analytics",
+        Position.Kind.STAFF,
+        "",
+        ("Мадина Серікқызы Әлиева", "Мадина Сериковна Алиева", "Madina Aliyeva"),
+        "kk",
+    ),
+    "court_almaty": (
+        "court-almaty-economic-office",
+        "Сот кеңсесінің меңгерушісі",
+        "Заведующий канцелярией суда",
+        "Head of the Court Office",
+        "court-almaty-economic",
+        Position.Kind.STAFF,
+        "",
+        ("Асхат Нұрланұлы Байжанов", "Асхат Нурланович Байжанов", "Askhat Baizhanov"),
+        "ru",
+    ),
     "isd_almaty": (
         "isd-almaty-1",
         "Бас маман",
@@ -304,6 +365,11 @@ def build_demo_organisation(password: str | None = None) -> dict[str, Person]:
             },
         )
     _territorial_units(regions)
+    for code, (kk, ru, en, region) in COURTS.items():
+        Unit.objects.update_or_create(
+            code=code,
+            defaults={"kind": Unit.Kind.COURT, "region": regions[region], **_translated("name", kk, ru, en)},
+        )
 
     User = get_user_model()
     people = {}

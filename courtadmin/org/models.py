@@ -50,6 +50,9 @@ class Unit(models.Model):
         STRUCTURAL = "structural", _("structural subdivision")
         TERRITORIAL = "territorial", _("territorial subdivision")
         TERRITORIAL_ISD = "territorial_isd", _("territorial internal security unit")
+        # A local court: its office answers requests and executes what is addressed to it
+        # (IR 7.22, ISD 5.6), and sees nothing else of the departments.
+        COURT = "court", _("local court")
 
     code = models.SlugField(_("code"), max_length=64, unique=True)
     name = models.CharField(_("name"), max_length=300)
@@ -72,13 +75,14 @@ class Unit(models.Model):
         ordering = ["kind", "name"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(kind__in=["territorial", "territorial_isd"]) | Q(region__isnull=False),
+                condition=~Q(kind__in=["territorial", "territorial_isd", "court"]) | Q(region__isnull=False),
                 name="org_unit_territorial_has_region",
             ),
             models.CheckConstraint(
                 condition=~Q(kind="territorial_isd") | Q(department="ISD"),
                 name="org_unit_territorial_isd_is_isd",
             ),
+            models.CheckConstraint(condition=~Q(kind="court") | Q(department=""), name="org_unit_court_of_no_department"),
         ]
 
     def __str__(self):
