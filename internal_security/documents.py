@@ -25,4 +25,13 @@ KINDS = [
     ),
     DocumentKind("isd.memo_to_subdivision", Department.ISD, _("Memo to a subdivision")),
     DocumentKind("isd.report_to_chairman", Department.ISD, _("Report to the Chairman"), default_route=(("deputy",),)),
+    # ISD 5.7, ISD 6.17: law-enforcement and special state bodies, on anti-corruption.
+    DocumentKind(
+        "isd.law_enforcement_letter",
+        Department.ISD,
+        _("Letter to a law-enforcement or special state body"),
+        default_route=(("deputy",),),
+    ),
+    # ISD 5.1: proposals to the Chairman and the Head on the ISD's work.
+    DocumentKind("isd.proposal", Department.ISD, _("Proposal to the leadership"), default_route=(("deputy",),)),
 ]

@@ -6,6 +6,11 @@ from courtadmin.org.authority import Capacity
 from courtadmin.org.departments import DepartmentRules, SigningPost
 from courtadmin.org.models import Department, LineOfWork, Position
 
+# The lines of the leadership's own correspondence (IR 7.20): the kinds that carry them are
+# signed by the Chairman, or by the Head of the Court Administration, alone.
+SIGNED_BY_CHAIRMAN = "chairman"
+SIGNED_BY_CA_HEAD = "ca_head"
+
 RULES = DepartmentRules(
     code=Department.IR,
     name=Department.IR.label,
@@ -31,6 +36,26 @@ RULES = DepartmentRules(
             Capacity.LA_DEPUTY,
             Capacity.ACTING_LA_DEPUTY,
         ),
+        # IR 7.20: the Chairman's and the Head's protocol correspondence with foreign
+        # representatives, prepared by the IR and signed by them or whoever replaces them.
+        SigningPost(
+            Position.Kind.CHAIRMAN,
+            "",
+            frozenset({SIGNED_BY_CHAIRMAN}),
+            Capacity.CHAIRMAN,
+            Capacity.ACTING_CHAIRMAN,
+            outside=True,
+            clause="IR 7.20",
+        ),
+        SigningPost(
+            Position.Kind.CA_HEAD,
+            "",
+            frozenset({SIGNED_BY_CA_HEAD}),
+            Capacity.CA_HEAD,
+            Capacity.ACTING_CA_HEAD,
+            outside=True,
+            clause="IR 7.20",
+        ),
     ),
     reason_not_signer=_(
         "Documents of the department are signed by its head or, in his absence, the person replacing him."
@@ -41,6 +66,17 @@ RULES = DepartmentRules(
             _(
                 "Documents on international legal assistance are signed by the head of the department, "
                 "the deputy head supervising legal assistance, or the person replacing either of them."
+            ),
+        ),
+        (
+            SIGNED_BY_CHAIRMAN,
+            _("The Chairman's correspondence is signed by the Chairman or the person replacing him under an order."),
+        ),
+        (
+            SIGNED_BY_CA_HEAD,
+            _(
+                "The correspondence of the Head of the Court Administration is signed by the Head or the person "
+                "replacing him under an order."
             ),
         ),
     ),

@@ -10,7 +10,7 @@ from .models import Document
 from .signing.portal_ca import authority_create, certificate_issue, current_authority, valid_certificate_of
 from .workflow import SigningConfirmation
 
-DEMO_SIGNERS = ["ir_head", "ir_deputy_legal", "ir_deputy_protocol", "isd_head", "isd_deputy", "ca_head"]
+DEMO_SIGNERS = ["ir_head", "ir_deputy_legal", "ir_deputy_protocol", "isd_head", "isd_deputy", "ca_head", "chairman"]
 
 
 def load_demo_signing(people) -> str:

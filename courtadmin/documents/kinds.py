@@ -12,13 +12,15 @@ class DocumentKind:
     code: str  # "ir.outgoing_letter"
     department: str  # "IR" | "ISD"
     label: str | Promise
-    # The line of work whose signers sign it (IR 13: legal assistance), or None for the head.
+    # The line whose signers sign it: a deputy's line of work (IR 13: legal assistance), a line
+    # the department reserves to a post of the leadership (IR 7.20: the Chairman's own letters),
+    # or None for the head.
     line_of_work: str | None = None
     # Languages besides Kazakh and Russian that the kind may carry ("en": the addressee's).
     extra_languages: tuple[str, ...] = ()
     # The default approval route: groups in order; the people of one group approve in
-    # parallel. Tokens: "deputy" (the department's deputies), "deputy:<line>" (the deputy
-    # supervising that line).
+    # parallel. Tokens: "head" (the department's head), "deputy" (its deputies),
+    # "deputy:<line>" (the deputy supervising that line).
     default_route: tuple[tuple[str, ...], ...] = ()
     template: str = "documents/pdf/letter.html"
     # Who reads a document of this kind, besides its author, its route and those who may sign

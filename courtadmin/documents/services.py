@@ -73,6 +73,10 @@ def document_save(*, actor, document: Document, texts: dict[str, str]) -> Docume
     return document
 
 
+# The tokens of a kind's default route (DocumentKind.default_route) and the posts they name.
+ROUTE_ROLES = {"deputy": Position.Kind.DEPUTY, "head": Position.Kind.HEAD}
+
+
 def default_route(document) -> list[list[Person]]:
     """The kind's default visas, resolved to today's people of the department."""
     kind = get_kind(document.kind)
@@ -81,14 +85,14 @@ def default_route(document) -> list[list[Person]]:
         group = []
         for token in tokens:
             role, _sep, line = token.partition(":")
-            deputies = Person.objects.filter(
-                position__kind=Position.Kind.DEPUTY,
+            people = Person.objects.filter(
+                position__kind=ROUTE_ROLES[role],
                 position__unit__department=document.department,
                 position__unit__parent__kind="court_administration",
             )
             if line:
-                deputies = deputies.filter(position__line_of_work=line)
-            group.extend(deputies.order_by("pk"))
+                people = people.filter(position__line_of_work=line)
+            group.extend(people.order_by("pk"))
         if group:
             groups.append(group)
     return groups

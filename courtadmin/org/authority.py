@@ -41,6 +41,11 @@ class Capacity(models.TextChoices):
     ACTING_HEAD = "acting_head", _("acting head of department")
     LA_DEPUTY = "la_deputy", _("deputy head supervising international legal assistance")
     ACTING_LA_DEPUTY = "acting_la_deputy", _("acting deputy head supervising international legal assistance")
+    # IR 7.20: the leadership's own correspondence, prepared by a department.
+    CHAIRMAN = "chairman", _("Chairman of the Supreme Court")
+    ACTING_CHAIRMAN = "acting_chairman", _("acting Chairman of the Supreme Court")
+    CA_HEAD = "ca_head", _("Head of the Court Administration")
+    ACTING_CA_HEAD = "acting_ca_head", _("acting Head of the Court Administration")
 
 
 @dataclass(frozen=True)
@@ -94,16 +99,14 @@ def person_of(user) -> Person | None:
 
 
 def _post_holder(department: str, post: SigningPost) -> Person | None:
-    return (
-        Person.objects.filter(
-            position__kind=post.position_kind,
+    holders = Person.objects.filter(position__kind=post.position_kind)
+    if not post.outside:
+        holders = holders.filter(
             position__line_of_work=post.position_line,
             position__unit__department=department,
             position__unit__kind=Unit.Kind.STRUCTURAL,
         )
-        .order_by("pk")
-        .first()
-    )
+    return holders.order_by("pk").first()
 
 
 def is_absent(person: Person, day: date) -> bool:
@@ -111,6 +114,28 @@ def is_absent(person: Person, day: date) -> bool:
     return (
         Absence.objects.covering(day).filter(person=person).exists()
         or ActingAppointment.objects.covering(day).filter(replaced=person, scope=ActingAppointment.ALL_POWERS).exists()
+    )
+
+
+def _holder_decision(clause: str, holder: Person, post: SigningPost) -> Decision:
+    return Decision(
+        True,
+        clause,
+        gettext("%(person)s holds the post that signs these documents.") % {"person": holder},
+        person=holder,
+        capacity=post.capacity,
+    )
+
+
+def _acting_decision(clause: str, appointment: ActingAppointment, holder: Person, post: SigningPost) -> Decision:
+    return Decision(
+        True,
+        clause,
+        gettext("%(person)s replaces %(holder)s under order No. %(number)s.")
+        % {"person": appointment.acting, "holder": holder, "number": appointment.order_number},
+        person=appointment.acting,
+        capacity=post.acting_capacity,
+        appointment=appointment,
     )
 
 
@@ -124,49 +149,54 @@ def signers(department: str, line_of_work: str | None = None, at=None) -> list[D
         return []
     day = _day(at)
     own, acting = [], []
-    for post in rules.signing_posts:
-        if not post.signs(line_of_work):
-            continue
+    for post in rules.posts_signing(line_of_work):
         holder = _post_holder(department, post)
         if holder is None:
             continue
+        clause = post.clause or rules.signing_clause
         if not is_absent(holder, day):
-            own.append(
-                Decision(
-                    True,
-                    rules.signing_clause,
-                    gettext("%(person)s holds the post that signs these documents.") % {"person": holder},
-                    person=holder,
-                    capacity=post.capacity,
-                )
-            )
+            own.append(_holder_decision(clause, holder, post))
         appointments = ActingAppointment.objects.covering(day).filter(replaced=holder).select_related("acting")
-        for appointment in appointments:
-            if appointment.covers_line(line_of_work):
-                acting.append(
-                    Decision(
-                        True,
-                        rules.signing_clause,
-                        gettext("%(person)s replaces %(holder)s under order No. %(number)s.")
-                        % {"person": appointment.acting, "holder": holder, "number": appointment.order_number},
-                        person=appointment.acting,
-                        capacity=post.acting_capacity,
-                        appointment=appointment,
-                    )
-                )
+        acting += [
+            _acting_decision(clause, appointment, holder, post)
+            for appointment in appointments
+            if appointment.covers_line(line_of_work)
+        ]
     return own + acting
 
 
 def signing_authority(person: Person | None, department: str, line_of_work: str | None = None, at=None) -> Decision:
-    """May `person` sign a document of `department` (and `line_of_work`) at `at`? With the reason."""
+    """May `person` sign a document of `department` (and `line_of_work`) at `at`? With the reason.
+
+    He may if he holds a post that signs it and is not absent, or if an order in effect makes
+    him act for a holder of such a post (for all powers, or for this line)."""
     rules = departments.department(department)
     if rules is None:
         return Decision(False, "", gettext("Unknown department."), person=person)
-    if person is not None:
-        for decision in signers(department, line_of_work, at):
-            if decision.person.pk == person.pk:
-                return decision
-    return Decision(False, rules.signing_clause, str(rules.refusal_to_sign(line_of_work)), person=person)
+    posts = rules.posts_signing(line_of_work)
+    position = person.position if person is not None else None
+    if position is not None:
+        day = _day(at)
+        held = _signing_posts_held(position)
+        for post in posts:
+            if (department, post) in held and not is_absent(person, day):
+                return _holder_decision(post.clause or rules.signing_clause, person, post)
+        appointments = (
+            ActingAppointment.objects.covering(day)
+            .filter(acting=person)
+            .select_related("acting", "replaced__position__unit")
+            .order_by("start", "pk")
+        )
+        for appointment in appointments:
+            if not appointment.covers_line(line_of_work):
+                continue
+            replaced_posts = _signing_posts_held(appointment.replaced.position)
+            for post in posts:
+                if (department, post) in replaced_posts:
+                    clause = post.clause or rules.signing_clause
+                    return _acting_decision(clause, appointment, appointment.replaced, post)
+    clause = next((post.clause for post in posts if post.clause), rules.signing_clause)
+    return Decision(False, clause, str(rules.refusal_to_sign(line_of_work)), person=person)
 
 
 def signing_departments() -> list[tuple[str, str | None]]:
@@ -354,35 +384,61 @@ def may_manage_appointments_for(user, replaced: Person) -> bool:
 # --- Powers a position gives, and who confirms a change that gives them -------------------------
 
 
+def _signing_posts_held(position: Position | None) -> frozenset[tuple[str, SigningPost]]:
+    """(department, post) for each signing post `position` is: a post of the department held
+    in its structural unit, or a post of the leadership (IR 7.20)."""
+    if position is None:
+        return frozenset()
+    held = set()
+    for rules in departments.registered():
+        member = position.unit.department == rules.code and position.unit.kind == Unit.Kind.STRUCTURAL
+        for post in rules.signing_posts:
+            if post.outside:
+                holds = post.position_kind == position.kind
+            else:
+                holds = member and (post.position_kind, post.position_line) == (position.kind, position.line_of_work)
+            if holds:
+                held.add((rules.code, post))
+    return frozenset(held)
+
+
+def _reach_powers(position: Position | None) -> frozenset[tuple[str, str]]:
+    if position is None:
+        return frozenset()
+    return frozenset(
+        ("reach", rules.code)
+        for rules in departments.registered()
+        if rules.need_to_know and (position.unit.department == rules.code or position.kind in rules.readers_outside)
+    )
+
+
 def position_powers(position: Position | None) -> frozenset[tuple[str, str]]:
     """("reach", department) for each need-to-know department the position opens, and
     ("sign", department) for each department whose signing post it is."""
-    if position is None:
-        return frozenset()
-    powers = set()
-    for rules in departments.registered():
-        member = position.unit.department == rules.code
-        if rules.need_to_know and (member or position.kind in rules.readers_outside):
-            powers.add(("reach", rules.code))
-        if member and position.unit.kind == Unit.Kind.STRUCTURAL:
-            for post in rules.signing_posts:
-                if post.position_kind == position.kind and post.position_line == position.line_of_work:
-                    powers.add(("sign", rules.code))
-    return frozenset(powers)
+    return _reach_powers(position) | {("sign", code) for code, _post in _signing_posts_held(position)}
+
+
+def _covers(own: SigningPost, post: SigningPost) -> bool:
+    """Does holding `own` already sign whatever `post` signs? The same post, or the head's
+    (every document of the department) over a deputy's line; never a leadership post's."""
+    return own == post or (own.lines_signed is None and not own.outside and not post.outside)
 
 
 def appointment_powers(appointment: ActingAppointment) -> frozenset[tuple[str, str]]:
-    """What an appointment gives the acting person that he does not hold already."""
-    replaced = position_powers(appointment.replaced.position)
+    """What an appointment gives the acting person that he does not hold already: a reach he
+    lacks, or a signature his own posts do not cover (the head's is given to the deputy who
+    signs only legal assistance; the Chairman's to the Head, who signs only his own)."""
+    replaced, acting = appointment.replaced.position, appointment.acting.position
+    held = _signing_posts_held(acting)
+    posts = {
+        (code, post)
+        for code, post in _signing_posts_held(replaced)
+        if not any(code == own_code and _covers(own, post) for own_code, own in held)
+    }
     if appointment.scope != ActingAppointment.ALL_POWERS:
-        lines = {
-            ("sign", rules.code)
-            for rules in departments.registered()
-            for post in rules.signing_posts
-            if post.lines_signed is not None and appointment.scope in post.lines_signed
-        }
-        replaced = replaced & lines
-    return replaced - position_powers(appointment.acting.position)
+        posts = {(code, post) for code, post in posts if appointment.scope in (post.lines_signed or ())}
+        return frozenset(("sign", code) for code, _post in posts)
+    return (_reach_powers(replaced) - _reach_powers(acting)) | {("sign", code) for code, _post in posts}
 
 
 def confirmer_ids(code: str) -> frozenset[int]:

@@ -14,16 +14,20 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class SigningPost:
-    """A post whose holder, or the person replacing him, signs a department's documents."""
+    """A post whose holder, or the person replacing him, signs a department's documents.
+
+    A post of the department is held within its structural unit (the head, a deputy). A post
+    of the leadership (`outside`: the Chairman, the Head of the Court Administration) signs
+    only the lines reserved to it: the correspondence the department prepares for him to sign
+    (IR 7.20); nobody of the department signs those."""
 
     position_kind: str
     position_line: str  # the line a deputy supervises; "" for the head
-    lines_signed: frozenset[str] | None  # None: every document of the department
+    lines_signed: frozenset[str] | None  # None: every document of the department not reserved
     capacity: str
     acting_capacity: str
-
-    def signs(self, line_of_work: str | None) -> bool:
-        return self.lines_signed is None or line_of_work in self.lines_signed
+    outside: bool = False
+    clause: str = ""  # the clause that gives this post its signature, if not the department's
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,21 @@ class DepartmentRules:
 
     def refusal_to_sign(self, line_of_work: str | None) -> str:
         return dict(self.reason_not_signer_by_line).get(line_of_work, self.reason_not_signer)
+
+    @property
+    def reserved_lines(self) -> frozenset[str]:
+        """The lines signed by the leadership's posts alone."""
+        return frozenset(line for post in self.signing_posts if post.outside for line in post.lines_signed or ())
+
+    def posts_signing(self, line_of_work: str | None) -> tuple[SigningPost, ...]:
+        """The posts whose holders sign a document of `line_of_work`."""
+        if line_of_work in self.reserved_lines:
+            return tuple(post for post in self.signing_posts if post.outside and line_of_work in post.lines_signed)
+        return tuple(
+            post
+            for post in self.signing_posts
+            if not post.outside and (post.lines_signed is None or line_of_work in post.lines_signed)
+        )
 
     @property
     def signed_lines(self) -> tuple[str | None, ...]:

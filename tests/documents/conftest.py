@@ -9,7 +9,7 @@ from courtadmin.documents.models import Document
 TEXTS = {"kk": "Құрметті әріптестер! Әғқңөұүһі — қазақ әріптері.", "ru": "Уважаемые коллеги! Текст на русском."}
 
 
-SIGNERS = ["ir_head", "ir_deputy_legal", "ir_deputy_protocol", "isd_head", "isd_deputy"]
+SIGNERS = ["ir_head", "ir_deputy_legal", "ir_deputy_protocol", "isd_head", "isd_deputy", "chairman", "ca_head"]
 RECOVERY_CODES: dict[int, list[str]] = {}
 
 

@@ -36,6 +36,12 @@ def test_a_user_drafts_only_the_kinds_of_his_departments(client_for):
         "ir.rogatory_cover_letter",
         "ir.application_answer",
         "ir.report_to_chairman",
+        "ir.chairman_letter",  # IR 7.20: prepared by the IR, signed by the Chairman
+        "ir.ca_head_letter",
+        "ir.state_body_letter",
+        "ir.proposal",
+        "ir.protocol_guidance",
+        "ir.methodological_letter",
     }
 
 
@@ -125,7 +131,7 @@ def test_detail_costs_the_same_for_a_short_and_a_long_route(client_for, people, 
 class CountOf:
     detail = 11 + 2  # + its history, and its author's name
     journal = 7
-    document_list = 26
+    document_list = 17
 
 
 @pytest.mark.parametrize("username", ["ir_officer", "ir_deputy_protocol"])
