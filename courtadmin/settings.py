@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "courtadmin.correspondence",
     "international",
     "internal_security",
+    # After the departments: its demo requests serve the cases their loaders made.
+    "courtadmin.datarequests",
 ]
 
 MIDDLEWARE = [

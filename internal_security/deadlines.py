@@ -47,4 +47,12 @@ KINDS = [
         working_days=10,  # the resolution's own term replaces it (due_on)
         remind_before=(3, 1),
     ),
+    DeadlineKind(
+        "isd.datarequest",
+        Department.ISD,
+        _("Answer to a request of the department"),
+        _("ISD 5.6, ISD 12: the term set by the request, in working days"),
+        working_days=10,  # the request's own term replaces it (due_on)
+        remind_before=(3, 1),
+    ),
 ]

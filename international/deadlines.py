@@ -46,4 +46,12 @@ KINDS = [
         working_days=10,  # the resolution's own term replaces it (due_on)
         remind_before=(3, 1),
     ),
+    DeadlineKind(
+        "ir.datarequest",
+        Department.IR,
+        _("Answer to a request of the department"),
+        _("IR 5.1: the term set by the request, in working days"),
+        working_days=10,  # the request's own term replaces it (due_on)
+        remind_before=(3, 1),
+    ),
 ]

@@ -22,6 +22,8 @@ def navigation_for(user) -> list[NavItem]:
         return []
     from courtadmin.correspondence.selectors import departments_of_letters as letters_reached
     from courtadmin.dashboard.selectors import boards_open_to
+    from courtadmin.datarequests.selectors import has_inbox as requests_inbox
+    from courtadmin.datarequests.selectors import register_departments as requests_register
 
     items = [NavItem(_("My work"), reverse("core:home"), "home")]
     if boards_open_to(user):
@@ -34,6 +36,12 @@ def navigation_for(user) -> list[NavItem]:
         items.append(NavItem(_("Documents"), reverse("documents:document-list"), "documents"))
     if letters_reached(user):
         items.append(NavItem(_("Correspondence"), reverse("correspondence:letter-list"), "correspondence"))
+    # Requests (IR 5.1, ISD 5.6): the register for a department's people; the inbox for a
+    # unit one may address, though it reach no department (a court, another subdivision).
+    if requests_register(user):
+        items.append(NavItem(_("Requests"), reverse("datarequests:request-list"), "datarequests"))
+    elif requests_inbox(user):
+        items.append(NavItem(_("Requests to us"), reverse("datarequests:request-inbox"), "datarequests"))
     if person_of(user) is not None or user.is_superuser:
         items.append(NavItem(_("Absences and substitutions"), reverse("org:absence-list"), "org"))
     if may_view_security_events(user):

@@ -346,6 +346,40 @@ IR_OUTSIDERS = ["isd_head", "isd_officer", "isd_almaty", "sysadmin"]
 IR_WRITE_OUTSIDERS = [*IR_OUTSIDERS, "chairman", "ca_deputy"]
 
 
+def _request_to(unit_code, answerer=None):
+    """An ISD request drafted by isd_officer2, serving no case, signed and sent by the ISD head to
+    `unit_code`, answered with a file by `answerer` if given: isd_officer reaches none of it (ISD 7)."""
+    from courtadmin.datarequests.models import DataRequest
+    from courtadmin.datarequests.services import request_draft
+    from courtadmin.datarequests.workflow import request_move
+    from courtadmin.org.models import Unit
+
+    def make(people, users):
+        data_request = request_draft(
+            actor=users["isd_officer2"],
+            request=DataRequest(
+                department="ISD",
+                unit=Unit.objects.get(code=unit_code),
+                subject="A request nobody but its unit and ISD's leadership may open",
+                text="...",
+                legal_basis="ISD 5.6",
+                working_days=5,
+            ),
+        )
+        request_move(request=data_request, move="send", actor=users["isd_head"])
+        if answerer is None:
+            return {"pk": data_request.pk}
+        upload = SimpleUploadedFile("r.pdf", b"%PDF-1.7\n%%EOF\n")
+        request_move(request=data_request, move="answer", actor=users[answerer], answer="...", files=[upload])
+        return {"pk": data_request.pk, "file_pk": data_request.files.get().pk}
+
+    return make
+
+
+def _request_move(people, users):
+    return {**_request_to("court-almaty-economic")(people, users), "move": "answer"}
+
+
 def _ir_trip(people, users):
     return {"pk": ir_factories.trip(users["ir_officer"]).pk}
 
@@ -471,6 +505,13 @@ CASES = {
     "correspondence:letter-move": Case(_isd_letter_move, "isd_head", ISD_OUTSIDERS),
     "correspondence:letter-file-add": Case(_isd_letter_only, "isd_head", ISD_OUTSIDERS),
     "correspondence:letter-file-download": Case(_isd_letter, "isd_head", ISD_OUTSIDERS),
+    "datarequests:request-detail": Case(
+        _request_to("legal"), "legal_officer", [*ISD_OUTSIDERS, "analyst", "court_almaty"]
+    ),
+    "datarequests:request-move": Case(_request_move, "court_almaty", [*ISD_OUTSIDERS, "legal_officer", "analyst"]),
+    "datarequests:request-file-download": Case(
+        _request_to("analytics", "analyst"), "isd_head", [*ISD_OUTSIDERS, "legal_officer", "court_almaty"]
+    ),
     "international:catalog-list": Case(_ir_catalog, "ir_officer", IR_OUTSIDERS),
     "international:catalog-create": Case(_ir_catalog, "ir_officer", IR_WRITE_OUTSIDERS),
     "international:catalog-update": Case(_ir_court, "ir_officer", IR_WRITE_OUTSIDERS),
