@@ -54,4 +54,12 @@ KINDS = [
         working_days=10,  # the request's own term replaces it (due_on)
         remind_before=(3, 1),
     ),
+    DeadlineKind(
+        "ir.translation",
+        Department.IR,
+        _("Translation of a foreign letter"),
+        _("IR 7.12: the term set by the translation task, in working days"),
+        working_days=5,  # the task's own term replaces it (due_on)
+        remind_before=(1,),
+    ),
 ]

@@ -10,6 +10,7 @@ to the head). A move is named as its workflow names it; another change by what i
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import pgettext_lazy
 
@@ -42,6 +43,8 @@ CHANGES = {
     "pdf_retry": pgettext_lazy("history", "PDF tried again"),
     "report_added": pgettext_lazy("history", "report added"),
     "report_published": pgettext_lazy("history", "report published"),
+    "translation_given": pgettext_lazy("history", "translation task given"),
+    "answer_started": pgettext_lazy("history", "answer document started"),
 }
 # Events of a record that are not its history: reads (the read log's), failed attempts (the
 # security log's).
@@ -68,11 +71,20 @@ def _what(action: str) -> str:
     return CHANGES.get(name, pgettext_lazy("history", "changed"))
 
 
-def record_history(record) -> list[HistoryLine]:
-    """The record's events, oldest first (at most LIMIT, the latest of them)."""
-    statuses = dict(type(record)._meta.get_field("status").choices) if hasattr(record, "status") else {}
+def _statuses(record) -> dict:
+    return dict(type(record)._meta.get_field("status").choices) if hasattr(record, "status") else {}
+
+
+def record_history(record, *, along=()) -> list[HistoryLine]:
+    """The record's events, oldest first (at most LIMIT, the latest of them); with `along`, the
+    events of records that are part of it (a letter's translations, IR 7.12), in one query."""
+    statuses = {record._meta.label_lower: _statuses(record)}
+    condition = Q(object_type=record._meta.label_lower, object_id=str(record.pk))
+    for part in along:
+        statuses.setdefault(part._meta.label_lower, _statuses(part))
+        condition |= Q(object_type=part._meta.label_lower, object_id=str(part.pk))
     events = (
-        AuditEvent.objects.filter(object_type=record._meta.label_lower, object_id=str(record.pk))
+        AuditEvent.objects.filter(condition)
         .exclude(action__in=NOT_HISTORY)
         .select_related("actor__person")
         .order_by("-at", "-pk")[:LIMIT]
@@ -86,7 +98,7 @@ def record_history(record) -> list[HistoryLine]:
                 at=timezone.localtime(event.at),
                 person=str(person) if person is not None else (event.actor.get_full_name() if event.actor else ""),
                 what=str(_what(event.action)),
-                status=str(statuses.get(status, "")) if status else "",
+                status=str(statuses.get(event.object_type, {}).get(status, "")) if status else "",
             )
         )
     return lines

@@ -1,5 +1,6 @@
-"""The journal of incoming letters as an XLSX workbook, as filtered on the page."""
+"""The journals of incoming and outgoing letters as XLSX workbooks, as filtered on their pages."""
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courtadmin.core.workbooks import append, new_workbook, saved, table
@@ -50,5 +51,43 @@ def letters_workbook(letters) -> bytes:
     )
     sheet, written = table(book, _("Incoming letters"), header, lines)
     if written == EXPORT_LIMIT and rows.count() > EXPORT_LIMIT:
+        append(sheet, [_("Only the first %(limit)d rows: narrow the filters for the rest.") % {"limit": EXPORT_LIMIT}])
+    return saved(book)
+
+
+def outgoing_workbook(documents) -> bytes:
+    """The outgoing journal (issue 20, item 7) as filtered on its page, with the incoming letter
+    each document answers where the reader reaches it (`selectors.outgoing_register`)."""
+    book = new_workbook()
+    header = [
+        _("Registration number"),
+        _("Department"),
+        _("Registered on"),
+        _("Kind"),
+        _("Addressee"),
+        _("Subject"),
+        _("Signed by"),
+        _("Channel"),
+        _("Sent on"),
+        _("Answers incoming letter"),
+    ]
+    names = {rules.code: str(rules.name) for rules in departments.registered()}
+    lines = (
+        [
+            document.registration_number,
+            names.get(document.department, document.department),
+            timezone.localdate(document.registered_at) if document.registered_at else None,
+            str(document.kind_label),
+            document.addressee,
+            document.subject,
+            getattr(getattr(document, "signature", None), "signer_name", ""),
+            document.get_channel_display(),
+            document.sent_on,
+            document.answers_letter_number or "",
+        ]
+        for document in documents[:EXPORT_LIMIT].iterator(chunk_size=2000)
+    )
+    sheet, written = table(book, _("Outgoing letters"), header, lines)
+    if written == EXPORT_LIMIT and documents.count() > EXPORT_LIMIT:
         append(sheet, [_("Only the first %(limit)d rows: narrow the filters for the rest.") % {"limit": EXPORT_LIMIT}])
     return saved(book)

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from courtadmin.core.channels import Channel
 from courtadmin.core.models import StoredFile
 from courtadmin.org import departments
 
@@ -23,12 +24,8 @@ class IncomingLetter(models.Model):
         EXECUTED = "executed", _("executed")
         CLOSED = "closed", _("taken off control")
 
-    class Channel(models.TextChoices):
-        POST = "post", _("post")
-        EMAIL = "email", _("e-mail")
-        COURIER = "courier", _("courier")
-        DIPLOMATIC = "diplomatic", _("diplomatic channel (Ministry of Foreign Affairs)")
-        EDMS = "edms", _("state electronic document system")
+    # The same channels as the outgoing journal's (Document.channel): one list, in the core.
+    Channel = Channel
 
     class SenderKind(models.TextChoices):
         FOREIGN_COURT = "foreign_court", _("foreign court")
@@ -62,6 +59,8 @@ class IncomingLetter(models.Model):
     sender_date = models.DateField(_("sender's date"), null=True, blank=True)
     language = models.CharField(_("language of the original"), max_length=8, choices=Language.choices)
     subject = models.CharField(_("subject"), max_length=500)
+    # IR 7.12: the original's text, where it came as text (an e-mail); its scan is a file.
+    text = models.TextField(_("text of the original"), blank=True)
     marking = models.CharField(_("marking"), max_length=16, choices=Marking.choices, default=Marking.ORDINARY)
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.REGISTERED, db_index=True
@@ -188,4 +187,95 @@ class LetterFile(StoredFile):
     class Meta:
         verbose_name = _("file of a letter")
         verbose_name_plural = _("files of letters")
+        ordering = ["uploaded_at", "pk"]
+
+
+class LetterTranslation(models.Model):
+    """A translation of a foreign letter (IR 7.12): a version of the letter in another language,
+    by a translator of the portal or an outside one, certified or not, with its text and/or
+    files, checked by a second person (never its translator). It starts as a task given by
+    whoever may give the letter's resolution, with a term in working days; the task is done
+    when the translation is submitted; then it is accepted or returned.
+
+    Nothing here assigns a status: `workflow.TranslationWorkflow.perform` does, alone."""
+
+    class Status(models.TextChoices):
+        ASSIGNED = "assigned", _("being translated")
+        SUBMITTED = "submitted", _("submitted for checking")
+        ACCEPTED = "accepted", _("checked and accepted")
+
+    letter = models.ForeignKey(IncomingLetter, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("language of the translation"), max_length=8, choices=IncomingLetter.Language.choices)
+    # A translator of the portal, or the name of an outside one (exactly one of the two).
+    translator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("translator"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    translator_name = models.CharField(_("outside translator"), max_length=300, blank=True)
+    certified = models.BooleanField(_("certified translation"), default=False)
+    text = models.TextField(_("text of the translation"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.ASSIGNED, db_index=True
+    )
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("given by"), on_delete=models.PROTECT, related_name="+"
+    )
+    given_at = models.DateTimeField(_("given at"), auto_now_add=True)
+    working_days = models.PositiveSmallIntegerField(_("term, working days"))
+    due_on = models.DateField(_("due"))
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("checked by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    checked_at = models.DateTimeField(_("checked at"), null=True, blank=True)
+    return_reason = models.TextField(_("reason for the return"), blank=True)
+
+    class Meta:
+        verbose_name = _("translation of a letter")
+        verbose_name_plural = _("translations of letters")
+        ordering = ["given_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(translator__isnull=False) & Q(translator_name=""))
+                | (Q(translator__isnull=True) & ~Q(translator_name="")),
+                name="correspondence_translation_one_translator",
+            ),
+        ]
+        indexes = [models.Index(fields=["translator", "status"], name="correspondence_translator")]
+
+    def __str__(self):
+        return f"{self.letter.registration_number} · {self.get_language_display()}"
+
+    def get_absolute_url(self):
+        return reverse("correspondence:translation-detail", args=[self.pk])
+
+    @property
+    def audit_department(self) -> str:
+        return self.letter.department
+
+    @property
+    def translator_display(self) -> str:
+        return str(self.translator) if self.translator_id else self.translator_name
+
+
+class TranslationFile(StoredFile):
+    """A file of a translation (a certified translation's scan); checked like every upload."""
+
+    translation = models.ForeignKey(LetterTranslation, on_delete=models.CASCADE, related_name="files")
+
+    class Meta:
+        verbose_name = _("file of a translation")
+        verbose_name_plural = _("files of translations")
         ordering = ["uploaded_at", "pk"]

@@ -14,17 +14,20 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.db.models import CharField, Exists, OuterRef, Q
+from django.db.models import CharField, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from courtadmin.deadlines.models import Deadline
+from courtadmin.documents.kinds import KINDS
+from courtadmin.documents.models import Document
+from courtadmin.documents.selectors import documents_visible_to
 from courtadmin.org import departments
 from courtadmin.org.authority import CA_LEADERSHIP_KINDS, Reach, person_of, records_reach
 from courtadmin.org.models import Position, Unit
 
-from .models import IncomingLetter, LetterExecutor, LetterFile, LetterResolution
+from .models import IncomingLetter, LetterExecutor, LetterFile, LetterResolution, LetterTranslation, TranslationFile
 
 S = IncomingLetter.Status
 
@@ -188,3 +191,132 @@ def my_letters(user):
         .select_related("resolution")
         .order_by("-executors__is_lead", "resolution__due_on", "pk")
     )
+
+
+# --- Translations of foreign letters (IR 7.12) --------------------------------------------------
+
+
+def translation_term_kind(department: str) -> str:
+    """The deadline kind of a translation task, as its department registered it
+    ("ir.translation", "isd.translation": deadlines.py of each department)."""
+    return f"{department.lower()}.translation"
+
+
+def translations_visible_to(user):
+    """IR 7.12: a translation is read by whoever reads its letter, and by its translator."""
+    if not user.is_authenticated:
+        return LetterTranslation.objects.none()
+    letters = letters_visible_to(user).values("pk")
+    return LetterTranslation.objects.filter(Q(letter__in=letters) | Q(translator_id=user.pk))
+
+
+def get_translation_for_user(user, pk) -> LetterTranslation:
+    return get_object_or_404(
+        translations_visible_to(user).select_related(
+            "letter", "translator__person", "given_by__person", "submitted_by__person", "checked_by__person"
+        ),
+        pk=pk,
+    )
+
+
+def get_translation_file_for_user(user, translation_pk, pk) -> TranslationFile:
+    translation = get_translation_for_user(user, translation_pk)
+    return get_object_or_404(
+        TranslationFile.objects.select_related("translation__letter"), translation=translation, pk=pk
+    )
+
+
+def get_original_file_for_translation(user, translation_pk, pk) -> LetterFile:
+    """The original's scan, opened from a translation's page: its translator reads the letter
+    he translates (IR 7.12) even where the letter's own page is not his."""
+    translation = get_translation_for_user(user, translation_pk)
+    return get_object_or_404(LetterFile.objects.select_related("letter"), letter_id=translation.letter_id, pk=pk)
+
+
+def translations_of(letter) -> list[LetterTranslation]:
+    return list(letter.translations.select_related("translator__person", "checked_by__person"))
+
+
+def translator_candidates(department: str):
+    """Whom a translation task may be given to (IR 7.12): anyone of the portal with a position
+    (a subdivision's translator); for a need-to-know department (ISD 7), its own staff alone."""
+    if departments.department(department).need_to_know:
+        return executor_candidates(department)
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, person__position__isnull=False)
+        .select_related("person")
+        .order_by("person__full_name", "pk")
+    )
+
+
+def my_translations(user):
+    """The translation tasks given to me and not yet submitted, by due date."""
+    return (
+        LetterTranslation.objects.filter(translator_id=user.pk, status=LetterTranslation.Status.ASSIGNED)
+        .select_related("letter")
+        .order_by("due_on", "pk")
+    )
+
+
+# --- The outgoing journal (issue 20, item 7; IR 11, ISD 15) ------------------------------------
+
+DISPATCHED = (Document.Status.SIGNED, Document.Status.SENT)
+
+
+@dataclass(frozen=True)
+class OutgoingFilter:
+    text: str = ""
+    department: str = ""
+    year: int | None = None
+    kind: str = ""
+    channel: str = ""
+    state: str = ""  # "sent", "waiting" (signed, not yet sent)
+    registered_from: date | None = None
+    registered_to: date | None = None
+
+
+def outgoing_kinds(codes) -> list[tuple[str, str]]:
+    return [(kind.code, kind.label) for kind in KINDS.values() if kind.department in codes]
+
+
+def outgoing_register(user, filters: OutgoingFilter = OutgoingFilter()):
+    """Each department's outgoing journal within the reader's reach (`documents_visible_to`,
+    never wider): every signed letter with its number, kind, addressee, subject, signer,
+    channel and dispatch, and the incoming letter it answers if the reader reaches that letter:
+    all in the page's one query (the letter's number and id are subqueries)."""
+    documents = documents_visible_to(user).filter(status__in=DISPATCHED, number__isnull=False)
+    if filters.department:
+        documents = documents.filter(department=filters.department)
+    if filters.year:
+        documents = documents.filter(year=filters.year)
+    if filters.kind:
+        documents = documents.filter(kind=filters.kind)
+    if filters.channel:
+        documents = documents.filter(channel=filters.channel)
+    if filters.state == "sent":
+        documents = documents.filter(status=Document.Status.SENT)
+    elif filters.state == "waiting":
+        documents = documents.filter(status=Document.Status.SIGNED)
+    if filters.registered_from:
+        documents = documents.filter(registered_at__date__gte=filters.registered_from)
+    if filters.registered_to:
+        documents = documents.filter(registered_at__date__lte=filters.registered_to)
+    if text := filters.text.strip():
+        documents = documents.filter(
+            Q(registration_number__icontains=text) | Q(addressee__icontains=text) | Q(subject__icontains=text)
+        )
+    answered = letters_within_reach(IncomingLetter.objects.filter(answer=OuterRef("pk")), user).order_by("pk")
+    return (
+        documents.select_related("signature")
+        .annotate(
+            answers_letter_id=Subquery(answered.values("pk")[:1]),
+            answers_letter_number=Subquery(answered.values("registration_number")[:1]),
+        )
+        .order_by("-year", "-number", "-pk")
+    )
+
+
+def letters_answered_by(document, user):
+    """The incoming letters `document` answers that `user` reaches (ISD 7)."""
+    return letters_within_reach(IncomingLetter.objects.filter(answer_id=document.pk), user).order_by("pk")

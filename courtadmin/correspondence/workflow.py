@@ -28,8 +28,15 @@ from courtadmin.documents.models import Document
 from courtadmin.documents.selectors import documents_visible_to
 from courtadmin.org.authority import CA_LEADERSHIP_KINDS, department_access, person_of, signing_authority
 
-from .models import IncomingLetter, LetterExecutor, LetterResolution
-from .selectors import executor_candidates, letters_visible_to, term_kind
+from .models import IncomingLetter, LetterExecutor, LetterResolution, LetterTranslation
+from .selectors import (
+    executor_candidates,
+    letters_visible_to,
+    registering_departments,
+    term_kind,
+    translation_term_kind,
+    translations_visible_to,
+)
 
 S = IncomingLetter.Status
 # A resolution's term: at least a working day, at most about a working year.
@@ -232,3 +239,139 @@ def letter_move(*, letter, move: str, actor, **inputs) -> IncomingLetter:
     """Perform one move: lock the letter, check the edge, the actor and the inputs, write the
     change and the audit event; raises ValidationError with the reason, changing nothing."""
     return LETTER_WORKFLOW.perform(record=letter, move=move, actor=actor, **inputs)
+
+
+# --- The life of a translation (IR 7.12) --------------------------------------------------------
+
+T = LetterTranslation.Status
+
+TRANSLATION_MOVES = {
+    move.name: move
+    for move in (
+        Move(
+            "submit",
+            gettext_lazy("Submit the translation"),
+            frozenset({T.ASSIGNED}),
+            T.SUBMITTED,
+            "translator",
+            ("text", "certified"),
+        ),
+        Move("accept", gettext_lazy("Accept the translation"), frozenset({T.SUBMITTED}), T.ACCEPTED, "checker"),
+        Move(
+            "return",
+            gettext_lazy("Return the translation"),
+            frozenset({T.SUBMITTED}),
+            T.ASSIGNED,
+            "checker",
+            ("reason",),
+        ),
+    )
+}
+
+
+def may_submit_translation(user, translation) -> bool:
+    """IR 7.12: the translator submits his translation; an outside translator's is entered by
+    the staff of the letter's department."""
+    if translation.translator_id is not None:
+        return translation.translator_id == user.pk
+    return translation.letter.department in registering_departments(user)
+
+
+def may_check_translation(user, translation) -> bool:
+    """IR 7.12: a translation is checked by a second person, never by its translator nor by the
+    one who entered it: the giver of the task, whoever may give the letter's resolution, or the
+    staff of the letter's department."""
+    if user.pk in (translation.translator_id, translation.submitted_by_id):
+        return False
+    department = translation.letter.department
+    return (
+        translation.given_by_id == user.pk
+        or department in registering_departments(user)
+        or may_resolve(user, department)
+    )
+
+
+class TranslationWorkflow(Workflow):
+    model = LetterTranslation
+    moves = TRANSLATION_MOVES
+    action_prefix = "correspondence.translation."
+
+    def lock(self, record):
+        return self.model.objects.select_for_update(of=("self",)).select_related("letter").get(pk=record.pk)
+
+    def may(self, move: Move, translation, user) -> bool:
+        if move.who == "translator":
+            return may_submit_translation(user, translation)
+        return may_check_translation(user, translation)
+
+    def refused_move(self, translation, move: Move) -> ValidationError:
+        return ValidationError(
+            _("A translation that is %(status)s cannot be moved so (%(move)s).")
+            % {"status": translation.get_status_display(), "move": move.label},
+            code="forbidden_move",
+        )
+
+    def refused_actor(self, translation, move: Move) -> ValidationError:
+        reasons = {
+            "translator": _("Only the translator submits the translation."),
+            "checker": _("A translation is checked by a second person, never by its translator."),
+        }
+        return ValidationError(reasons[move.who], code="not_yours")
+
+    def visible_to(self, user):
+        return translations_visible_to(user)
+
+    def concerned(self, translation, move: Move, *, actor) -> list:
+        if move.name == "submit":
+            return [translation.given_by]
+        return [translation.translator] if translation.translator_id else [translation.given_by]
+
+    def check(self, translation, move: Move, *, actor, **inputs) -> None:
+        errors = {}
+        if move.name == "submit" and not inputs.get("text", "").strip() and not translation.files.exists():
+            errors["text"] = ValidationError(_("Write the translation's text or attach its file."), code="required")
+        elif move.name == "return" and not inputs.get("reason", "").strip():
+            errors["reason"] = ValidationError(_("Say what is to be corrected."), code="required")
+        if errors:
+            raise ValidationError(errors)
+
+    def apply(self, translation, move: Move, *, actor, **inputs) -> dict:
+        kind = translation_term_kind(translation.letter.department)
+        now = timezone.now()
+        if move.name == "submit":
+            # The task is done when the translation is submitted: its term closes, met or late.
+            translation.text, translation.certified = inputs.get("text", ""), bool(inputs.get("certified"))
+            translation.submitted_by, translation.submitted_at = actor, now
+            translation.return_reason = ""
+            term = running_term(translation, kind)
+            if term is not None:
+                deadline_close(deadline=term, actor=actor)
+            return {"certified": translation.certified}
+        if move.name == "accept":
+            translation.checked_by, translation.checked_at = actor, now
+            return {}
+        # Returned: translated again, on a new term of the task's length.
+        translation.return_reason = inputs["reason"]
+        translation.due_on = WorkingCalendar().add_working_days(timezone.localdate(), translation.working_days)
+        deadline_open(
+            record=translation,
+            kind=kind,
+            received_at=now,
+            responsible=translation.translator or translation.given_by,
+            actor=actor,
+            due_on=translation.due_on,
+        )
+        return {"reason": inputs["reason"], "due_on": translation.due_on}
+
+
+TRANSLATION_WORKFLOW = TranslationWorkflow()
+
+
+def translation_moves_open_to(translation, user) -> list[Move]:
+    return TRANSLATION_WORKFLOW.moves_open_to(translation, user)
+
+
+def translation_move(*, translation, move: str, actor, **inputs) -> LetterTranslation:
+    """Perform one move of a translation (IR 7.12): lock it, check the edge, the actor and the
+    inputs, write the change and the audit event; raises ValidationError, changing nothing."""
+    return TRANSLATION_WORKFLOW.perform(record=translation, move=move, actor=actor, **inputs)

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from courtadmin.core.channels import Channel
 from courtadmin.core.forms import PortalFormMixin
 from courtadmin.org.authority import departments_visible_to
 from courtadmin.org.models import Person
@@ -93,6 +94,7 @@ class CommentForm(PortalFormMixin, forms.Form):
 
 class SendForm(PortalFormMixin, forms.Form):
     sent_on = forms.DateField(label=_("Sent on"), widget=forms.DateInput(attrs={"type": "date"}))
+    channel = forms.ChoiceField(label=_("Channel"), choices=[("", "—"), *Channel.choices])
     sent_note = forms.CharField(label=_("How it was sent"), max_length=300, required=False)
 
     def clean_sent_on(self):

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from courtadmin.core.channels import Channel
 from courtadmin.core.models import StoredFile
 from courtadmin.core.uploads import private_upload_path
 from courtadmin.org.models import ActingAppointment, Department, Person
@@ -81,6 +82,8 @@ class Document(models.Model):
     registered_at = models.DateTimeField(_("registered"), null=True, blank=True)
     sent_on = models.DateField(_("sent on"), null=True, blank=True)
     sent_note = models.CharField(_("how it was sent"), max_length=300, blank=True)
+    # The channel it was sent by: the incoming journal's channels (issue 20, item 7).
+    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices, blank=True)
     # The signed PDF, made by a background task.
     pdf_status = models.CharField(_("PDF"), max_length=16, choices=PdfStatus.choices, default=PdfStatus.NONE)
     pdf_file = models.FileField(upload_to=private_upload_path, max_length=255, blank=True)

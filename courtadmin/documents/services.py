@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from courtadmin.accounts.selectors import authenticator_of, second_factor_required
 from courtadmin.accounts.services import second_factor_check
 from courtadmin.audit.services import audit_record
+from courtadmin.core.channels import Channel
 from courtadmin.core.jobs import job_promise
 from courtadmin.core.uploads import accepted_upload_fields
 from courtadmin.org.authority import department_access, person_of, signing_authority
@@ -242,8 +243,11 @@ def promise_pdf(document_id: int) -> None:
     job_promise(PDF_JOB, str(document_id), document_id=document_id)
 
 
-def document_act(*, document, move: str, actor, comment: str = "", sent_on=None, sent_note: str = ""):
-    """submit, approve, return, send, cancel (signing has document_sign)."""
+def document_act(
+    *, document, move: str, actor, comment: str = "", sent_on=None, sent_note: str = "", channel: str = ""
+):
+    """submit, approve, return, send, cancel (signing has document_sign). The send move records
+    the day and the channel of the dispatch in the outgoing journal (issue 20, item 7)."""
     if move == "sign":
         raise ValidationError(_("Signing needs the signer's password."), code="unconfirmed")
 
@@ -251,7 +255,9 @@ def document_act(*, document, move: str, actor, comment: str = "", sent_on=None,
         if move == "send":
             if sent_on is None:
                 raise ValidationError({"sent_on": ValidationError(_("Give the date it was sent."), code="required")})
-            locked.sent_on, locked.sent_note = sent_on, sent_note
+            if channel and channel not in Channel.values:
+                raise ValidationError({"channel": ValidationError(_("Choose a channel."), code="invalid_choice")})
+            locked.sent_on, locked.sent_note, locked.channel = sent_on, sent_note, channel
 
     return document_move(document=document, move=move, actor=actor, comment=comment, effect=record_dispatch)
 

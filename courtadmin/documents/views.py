@@ -19,6 +19,7 @@ from . import selectors, services
 from .export import journal_workbook
 from .forms import CommentForm, DocumentForm, FileForm, JournalFilterForm, RouteForm, SendForm, SignForm
 from .models import Document
+from .references import references_of
 from .signing import signing_backend
 from .workflow import MOVES, current_steps, moves_open_to
 
@@ -81,6 +82,7 @@ def document_detail(request, pk, move_form=None, **bound):
         "file_form": FileForm(),
         "pdf_delayed": selectors.pdf_delayed(document),
         "history": record_history(document),
+        "references": references_of(document, request.user),
         **bound,
     }
     return render(request, "documents/document_detail.html", context)
@@ -121,6 +123,7 @@ def document_act(request, pk, move):
             comment=form.cleaned_data.get("comment", ""),
             sent_on=form.cleaned_data.get("sent_on"),
             sent_note=form.cleaned_data.get("sent_note", ""),
+            channel=form.cleaned_data.get("channel", ""),
         ),
         _("Done: %(move)s.") % {"move": MOVES[move].label},
         lambda form: document_detail(request, pk, move_form=form),

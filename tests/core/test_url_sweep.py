@@ -296,6 +296,43 @@ def _isd_journal(people, users):
     return {"department": "ISD"}
 
 
+def _isd_translation(people, users):
+    """A translation of the ISD letter below, given by the ISD head to isd_officer2, with a file
+    of the translation and the letter's own scan (IR 7.12; ISD 7: isd_officer reaches neither)."""
+    from courtadmin.correspondence.models import IncomingLetter
+    from courtadmin.correspondence.services import translation_file_add, translation_task_give
+
+    kwargs = _isd_letter(people, users)
+    translation = translation_task_give(
+        actor=users["isd_head"],
+        letter=IncomingLetter.objects.get(pk=kwargs["pk"]),
+        language="kk",
+        translator=users["isd_officer2"],
+        working_days=3,
+    )
+    upload = SimpleUploadedFile("t.pdf", b"%PDF-1.7\n%%EOF\n")
+    stored = translation_file_add(actor=users["isd_officer2"], translation=translation, upload=upload)
+    return {"pk": translation.pk, "file_pk": stored.pk, "original_pk": kwargs["file_pk"]}
+
+
+def _isd_translation_only(people, users):
+    return {"pk": _isd_translation(people, users)["pk"]}
+
+
+def _isd_translation_file(people, users):
+    made = _isd_translation(people, users)
+    return {"pk": made["pk"], "file_pk": made["file_pk"]}
+
+
+def _isd_translation_original(people, users):
+    made = _isd_translation(people, users)
+    return {"pk": made["pk"], "file_pk": made["original_pk"]}
+
+
+def _isd_translation_move(people, users):
+    return {**_isd_translation_only(people, users), "move": "submit"}
+
+
 def _isd_letter(people, users):
     """An ISD incoming letter registered by isd_officer2 and given to him by the ISD head:
     isd_officer is not an executor (ISD 7: need-to-know)."""
@@ -531,6 +568,14 @@ REQUESTS = {
 }
 
 
+    # The lead executor starts the answer; the translator attaches his translation's files (IR 7.12).
+    "correspondence:letter-answer-start": Case(_isd_letter_only, "isd_officer2", ISD_OUTSIDERS),
+    "correspondence:letter-translation-give": Case(_isd_letter_only, "isd_head", ISD_OUTSIDERS),
+    "correspondence:translation-detail": Case(_isd_translation_only, "isd_head", ISD_OUTSIDERS),
+    "correspondence:translation-move": Case(_isd_translation_move, "isd_officer2", ISD_OUTSIDERS),
+    "correspondence:translation-file-add": Case(_isd_translation_only, "isd_officer2", ISD_OUTSIDERS),
+    "correspondence:translation-file-download": Case(_isd_translation_file, "isd_head", ISD_OUTSIDERS),
+    "correspondence:translation-original-download": Case(_isd_translation_original, "isd_officer2", ISD_OUTSIDERS),
 def signed_in(user) -> Client:
     client = Client()
     client.force_login(user)

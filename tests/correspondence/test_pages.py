@@ -220,9 +220,10 @@ BUDGET = {
     # the count, the page (its resolutions joined)
     "letter-list": 6 + 2,
     # the letter (registrar, answer, reporter, resolution and its giver joined), the moves open
-    # to the reader (is he the lead: one query), its executors, its history, its files, the
-    # report form's documents
-    "letter-detail": 6 + 6,
+    # to the reader (is he the lead: one query), its executors, its history (with its
+    # translations'), its files, the report form's documents; its translations, and whether he
+    # may give a translation task (IR 7.12: whether he signs for the IR today, 1)
+    "letter-detail": 6 + 6 + 1 + 1,
 }
 
 
@@ -261,9 +262,9 @@ def test_an_isd_detail_adds_its_read_log_line(people, users, client_for, django_
     letter = register(users["isd_officer"], department="ISD")
     client = client_for("isd_officer")
     client.get(letter.get_absolute_url())
-    # the letter, its read-log line, whether he may resolve (who signs for the ISD today: the
-    # post's holder, his absence, an acting appointment, who acts: ISD 15), its history, its files
-    with django_assert_num_queries(6 + 1 + READ_LOG_QUERIES + 4 + 2):
+    # the letter, its read-log line, whether he may resolve (who signs for the ISD today, in one
+    # query: ISD 15), its history, its files, its translations (IR 7.12)
+    with django_assert_num_queries(6 + 1 + READ_LOG_QUERIES + 1 + 2 + 1):
         assert client.get(letter.get_absolute_url()).status_code == 200
 
 

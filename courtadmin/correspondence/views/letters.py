@@ -14,12 +14,13 @@ from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import flash_errors, posted_on_page, service_result
 from courtadmin.core.history import record_history
 from courtadmin.core.pagination import CappedPaginator
+from courtadmin.documents.models import Document
 from courtadmin.org import departments
 
-from . import selectors, services, workflow
-from .export import letters_workbook
-from .forms import LetterFileForm, LetterFilterForm, LetterForm, move_form
-from .models import IncomingLetter
+from .. import selectors, services, workflow
+from ..export import letters_workbook
+from ..forms import AnswerStartForm, LetterFileForm, LetterFilterForm, LetterForm, TranslationTaskForm, move_form
+from ..models import IncomingLetter
 
 PAGE_SIZE = 50
 
@@ -31,10 +32,9 @@ def _read(request, letter, action: str = "open", label: str = "") -> None:
 
 
 def _reached(request) -> list[str]:
-    reached = selectors.departments_of_letters(request.user)
-    if not reached:
+    if not selectors.opens_correspondence(request.user):
         raise Http404
-    return reached
+    return selectors.departments_of_letters(request.user)
 
 
 def _filter_form(request, reached):
@@ -100,6 +100,16 @@ def letter_detail(request, pk, **bound):
     if refused is not None and refused.prefix not in {move.name for move in moves}:
         flash_errors(request, refused)  # a move no longer open to him (another made it first): said on top
     resolution = getattr(letter, "resolution", None)  # RelatedObjectDoesNotExist is an AttributeError
+    translations = selectors.translations_of(letter)
+    # IR 7.12: whoever may give the resolution gives the translation task (already asked when
+    # the resolution is open to give).
+    if letter.status == IncomingLetter.Status.REGISTERED:
+        may_translate = any(move.name == "resolve" for move in moves)
+    else:
+        may_translate = workflow.may_resolve(request.user, letter.department)
+    may_answer = any(move.name == "report" for move in moves) and (
+        letter.answer is None or letter.answer.status == Document.Status.CANCELLED
+    )
     context = {
         "letter": letter,
         "resolution": resolution,
@@ -116,7 +126,10 @@ def letter_detail(request, pk, **bound):
             )
             for move in moves
         ],
-        "history": record_history(letter),
+        "history": record_history(letter, along=translations),
+        "translations": translations,
+        "translation_form": TranslationTaskForm(letter=letter) if may_translate else None,
+        "answer_form": AnswerStartForm(letter=letter) if may_answer else None,
         **bound,
     }
     return render(request, "correspondence/letter_detail.html", context)
@@ -158,3 +171,37 @@ def letter_file_download(request, pk, file_pk):
     stored = selectors.get_letter_file_for_user(request.user, pk, file_pk)
     _read(request, stored.letter, "download", stored.original_name)
     return stored_file_response(stored)
+
+
+@require_POST
+def letter_answer_start(request, pk):
+    """The lead executor starts the answer from the letter's page (issue 20, item 7): a draft
+    linked to the letter, opened for editing."""
+    letter = selectors.get_letter_for_user(request.user, pk)
+    if not workflow.is_lead(request.user, letter):
+        raise Http404
+    form = AnswerStartForm(request.POST, letter=letter)
+    done, document = service_result(
+        form, lambda: services.letter_answer_start(actor=request.user, letter=letter, kind=form.cleaned_data["kind"])
+    )
+    if not done:
+        return letter_detail(request, pk, answer_form=form)
+    messages.success(request, _("The answer's draft is made: write it and send it for approval."))
+    return redirect("documents:document-update", pk=document.pk)
+
+
+@require_POST
+def letter_translation_give(request, pk):
+    """IR 7.12: the translation task, given from the letter's page."""
+    letter = selectors.get_letter_for_user(request.user, pk)
+    if not workflow.may_resolve(request.user, letter.department):
+        raise Http404
+    form = TranslationTaskForm(request.POST, letter=letter)
+    return posted_on_page(
+        request,
+        letter,
+        form,
+        lambda: services.translation_task_give(actor=request.user, letter=letter, **form.inputs()),
+        _("The translation task is given."),
+        lambda form: letter_detail(request, pk, translation_form=form),
+    )
