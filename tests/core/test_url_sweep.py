@@ -538,6 +538,14 @@ CASES = {
     "dashboard:export": Case(_board_export, "chairman", EXPORT_OUTSIDERS),
     "dashboard:export-retry": Case(_board_export, "chairman", EXPORT_OUTSIDERS),
     "dashboard:export-download": Case(_board_export, "chairman", EXPORT_OUTSIDERS),
+    # The lead executor starts the answer; the translator attaches his translation's files (IR 7.12).
+    "correspondence:letter-answer-start": Case(_isd_letter_only, "isd_officer2", ISD_OUTSIDERS),
+    "correspondence:letter-translation-give": Case(_isd_letter_only, "isd_head", ISD_OUTSIDERS),
+    "correspondence:translation-detail": Case(_isd_translation_only, "isd_head", ISD_OUTSIDERS),
+    "correspondence:translation-move": Case(_isd_translation_move, "isd_officer2", ISD_OUTSIDERS),
+    "correspondence:translation-file-add": Case(_isd_translation_only, "isd_officer2", ISD_OUTSIDERS),
+    "correspondence:translation-file-download": Case(_isd_translation_file, "isd_head", ISD_OUTSIDERS),
+    "correspondence:translation-original-download": Case(_isd_translation_original, "isd_officer2", ISD_OUTSIDERS),
     "correspondence:letter-detail": Case(_isd_letter_only, "isd_head", ISD_OUTSIDERS),
     "correspondence:letter-move": Case(_isd_letter_move, "isd_head", ISD_OUTSIDERS),
     "correspondence:letter-file-add": Case(_isd_letter_only, "isd_head", ISD_OUTSIDERS),
@@ -568,14 +576,6 @@ REQUESTS = {
 }
 
 
-    # The lead executor starts the answer; the translator attaches his translation's files (IR 7.12).
-    "correspondence:letter-answer-start": Case(_isd_letter_only, "isd_officer2", ISD_OUTSIDERS),
-    "correspondence:letter-translation-give": Case(_isd_letter_only, "isd_head", ISD_OUTSIDERS),
-    "correspondence:translation-detail": Case(_isd_translation_only, "isd_head", ISD_OUTSIDERS),
-    "correspondence:translation-move": Case(_isd_translation_move, "isd_officer2", ISD_OUTSIDERS),
-    "correspondence:translation-file-add": Case(_isd_translation_only, "isd_officer2", ISD_OUTSIDERS),
-    "correspondence:translation-file-download": Case(_isd_translation_file, "isd_head", ISD_OUTSIDERS),
-    "correspondence:translation-original-download": Case(_isd_translation_original, "isd_officer2", ISD_OUTSIDERS),
 def signed_in(user) -> Client:
     client = Client()
     client.force_login(user)
