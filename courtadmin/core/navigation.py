@@ -20,7 +20,7 @@ class NavItem:
 def navigation_for(user) -> list[NavItem]:
     if not user.is_authenticated:
         return []
-    from courtadmin.correspondence.selectors import departments_of_letters as letters_reached
+    from courtadmin.correspondence.selectors import opens_correspondence
     from courtadmin.dashboard.selectors import boards_open_to
     from courtadmin.datarequests.selectors import has_inbox as requests_inbox
     from courtadmin.datarequests.selectors import register_departments as requests_register
@@ -34,7 +34,7 @@ def navigation_for(user) -> list[NavItem]:
         items.append(NavItem(rules.nav_label, reverse(rules.home_url), code.lower()))
     if visible:
         items.append(NavItem(_("Documents"), reverse("documents:document-list"), "documents"))
-    if letters_reached(user):
+    if opens_correspondence(user):
         items.append(NavItem(_("Correspondence"), reverse("correspondence:letter-list"), "correspondence"))
     # Requests (IR 5.1, ISD 5.6): the register for a department's people; the inbox for a
     # unit one may address, though it reach no department (a court, another subdivision).

@@ -62,7 +62,12 @@ def _own(user) -> Q:
 
 
 def _reach_condition(user) -> Q:
-    condition = Q(pk__in=[])
+    # IR 7.12: a letter of a department that is not need-to-know is executed by the competent
+    # subdivision too; whoever executes it reads it, wherever he works. A need-to-know
+    # department's letter never leaves it (ISD 7): only its staff of today read it below.
+    open_departments = [rules.code for rules in departments.registered() if not rules.need_to_know]
+    executes = LetterExecutor.objects.filter(letter=OuterRef("pk"), user_id=user.pk)
+    condition = Q(department__in=open_departments) & Exists(executes)
     own = _own(user)
     for code in departments.codes():
         reach = records_reach(user, code).kind
@@ -91,6 +96,14 @@ def departments_of_letters(user) -> list[str]:
     """The departments whose letters the user may see some of: their filter's choices, and
     whether the navigation shows him the correspondence at all."""
     return [code for code in departments.codes() if records_reach(user, code).kind is not Reach.NONE]
+
+
+def opens_correspondence(user) -> bool:
+    """Whether the navigation shows the correspondence and its list opens: to whoever reaches
+    a department's letters, and to anyone holding a position, who may be given a letter to
+    execute (issue 20: the other subdivisions, territorial offices and courts)."""
+    person = person_of(user)
+    return bool(departments_of_letters(user)) or (person is not None and person.position_id is not None)
 
 
 def registering_departments(user) -> list[str]:
@@ -174,13 +187,24 @@ def executors_of(letter) -> list[LetterExecutor]:
 
 def executor_candidates(department: str):
     """The accounts a resolution may name (IR 11, ISD 9): the department's own staff, its
-    territorial units included; an ISD letter never goes outside the ISD (ISD 7)."""
+    territorial units included, and, for a department that is not need-to-know, the people
+    of the subdivisions, territorial offices and courts that belong to no department (IR
+    7.12: the competent subdivision executes a foreign letter). A need-to-know department's
+    letter never goes outside it (ISD 7)."""
+    within = Q(person__position__unit__department=department)
+    if not departments.department(department).need_to_know:
+        within |= Q(person__position__unit__department="", person__position__unit__kind__in=OUTSIDE_UNIT_KINDS)
     return (
         get_user_model()
-        .objects.filter(is_active=True, person__position__unit__department=department)
-        .select_related("person")
+        .objects.filter(within, is_active=True)
+        .select_related("person__position__unit")
         .order_by("person__full_name", "pk")
     )
+
+
+# The units whose people a department's letter may be given to besides its own staff: the
+# structural subdivisions of the Court Administration, its territorial offices, local courts.
+OUTSIDE_UNIT_KINDS = (Unit.Kind.STRUCTURAL, Unit.Kind.TERRITORIAL, Unit.Kind.COURT)
 
 
 def my_letters(user):

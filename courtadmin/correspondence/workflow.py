@@ -205,9 +205,13 @@ def _resolution_errors(letter, *, text="", executors=(), lead=None, working_days
             executor_candidates(letter.department).filter(pk__in=[u.pk for u in executors]).values_list("pk", flat=True)
         )
         if any(user.pk not in allowed for user in executors):
-            # ISD 7: a letter of a department is executed by its own staff alone.
+            # IR 7.12: the competent subdivision; ISD 7: a need-to-know letter stays within.
             errors["executors"] = ValidationError(
-                _("An executor must be on the staff of the letter's department."), code="outside"
+                _(
+                    "An executor must be on the staff of the letter's department or, unless its records are "
+                    "need-to-know, of a subdivision, territorial office or court."
+                ),
+                code="outside",
             )
     if lead is None or lead.pk not in {user.pk for user in executors}:
         errors["lead"] = ValidationError(_("The lead executor is one of the executors."), code="lead_not_executor")

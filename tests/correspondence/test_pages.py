@@ -57,12 +57,18 @@ def test_an_isd_officer_not_an_executor_gets_404_isd_7(people, users, client_for
     assert ReadEvent.objects.filter(user=users["isd_officer"], department="ISD").count() == 2
 
 
-def test_people_of_no_department_have_no_correspondence(people, users, client_for):
-    for username in ("hr_keeper", "sysadmin"):
-        client = client_for(username)
-        for url in ("letter-list", "letter-export", "letter-create"):
-            assert client.get(reverse(f"correspondence:{url}")).status_code == 404
-        assert b"/correspondence/" not in client.get(reverse("core:home")).content
+def test_the_administrator_has_no_correspondence_and_people_of_no_department_register_none(
+    people, users, client_for
+):
+    """The administrator holds no position: nothing. The personnel office may be given a letter
+    to execute (issue 20, item 5): its list opens, empty, and it registers nothing."""
+    client = client_for("sysadmin")
+    for url in ("letter-list", "letter-export", "letter-create"):
+        assert client.get(reverse(f"correspondence:{url}")).status_code == 404
+    assert b"/correspondence/" not in client.get(reverse("core:home")).content
+    client = client_for("hr_keeper")
+    assert client.get(reverse("correspondence:letter-list")).status_code == 200
+    assert client.get(reverse("correspondence:letter-create")).status_code == 404
     # The leadership reads, it does not register.
     assert client_for("chairman").get(reverse("correspondence:letter-create")).status_code == 404
 
