@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "courtadmin.deadlines",
     "courtadmin.dashboard",
     "courtadmin.correspondence",
+    "courtadmin.instructions",
     "international",
     "internal_security",
     # After the departments: its demo requests serve the cases their loaders made.

@@ -14,6 +14,7 @@ urlpatterns = [
     path("audit/", include("courtadmin.audit.urls")),
     path("documents/", include("courtadmin.documents.urls")),
     path("correspondence/", include("courtadmin.correspondence.urls")),
+    path("instructions/", include("courtadmin.instructions.urls")),
     path("requests/", include("courtadmin.datarequests.urls")),
     path("dashboard/", include("courtadmin.dashboard.urls")),
     path("notifications/", include("courtadmin.deadlines.urls")),

@@ -40,6 +40,14 @@ KINDS = [
         remind_before=(1,),
     ),
     DeadlineKind(
+        "isd.instruction",
+        Department.ISD,
+        _("Execution of an instruction"),
+        _("ISD 5.12, ISD 9: the term set by the instruction"),
+        working_days=10,  # the instruction's own term replaces it (due_on)
+        remind_before=(3, 1),
+    ),
+    DeadlineKind(
         "isd.letter",
         Department.ISD,
         _("Execution of a resolution on an incoming letter"),

@@ -39,6 +39,14 @@ KINDS = [
         escalation_line=LineOfWork.LEGAL_ASSISTANCE,
     ),
     DeadlineKind(
+        "ir.instruction",
+        Department.IR,
+        _("Execution of an instruction"),
+        _("IR 11: the term set by the instruction"),
+        working_days=10,  # the instruction's own term replaces it (due_on)
+        remind_before=(3, 1),
+    ),
+    DeadlineKind(
         "ir.letter",
         Department.IR,
         _("Execution of a resolution on an incoming letter"),

@@ -24,6 +24,7 @@ def navigation_for(user) -> list[NavItem]:
     from courtadmin.dashboard.selectors import boards_open_to
     from courtadmin.datarequests.selectors import has_inbox as requests_inbox
     from courtadmin.datarequests.selectors import register_departments as requests_register
+    from courtadmin.instructions.selectors import departments_of_instructions as instructions_reached
 
     items = [NavItem(_("My work"), reverse("core:home"), "home")]
     if boards_open_to(user):
@@ -36,6 +37,8 @@ def navigation_for(user) -> list[NavItem]:
         items.append(NavItem(_("Documents"), reverse("documents:document-list"), "documents"))
     if opens_correspondence(user):
         items.append(NavItem(_("Correspondence"), reverse("correspondence:letter-list"), "correspondence"))
+    if instructions_reached(user):
+        items.append(NavItem(_("Instructions"), reverse("instructions:instruction-list"), "instructions"))
     # Requests (IR 5.1, ISD 5.6): the register for a department's people; the inbox for a
     # unit one may address, though it reach no department (a court, another subdivision).
     if requests_register(user):

@@ -374,6 +374,32 @@ def _isd_letter_move(people, users):
     return {**_isd_letter_only(people, users), "move": "resolve"}
 
 
+def _isd_instruction(people, users):
+    """The CA head's instruction to the ISD head with isd_officer2, who sent an interim report
+    with a file: isd_officer and the Almaty unit execute nothing of it (ISD 7)."""
+    from courtadmin.instructions.services import instruction_give, instruction_report_add
+
+    instruction = instruction_give(
+        actor=users["ca_head"],
+        department="ISD",
+        text="An instruction nobody but its executors and ISD's leadership may open",
+        executors=[users["isd_head"], users["isd_officer2"]],
+        lead=users["isd_head"],
+        working_days=10,
+    )
+    upload = SimpleUploadedFile("i.pdf", b"%PDF-1.7\n%%EOF\n")
+    report = instruction_report_add(actor=users["isd_officer2"], instruction=instruction, text="...", files=[upload])
+    return {"pk": instruction.pk, "file_pk": report.files.get().pk}
+
+
+def _isd_instruction_only(people, users):
+    return {"pk": _isd_instruction(people, users)["pk"]}
+
+
+def _isd_instruction_move(people, users):
+    return {**_isd_instruction_only(people, users), "move": "report"}
+
+
 # Outsiders of ISD records include the system administrator: a superuser is no exception (ISD 7).
 ISD_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_officer", "isd_almaty"]
 # An ISD document is seen by its author, its route and those who reach every ISD record.
@@ -455,6 +481,10 @@ def _board_export(people, users):
     export.file.save("board.pdf", ContentFile(b"%PDF-1.7\n%%EOF\n"))
     return {"pk": export.pk}
 
+
+# Other subdivisions and a court's office see only what is addressed to them (issue 20).
+SUBDIVISIONS = ["legal_officer", "analyst", "court_almaty"]
+INSTRUCTION_OUTSIDERS = [*ISD_OUTSIDERS, *SUBDIVISIONS]
 
 # The ISD's board is for its head and deputy alone; an export is its requester's alone.
 ISD_BOARD_OUTSIDERS = ["ca_deputy", "ir_head", "isd_officer", "isd_almaty", "sysadmin"]
@@ -557,6 +587,11 @@ CASES = {
     "datarequests:request-file-download": Case(
         _request_to("analytics", "analyst"), "isd_head", [*ISD_OUTSIDERS, "legal_officer", "court_almaty"]
     ),
+    "instructions:instruction-detail": Case(_isd_instruction_only, "isd_head", INSTRUCTION_OUTSIDERS),
+    "instructions:instruction-split": Case(_isd_instruction_only, "isd_head", INSTRUCTION_OUTSIDERS),
+    "instructions:instruction-move": Case(_isd_instruction_move, "isd_head", INSTRUCTION_OUTSIDERS),
+    "instructions:instruction-report-add": Case(_isd_instruction_only, "isd_head", INSTRUCTION_OUTSIDERS),
+    "instructions:instruction-file-download": Case(_isd_instruction, "isd_head", INSTRUCTION_OUTSIDERS),
     "international:catalog-list": Case(_ir_catalog, "ir_officer", IR_OUTSIDERS),
     "international:catalog-create": Case(_ir_catalog, "ir_officer", IR_WRITE_OUTSIDERS),
     "international:catalog-update": Case(_ir_court, "ir_officer", IR_WRITE_OUTSIDERS),

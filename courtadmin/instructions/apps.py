@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InstructionsConfig(AppConfig):
+    name = "courtadmin.instructions"
+    verbose_name = _("Instructions")
+
+    def ready(self):
+        from courtadmin.core.demo import register_demo_loader
+        from courtadmin.core.search import register_search_source
+        from courtadmin.core.work import register_work_panel
+
+        from . import search, work, workflow  # noqa: F401  (the workflow registers itself for its moves' news)
+        from .demo import load_demo_instructions
+
+        register_demo_loader(load_demo_instructions)
+        for panel in work.PANELS:
+            register_work_panel(panel)
+        for source in search.SOURCES:
+            register_search_source(source)
