@@ -55,8 +55,9 @@ class RequestForm(PortalFormMixin, forms.ModelForm):
         self.fields["unit"].queryset = addressable_units(department)
         self.fields["recipient"].queryset = recipient_candidates()
         self.fields["recipient"].label_from_instance = lambda user: f"{user.person} ({user.person.position.unit})"
-        self.fields["working_days"].min_value = 1
-        self.fields["working_days"].max_value = MAX_WORKING_DAYS
+        self.fields["working_days"] = forms.IntegerField(
+            label=self.fields["working_days"].label, min_value=1, max_value=MAX_WORKING_DAYS
+        )
         self.fields["record"].choices = [
             ("", "—"),
             *(
@@ -66,10 +67,10 @@ class RequestForm(PortalFormMixin, forms.ModelForm):
         ]
         if not self.is_bound:
             kind = KINDS.get(term_kind(department))
-            self.initial.setdefault("department", department)
-            if kind is not None:
-                self.initial.setdefault("legal_basis", str(kind.legal_basis))
-                self.initial.setdefault("working_days", kind.working_days)
+            self.initial["department"] = self.initial.get("department") or department
+            if kind is not None:  # the department's clause and term, as it registered them
+                self.initial["legal_basis"] = self.initial.get("legal_basis") or str(kind.legal_basis)
+                self.initial["working_days"] = self.initial.get("working_days") or kind.working_days
         if len(self.fields["record"].choices) == 1:
             del self.fields["record"]  # the department has no case a request may serve
 
