@@ -1,13 +1,20 @@
 """Demo letters: a few incoming letters of each department in each state, brought there
-through the real registration and moves; idempotent by department and subject."""
+through the real registration and moves; the answer to the closed one signed and sent (the
+outgoing journal), an English letter with a certified Russian translation and a Kazakh one in
+progress (IR 7.12); idempotent by department and subject."""
 
 from datetime import timedelta
 
 from django.utils import timezone
 
+from courtadmin.documents.demo import demo_document
+from courtadmin.documents.kinds import KINDS
+from courtadmin.documents.models import Document
+from courtadmin.documents.services import document_act
+
 from .models import IncomingLetter
-from .services import letter_register
-from .workflow import letter_move
+from .services import letter_register, translation_task_give
+from .workflow import letter_move, translation_move
 
 C, K = IncomingLetter.Channel, IncomingLetter.SenderKind
 
@@ -82,6 +89,15 @@ LETTERS = [
 ]
 
 
+# IR 7.12: the originals that came as text (e-mail), read beside their translations.
+ORIGINAL_TEXTS = {
+    "Questionnaire of the 2026-2028 evaluation cycle": (
+        "Dear colleagues, please find enclosed the questionnaire of the 2026-2028 evaluation cycle of the "
+        "European Commission for the Efficiency of Justice (CEPEJ). We would be grateful for your answers."
+    ),
+}
+
+
 def load_demo_letters(people) -> str:
     users = {username: person.user for username, person in people.items()}
     today = timezone.localdate()
@@ -100,6 +116,7 @@ def load_demo_letters(people) -> str:
                 sender_date=today - timedelta(days=7),
                 language=language,
                 subject=subject,
+                text=ORIGINAL_TEXTS.get(subject, ""),
                 marking=marking,
             ),
         )
@@ -116,6 +133,61 @@ def load_demo_letters(people) -> str:
             working_days=10,
         )
         if state == "closed":
-            letter_move(letter=letter, move="report", actor=executors[0], report="Ответ подготовлен и направлен.")
+            answer = _sent_answer(letter, executors[0], users[giver])
+            letter_move(
+                letter=letter, move="report", actor=executors[0], report="Ответ подготовлен и направлен.", answer=answer
+            )
             letter_move(letter=letter, move="close", actor=users[giver])
-    return "Correspondence: incoming letters of the IR and the ISD, registered, on execution and taken off control."
+    _load_demo_translations(users)
+    return (
+        "Correspondence: incoming letters of the IR and the ISD, registered, on execution and taken off control; "
+        "an answer signed and sent by the diplomatic channel; a certified Russian translation and a running task."
+    )
+
+
+def _sent_answer(letter, author, signer):
+    """The answer to a letter: signed by its head (IR 13) and sent by the diplomatic channel, so
+    that the outgoing journal shows the incoming letter it answers (issue 20, item 7)."""
+    kind = f"{letter.department.lower()}.outgoing_letter"
+    if kind not in KINDS:
+        return None
+    document = demo_document(
+        author=author,
+        kind=kind,
+        subject=f"Answer: {letter.subject}",
+        addressee=letter.sender_name,
+        texts={"kk": "Хатыңызға жауап.", "ru": "Ответ на Ваше письмо.", "en": "In reply to your letter."},
+        state="signed",
+        signer=signer,
+    )
+    if document.status == Document.Status.SIGNED:
+        document_act(
+            document=document,
+            move="send",
+            actor=author,
+            sent_on=timezone.localdate(),
+            sent_note="Нота МИД РК",
+            channel=IncomingLetter.Channel.DIPLOMATIC,
+        )
+    return document
+
+
+def _load_demo_translations(users) -> None:
+    """IR 7.12: the CEPEJ questionnaire in English with a certified Russian translation,
+    checked by a second person, and a Kazakh translation still being made (its term runs)."""
+    letter = IncomingLetter.objects.filter(
+        department="IR", subject="Questionnaire of the 2026-2028 evaluation cycle"
+    ).first()
+    if letter is None or letter.translations.exists():
+        return
+    head, officer, deputy = users["ir_head"], users["ir_officer"], users["ir_deputy_protocol"]
+    russian = translation_task_give(actor=head, letter=letter, language="ru", translator=officer, working_days=3)
+    translation_move(
+        translation=russian,
+        move="submit",
+        actor=officer,
+        certified=True,
+        text="Уважаемые коллеги! Направляем вопросник оценочного цикла 2026-2028 годов ЕКЭП (CEPEJ).",
+    )
+    translation_move(translation=russian, move="accept", actor=deputy)
+    translation_task_give(actor=head, letter=letter, language="kk", translator=deputy, working_days=5)

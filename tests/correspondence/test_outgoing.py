@@ -127,10 +127,10 @@ def test_the_document_says_which_letter_it_answers_only_to_a_reader_of_that_lett
 
 
 def test_the_lead_executor_starts_the_answer_linked_to_the_letter(people, users, client_for):
-    officer, deputy, head = users["ir_officer"], users["ir_deputy_protocol"], users["ir_head"]
+    officer, head = users["ir_officer"], users["ir_head"]
     letter = register(officer)
-    resolve(letter, head, [officer, deputy], lead=officer)
-    # Only the lead executor: his co-executor gets 404 on the form, and the service refuses him.
+    resolve(letter, head, [officer], lead=officer)
+    # Not for one who executes nothing of it: 404 on the form, no panel on the page.
     url = reverse("correspondence:letter-answer-start", args=[letter.pk])
     assert client_for("ir_deputy_protocol").post(url, {"kind": "ir.outgoing_letter"}).status_code == 404
     assert 'id="answer-start"' not in client_for("ir_deputy_protocol").get(letter.get_absolute_url()).content.decode()

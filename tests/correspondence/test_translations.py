@@ -192,3 +192,25 @@ def test_the_task_form_keeps_what_was_typed_and_the_letter_page_shows_the_histor
             labels.add(str(TRANSLATION_MOVES["submit"].label))
     # The letter's history holds its translation's moves (IR 7.12).
     assert labels & {line.what for line in response.context["history"]}
+
+
+def test_the_demo_holds_a_certified_translation_a_running_task_and_an_answered_letter(db, settings):
+    import io
+
+    from django.core.management import call_command
+
+    from courtadmin.documents.models import Document
+
+    settings.DEMO_MODE = True
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())  # idempotent
+    accepted = LetterTranslation.objects.get(status=T.ACCEPTED)
+    assert (accepted.language, accepted.certified, accepted.letter.language) == ("ru", True, "en")
+    assert accepted.checked_by_id not in (None, accepted.translator_id)
+    running = LetterTranslation.objects.get(status=T.ASSIGNED)
+    assert running_term(running, "ir.translation") is not None
+    answered = Document.objects.filter(status=Document.Status.SENT, channel="diplomatic")
+    assert answered.exists() and answered.first().registration_number
+    from courtadmin.correspondence.models import IncomingLetter
+
+    assert IncomingLetter.objects.filter(answer__in=answered).exists()
