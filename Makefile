@@ -81,7 +81,7 @@ lint: $(VENV)/.dev
 	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/djlint templates international/templates internal_security/templates courtadmin/documents/templates courtadmin/dashboard/templates courtadmin/correspondence/templates courtadmin/datarequests/templates --lint
+	$(VENV)/bin/djlint templates international/templates internal_security/templates courtadmin/documents/templates courtadmin/dashboard/templates courtadmin/correspondence/templates courtadmin/datarequests/templates courtadmin/instructions/templates --lint
 	$(MAKE) --no-print-directory check-catalogs
 
 # bandit over the portal's code (ruff's S rules run in lint too; bandit adds its own checks).
