@@ -19,7 +19,7 @@ from courtadmin.documents.models import Document
 
 from .models import IncomingLetter, LetterCounter, LetterFile, LetterTranslation, TranslationFile
 from .selectors import registering_departments, translation_term_kind, translator_candidates
-from .workflow import MAX_WORKING_DAYS, is_lead, may_resolve, may_submit_translation
+from .workflow import MAX_WORKING_DAYS, may_resolve, may_start_answer, may_submit_translation
 
 
 def _next_number(department: str, year: int) -> int:
@@ -173,15 +173,16 @@ def translation_file_add(*, actor, translation: LetterTranslation, upload) -> Tr
 
 
 def letter_answer_start(*, actor, letter: IncomingLetter, kind: str) -> Document:
-    """The lead executor starts the answer from the letter's page: a draft of the letter's
-    department, to its sender, linked to the letter as its answer (the report then offers it),
-    so that the outgoing journal says which incoming letter it answers (IR 11, ISD 9)."""
-    if letter.status != IncomingLetter.Status.ON_EXECUTION or not is_lead(actor, letter):
+    """An executor on the department's staff starts the answer from the letter's page
+    (`may_start_answer`): a draft of the letter's department, to its sender, linked to the
+    letter as its answer, so that the outgoing journal says which incoming letter it answers
+    (IR 11, ISD 9)."""
+    if not may_start_answer(actor, letter):
+        if letter.answer_id and letter.answer.status != Document.Status.CANCELLED:
+            raise ValidationError(_("The answer to this letter is drafted already."), code="answer_exists")
         raise PermissionDenied
     if kind not in {spec.code for spec in kinds_of(letter.department)}:
         raise ValidationError({"kind": ValidationError(_("Choose a kind of the letter's department."), code="kind")})
-    if letter.answer_id and letter.answer.status != Document.Status.CANCELLED:
-        raise ValidationError(_("The answer to this letter is drafted already."), code="answer_exists")
     reference = {
         "kk": f"{letter.sender_name}: {letter.sender_number or letter.registration_number} хатқа жауап.",
         "ru": f"{letter.sender_name}: ответ на письмо {letter.sender_number or letter.registration_number}.",

@@ -92,6 +92,18 @@ def is_lead(user, letter) -> bool:
     return LetterExecutor.objects.filter(letter=letter, user_id=user.pk, is_lead=True).exists()
 
 
+def may_start_answer(user, letter) -> bool:
+    """The answer is the department's document: drafted by an executor on its staff (the lead,
+    or, when the lead works in another subdivision, office or court, a co-executor of the
+    department: IR 7.12), while the letter is on execution and has no live answer."""
+    return (
+        letter.status == S.ON_EXECUTION
+        and (letter.answer is None or letter.answer.status == Document.Status.CANCELLED)
+        and letter.department in registering_departments(user)
+        and LetterExecutor.objects.filter(letter=letter, user_id=user.pk).exists()
+    )
+
+
 def gave_resolution(user, letter) -> bool:
     return LetterResolution.objects.filter(letter=letter, given_by_id=user.pk).exists()
 
@@ -175,9 +187,10 @@ class LetterWorkflow(Workflow):
         return {"due_on": due_on, "lead": lead.pk, "executors": sorted(user.pk for user in executors)}
 
     def _report(self, letter, *, actor, report, answer=None, **_inputs) -> dict:
-        letter.report, letter.answer = report, answer
+        # An answer drafted from the letter's page by a co-executor stays its answer.
+        letter.report, letter.answer = report, answer or letter.answer
         letter.reported_by, letter.reported_at = actor, timezone.now()
-        return {"answer": answer.pk if answer else None}
+        return {"answer": letter.answer.pk if letter.answer else None}
 
     def _return(self, letter, *, actor, reason, **_inputs) -> dict:
         letter.return_reason = reason

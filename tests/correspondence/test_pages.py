@@ -228,8 +228,9 @@ BUDGET = {
     # the letter (registrar, answer, reporter, resolution and its giver joined), the moves open
     # to the reader (is he the lead: one query), its executors, its history (with its
     # translations'), its files, the report form's documents; its translations, and whether he
-    # may give a translation task (IR 7.12: whether he signs for the IR today, 1)
-    "letter-detail": 6 + 6 + 1 + 1,
+    # may give a translation task (IR 7.12: whether he signs for the IR today, 1), whether he
+    # executes it on the department's staff and so may draft its answer (1)
+    "letter-detail": 6 + 6 + 1 + 1 + 1,
 }
 
 

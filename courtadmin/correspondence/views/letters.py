@@ -14,7 +14,6 @@ from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import flash_errors, posted_on_page, service_result
 from courtadmin.core.history import record_history
 from courtadmin.core.pagination import CappedPaginator
-from courtadmin.documents.models import Document
 from courtadmin.org import departments
 
 from .. import selectors, services, workflow
@@ -107,9 +106,7 @@ def letter_detail(request, pk, **bound):
         may_translate = any(move.name == "resolve" for move in moves)
     else:
         may_translate = workflow.may_resolve(request.user, letter.department)
-    may_answer = any(move.name == "report" for move in moves) and (
-        letter.answer is None or letter.answer.status == Document.Status.CANCELLED
-    )
+    may_answer = workflow.may_start_answer(request.user, letter)
     context = {
         "letter": letter,
         "resolution": resolution,
@@ -175,10 +172,10 @@ def letter_file_download(request, pk, file_pk):
 
 @require_POST
 def letter_answer_start(request, pk):
-    """The lead executor starts the answer from the letter's page (issue 20, item 7): a draft
-    linked to the letter, opened for editing."""
+    """An executor of the department starts the answer from the letter's page (issue 20, item
+    7): a draft linked to the letter, opened for editing."""
     letter = selectors.get_letter_for_user(request.user, pk)
-    if not workflow.is_lead(request.user, letter):
+    if not workflow.may_start_answer(request.user, letter):
         raise Http404
     form = AnswerStartForm(request.POST, letter=letter)
     done, document = service_result(
