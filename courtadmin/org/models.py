@@ -82,7 +82,9 @@ class Unit(models.Model):
                 condition=~Q(kind="territorial_isd") | Q(department="ISD"),
                 name="org_unit_territorial_isd_is_isd",
             ),
-            models.CheckConstraint(condition=~Q(kind="court") | Q(department=""), name="org_unit_court_of_no_department"),
+            models.CheckConstraint(
+                condition=~Q(kind="court") | Q(department=""), name="org_unit_court_of_no_department"
+            ),
         ]
 
     def __str__(self):

@@ -26,7 +26,12 @@ S = IncomingLetter.Status
 def test_a_foreign_letter_translated_executed_by_another_subdivision_and_answered_ir_7_12(
     users, signing_keys, client_for
 ):
-    officer, head, deputy, legal = users["ir_officer"], users["ir_head"], users["ir_deputy_protocol"], users["legal_officer"]
+    officer, head, deputy, legal = (
+        users["ir_officer"],
+        users["ir_head"],
+        users["ir_deputy_protocol"],
+        users["legal_officer"],
+    )
     letter = register(officer, text="Dear colleagues, we kindly ask for your opinion on the draft memorandum.")
     assert letter.language == IncomingLetter.Language.EN
 

@@ -6,11 +6,11 @@ letter reads that letter, and nothing else of the IR; an ISD letter never leaves
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from courtadmin.core.navigation import navigation_for
 from courtadmin.correspondence.models import IncomingLetter
 from courtadmin.correspondence.selectors import executor_candidates, letters_visible_to
 from courtadmin.correspondence.services import letter_file_add
 from courtadmin.correspondence.workflow import letter_move
-from courtadmin.core.navigation import navigation_for
 from tests.conftest import refusal_codes
 
 from .conftest import register, resolve

@@ -57,9 +57,7 @@ def test_an_isd_officer_not_an_executor_gets_404_isd_7(people, users, client_for
     assert ReadEvent.objects.filter(user=users["isd_officer"], department="ISD").count() == 2
 
 
-def test_the_administrator_has_no_correspondence_and_people_of_no_department_register_none(
-    people, users, client_for
-):
+def test_the_administrator_has_no_correspondence_and_people_of_no_department_register_none(people, users, client_for):
     """The administrator holds no position: nothing. The personnel office may be given a letter
     to execute (issue 20, item 5): its list opens, empty, and it registers nothing."""
     client = client_for("sysadmin")

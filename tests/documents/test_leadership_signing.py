@@ -50,7 +50,9 @@ def test_nobody_else_signs_the_chairmans_letter_ir_7_20(today, signing, username
 
 def test_the_chairman_signs_no_other_ir_document_ir_13(today, signing):
     for kind in ("ir.outgoing_letter", "ir.ca_head_letter", "ir.state_body_letter"):
-        assert not signing_authority(signing["chairman"], "IR", approved(signing["ir_officer"].user, kind=kind).line_of_work)
+        assert not signing_authority(
+            signing["chairman"], "IR", approved(signing["ir_officer"].user, kind=kind).line_of_work
+        )
 
 
 def test_the_head_of_the_court_administration_signs_his_own_letter_ir_7_20(today, signing):
