@@ -401,11 +401,14 @@ def _isd_instruction_move(people, users):
 
 
 # Outsiders of ISD records include the system administrator: a superuser is no exception (ISD 7).
-ISD_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_officer", "isd_almaty"]
+# Other subdivisions and a court's office see only what is addressed to them (issue 20): every
+# IR and ISD record below is 404 to them.
+SUBDIVISIONS = ["legal_officer", "analyst", "court_almaty"]
+ISD_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_officer", "isd_almaty", *SUBDIVISIONS]
 # An ISD document is seen by its author, its route and those who reach every ISD record.
-ISD_DOCUMENT_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_officer2", "isd_almaty"]
+ISD_DOCUMENT_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_officer2", "isd_almaty", *SUBDIVISIONS]
 # IR records are for IR staff and the leadership (IR 1-3); writing is for IR staff alone.
-IR_OUTSIDERS = ["isd_head", "isd_officer", "isd_almaty", "sysadmin"]
+IR_OUTSIDERS = ["isd_head", "isd_officer", "isd_almaty", "sysadmin", *SUBDIVISIONS]
 IR_WRITE_OUTSIDERS = [*IR_OUTSIDERS, "chairman", "ca_deputy"]
 
 
@@ -482,12 +485,8 @@ def _board_export(people, users):
     return {"pk": export.pk}
 
 
-# Other subdivisions and a court's office see only what is addressed to them (issue 20).
-SUBDIVISIONS = ["legal_officer", "analyst", "court_almaty"]
-INSTRUCTION_OUTSIDERS = [*ISD_OUTSIDERS, *SUBDIVISIONS]
-
 # The ISD's board is for its head and deputy alone; an export is its requester's alone.
-ISD_BOARD_OUTSIDERS = ["ca_deputy", "ir_head", "isd_officer", "isd_almaty", "sysadmin"]
+ISD_BOARD_OUTSIDERS = ["ca_deputy", "ir_head", "isd_officer", "isd_almaty", "sysadmin", *SUBDIVISIONS]
 EXPORT_OUTSIDERS = ["ca_head", "isd_head", "ir_head", "sysadmin"]
 
 
@@ -580,18 +579,20 @@ CASES = {
     "correspondence:letter-move": Case(_isd_letter_move, "isd_head", ISD_OUTSIDERS),
     "correspondence:letter-file-add": Case(_isd_letter_only, "isd_head", ISD_OUTSIDERS),
     "correspondence:letter-file-download": Case(_isd_letter, "isd_head", ISD_OUTSIDERS),
+    "instructions:instruction-detail": Case(_isd_instruction_only, "isd_head", ISD_OUTSIDERS),
+    "instructions:instruction-split": Case(_isd_instruction_only, "isd_head", ISD_OUTSIDERS),
+    "instructions:instruction-move": Case(_isd_instruction_move, "isd_head", ISD_OUTSIDERS),
+    "instructions:instruction-report-add": Case(_isd_instruction_only, "isd_head", ISD_OUTSIDERS),
+    "instructions:instruction-file-download": Case(_isd_instruction, "isd_head", ISD_OUTSIDERS),
     "datarequests:request-detail": Case(
-        _request_to("legal"), "legal_officer", [*ISD_OUTSIDERS, "analyst", "court_almaty"]
+        _request_to("legal"), "legal_officer", [name for name in ISD_OUTSIDERS if name != "legal_officer"]
     ),
-    "datarequests:request-move": Case(_request_move, "court_almaty", [*ISD_OUTSIDERS, "legal_officer", "analyst"]),
+    "datarequests:request-move": Case(
+        _request_move, "court_almaty", [name for name in ISD_OUTSIDERS if name != "court_almaty"]
+    ),
     "datarequests:request-file-download": Case(
-        _request_to("analytics", "analyst"), "isd_head", [*ISD_OUTSIDERS, "legal_officer", "court_almaty"]
+        _request_to("analytics", "analyst"), "isd_head", [name for name in ISD_OUTSIDERS if name != "analyst"]
     ),
-    "instructions:instruction-detail": Case(_isd_instruction_only, "isd_head", INSTRUCTION_OUTSIDERS),
-    "instructions:instruction-split": Case(_isd_instruction_only, "isd_head", INSTRUCTION_OUTSIDERS),
-    "instructions:instruction-move": Case(_isd_instruction_move, "isd_head", INSTRUCTION_OUTSIDERS),
-    "instructions:instruction-report-add": Case(_isd_instruction_only, "isd_head", INSTRUCTION_OUTSIDERS),
-    "instructions:instruction-file-download": Case(_isd_instruction, "isd_head", INSTRUCTION_OUTSIDERS),
     "international:catalog-list": Case(_ir_catalog, "ir_officer", IR_OUTSIDERS),
     "international:catalog-create": Case(_ir_catalog, "ir_officer", IR_WRITE_OUTSIDERS),
     "international:catalog-update": Case(_ir_court, "ir_officer", IR_WRITE_OUTSIDERS),
