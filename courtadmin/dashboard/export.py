@@ -19,7 +19,7 @@ def board_workbook(built: list, period) -> bytes:
             sheet.column_dimensions[column].width = width
         append(sheet, [str(entry.panel.title), period.label], bold=True)
         append(sheet, [])
-        append(sheet, [_("Figure"), period.label, _("A year earlier"), _("Unit")], bold=True)
+        append(sheet, [_("Figure"), period.label, _("A year earlier"), _("Unit of measure")], bold=True)
         for figure in entry.data.figures:
             append(sheet, [figure.label, figure.value, figure.previous, figure.unit])
         for trend in entry.data.trends:
