@@ -201,7 +201,37 @@ def load_demo_documents(people) -> str:
         texts={"kk": "Тоқсан ішінде атқарылған жұмыс туралы есеп.", "ru": "Отчет о работе, проделанной за квартал."},
         state="approved",
     )
-    return "IR documents: one signed letter; a report awaiting ir_head."
+    # IR 7.20: the Chairman's protocol letter, signed by him; the Head's, awaiting him.
+    demo_document(
+        author=officer,
+        kind="ir.chairman_letter",
+        subject="Корея Республикасы Жоғарғы Сотының Төрағасына алғыс хат / Благодарственное письмо Председателю "
+        "Верховного суда Республики Корея",
+        addressee="Chief Justice of the Supreme Court of the Republic of Korea",
+        texts={
+            "kk": "Астанадағы кездесу үшін алғысымды білдіремін.",
+            "ru": "Выражаю благодарность за встречу в Астане.",
+            "en": "Please accept my gratitude for our meeting in Astana.",
+        },
+        state="signed",
+        signer=people["chairman"].user,
+    )
+    demo_document(
+        author=officer,
+        kind="ir.ca_head_letter",
+        subject="ЕЫДҰ елшісіне шақыру хат / Пригласительное письмо послу ОБСЕ",
+        addressee="Head of the OSCE Programme Office in Astana",
+        texts={
+            "kk": "Сот әкімшілігі Сіздерді дөңгелек үстелге шақырады.",
+            "ru": "Судебная администрация приглашает Вас на круглый стол.",
+            "en": "The Court Administration invites you to a round table.",
+        },
+        state="approved",
+    )
+    return (
+        "IR documents: one signed letter; a report awaiting ir_head; the Chairman's protocol letter signed by "
+        "him; the Head's awaiting ca_head (IR 7.20)."
+    )
 
 
 def load_demo_requests(people) -> str:

@@ -14,7 +14,8 @@ LIMIT hits and says when there are more.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Q, Subquery
+from django.db.models import Q, Subquery, TextField, Value
+from django.db.models.functions import Concat
 
 from .fulltext import has_words, words_in
 from .work import WorkItem
@@ -25,6 +26,8 @@ LIMIT = 10
 WINDOW = 5_000
 CAP = 10_000
 MIN_LENGTH, MAX_LENGTH = 2, 100
+# A list's search matching more rows than this is "common": read in the list's own order.
+COMMON = 2_000
 
 
 @dataclass(frozen=True)
@@ -92,3 +95,24 @@ def newest_matching(visible, condition: Q, order: tuple[str, ...], limit: int, *
         return rows
     rare = visible.filter(condition).order_by().values("pk")[:CAP]
     return list(visible.filter(pk__in=Subquery(rare)).order_by(*order)[: limit + 1])
+
+
+def containing(queryset, fields: tuple[str, ...], text: str):
+    """The rows of a list's `queryset` holding `text` in part of one of `fields`, in any case.
+
+    The planner cannot tell a rare string from a common one (newest_matching). A rare one is
+    found through the fields' trigram indexes and its few rows ordered; a common one, which
+    the indexes would hand over by the hundred thousand to be sorted, is looked for while the
+    list's own index is read in its order, so that its first page stops at the first rows
+    that match. Which one it is costs one count of at most COMMON + 1 rows, through the indexes.
+    """
+    indexed = Q()
+    for field in fields:
+        indexed |= Q(**{f"{field}__icontains": text})
+    if queryset.filter(indexed).order_by()[: COMMON + 1].count() <= COMMON:
+        return queryset.filter(indexed)
+    # The fields joined by a line break, which no search text holds: no index fits it.
+    parts = [part for field in fields for part in (field, Value("\n"))][:-1]
+    return queryset.alias(search_haystack=Concat(*parts, output_field=TextField())).filter(
+        search_haystack__icontains=text
+    )

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.db.models import CharField, Exists, OuterRef, Q, Subquery
+from django.db.models import BigIntegerField, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from courtadmin.core.search import containing
 from courtadmin.deadlines.models import Deadline
 from courtadmin.documents.kinds import KINDS
 from courtadmin.documents.models import Document
@@ -55,29 +56,56 @@ def reads_official_use(user, department: str) -> bool:
 
 
 def _own(user) -> Q:
-    """Letters the user registered, gave the resolution on, or executes."""
+    """Letters the user registered, gave the resolution on, or executes, tested row by row
+    through their indexes: for the official-use letters of a department he otherwise reaches
+    whole, however many letters are his."""
     executes = LetterExecutor.objects.filter(letter=OuterRef("pk"), user_id=user.pk)
     resolved = LetterResolution.objects.filter(letter=OuterRef("pk"), given_by_id=user.pk)
     return Q(registered_by_id=user.pk) | Exists(executes) | Exists(resolved)
 
 
+def _own_ids(user, *, granted: list[str], executed_only: list[str]):
+    """The ids of the letters that are his own in the departments he reaches letter by letter
+    (`granted`: registered, resolved or executed) and of those he only executes (`executed_only`),
+    found first through their indexes: a list of a million letters is never scanned for them."""
+    executes = LetterExecutor.objects.filter(user_id=user.pk, letter__department__in=[*granted, *executed_only])
+    parts = [executes.order_by().values("letter_id")]
+    if granted:
+        parts += [
+            LetterResolution.objects.filter(given_by_id=user.pk, letter__department__in=granted)
+            .order_by()
+            .values("letter_id"),
+            IncomingLetter.objects.filter(registered_by_id=user.pk, department__in=granted).order_by().values("pk"),
+        ]
+    return parts[0].union(*parts[1:])
+
+
 def _reach_condition(user) -> Q:
-    # IR 7.12: a letter of a department that is not need-to-know is executed by the competent
-    # subdivision too; whoever executes it reads it, wherever he works. A need-to-know
-    # department's letter never leaves it (ISD 7): only its staff of today read it below.
-    open_departments = [rules.code for rules in departments.registered() if not rules.need_to_know]
-    executes = LetterExecutor.objects.filter(letter=OuterRef("pk"), user_id=user.pk)
-    condition = Q(department__in=open_departments) & Exists(executes)
-    own = _own(user)
+    """A department he reaches whole: its letters, those for official use only if he reads them
+    or they are his own. A need-to-know department he reaches letter by letter (ISD 7): his own.
+    IR 7.12: a letter of a department that is not need-to-know is executed by the competent
+    subdivision too; whoever executes it reads it, wherever he works. A need-to-know
+    department's letter never leaves it: only its staff of today read it."""
+    whole, granted = [], []
     for code in departments.codes():
         reach = records_reach(user, code).kind
-        if reach is Reach.NONE:
-            continue
-        # ISD 7: need-to-know; only what is his own below the head and deputy.
-        mine = Q(department=code) & (Q() if reach is Reach.ALL else own)
+        if reach is Reach.ALL:
+            whole.append(code)
+        elif reach is not Reach.NONE:
+            granted.append(code)
+    executed_only = [
+        rules.code
+        for rules in departments.registered()
+        if not rules.need_to_know and rules.code not in whole and rules.code not in granted
+    ]
+    condition = Q(pk__in=[])
+    for code in whole:
+        mine = Q(department=code)
         if not reads_official_use(user, code):
-            mine &= Q(marking=IncomingLetter.Marking.ORDINARY) | own
+            mine &= Q(marking=IncomingLetter.Marking.ORDINARY) | _own(user)
         condition |= mine
+    if granted or executed_only:
+        condition |= Q(pk__in=_own_ids(user, granted=granted, executed_only=executed_only))
     return condition
 
 
@@ -143,15 +171,21 @@ class LetterFilter:
 
 
 def _overdue(letters):
-    """Letters whose execution term runs past its due date (IR 11, ISD 9)."""
-    terms = Deadline.objects.filter(
-        record_type__app_label="correspondence",
-        record_type__model="incomingletter",
-        record_id=Cast(OuterRef("pk"), output_field=CharField()),
-        state__in=Deadline.ACTIVE,
-        due_on__lt=timezone.localdate(),
+    """Letters whose execution term runs past its due date (IR 11, ISD 9): the few overdue
+    terms found first, so that the journal is never scanned to compare its ids with the
+    terms' text ids."""
+    late = (
+        Deadline.objects.filter(
+            record_type__app_label="correspondence",
+            record_type__model="incomingletter",
+            kind__in=[term_kind(code) for code in departments.codes()],
+            state__in=Deadline.ACTIVE,
+            due_on__lt=timezone.localdate(),
+        )
+        .annotate(letter_id=Cast("record_id", BigIntegerField()))
+        .values("letter_id")
     )
-    return letters.filter(Exists(terms))
+    return letters.filter(pk__in=late)
 
 
 def letter_register(user, filters: LetterFilter = LetterFilter()):
@@ -172,12 +206,7 @@ def letter_register(user, filters: LetterFilter = LetterFilter()):
     if filters.overdue:
         letters = _overdue(letters)
     if text := filters.text.strip():
-        letters = letters.filter(
-            Q(registration_number__icontains=text)
-            | Q(sender_name__icontains=text)
-            | Q(sender_number__icontains=text)
-            | Q(subject__icontains=text)
-        )
+        letters = containing(letters, ("registration_number", "sender_name", "sender_number", "subject"), text)
     return letters.select_related("resolution").order_by("-year", "-number", "-pk")
 
 

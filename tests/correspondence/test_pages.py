@@ -216,6 +216,30 @@ def test_the_list_filters(people, users, client_for):
     assert client.get(url, {"department": "ISD"}).context["form"].errors  # not a department he reaches
 
 
+def test_a_common_search_reads_the_journal_in_its_order_and_finds_the_same_letters(
+    people, users, client_for, monkeypatch
+):
+    """core.search.containing: a string matching more than COMMON letters is looked for while
+    the journal is read in its order, not through the indexes; the letters found are the same,
+    in the same order, and a line break joining the fields matches nothing across them."""
+    from courtadmin.core import search
+
+    officer = users["ir_officer"]
+    seminars = [register(officer, subject=f"Семинар судей {n}") for n in range(3)]
+    register(officer, subject="Прочее", sender_name="Судебный департамент")
+    client = client_for("ir_officer")
+    url = reverse("correspondence:letter-list")
+
+    def listed(text):
+        return [letter.pk for letter in client.get(url, {"text": text}).context["page"].object_list]
+
+    rare = listed("семинар")
+    monkeypatch.setattr(search, "COMMON", 2)
+    assert listed("семинар") == rare == [letter.pk for letter in reversed(seminars)]
+    assert len(listed("суд")) == 4  # the subject of three, the sender of the fourth
+    assert listed("прочее\nсудеб") == []
+
+
 # --- Query budgets: the same for 2 letters as for 50 ----------------------------------------------
 
 # Every page reads the session, its user and the user's person with his position (3), and saves
