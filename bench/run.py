@@ -13,6 +13,7 @@ def main(names: list[str]) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "courtadmin.settings")
     django.setup()
     from . import (
+        correspondence,
         dashboard,
         harness,
         isd_need_to_know,
@@ -34,6 +35,7 @@ def main(names: list[str]) -> None:
         "dashboard": dashboard.run,
         "reminder_scan": reminder_scan.run,
         "search": search.run,
+        "letters_list": correspondence.run,
         "throughput": throughput.run,
         "mixed_load": mixed_load.run,
         "upload_bombs": upload_bombs.run,

@@ -1,11 +1,13 @@
 """How many records of each generate_load kind the bench database holds."""
 
+from courtadmin.correspondence.models import IncomingLetter
 from courtadmin.deadlines.models import Deadline
 from internal_security.models import Complaint, ComplaintGrant, CriminalCase, Investigation
 from international.models import Delegation, LegalAssistanceRequest, Trip
 
 COUNTS = {
     "requests": lambda: LegalAssistanceRequest.objects.count(),
+    "letters": lambda: IncomingLetter.objects.count(),
     "trips": lambda: Trip.objects.count(),
     "delegations": lambda: Delegation.objects.count(),
     "complaints": lambda: Complaint.objects.count(),

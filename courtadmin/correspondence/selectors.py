@@ -19,7 +19,7 @@ from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from courtadmin.core.search import containing
+from courtadmin.core.search import COMMON, containing
 from courtadmin.deadlines.models import Deadline
 from courtadmin.documents.kinds import KINDS
 from courtadmin.documents.models import Document
@@ -55,29 +55,32 @@ def reads_official_use(user, department: str) -> bool:
     )
 
 
-def _own(user) -> Q:
-    """Letters the user registered, gave the resolution on, or executes, tested row by row
-    through their indexes: for the official-use letters of a department he otherwise reaches
-    whole, however many letters are his."""
-    executes = LetterExecutor.objects.filter(letter=OuterRef("pk"), user_id=user.pk)
-    resolved = LetterResolution.objects.filter(letter=OuterRef("pk"), given_by_id=user.pk)
-    return Q(registered_by_id=user.pk) | Exists(executes) | Exists(resolved)
-
-
-def _own_ids(user, *, granted: list[str], executed_only: list[str]):
-    """The ids of the letters that are his own in the departments he reaches letter by letter
-    (`granted`: registered, resolved or executed) and of those he only executes (`executed_only`),
-    found first through their indexes: a list of a million letters is never scanned for them."""
-    executes = LetterExecutor.objects.filter(user_id=user.pk, letter__department__in=[*granted, *executed_only])
+def _own_ids(user, codes: list[str], *, executed_only: list[str] = ()):
+    """The ids of the letters of departments `codes` that the user registered, gave the
+    resolution on or executes, and of departments `executed_only` that he executes."""
+    executes = LetterExecutor.objects.filter(user_id=user.pk, letter__department__in=[*codes, *executed_only])
     parts = [executes.order_by().values("letter_id")]
-    if granted:
+    if codes:
         parts += [
-            LetterResolution.objects.filter(given_by_id=user.pk, letter__department__in=granted)
+            LetterResolution.objects.filter(given_by_id=user.pk, letter__department__in=codes)
             .order_by()
             .values("letter_id"),
-            IncomingLetter.objects.filter(registered_by_id=user.pk, department__in=granted).order_by().values("pk"),
+            IncomingLetter.objects.filter(registered_by_id=user.pk, department__in=codes).order_by().values("pk"),
         ]
-    return parts[0].union(*parts[1:])
+    return parts[0].union(*parts[1:], all=True)
+
+
+def _own(user, codes: list[str], *, executed_only: list[str] = ()) -> Q:
+    """His own letters (`_own_ids`) as a condition that costs the same for a few and for a
+    hundred thousand: a few are found first through their indexes and the journal joined to
+    them; many are tested on each row the journal's order reads, which meets them soon."""
+    ids = _own_ids(user, codes, executed_only=executed_only)
+    if len(ids[: COMMON + 1]) <= COMMON:
+        return Q(pk__in=ids)
+    executes = LetterExecutor.objects.filter(letter=OuterRef("pk"), user_id=user.pk)
+    resolved = LetterResolution.objects.filter(letter=OuterRef("pk"), given_by_id=user.pk)
+    own = Q(department__in=codes) & (Q(registered_by_id=user.pk) | Exists(executes) | Exists(resolved))
+    return own | Q(department__in=executed_only) & Exists(executes)
 
 
 def _reach_condition(user) -> Q:
@@ -98,14 +101,12 @@ def _reach_condition(user) -> Q:
         for rules in departments.registered()
         if not rules.need_to_know and rules.code not in whole and rules.code not in granted
     ]
-    condition = Q(pk__in=[])
-    for code in whole:
-        mine = Q(department=code)
-        if not reads_official_use(user, code):
-            mine &= Q(marking=IncomingLetter.Marking.ORDINARY) | _own(user)
-        condition |= mine
+    unread = [code for code in whole if not reads_official_use(user, code)]
+    condition = Q(department__in=[code for code in whole if code not in unread])
+    if unread:
+        condition |= Q(department__in=unread) & (Q(marking=IncomingLetter.Marking.ORDINARY) | _own(user, unread))
     if granted or executed_only:
-        condition |= Q(pk__in=_own_ids(user, granted=granted, executed_only=executed_only))
+        condition |= _own(user, granted, executed_only=executed_only)
     return condition
 
 

@@ -153,9 +153,10 @@ def test_the_lead_executor_starts_the_answer_linked_to_the_letter(people, users,
 
 # --- Query budget: the same for 2 letters as for 30 ----------------------------------------------
 
-# The session, its user, his person (3) and the session's save (3); the count, the page (the
-# signature joined, the letter answered and its number as subqueries within reach).
-OUTGOING_LIST = 6 + 2
+# The session, its user, his person (3) and the session's save (3); whether his own letters are
+# few (the letters' reach), the count, the page (the signature joined, the letter answered and
+# its number as subqueries within reach).
+OUTGOING_LIST = 6 + 1 + 2
 
 
 @pytest.mark.parametrize("rows", [2, 30])

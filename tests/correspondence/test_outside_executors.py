@@ -96,3 +96,29 @@ def test_an_executor_moved_out_of_the_isd_reads_its_letter_no_more_isd_7(users, 
     people["isd_officer2"].save()
     officer = type(officer).objects.get(pk=officer.pk)  # a new request: nothing cached
     assert not letters_visible_to(officer).filter(pk=letter.pk).exists()
+
+
+def test_reach_is_the_same_whether_ones_own_letters_are_few_or_many_isd_7(users, monkeypatch):
+    """selectors._own: a few own letters are found through their indexes, many are tested row
+    by row in the journal's order; both give the same letters, and never another's."""
+    from courtadmin.correspondence import selectors
+
+    officer, other = users["isd_officer"], users["isd_officer2"]
+    mine = [register(officer, department="ISD", subject=f"ISD {n}") for n in range(3)]
+    given = register(other, department="ISD")
+    resolve(given, users["isd_head"], [officer], lead=officer)
+    register(other, department="ISD", subject="not his")
+    official = register(users["ir_head"], marking=IncomingLetter.Marking.OFFICIAL_USE)
+    resolve(official, users["ir_head"], [users["ir_officer"]])
+    register(users["ir_head"], marking=IncomingLetter.Marking.OFFICIAL_USE, subject="not given to him")
+    ordinary = register(users["ir_head"], subject="ordinary")
+
+    few = {
+        "isd_officer": set(letters_visible_to(officer)),
+        "ir_officer": set(letters_visible_to(users["ir_officer"])),
+    }
+    assert few["isd_officer"] == {*mine, given}
+    assert few["ir_officer"] == {official, ordinary}
+    monkeypatch.setattr(selectors, "COMMON", 1)
+    assert set(letters_visible_to(officer)) == few["isd_officer"]
+    assert set(letters_visible_to(users["ir_officer"])) == few["ir_officer"]

@@ -1,0 +1,72 @@
+"""`letters_list`: the journal of incoming letters (issue 20) over 1,000,000 letters of both
+departments, each case requested in full through Django's test client, against the same
+page's SELECT statements replayed bare through a cursor (the database's share of the page).
+Cases: the IR officer (who reaches every IR letter) on the first page, a status, the overdue
+filter, a search by number and one by a word of the subject; an ISD officer (need-to-know,
+ISD 7: only the letters he executes, registered or resolved) on his first page. Target:
+every case under 50 ms, as every list page."""
+
+import re
+
+from django.db import connection
+
+from courtadmin.correspondence.models import IncomingLetter
+from courtadmin.org.demo import build_demo_organisation
+
+from .harness import Result, ensure_load, signed_in
+from .la_registry import _cases
+
+SIZE = 1_000_000
+TARGET_MS = 50
+ROW_LINK = re.compile(r'href="/correspondence/letters/(\d+)/"')
+
+
+def _prepare():
+    if connection.vendor != "postgresql":
+        raise RuntimeError("letters_list needs PostgreSQL: set DATABASE_URL (make bench does)")
+    people = build_demo_organisation(password="bench-password-not-used")  # noqa: S106
+    generated = ensure_load(letters=SIZE)
+    if generated:
+        print(f"letters_list: generated {'; '.join(generated)}")
+    return people
+
+
+def run(runs: int = 7) -> Result:
+    people = _prepare()
+    searched = IncomingLetter.objects.filter(department="IR").order_by("pk")[SIZE // 3].registration_number
+    officer = signed_in(people["ir_officer"].user)
+    cases = _cases(
+        officer,
+        "correspondence:letter-list",
+        {
+            "first page": {},
+            "on execution": {"status": IncomingLetter.Status.ON_EXECUTION},
+            "overdue": {"overdue": "on"},
+            "number search": {"text": searched},
+            "subject search": {"text": "семинара"},
+        },
+        runs=runs,
+    )
+    isd = _cases(signed_in(people["isd_officer2"].user), "correspondence:letter-list", {"ISD officer": {}}, runs=runs)
+    cases.update(isd)
+    for label, case in cases.items():
+        shown = len(set(ROW_LINK.findall(case["html"])))
+        if label == "number search" and shown != 1:
+            raise RuntimeError(f"letters_list {label}: {shown} rows on the page")
+        case["rows"] = shown
+    slowest = max(cases, key=lambda label: cases[label]["ms"])
+    listed = "; ".join(
+        f"{label} {case['ms']:,.0f} ms ({case['queries']} queries, {case['rows']} rows)"
+        for label, case in cases.items()
+    )
+    return Result(
+        name="letters_list",
+        measures=f"incoming letters' journal over {SIZE:,} letters, median per case: {listed}; "
+        f"the figure is the slowest case, {slowest}",
+        ours_ms=cases[slowest]["ms"],
+        baseline=f"the slowest case's SELECTs replayed bare ({cases[slowest]['queries']} queries in all)",
+        baseline_ms=cases[slowest]["bare_ms"],
+        queries=max(case["queries"] for case in cases.values()),
+        rows=SIZE,
+        target=f"every case under {TARGET_MS} ms",
+    )
