@@ -79,3 +79,21 @@ class PeriodicRun(models.Model):
 
     def __str__(self):
         return f"{self.name} {self.period}"
+
+
+class RegisterCounter(models.Model):
+    """The last number given in one register of a department for a year: the outgoing journal,
+    the incoming letters, the instructions, the requests (`core.registers.next_number`)."""
+
+    register = models.CharField(max_length=32)
+    department = models.CharField(max_length=8)
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["register", "department", "year"], name="core_one_register_counter")
+        ]
+
+    def __str__(self):
+        return f"{self.register} {self.department} {self.year}: {self.last_number}"

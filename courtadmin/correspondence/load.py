@@ -9,9 +9,11 @@ from django.db import connection, transaction
 
 from courtadmin.audit.services import audit_append_bulk
 from courtadmin.core.load import LoadContext, LoadKind, actors, analyze, audit_events, max_id, spread_sql
+from courtadmin.core.models import RegisterCounter
 from courtadmin.deadlines.models import Deadline
 
-from .models import IncomingLetter, LetterCounter, LetterExecutor, LetterResolution
+from .models import IncomingLetter, LetterExecutor, LetterResolution
+from .services import REGISTER
 
 L = IncomingLetter
 SENDERS = [
@@ -112,9 +114,9 @@ WHERE l.id > %(after_id)s AND l.status = 'on_execution'
 """
 
 COUNTERS_SQL = """
-INSERT INTO {counters} (department, year, last_number)
-SELECT department, year, max(number) FROM {letters} GROUP BY 1, 2
-ON CONFLICT (department, year) DO UPDATE SET last_number = EXCLUDED.last_number
+INSERT INTO {counters} (register, department, year, last_number)
+SELECT %(register)s, department, year, max(number) FROM {letters} GROUP BY 1, 2, 3
+ON CONFLICT (register, department, year) DO UPDATE SET last_number = EXCLUDED.last_number
 """
 
 
@@ -137,6 +139,7 @@ def generate_letters(count: int, context: LoadContext) -> str:
         "ir_head": user["ir_head"],
         "isd_head": user["isd_head"],
         "record_type": ContentType.objects.get_for_model(L).pk,
+        "register": REGISTER,
     }
     tables = {
         "table": L._meta.db_table,
@@ -144,7 +147,7 @@ def generate_letters(count: int, context: LoadContext) -> str:
         "resolutions": LetterResolution._meta.db_table,
         "executors": LetterExecutor._meta.db_table,
         "deadlines": Deadline._meta.db_table,
-        "counters": LetterCounter._meta.db_table,
+        "counters": RegisterCounter._meta.db_table,
         "spread": spread_sql(),
     }
     with transaction.atomic(), connection.cursor() as cursor:

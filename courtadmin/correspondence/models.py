@@ -121,21 +121,6 @@ class IncomingLetter(models.Model):
         return self.marking == self.Marking.OFFICIAL_USE
 
 
-class LetterCounter(models.Model):
-    """The last number given in a department's journal of incoming letters for a year, taken
-    under SELECT ... FOR UPDATE with the registration, so that numbers have no gap."""
-
-    department = models.CharField(max_length=8)
-    year = models.PositiveSmallIntegerField()
-    last_number = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["department", "year"], name="correspondence_one_counter")]
-
-    def __str__(self):
-        return f"{self.department} {self.year}: {self.last_number}"
-
-
 class LetterResolution(models.Model):
     """The resolution (резолюция) on a letter (IR 11, ISD 9): who gave it, what is to be done,
     by whom (one lead executor among the executors) and by when (working days from the day

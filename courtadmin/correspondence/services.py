@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courtadmin.audit.services import audit_record
+from courtadmin.core.registers import next_number
 from courtadmin.core.uploads import accepted_upload_fields
 from courtadmin.deadlines.calendar import WorkingCalendar
 from courtadmin.deadlines.services import deadline_open
@@ -17,20 +18,12 @@ from courtadmin.documents import services as documents_services
 from courtadmin.documents.kinds import kinds_of
 from courtadmin.documents.models import Document
 
-from .models import IncomingLetter, LetterCounter, LetterFile, LetterTranslation, TranslationFile
+from .models import IncomingLetter, LetterFile, LetterTranslation, TranslationFile
 from .selectors import registering_departments, translation_term_kind, translator_candidates
 from .workflow import MAX_WORKING_DAYS, may_resolve, may_start_answer, may_submit_translation
 
-
-def _next_number(department: str, year: int) -> int:
-    """The next number of the department's journal for the year, under the counter's row lock:
-    two registrations at once never share a number, and a failed one leaves no gap (its
-    transaction rolls the counter back)."""
-    LetterCounter.objects.get_or_create(department=department, year=year)
-    counter = LetterCounter.objects.select_for_update().get(department=department, year=year)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return counter.last_number
+# The incoming journal of each department (core.registers).
+REGISTER = "correspondence.incoming"
 
 
 def letter_register(*, actor, letter: IncomingLetter) -> IncomingLetter:
@@ -51,7 +44,7 @@ def letter_register(*, actor, letter: IncomingLetter) -> IncomingLetter:
     letter.year = today.year
     letter.full_clean(exclude=["number", "registration_number"])
     with transaction.atomic():
-        letter.number = _next_number(letter.department, letter.year)
+        letter.number = next_number(REGISTER, letter.department, letter.year)
         letter.registration_number = f"ВХ-{letter.number}/{letter.year}"
         letter.save()
         audit_record(

@@ -137,21 +137,6 @@ class DataRequest(models.Model):
         return self.status in self.AWAITING_ANSWER and self.due_on is not None and self.due_on < timezone.localdate()
 
 
-class RequestCounter(models.Model):
-    """The last number given in a department's register of requests for a year, taken under
-    SELECT ... FOR UPDATE with the sending, so that numbers have no gap."""
-
-    department = models.CharField(max_length=8)
-    year = models.PositiveSmallIntegerField()
-    last_number = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["department", "year"], name="datarequests_one_counter")]
-
-    def __str__(self):
-        return f"{self.department} {self.year}: {self.last_number}"
-
-
 class RequestFile(StoredFile):
     """A file of the answer, uploaded by the addressed unit; checked like every upload."""
 

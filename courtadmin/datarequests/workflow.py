@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from courtadmin.core.registers import next_number
 from courtadmin.core.uploads import accepted_upload_fields
 from courtadmin.core.workflow import Move, Workflow
 from courtadmin.deadlines.calendar import WorkingCalendar
@@ -27,7 +28,7 @@ from courtadmin.deadlines.selectors import running_term
 from courtadmin.deadlines.services import deadline_close, deadline_open
 from courtadmin.org.authority import person_of, signing_authority
 
-from .models import DataRequest, RequestCounter, RequestFile
+from .models import DataRequest, RequestFile
 from .selectors import is_addressee, recipient_candidates, requests_visible_to, term_kind
 
 S = DataRequest.Status
@@ -158,7 +159,7 @@ class RequestWorkflow(Workflow):
         day = timezone.localdate(sent_at)
         decision = may_send(actor, request.department)
         request.year = day.year
-        request.number = _next_number(request.department, request.year)
+        request.number = next_number("datarequests", request.department, request.year)
         request.registration_number = f"ЗП-{request.number}/{request.year}"
         calendar = WorkingCalendar()
         request.due_on = calendar.add_working_days(calendar.term_start(sent_at), request.working_days)
@@ -200,16 +201,6 @@ class RequestWorkflow(Workflow):
     def _return(self, request, *, actor, reason, **_inputs) -> dict:
         request.return_reason = reason
         return {"reason": reason}
-
-
-def _next_number(department: str, year: int) -> int:
-    """The next number of the department's register for the year, under the counter's row
-    lock: two sendings at once never share a number, and a failed one leaves no gap."""
-    RequestCounter.objects.get_or_create(department=department, year=year)
-    counter = RequestCounter.objects.select_for_update().get(department=department, year=year)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return counter.last_number
 
 
 REQUEST_WORKFLOW = RequestWorkflow()

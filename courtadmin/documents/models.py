@@ -232,20 +232,6 @@ class Signature(models.Model):
         return self.capacity_kk if get_language() == "kk" else self.capacity_ru
 
 
-class JournalCounter(models.Model):
-    """The last number given in a department's outgoing journal for a year (locked per sign)."""
-
-    department = models.CharField(max_length=8)
-    year = models.PositiveSmallIntegerField()
-    last_number = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["department", "year"], name="documents_one_counter")]
-
-    def __str__(self):
-        return f"{self.department} {self.year}: {self.last_number}"
-
-
 class CertificateAuthority(models.Model):
     """The portal's own certification authority; its key is stored encrypted."""
 

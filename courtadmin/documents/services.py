@@ -14,6 +14,7 @@ from courtadmin.accounts.services import second_factor_check
 from courtadmin.audit.services import audit_record
 from courtadmin.core.channels import Channel
 from courtadmin.core.jobs import job_promise
+from courtadmin.core.registers import next_number
 from courtadmin.core.uploads import accepted_upload_fields
 from courtadmin.org.authority import department_access, person_of, signing_authority
 from courtadmin.org.models import Person, Position
@@ -25,7 +26,6 @@ from .models import (
     Document,
     DocumentAttachment,
     DocumentVersion,
-    JournalCounter,
     Signature,
     new_verification_token,
 )
@@ -200,7 +200,7 @@ def document_sign_confirmed(*, document: Document, actor, confirmation: SigningC
         decision = signing_authority(person, locked.department, locked.line_of_work)
         now = timezone.now()
         year = timezone.localdate(now).year
-        number = _next_number(locked.department, year)
+        number = next_number("documents.outgoing", locked.department, year)
         locked.year, locked.number, locked.registered_at = year, number, now
         locked.registration_number = settings.DOCUMENT_NUMBER_FORMATS[locked.department].format(
             number=number, year=year, department=locked.department
@@ -228,13 +228,6 @@ def document_sign_confirmed(*, document: Document, actor, confirmation: SigningC
         promise_pdf(locked.pk)
 
     return document_move(document=document, move="sign", actor=actor, confirmation=confirmation, effect=register)
-
-
-def _next_number(department: str, year: int) -> int:
-    counter, _created = JournalCounter.objects.select_for_update().get_or_create(department=department, year=year)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return counter.last_number
 
 
 def promise_pdf(document_id: int) -> None:

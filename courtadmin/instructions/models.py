@@ -104,21 +104,6 @@ class Instruction(models.Model):
         return self.status in (self.Status.ON_EXECUTION, self.Status.RETURNED)
 
 
-class InstructionCounter(models.Model):
-    """The last number given in a department's register of instructions for a year, taken
-    under SELECT ... FOR UPDATE with the instruction, so that numbers have no gap."""
-
-    department = models.CharField(max_length=8)
-    year = models.PositiveSmallIntegerField()
-    last_number = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["department", "year"], name="instructions_one_counter")]
-
-    def __str__(self):
-        return f"{self.department} {self.year}: {self.last_number}"
-
-
 class InstructionExecutor(models.Model):
     """An executor of an instruction; exactly one of them is its lead."""
 

@@ -12,26 +12,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courtadmin.audit.services import audit_record
+from courtadmin.core.registers import next_number
 from courtadmin.deadlines.calendar import WorkingCalendar
 from courtadmin.deadlines.services import deadline_open
 
-from .models import Instruction, InstructionCounter, InstructionExecutor, InstructionReport
+from .models import Instruction, InstructionExecutor, InstructionReport
 from .permissions import executor_candidates, may_give, may_split
 from .selectors import term_kind
 from .workflow import INSTRUCTION_WORKFLOW, MOVES, files_refused, report_files_save
 
 # A term: at least today, at most about a working year ahead.
 MAX_WORKING_DAYS = 250
-
-
-def _next_number(department: str, year: int) -> int:
-    """The next number of the department's register for the year, under the counter's row
-    lock: two instructions given at once never share a number, and a failed one leaves no gap."""
-    InstructionCounter.objects.get_or_create(department=department, year=year)
-    counter = InstructionCounter.objects.select_for_update().get(department=department, year=year)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return counter.last_number
 
 
 def _term_errors(*, due_on, working_days, parent, today: date, calendar: WorkingCalendar) -> tuple[dict, date | None]:
@@ -129,7 +120,7 @@ def instruction_give(
                         )
                     }
                 )
-        number = _next_number(department, today.year)
+        number = next_number("instructions", department, today.year)
         instruction = Instruction(
             department=department,
             year=today.year,

@@ -129,8 +129,9 @@ def test_detail_costs_the_same_for_a_short_and_a_long_route(client_for, people, 
 
 
 class CountOf:
-    # + its history, its author's name, and the incoming letters it answers within reach (issue 20, item 7)
-    detail = 11 + 2 + 1
+    # + its history, its author's name, and the incoming letters it answers within reach (issue 20,
+    # item 7), which first asks whether the reader's own letters are few (correspondence selectors)
+    detail = 11 + 2 + 1 + 1
     journal = 7
     document_list = 17
 

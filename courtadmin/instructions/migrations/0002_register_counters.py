@@ -1,0 +1,20 @@
+"""The instructions register's numbers move to the core's counters (core.registers)."""
+
+from django.db import migrations
+
+from courtadmin.core.registers import MoveCounters
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('core', '0002_register_counter'),
+        ('instructions', '0001_initial'),
+    ]
+
+    operations = [
+        MoveCounters('instructions', 'InstructionCounter', 'instructions'),
+        migrations.DeleteModel(
+            name='InstructionCounter',
+        ),
+    ]
