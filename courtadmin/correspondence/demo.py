@@ -60,6 +60,20 @@ LETTERS = [
         "",
         [],
     ),
+    # IR 7.12: a foreign letter given to the competent subdivision, the IR officer beside it.
+    (
+        "IR",
+        "ir_officer",
+        C.DIPLOMATIC,
+        K.EMBASSY,
+        "Embassy of the Republic of Türkiye in Astana",
+        "en",
+        "Request for information on the enforcement of foreign arbitral awards",
+        "ordinary",
+        "on_execution",
+        "ir_head",
+        ["legal_officer", "ir_officer"],
+    ),
     (
         "ISD",
         "isd_officer",

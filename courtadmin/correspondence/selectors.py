@@ -96,10 +96,13 @@ def _reach_condition(user) -> Q:
             whole.append(code)
         elif reach is not Reach.NONE:
             granted.append(code)
+    # Only people of no department are given another department's letters (executor_candidates).
+    person = person_of(user)
+    of_no_department = person is not None and person.position is not None and not person.position.unit.department
     executed_only = [
         rules.code
         for rules in departments.registered()
-        if not rules.need_to_know and rules.code not in whole and rules.code not in granted
+        if of_no_department and not rules.need_to_know and rules.code not in whole and rules.code not in granted
     ]
     unread = [code for code in whole if not reads_official_use(user, code)]
     condition = Q(department__in=[code for code in whole if code not in unread])

@@ -4,7 +4,7 @@ move (each under its move's name as its prefix, so that no two fields of a page 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from courtadmin.core.forms import PortalFormMixin
+from courtadmin.core.forms import PortalFormMixin, WrittenSelect
 from courtadmin.deadlines.kinds import KINDS
 from courtadmin.org import departments
 from courtadmin.org.models import Unit
@@ -40,7 +40,7 @@ class RequestForm(PortalFormMixin, forms.ModelForm):
     """IR 5.1, ISD 5.6: what is asked, of which unit (and of whom in it), on what basis, by when,
     for which case."""
 
-    record = forms.ChoiceField(label=_("Case it serves"), required=False)
+    record = forms.ChoiceField(label=_("Case it serves"), required=False, widget=WrittenSelect)
 
     class Meta:
         model = DataRequest
@@ -58,13 +58,11 @@ class RequestForm(PortalFormMixin, forms.ModelForm):
         self.fields["working_days"] = forms.IntegerField(
             label=self.fields["working_days"].label, min_value=1, max_value=MAX_WORKING_DAYS
         )
-        self.fields["record"].choices = [
-            ("", "—"),
-            *(
-                (record_key(record), f"{record._meta.verbose_name.capitalize()} {record}")
-                for record in bindable_records(user, department)
-            ),
-        ]
+        # The cases grouped by their kind, each named as people wrote it (in its own language).
+        groups: dict[str, list] = {}
+        for record in bindable_records(user, department):
+            groups.setdefault(record._meta.verbose_name.capitalize(), []).append((record_key(record), str(record)))
+        self.fields["record"].choices = [("", "—"), *groups.items()]
         if not self.is_bound:
             kind = KINDS.get(term_kind(department))
             self.initial["department"] = self.initial.get("department") or department

@@ -22,6 +22,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from courtadmin.core.models import StoredFile
@@ -77,7 +78,9 @@ class DataRequest(models.Model):
         related_name="+",
     )
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-    sent_capacity = models.CharField(_("sent in the capacity of"), max_length=300, blank=True)
+    # The sender's capacity as the request keeps it, in each language it is read in.
+    sent_capacity_kk = models.CharField(_("sent in the capacity of (kk)"), max_length=300, blank=True)
+    sent_capacity_ru = models.CharField(_("sent in the capacity of (ru)"), max_length=300, blank=True)
     answer = models.TextField(_("answer"), blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -127,6 +130,10 @@ class DataRequest(models.Model):
 
     def get_absolute_url(self):
         return reverse("datarequests:request-detail", args=[self.pk])
+
+    @property
+    def sent_capacity_display(self) -> str:
+        return self.sent_capacity_kk if get_language() == "kk" else self.sent_capacity_ru
 
     @property
     def audit_department(self) -> str:

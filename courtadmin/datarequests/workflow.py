@@ -164,7 +164,8 @@ class RequestWorkflow(Workflow):
         calendar = WorkingCalendar()
         request.due_on = calendar.add_working_days(calendar.term_start(sent_at), request.working_days)
         request.sent_by, request.sent_at = actor, sent_at
-        request.sent_capacity = decision.capacity_display
+        capacity = decision.capacity_by_language()
+        request.sent_capacity_kk, request.sent_capacity_ru = capacity["kk"], capacity["ru"]
         # The term runs for the recipient named, or for the one who drafted it and keeps it on
         # control; overdue, it escalates to the department's head.
         deadline_open(

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courtadmin.accounts.selectors import authenticator_of, second_factor_required
@@ -207,10 +207,7 @@ def document_sign_confirmed(*, document: Document, actor, confirmation: SigningC
         )
         locked.verification_token = new_verification_token()
         locked.pdf_status = Document.PdfStatus.PENDING
-        capacity = {}
-        for language in ("kk", "ru"):
-            with translation.override(language):
-                capacity[language] = decision.capacity_display
+        capacity = decision.capacity_by_language()
         Signature.objects.create(
             document=locked,
             signer=actor,

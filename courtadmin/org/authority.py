@@ -24,7 +24,7 @@ from datetime import date, datetime
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -59,6 +59,14 @@ class Decision:
 
     def __bool__(self) -> bool:
         return self.allowed
+
+    def capacity_by_language(self) -> dict[str, str]:
+        """The capacity as the records keep it, in each language they are read in (kk, ru)."""
+        said = {}
+        for language in ("kk", "ru"):
+            with translation.override(language):
+                said[language] = self.capacity_display
+        return said
 
     @property
     def capacity_display(self) -> str:

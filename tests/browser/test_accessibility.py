@@ -91,6 +91,17 @@ ROLES = {
         "accounts/security/",
         "accounts/security/password/",
         "accounts/second-factor/enrol/",
+        # Issue 20: the journals of correspondence, the instructions, the requests.
+        "correspondence/letters/",
+        "correspondence/letters/new/",
+        "correspondence/letters/<int:pk>/",
+        "correspondence/outgoing/",
+        "correspondence/translations/<int:pk>/",
+        "instructions/",
+        "instructions/<int:pk>/",
+        "requests/",
+        "requests/new/",
+        "requests/<int:pk>/",
     },
     "isd_head": {
         "isd/",
@@ -110,12 +121,24 @@ ROLES = {
         "dashboard/",
         "dashboard/<str:board>/",
         "documents/<int:pk>/sign/",
+        "correspondence/letters/<int:pk>/",
+        "instructions/new/",
+        "instructions/<int:pk>/",
+        "requests/<int:pk>/",
     },
     "isd_officer": {"isd/complaints/<int:pk>/", "isd/investigations/<int:pk>/", "search/"},
     "isd_almaty": {"isd/cases/new/", "isd/cases/<int:pk>/", "isd/cases/<int:pk>/edit/", "isd/signals/"},
     "chairman": {"dashboard/<str:board>/", "dashboard/exports/<int:pk>/", "isd/investigations/<int:pk>/"},
     "ca_head": {"org/absences/", "org/acting/new/", "org/acting/<int:pk>/"},
     "hr_keeper": {"org/people/", "org/people/<int:pk>/position/", "org/absences/new/"},
+    # Another subdivision and a court (issue 20): what is addressed to them, nothing else.
+    "legal_officer": {
+        "correspondence/letters/",
+        "correspondence/letters/<int:pk>/",
+        "requests/to-us/",
+        "requests/<int:pk>/",
+    },
+    "court_almaty": {"requests/to-us/", "requests/<int:pk>/"},
     "sysadmin": {"audit/security/", "org/absences/"},
 }
 

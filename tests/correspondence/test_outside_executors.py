@@ -82,6 +82,9 @@ def test_people_outside_the_departments_see_only_what_they_execute_and_no_regist
         assert client.get(reverse("correspondence:letter-detail", args=[letter.pk])).status_code == 404
         page = client.get(reverse("correspondence:letter-list")).content.decode()
         assert letter.registration_number not in page, username
+        # No link to a journal that is not his (the outgoing one answers him 404).
+        assert reverse("correspondence:outgoing-list") not in page, username
+        assert client.get(reverse("correspondence:outgoing-list")).status_code == 404
         export = client.get(reverse("correspondence:letter-export"))
         assert export.status_code == 200
         assert letter.registration_number.encode() not in b"".join(export.streaming_content), username

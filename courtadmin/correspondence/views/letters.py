@@ -53,6 +53,9 @@ def letter_list(request):
         "page": page,
         "query": query.urlencode(),
         "may_register": bool(selectors.registering_departments(request.user)),
+        # The outgoing journal is for those who reach a department's letters (not an executor
+        # of another subdivision).
+        "outgoing_open": bool(reached),
     }
     return render(request, "correspondence/letter_list.html", context)
 
