@@ -13,7 +13,7 @@ from django.db import connection
 from courtadmin.correspondence.models import IncomingLetter
 from courtadmin.org.demo import build_demo_organisation
 
-from .harness import Result, ensure_load, signed_in
+from .harness import Result, ensure_load, signed_in, slowest_case_result
 from .la_registry import _cases
 
 SIZE = 1_000_000
@@ -54,19 +54,4 @@ def run(runs: int = 7) -> Result:
         if label == "number search" and shown != 1:
             raise RuntimeError(f"letters_list {label}: {shown} rows on the page")
         case["rows"] = shown
-    slowest = max(cases, key=lambda label: cases[label]["ms"])
-    listed = "; ".join(
-        f"{label} {case['ms']:,.0f} ms ({case['queries']} queries, {case['rows']} rows)"
-        for label, case in cases.items()
-    )
-    return Result(
-        name="letters_list",
-        measures=f"incoming letters' journal over {SIZE:,} letters, median per case: {listed}; "
-        f"the figure is the slowest case, {slowest}",
-        ours_ms=cases[slowest]["ms"],
-        baseline=f"the slowest case's SELECTs replayed bare ({cases[slowest]['queries']} queries in all)",
-        baseline_ms=cases[slowest]["bare_ms"],
-        queries=max(case["queries"] for case in cases.values()),
-        rows=SIZE,
-        target=f"every case under {TARGET_MS} ms",
-    )
+    return slowest_case_result("letters_list", "incoming letters' journal", cases, rows=SIZE, target_ms=TARGET_MS)

@@ -146,3 +146,23 @@ def ensure_load(**sizes) -> list[str]:
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
     return done
+
+
+def slowest_case_result(name: str, what: str, cases: dict, *, rows: int, target_ms: int) -> Result:
+    """A list page's cases (`la_registry._cases`, each with the rows it showed) as one result:
+    each case's median listed, the slowest one the figure, its SELECTs replayed bare the baseline."""
+    slowest = max(cases, key=lambda label: cases[label]["ms"])
+    listed = "; ".join(
+        f"{label} {case['ms']:,.0f} ms ({case['queries']} queries, {case['rows']} rows)"
+        for label, case in cases.items()
+    )
+    return Result(
+        name=name,
+        measures=f"{what} over {rows:,} records, median per case: {listed}; the figure is the slowest case, {slowest}",
+        ours_ms=cases[slowest]["ms"],
+        baseline=f"the slowest case's SELECTs replayed bare ({cases[slowest]['queries']} queries in all)",
+        baseline_ms=cases[slowest]["bare_ms"],
+        queries=max(case["queries"] for case in cases.values()),
+        rows=rows,
+        target=f"every case under {target_ms} ms",
+    )

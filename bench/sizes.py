@@ -2,12 +2,14 @@
 
 from courtadmin.correspondence.models import IncomingLetter
 from courtadmin.deadlines.models import Deadline
+from courtadmin.instructions.models import Instruction
 from internal_security.models import Complaint, ComplaintGrant, CriminalCase, Investigation
 from international.models import Delegation, LegalAssistanceRequest, Trip
 
 COUNTS = {
     "requests": lambda: LegalAssistanceRequest.objects.count(),
     "letters": lambda: IncomingLetter.objects.count(),
+    "instructions": lambda: Instruction.objects.count(),
     "trips": lambda: Trip.objects.count(),
     "delegations": lambda: Delegation.objects.count(),
     "complaints": lambda: Complaint.objects.count(),

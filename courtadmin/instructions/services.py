@@ -24,6 +24,9 @@ from .workflow import INSTRUCTION_WORKFLOW, MOVES, files_refused, report_files_s
 # A term: at least today, at most about a working year ahead.
 MAX_WORKING_DAYS = 250
 
+# The register of instructions of each department (core.registers).
+REGISTER = "instructions"
+
 
 def _term_errors(*, due_on, working_days, parent, today: date, calendar: WorkingCalendar) -> tuple[dict, date | None]:
     """The due date from a date or working days from today, within bounds; a child's never
@@ -120,7 +123,7 @@ def instruction_give(
                         )
                     }
                 )
-        number = next_number("instructions", department, today.year)
+        number = next_number(REGISTER, department, today.year)
         instruction = Instruction(
             department=department,
             year=today.year,

@@ -102,3 +102,38 @@ def test_running_terms_go_to_complaints_that_run_none_and_never_two_on_one(peopl
     assert running.count() == 50  # one a complaint, and no more complaints to give one to
     assert running.values("record_id").distinct().count() == 50
     assert "every complaint runs one now" in output
+
+
+@needs_postgres
+def test_letters_and_instructions_follow_each_departments_register_without_a_gap(people):
+    """Issue 20's loads (`--letters`, `--instructions`): numbered per department and year after
+    what the registers hold, their counters at the last number, the running terms on their lead
+    executors, one audit event each, the chain intact."""
+    from courtadmin.core.models import RegisterCounter
+    from courtadmin.correspondence.models import IncomingLetter
+    from courtadmin.instructions.models import Instruction
+
+    generate(letters=300, instructions=200)
+    generate(letters=100, instructions=50)
+    for model, register, count in (
+        (IncomingLetter, "correspondence.incoming", 400),
+        (Instruction, "instructions", 250),
+    ):
+        records = model.objects.all()
+        assert records.count() == count
+        assert records.values("department").distinct().count() == 2
+        for department, year in records.values_list("department", "year").distinct():
+            numbers = sorted(records.filter(department=department, year=year).values_list("number", flat=True))
+            assert numbers == list(range(1, len(numbers) + 1)), (model, department, year)
+            counter = RegisterCounter.objects.get(register=register, department=department, year=year)
+            assert counter.last_number == numbers[-1]
+    # Every letter and instruction still running has its term, and only those.
+    for model, kinds, running in (
+        (IncomingLetter, ["ir.letter", "isd.letter"], ["on_execution"]),
+        (Instruction, ["ir.instruction", "isd.instruction"], ["on_execution", "returned"]),
+    ):
+        terms = Deadline.objects.filter(kind__in=kinds, state__in=Deadline.ACTIVE)
+        assert terms.count() == model.objects.filter(status__in=running).count() > 0, model
+    assert AuditEvent.objects.filter(action="correspondence.letter.registered").count() == 400
+    assert AuditEvent.objects.filter(action="instructions.instruction.give").count() == 250
+    assert audit_verify()[1] is None
