@@ -27,6 +27,22 @@ class StoredFile(models.Model):
         return self.original_name
 
 
+class Executor(models.Model):
+    """A person given a record to execute (a letter, an instruction); exactly one of a
+    record's executors is its lead, which each concrete model constrains on its own record."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("executor"), on_delete=models.PROTECT, related_name="+"
+    )
+    is_lead = models.BooleanField(_("lead executor"), default=False)
+
+    class Meta:
+        abstract = True
+        verbose_name = _("executor")
+        verbose_name_plural = _("executors")
+        ordering = ["-is_lead", "pk"]
+
+
 class Job(models.Model):
     """A side effect that a committed change promised (render and sign a PDF, send an e-mail,
     make an export): written in the change's own transaction, so that it outlives the broker

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from courtadmin.core.channels import Channel
-from courtadmin.core.models import StoredFile
+from courtadmin.core.models import Executor, StoredFile
 from courtadmin.org import departments
 
 
@@ -143,19 +143,12 @@ class LetterResolution(models.Model):
         return f"{self.letter}: {self.due_on:%d.%m.%Y}"
 
 
-class LetterExecutor(models.Model):
+class LetterExecutor(Executor):
     """An executor named by the resolution; exactly one of them is its lead."""
 
     letter = models.ForeignKey(IncomingLetter, on_delete=models.CASCADE, related_name="executors")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("executor"), on_delete=models.PROTECT, related_name="+"
-    )
-    is_lead = models.BooleanField(_("lead executor"), default=False)
 
-    class Meta:
-        verbose_name = _("executor")
-        verbose_name_plural = _("executors")
-        ordering = ["-is_lead", "pk"]
+    class Meta(Executor.Meta):
         constraints = [
             models.UniqueConstraint(fields=["letter", "user"], name="correspondence_one_executor_row"),
             models.UniqueConstraint(fields=["letter"], condition=Q(is_lead=True), name="correspondence_one_lead"),

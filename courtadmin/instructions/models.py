@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from courtadmin.core.models import StoredFile
+from courtadmin.core.models import Executor, StoredFile
 from courtadmin.org import departments
 
 
@@ -104,19 +104,12 @@ class Instruction(models.Model):
         return self.status in (self.Status.ON_EXECUTION, self.Status.RETURNED)
 
 
-class InstructionExecutor(models.Model):
+class InstructionExecutor(Executor):
     """An executor of an instruction; exactly one of them is its lead."""
 
     instruction = models.ForeignKey(Instruction, on_delete=models.CASCADE, related_name="executors")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("executor"), on_delete=models.PROTECT, related_name="+"
-    )
-    is_lead = models.BooleanField(_("lead executor"), default=False)
 
-    class Meta:
-        verbose_name = _("executor")
-        verbose_name_plural = _("executors")
-        ordering = ["-is_lead", "pk"]
+    class Meta(Executor.Meta):
         constraints = [
             models.UniqueConstraint(fields=["instruction", "user"], name="instructions_one_executor_row"),
             models.UniqueConstraint(fields=["instruction"], condition=Q(is_lead=True), name="instructions_one_lead"),
