@@ -1,7 +1,9 @@
 """How many records of each generate_load kind the bench database holds."""
 
 from courtadmin.correspondence.models import IncomingLetter
+from courtadmin.datarequests.models import DataRequest
 from courtadmin.deadlines.models import Deadline
+from courtadmin.documents.models import Document
 from courtadmin.instructions.models import Instruction
 from internal_security.models import Complaint, ComplaintGrant, CriminalCase, Investigation
 from international.models import Delegation, LegalAssistanceRequest, Trip
@@ -10,6 +12,8 @@ COUNTS = {
     "requests": lambda: LegalAssistanceRequest.objects.count(),
     "letters": lambda: IncomingLetter.objects.count(),
     "instructions": lambda: Instruction.objects.count(),
+    "documents": lambda: Document.objects.count(),
+    "datarequests": lambda: DataRequest.objects.count(),
     "trips": lambda: Trip.objects.count(),
     "delegations": lambda: Delegation.objects.count(),
     "complaints": lambda: Complaint.objects.count(),

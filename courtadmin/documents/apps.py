@@ -8,6 +8,7 @@ class DocumentsConfig(AppConfig):
 
     def ready(self):
         from courtadmin.core.jobs import JobKind, register_job_kind
+        from courtadmin.core.load import register_load_kind
         from courtadmin.core.search import register_search_source
         from courtadmin.core.work import register_work_panel
 
@@ -17,6 +18,9 @@ class DocumentsConfig(AppConfig):
             services,
             work,
         )
+        from .load import LOAD_KIND
+
+        register_load_kind(LOAD_KIND)
 
         for panel in work.PANELS:
             register_work_panel(panel)

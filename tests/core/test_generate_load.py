@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.db.models import F, Q
 from django.utils import timezone
 
 from courtadmin.audit.models import AuditEvent
@@ -136,4 +137,82 @@ def test_letters_and_instructions_follow_each_departments_register_without_a_gap
         assert terms.count() == model.objects.filter(status__in=running).count() > 0, model
     assert AuditEvent.objects.filter(action="correspondence.letter.registered").count() == 400
     assert AuditEvent.objects.filter(action="instructions.instruction.give").count() == 250
+    assert audit_verify()[1] is None
+
+
+@needs_postgres
+def test_documents_and_requests_follow_each_departments_register_without_a_gap(people, client):
+    """Issue 20's outgoing journal and requests (`--documents`, `--datarequests`): numbered per
+    department and year after what the registers hold, their counters at the last number; each
+    document signed, dispatched or waiting as its fields say, in the IR officer's journal and
+    never in an ISD officer's; each request's fields as its status says, one open term on
+    each still running; one audit event each, the chain intact."""
+    from courtadmin.core.models import RegisterCounter
+    from courtadmin.correspondence.selectors import outgoing_register
+    from courtadmin.datarequests.models import DataRequest
+    from courtadmin.documents.models import Document, DocumentVersion, Signature
+
+    generate(documents=300, datarequests=3000)
+    generate(documents=100, datarequests=200)
+    for model, register, count in ((Document, "documents.outgoing", 400), (DataRequest, "datarequests", 3200)):
+        records = model.objects.all()
+        assert records.count() == count
+        assert records.values("department").distinct().count() == 2
+        numbered = records.filter(number__isnull=False)
+        for department, year in numbered.values_list("department", "year").distinct():
+            numbers = sorted(numbered.filter(department=department, year=year).values_list("number", flat=True))
+            assert numbers == list(range(1, len(numbers) + 1)), (model, department, year)
+            counter = RegisterCounter.objects.get(register=register, department=department, year=year)
+            assert counter.last_number == numbers[-1]
+
+    # Documents: each signed and registered, its signature by the post that signs it, its versions.
+    documents = Document.objects.all()
+    assert documents.filter(status__in=["signed", "sent"], number__isnull=False).count() == 400
+    assert not documents.filter(status="sent", sent_on__isnull=True).exists()
+    assert not documents.filter(status="sent", channel="").exists()
+    assert not documents.filter(status="signed", sent_on__isnull=False).exists()
+    assert documents.filter(department="IR", registration_number__regex=r"^IR-\d+/\d{4}$").count() == (
+        documents.filter(department="IR").count()
+    )
+    assert Signature.objects.filter(document__in=documents).count() == 400
+    assert not Signature.objects.exclude(signed_at=F("document__registered_at")).exists()
+    assert DocumentVersion.objects.count() == 800
+    assert documents.values("kind").distinct().count() >= 10
+    ir_officer, isd_officer = people["ir_officer"].user, people["isd_officer2"].user
+    journal = outgoing_register(ir_officer)
+    assert journal.count() == documents.filter(department="IR").count()
+    assert not outgoing_register(isd_officer).filter(department="IR").exists()
+    assert set(outgoing_register(isd_officer).values_list("author_id", flat=True)) == {isd_officer.pk}
+    client.force_login(ir_officer)
+    page = client.get("/correspondence/outgoing/")
+    assert page.status_code == 200
+    newest = journal.first()
+    assert newest.registration_number in page.content.decode()
+
+    # Requests: every status, the fields each status implies, one open term each still running.
+    requests = DataRequest.objects.all()
+    assert set(requests.values_list("status", flat=True)) == {"draft", "sent", "returned", "answered", "accepted"}
+    drafts = requests.filter(status="draft")
+    assert not drafts.exclude(number=None, due_on=None, sent_at=None, registration_number="").exists()
+    sent = requests.exclude(status="draft")
+    assert not sent.filter(Q(due_on=None) | Q(sent_at=None) | Q(sent_by=None) | Q(sent_capacity_ru="")).exists()
+    answered = requests.filter(status__in=["answered", "returned", "accepted"])
+    assert not answered.filter(Q(answered_on=None) | Q(answer="")).exists()
+    assert not requests.filter(status="accepted").filter(Q(term_kept=None) | Q(accepted_by=None)).exists()
+    assert requests.filter(term_kept=True).exists() and requests.filter(term_kept=False).exists()
+    assert not requests.filter(status="returned", return_reason="").exists()
+    running = requests.filter(status__in=["sent", "returned", "answered"])
+    terms = Deadline.objects.filter(kind__in=["ir.datarequest", "isd.datarequest"], state__in=Deadline.ACTIVE)
+    assert terms.count() == running.count() > 0
+    assert set(terms.values_list("record_id", flat=True)) == {str(pk) for pk in running.values_list("pk", flat=True)}
+    assert not terms.exclude(due_on__in=running.values("due_on")).exists()
+    assert not sent.filter(unit__department="ISD", department="IR").exists()  # ISD 7: the IR asks no ISD unit
+    court = people["court_almaty"].user
+    client.force_login(court)
+    assert client.get("/requests/to-us/").status_code == 200
+
+    assert AuditEvent.objects.filter(action="document.sign").count() == 400
+    assert AuditEvent.objects.filter(
+        action__in=["datarequests.request.send", "datarequests.request.created"]
+    ).count() == (3200)
     assert audit_verify()[1] is None
