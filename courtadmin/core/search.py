@@ -97,22 +97,40 @@ def newest_matching(visible, condition: Q, order: tuple[str, ...], limit: int, *
     return list(visible.filter(pk__in=Subquery(rare)).order_by(*order)[: limit + 1])
 
 
+def few_or_many(ids, many: Callable[[], Q]) -> Q:
+    """A reader's own records of a register (those he gave, registered or executes: `ids`, a
+    query of their ids) as a condition that costs the same for a few and for a hundred
+    thousand. The planner cannot tell which, so one probe of at most COMMON + 1 ids through
+    their indexes does: a few are found first and the register joined to them; many are
+    tested on each row the register's order reads (`many()`), which meets them soon."""
+    if len(ids[: COMMON + 1]) <= COMMON:
+        return Q(pk__in=ids)
+    return many()
+
+
 def containing(queryset, fields: tuple[str, ...], text: str):
     """The rows of a list's `queryset` holding `text` in part of one of `fields`, in any case.
 
     The planner cannot tell a rare string from a common one (newest_matching). A rare one is
     found through the fields' trigram indexes and its few rows ordered; a common one, which
     the indexes would hand over by the hundred thousand to be sorted, is looked for while the
-    list's own index is read in its order, so that its first page stops at the first rows
-    that match. Which one it is costs one count of at most COMMON + 1 rows, through the indexes.
+    list's own index is read in its order (`haystack`), so that its first page stops at the
+    first rows that match. Which one it is costs one count of at most COMMON + 1 rows, through the indexes.
     """
     indexed = Q()
     for field in fields:
         indexed |= Q(**{f"{field}__icontains": text})
-    if queryset.filter(indexed).order_by()[: COMMON + 1].count() <= COMMON:
-        return queryset.filter(indexed)
-    # The fields joined by a line break, which no search text holds: no index fits it.
+    rare = queryset.filter(indexed).order_by().values("pk")[: COMMON + 1]
+    if rare.count() <= COMMON:
+        # Taken first, as a set the planner cannot merge into the list's query: told that some
+        # rows match, it would read the list's index in its order looking for them.
+        return queryset.filter(pk__in=Subquery(rare))
+    return queryset.alias(search_haystack=haystack(fields)).filter(search_haystack__icontains=text)
+
+
+def haystack(fields: tuple[str, ...]) -> Concat:
+    """The fields joined by a line break, which no search text holds: no index fits it. Its
+    statistics (core.trigram.HaystackStatistics) tell the planner how many rows hold a text,
+    so that a common one is looked for in the list's order."""
     parts = [part for field in fields for part in (field, Value("\n"))][:-1]
-    return queryset.alias(search_haystack=Concat(*parts, output_field=TextField())).filter(
-        search_haystack__icontains=text
-    )
+    return Concat(*parts, output_field=TextField())

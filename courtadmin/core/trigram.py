@@ -2,7 +2,8 @@
 through an index, whatever the size of the table. `icontains` compares UPPER(column), so the
 index is on that expression; SQLite has none and needs none (the embedded default is small).
 
-Used by each app's migration: `TrigramIndexes("internal_security_complaint", ["number", ...])`.
+Used by each app's migration: `TrigramIndexes("internal_security_complaint", ["number", ...])`,
+and for a list searched with `containing`, `HaystackStatistics(app_label, model_name, fields)`.
 """
 
 from django.db import migrations
@@ -32,5 +33,34 @@ def TrigramIndexes(table: str, columns: list[str], *, upper: bool = True):  # no
         if schema_editor.connection.vendor == "postgresql":
             for statement in drop:
                 schema_editor.execute(statement)
+
+    return migrations.RunPython(forwards, backwards)
+
+
+def HaystackStatistics(app_label: str, model_name: str, fields: list[str]):  # noqa: N802 - an operation
+    """Statistics on a list's search haystack (core.search.haystack) as `icontains` compares it:
+    without them the planner guesses that a few rows hold any text and sorts every row that
+    does; with them it reads a common text's rows in the list's order and stops at a page."""
+    name = f"{app_label}_{model_name}_haystack"[:63]
+
+    def forwards(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        from django.db.models.functions import Upper
+
+        from .search import haystack
+
+        model = apps.get_model(app_label, model_name)
+        query = model.objects.all().query
+        compiler = query.get_compiler(connection=schema_editor.connection)
+        sql, params = Upper(haystack(tuple(fields))).resolve_expression(query).as_sql(compiler, compiler.connection)
+        expression = sql % tuple(schema_editor.quote_value(param) for param in params)
+        table = schema_editor.quote_name(model._meta.db_table)
+        schema_editor.execute(f'CREATE STATISTICS IF NOT EXISTS "{name}" ON ({expression}) FROM {table}')
+        schema_editor.execute(f"ANALYZE {table}")
+
+    def backwards(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(f'DROP STATISTICS IF EXISTS "{name}"')
 
     return migrations.RunPython(forwards, backwards)

@@ -19,7 +19,7 @@ from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from courtadmin.core.search import COMMON, containing
+from courtadmin.core.search import containing, few_or_many
 from courtadmin.deadlines.models import Deadline
 from courtadmin.documents.kinds import KINDS
 from courtadmin.documents.models import Document
@@ -71,16 +71,15 @@ def _own_ids(user, codes: list[str], *, executed_only: list[str] = ()):
 
 
 def _own(user, codes: list[str], *, executed_only: list[str] = ()) -> Q:
-    """His own letters (`_own_ids`) as a condition that costs the same for a few and for a
-    hundred thousand: a few are found first through their indexes and the journal joined to
-    them; many are tested on each row the journal's order reads, which meets them soon."""
-    ids = _own_ids(user, codes, executed_only=executed_only)
-    if len(ids[: COMMON + 1]) <= COMMON:
-        return Q(pk__in=ids)
-    executes = LetterExecutor.objects.filter(letter=OuterRef("pk"), user_id=user.pk)
-    resolved = LetterResolution.objects.filter(letter=OuterRef("pk"), given_by_id=user.pk)
-    own = Q(department__in=codes) & (Q(registered_by_id=user.pk) | Exists(executes) | Exists(resolved))
-    return own | Q(department__in=executed_only) & Exists(executes)
+    """His own letters (`_own_ids`), whether a few or a hundred thousand (core.search.few_or_many)."""
+
+    def many() -> Q:
+        executes = LetterExecutor.objects.filter(letter=OuterRef("pk"), user_id=user.pk)
+        resolved = LetterResolution.objects.filter(letter=OuterRef("pk"), given_by_id=user.pk)
+        own = Q(department__in=codes) & (Q(registered_by_id=user.pk) | Exists(executes) | Exists(resolved))
+        return own | Q(department__in=executed_only) & Exists(executes)
+
+    return few_or_many(_own_ids(user, codes, executed_only=executed_only), many)
 
 
 def _reach_condition(user) -> Q:

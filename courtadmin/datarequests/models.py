@@ -121,6 +121,8 @@ class DataRequest(models.Model):
         ]
         indexes = [
             models.Index(fields=["department", "-drafted_at"], name="datarequests_register"),
+            # The control of the terms counts a period's sent requests (selectors.request_figures).
+            models.Index(fields=["sent_at"], name="datarequests_sent"),
             models.Index(fields=["unit", "status"], name="datarequests_unit_status"),
             models.Index(fields=["record_type", "record_id"], name="datarequests_record"),
         ]

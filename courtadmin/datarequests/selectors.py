@@ -12,7 +12,7 @@ A superuser is no exception.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -21,6 +21,7 @@ from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from courtadmin.core.periods import Period, day_start, figures_period
 from courtadmin.org import departments
 from courtadmin.org.authority import Reach, person_of, records_reach
 from courtadmin.org.models import Unit
@@ -239,9 +240,9 @@ def _filtered(requests, filters: RequestFilter):
     if filters.term:
         requests = requests.filter(term_condition(filters.term, timezone.localdate()))
     if filters.sent_from:
-        requests = requests.filter(sent_at__date__gte=filters.sent_from)
+        requests = requests.filter(sent_at__gte=day_start(filters.sent_from))
     if filters.sent_to:
-        requests = requests.filter(sent_at__date__lte=filters.sent_to)
+        requests = requests.filter(sent_at__lt=day_start(filters.sent_to + timedelta(days=1)))
     if text := filters.text.strip():
         requests = requests.filter(Q(registration_number__icontains=text) | Q(subject__icontains=text))
     return requests
@@ -264,13 +265,20 @@ def request_inbox(user, filters: RequestFilter = RequestFilter()):
 FIGURES = ("sent", "running", "overdue", "awaiting", "on_time", "late")
 
 
-def request_figures(requests) -> tuple[list[dict], dict]:
-    """The control figures of sent requests per addressed unit, counted in the database: how
-    many were sent, are running, overdue, awaiting acceptance, answered on time and late; and
-    their totals. Two queries whatever the number of requests."""
+def figures_period_of(filters: RequestFilter) -> Period:
+    return figures_period(filters.sent_from, filters.sent_to, timezone.localdate())
+
+
+def request_figures(requests, period: Period) -> tuple[list[dict], dict]:
+    """The control figures of the requests sent within `period` (at most a year: core.periods)
+    per addressed unit, counted in the database: how many were sent, are running, overdue,
+    awaiting acceptance, answered on time and late; and their totals. Two queries whatever the
+    number of requests."""
     today = timezone.localdate()
+    first, after = period.moments()
     counts = {name: Count("pk", filter=term_condition(name, today)) for name in FIGURES[1:]}
-    rows = list(requests.exclude(status=S.DRAFT).order_by().values("unit_id").annotate(sent=Count("pk"), **counts))
+    sent = requests.filter(sent_at__gte=first, sent_at__lt=after)
+    rows = list(sent.order_by().values("unit_id").annotate(sent=Count("pk"), **counts))
     units = Unit.objects.in_bulk([row["unit_id"] for row in rows])
     for row in rows:
         row["unit"] = units.get(row["unit_id"])

@@ -7,6 +7,7 @@ app_name = "datarequests"
 urlpatterns = [
     path("", views.request_list, name="request-list"),
     path("export/", views.request_export, name="request-export"),
+    path("figures/", views.request_figures, name="request-figures"),
     path("to-us/", views.request_inbox, name="request-inbox"),
     path("to-us/export/", views.inbox_export, name="inbox-export"),
     path("new/", views.request_create, name="request-create"),

@@ -52,24 +52,33 @@ def _query(request) -> str:
 
 
 def request_list(request):
-    """The register: what the reader's departments asked, with the control figures per unit."""
+    """The register: what the reader's departments asked."""
     reached = _register_reached(request)
     form = RequestFilterForm(request.GET or None, reached=reached)
     requests = selectors.request_register(request.user, form.filters())
     page = CappedPaginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
-    figures, totals = selectors.request_figures(requests)
     context = {
         "form": form,
         "page": page,
         "query": _query(request),
-        "figures": figures,
-        "totals": totals,
         "box": "register",
         "may_draft": bool(selectors.drafting_departments(request.user)),
         "has_inbox": selectors.has_inbox(request.user),
         "has_register": True,
     }
     return render(request, "datarequests/request_list.html", context)
+
+
+def request_figures(request):
+    """The control of the terms per addressed unit, of the register's requests filtered as on
+    the list and sent within the period (at most a year; this year by default)."""
+    reached = _register_reached(request)
+    form = RequestFilterForm(request.GET or None, reached=reached)
+    filters = form.filters()
+    period = selectors.figures_period_of(filters)
+    figures, totals = selectors.request_figures(selectors.request_register(request.user, filters), period)
+    context = {"form": form, "query": _query(request), "period": period, "figures": figures, "totals": totals}
+    return render(request, "datarequests/request_figures.html", context)
 
 
 def request_inbox(request):

@@ -1,6 +1,7 @@
 """The control list of instructions as an XLSX workbook, as filtered on the page: the rows,
-then the figures per executor and per unit."""
+then the figures per executor and per unit over their period (core.periods)."""
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from courtadmin.core.workbooks import append, new_workbook, saved, table
@@ -15,7 +16,7 @@ def _lead(instruction) -> str:
     return str(leads[0].user.person) if leads and hasattr(leads[0].user, "person") else ""
 
 
-def instructions_workbook(instructions, figures) -> bytes:
+def instructions_workbook(instructions, figures, period) -> bytes:
     book = new_workbook()
     names = {rules.code: str(rules.name) for rules in departments.registered()}
     header = [
@@ -49,14 +50,19 @@ def instructions_workbook(instructions, figures) -> bytes:
     if written == EXPORT_LIMIT:
         append(sheet, [_("Only the first %(limit)d rows: narrow the filters for the rest.") % {"limit": EXPORT_LIMIT}])
     counts = [_("On time"), _("Late"), _("Running"), _("Overdue")]
+    counted = _("Instructions given from %(start)s to %(end)s") % {
+        "start": date_format(period.start, "SHORT_DATE_FORMAT"),
+        "end": date_format(period.end, "SHORT_DATE_FORMAT"),
+    }
     for key, title, who in (
         ("executors", _("By executor"), _("Executor")),
         ("units", _("By unit"), _("Unit")),
     ):
-        table(
+        sheet, _written = table(
             book,
             title,
             [who, *counts],
             ([line.name, line.on_time, line.late, line.running, line.overdue] for line in figures[key]),
         )
+        append(sheet, [counted])
     return saved(book)

@@ -79,6 +79,8 @@ class Instruction(models.Model):
         ]
         indexes = [
             models.Index(fields=["department", "-year", "-number"], name="instructions_register"),
+            # The control list's order, newest first (selectors.instruction_register).
+            models.Index(fields=["-given_at", "-id"], name="instructions_given_order"),
             models.Index(fields=["department", "status", "due_on"], name="instructions_status_due"),
             models.Index(fields=["given_by", "status"], name="instructions_giver_status"),
         ]

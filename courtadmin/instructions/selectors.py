@@ -9,7 +9,8 @@
 A superuser is no exception.
 
 The control list's term state and its figures per executor and per unit are computed in the
-database (`term_condition`), on the same filtered rows.
+database (`term_condition`), the figures on the same filtered rows given within a period of at
+most a year (core.periods), on a page of their own.
 """
 
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, Valu
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from courtadmin.core.periods import Period, day_start, figures_period
+from courtadmin.core.search import containing, few_or_many
 from courtadmin.org import departments
 from courtadmin.org.authority import Reach, records_reach
 from courtadmin.org.models import Unit
@@ -36,17 +39,41 @@ def term_kind(department: str) -> str:
     return f"{department.lower()}.instruction"
 
 
-def _own(user) -> Q:
-    """Instructions the user gave or executes."""
-    executes = InstructionExecutor.objects.filter(instruction=OuterRef("pk"), user_id=user.pk)
-    return Q(given_by_id=user.pk) | Exists(executes)
+def _own(user, closed: list[str]) -> Q:
+    """The instructions the user gave or executes, but those of departments `closed` to him,
+    whether a few or a hundred thousand (core.search.few_or_many)."""
+    executed = InstructionExecutor.objects.filter(user_id=user.pk).exclude(instruction__department__in=closed)
+    given = Instruction.objects.filter(given_by_id=user.pk).exclude(department__in=closed)
+    ids = executed.order_by().values("instruction_id").union(given.order_by().values("pk"), all=True)
+
+    def many() -> Q:
+        executes = InstructionExecutor.objects.filter(instruction=OuterRef("pk"), user_id=user.pk)
+        return (Q(given_by_id=user.pk) | Exists(executes)) & ~Q(department__in=closed)
+
+    return few_or_many(ids, many)
 
 
 def _reach_condition(user) -> Q:
-    condition = _own(user)
-    for code in departments.codes():
-        if records_reach(user, code).kind is Reach.ALL:
-            condition |= Q(department=code)
+    """A department he reaches whole: all its instructions. Another: those he gave or executes,
+    but of a need-to-know department none once he reaches none of its records (ISD 7: whoever
+    leaves the ISD stops reading its instructions). Kept on the user for the request: a page
+    reads several instructions within it."""
+    if not hasattr(user, "_courtadmin_instruction_reach"):
+        user._courtadmin_instruction_reach = _reach_of(user)
+    return user._courtadmin_instruction_reach
+
+
+def _reach_of(user) -> Q:
+    whole, closed = [], []
+    for rules in departments.registered():
+        reach = records_reach(user, rules.code).kind
+        if reach is Reach.ALL:
+            whole.append(rules.code)
+        elif reach is Reach.NONE and rules.need_to_know:
+            closed.append(rules.code)
+    condition = Q(department__in=whole)
+    if len(whole) + len(closed) < len(departments.codes()):
+        condition |= _own(user, closed)
     return condition
 
 
@@ -120,15 +147,16 @@ def term_condition(state: str, today: date, prefix: str = "") -> Q:
 
     due = F(f"{prefix}due_on")
     accepted = q(status=S.ACCEPTED)
+    # Not accepted, named by its statuses: their index holds the few among a million.
+    unaccepted = q(status__in=[*RUNNING, S.REPORTED])
     if state == T.ON_TIME:
         return accepted & q(term_kept=True)
     if state == T.LATE:
         return accepted & q(term_kept=False)
-    overdue = ~accepted & (q(reported_on__gt=due) | (q(reported_on__isnull=True) & q(due_on__lt=today)))
     if state == T.OVERDUE:
-        return overdue
+        return unaccepted & (q(reported_on__gt=due) | (q(reported_on__isnull=True) & q(due_on__lt=today)))
     if state == T.RUNNING:
-        return ~accepted & (q(reported_on__lte=due) | (q(reported_on__isnull=True) & q(due_on__gte=today)))
+        return unaccepted & (q(reported_on__lte=due) | (q(reported_on__isnull=True) & q(due_on__gte=today)))
     raise ValueError(state)
 
 
@@ -185,15 +213,15 @@ def _filtered(user, filters: InstructionFilter, today: date):
     elif filters.term:
         instructions = instructions.filter(term_condition(filters.term, today))
     if filters.given_from:
-        instructions = instructions.filter(given_at__date__gte=filters.given_from)
+        instructions = instructions.filter(given_at__gte=day_start(filters.given_from))
     if filters.given_to:
-        instructions = instructions.filter(given_at__date__lte=filters.given_to)
+        instructions = instructions.filter(given_at__lt=day_start(filters.given_to + timedelta(days=1)))
     if filters.due_from:
         instructions = instructions.filter(due_on__gte=filters.due_from)
     if filters.due_to:
         instructions = instructions.filter(due_on__lte=filters.due_to)
     if text := filters.text.strip():
-        instructions = instructions.filter(Q(registration_number__icontains=text) | Q(text__icontains=text))
+        instructions = containing(instructions, ("registration_number", "text"), text)
     return instructions
 
 
@@ -240,13 +268,19 @@ def _counted(rows, group: str, today: date):
     return rows.values(group).annotate(**counts).order_by(group)
 
 
+def figures_period_of(filters: InstructionFilter) -> Period:
+    return figures_period(filters.given_from, filters.given_to, timezone.localdate())
+
+
 def instruction_figures(user, filters: InstructionFilter = InstructionFilter()) -> dict[str, list[Figures]]:
-    """The control figures of the filtered instructions within reach, per executor and per his
-    unit: two aggregate queries over the executors' rows (an instruction counts once for a
-    unit however many of its people execute it), and one each for the names. Every executor
-    counts, the lead and the others."""
+    """The control figures of the filtered instructions within reach given in the period
+    (`figures_period_of`), per executor and per his unit: two aggregate queries over the
+    executors' rows (an instruction counts once for a unit however many of its people execute
+    it), and one each for the names. Every executor counts, the lead and the others."""
     today = timezone.localdate()
-    rows = InstructionExecutor.objects.filter(instruction__in=_filtered(user, filters, today).order_by().values("pk"))
+    first, after = figures_period_of(filters).moments()
+    counted = _filtered(user, filters, today).filter(given_at__gte=first, given_at__lt=after)
+    rows = InstructionExecutor.objects.filter(instruction__in=counted.order_by().values("pk"))
     by_user = list(_counted(rows, "user", today))
     by_unit = list(_counted(rows, "user__person__position__unit", today))
     names = {

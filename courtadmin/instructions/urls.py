@@ -7,6 +7,7 @@ app_name = "instructions"
 urlpatterns = [
     path("", views.instruction_list, name="instruction-list"),
     path("export/", views.instruction_export, name="instruction-export"),
+    path("figures/", views.instruction_figures, name="instruction-figures"),
     path("new/", views.instruction_create, name="instruction-create"),
     path("<int:pk>/", views.instruction_detail, name="instruction-detail"),
     path("<int:pk>/split/", views.instruction_split, name="instruction-split"),

@@ -1,7 +1,8 @@
-"""Pages of instructions (issue 20, item 3): the control list within the reader's reach with
-its figures, giving an instruction (of one's own, or split from one received), the
-instruction's page with its chain, reports, files and moves. Outside reach, 404 on every
-page (ISD 7); every opening, download and export of an ISD instruction goes to its read log."""
+"""Pages of instructions (issue 20, item 3): the control list within the reader's reach, its
+figures per executor and per unit over a period on a page of their own, giving an
+instruction (of one's own, or split from one received), the instruction's page with its
+chain, reports, files and moves. Outside reach, 404 on every page (ISD 7); every opening,
+download and export of an ISD instruction goes to its read log."""
 
 from django.contrib import messages
 from django.http import Http404
@@ -41,32 +42,51 @@ def _givings(user) -> dict:
     return {code: permissions.may_give(user, code) for code in permissions.givable_departments(user)}
 
 
+def _query(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
 def instruction_list(request):
     reached = _reached(request)
     form = InstructionFilterForm(request.GET or None, reached=reached)
-    filters = form.filters()
-    page = CappedPaginator(selectors.instruction_register(request.user, filters), PAGE_SIZE).get_page(
+    page = CappedPaginator(selectors.instruction_register(request.user, form.filters()), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "form": form,
         "page": page,
-        "query": query.urlencode(),
-        "figures": selectors.instruction_figures(request.user, filters),
+        "query": _query(request),
         "may_give": bool(permissions.givable_departments(request.user)),
     }
     return render(request, "instructions/instruction_list.html", context)
 
 
+def instruction_figures(request):
+    """The control figures of the instructions filtered as on the list, given within the
+    period (at most a year; this year by default), per executor and per unit."""
+    reached = _reached(request)
+    form = InstructionFilterForm(request.GET or None, reached=reached)
+    filters = form.filters()
+    context = {
+        "form": form,
+        "query": _query(request),
+        "period": selectors.figures_period_of(filters),
+        "figures": selectors.instruction_figures(request.user, filters),
+    }
+    return render(request, "instructions/instruction_figures.html", context)
+
+
 def instruction_export(request):
-    """The same rows as the list and its figures, as XLSX; an export that may hold ISD
+    """The same rows as the list and the figures of their period, as XLSX; an export that may hold ISD
     instructions goes to its read log."""
     reached = _reached(request)
     filters = InstructionFilterForm(request.GET or None, reached=reached).filters()
     content = instructions_workbook(
-        selectors.instruction_register(request.user, filters), selectors.instruction_figures(request.user, filters)
+        selectors.instruction_register(request.user, filters),
+        selectors.instruction_figures(request.user, filters),
+        selectors.figures_period_of(filters),
     )
     for code in reached:
         if departments.department(code).need_to_know and filters.department in ("", code):

@@ -103,8 +103,9 @@ def test_an_executor_moved_out_of_the_isd_reads_its_letter_no_more_isd_7(users, 
 
 def test_reach_is_the_same_whether_ones_own_letters_are_few_or_many_isd_7(users, monkeypatch):
     """selectors._own: a few own letters are found through their indexes, many are tested row
-    by row in the journal's order; both give the same letters, and never another's."""
-    from courtadmin.correspondence import selectors
+    by row in the journal's order (core.search.few_or_many); both give the same letters, and
+    never another's."""
+    from courtadmin.core import search
 
     officer, other = users["isd_officer"], users["isd_officer2"]
     mine = [register(officer, department="ISD", subject=f"ISD {n}") for n in range(3)]
@@ -122,6 +123,6 @@ def test_reach_is_the_same_whether_ones_own_letters_are_few_or_many_isd_7(users,
     }
     assert few["isd_officer"] == {*mine, given}
     assert few["ir_officer"] == {official, ordinary}
-    monkeypatch.setattr(selectors, "COMMON", 1)
+    monkeypatch.setattr(search, "COMMON", 1)
     assert set(letters_visible_to(officer)) == few["isd_officer"]
     assert set(letters_visible_to(users["ir_officer"])) == few["ir_officer"]

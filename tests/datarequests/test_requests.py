@@ -12,6 +12,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from courtadmin.audit.models import AuditEvent, ReadEvent
+from courtadmin.core.periods import figures_period
 from courtadmin.datarequests.models import DataRequest, RequestFile
 from courtadmin.datarequests.selectors import request_figures, request_register, requests_visible_to
 from courtadmin.datarequests.workflow import request_move
@@ -239,7 +240,8 @@ def test_the_control_figures_on_a_known_set_per_addressed_unit(people, users):
     draft(officer, "legal", **ir)
     late.refresh_from_db()
     assert late.term_kept is False and on_time.term_kept is True
-    rows, totals = request_figures(request_register(officer))
+    this_year = figures_period(None, None, TODAY.date())
+    rows, totals = request_figures(request_register(officer), this_year)
     by_unit = {
         row["unit"].code: {k: row[k] for k in ("sent", "running", "overdue", "awaiting", "on_time", "late")}
         for row in rows
@@ -250,7 +252,10 @@ def test_the_control_figures_on_a_known_set_per_addressed_unit(people, users):
     }
     assert totals == {"sent": 5, "running": 1, "overdue": 1, "awaiting": 1, "on_time": 1, "late": 1}
     # The ISD's head, who does not reach the IR, counts none of them.
-    assert request_figures(request_register(users["isd_head"]))[1]["sent"] == 0
+    assert request_figures(request_register(users["isd_head"]), this_year)[1]["sent"] == 0
+    # Those sent before the period are not counted in it.
+    earlier = figures_period(date(2025, 1, 1), date(2025, 12, 31), TODAY.date())
+    assert request_figures(request_register(officer), earlier)[1]["sent"] == 0
 
 
 def test_a_request_entered_as_sent_on_paper_counts_its_term_from_that_day(people, users):

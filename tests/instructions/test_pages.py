@@ -152,11 +152,12 @@ def test_the_figures_per_executor_and_per_unit_on_a_known_set_ir_11(people, user
     assert [(line.on_time, line.late, line.running, line.overdue) for line in figures["units"]] == [(2, 1, 2, 2)]
     officer_only = instruction_figures(users["ir_head"], InstructionFilter(executor=users["ir_officer"].pk))
     assert {line.name: line.total for line in officer_only["executors"]}[str(users["ir_officer"].person)] == 6
-    # The page shows them, and the list filters by the term's state.
+    # Their page shows them over this year by default, and the list filters by the term's state.
     client = client_for("ir_head")
-    url = reverse("instructions:instruction-list")
-    html = client.get(url).content.decode()
+    html = client.get(reverse("instructions:instruction-figures")).content.decode()
     assert 'id="figures-executors"' in html and 'id="figures-units"' in html
+    assert "01.01.2026" in html and "01.12.2026" in html
+    url = reverse("instructions:instruction-list")
 
     def listed(**query):
         return sorted(instruction.text for instruction in client.get(url, query).context["page"].object_list)
@@ -175,6 +176,35 @@ def test_the_figures_per_executor_and_per_unit_on_a_known_set_ir_11(people, user
 
 
 @pytest.mark.time_machine(datetime(2026, 12, 1, 10, 0, tzinfo=ALMATY))
+def test_the_figures_count_the_instructions_given_within_their_period_of_at_most_a_year(people, users, client_for):
+    head, officer = users["ir_head"], users["ir_officer"]
+    with time_machine.travel(datetime(2025, 3, 3, 10, 0, tzinfo=ALMATY)):
+        give(head, [officer], working_days=1, text="Прошлогоднее")
+    with time_machine.travel(datetime(2026, 1, 5, 10, 0, tzinfo=ALMATY)):
+        give(head, [officer], working_days=1, text="Январское")
+    give(head, [officer], working_days=5, text="Сегодняшнее")
+    url = reverse("instructions:instruction-figures")
+    client = client_for("ir_head")
+
+    def counted(**query) -> tuple[int, object]:
+        response = client.get(url, query)
+        lines = response.context["figures"]["executors"]
+        return sum(line.total for line in lines), response.context["period"]
+
+    total, period = counted()
+    assert total == 2 and (period.start, period.end, period.narrowed) == (date(2026, 1, 1), date(2026, 12, 1), False)
+    assert counted(given_from="2025-01-01", given_to="2025-12-31")[0] == 1
+    assert counted(given_from="2026-01-05", given_to="2026-01-05")[0] == 1  # the whole of its last day
+    # A period longer than a year counts its last year, and says so.
+    total, period = counted(given_from="2020-01-01", given_to="2026-12-01")
+    assert total == 2 and period.narrowed and period.start == date(2025, 12, 1)
+    assert 'id="figures-period"' in client.get(url, {"given_from": "2020-01-01"}).content.decode()
+    # The list itself filters by any period.
+    listed = client.get(reverse("instructions:instruction-list"), {"given_from": "2020-01-01"}).context["page"]
+    assert len(listed.object_list) == 3
+
+
+@pytest.mark.time_machine(datetime(2026, 12, 1, 10, 0, tzinfo=ALMATY))
 def test_the_export_holds_the_filtered_rows_and_the_figures(people, users, client_for):
     _known_set(users)
     response = client_for("ir_officer").get(reverse("instructions:instruction-export"), {"term": "overdue"})
@@ -183,7 +213,8 @@ def test_the_export_holds_the_filtered_rows_and_the_figures(people, users, clien
     assert sorted(row[4] for row in rows[1:]) == ["Доложено поздно", "Просрочено"]
     assert len(book.worksheets) == 3
     executors = list(book.worksheets[1].iter_rows(values_only=True))
-    assert sorted(row[1:] for row in executors[1:]) == [(0, 0, 0, 1), (0, 0, 0, 1)]
+    assert sorted(row[1:] for row in executors[1:-1]) == [(0, 0, 0, 1), (0, 0, 0, 1)]
+    assert "01.01.2026" in executors[-1][0] and "01.12.2026" in executors[-1][0]  # the period counted
 
 
 def test_my_work_shows_what_i_execute_and_what_waits_for_my_acceptance(people, users, client_for):
@@ -222,10 +253,11 @@ def test_an_interim_report_through_the_page(people, users, client_for):
 # Every page reads the session, its user and the user's person with his position (3), and saves
 # the session at its end (savepoint, update, release: 3).
 BUDGET = {
-    # the filter's choices (givers, executors, units), the count, the page, its leads, the
-    # figures by executor and by unit and their names, whether he may give (who replaces the
-    # heads today: IR 13, ISD 15)
-    "instruction-list": 6 + 3 + 2 + 1 + 4 + 2,
+    # the filter's choices (givers, executors, units), the count, the page, its leads, whether
+    # he may give (who replaces the heads today: IR 13, ISD 15)
+    "instruction-list": 6 + 3 + 2 + 1 + 2,
+    # the filter's choices, the figures by executor and by unit and their names
+    "instruction-figures": 6 + 3 + 4,
     # the instruction, the moves open to him (is he the lead), its executors, its children, its
     # reports and their files, its history, whether he may split it (an executor: is he one,
     # who signs for the department today)
@@ -252,6 +284,19 @@ def test_the_list_costs_the_same_for_2_and_50_instructions(people, users, client
 
 
 @pytest.mark.parametrize("rows", [2, 50])
+def test_the_figures_cost_the_same_for_2_and_50_instructions(
+    people, users, client_for, django_assert_num_queries, rows
+):
+    _many(users["ir_head"], users["ir_officer"], rows)
+    client = client_for("ir_officer")
+    url = reverse("instructions:instruction-figures")
+    client.get(url)
+    with django_assert_num_queries(BUDGET["instruction-figures"]):
+        response = client.get(url, {"status": "on_execution"})
+    assert sum(line.running for line in response.context["figures"]["executors"]) == rows
+
+
+@pytest.mark.parametrize("rows", [2, 50])
 def test_the_detail_costs_the_same_whatever_the_number_of_instructions(
     people, users, client_for, django_assert_num_queries, rows
 ):
@@ -268,8 +313,9 @@ def test_an_isd_detail_adds_its_read_log_line_and_the_split_check(people, users,
     split(users["isd_head"], parent, [users["isd_almaty"]])
     client = client_for("isd_head")
     client.get(parent.get_absolute_url())
-    # besides: the read-log line (ISD 7) and the leads of its child
-    with django_assert_num_queries(BUDGET["instruction-detail"] + READ_LOG_QUERIES + 1):
+    # besides: the read-log line (ISD 7), the leads of its child, and how many IR instructions
+    # he gave or executes, which he reads as his own (selectors._own)
+    with django_assert_num_queries(BUDGET["instruction-detail"] + READ_LOG_QUERIES + 2):
         assert client.get(parent.get_absolute_url()).status_code == 200
 
 
@@ -281,4 +327,5 @@ def test_a_date_filter_and_a_bad_filter(people, users, client_for):
     assert len(client.get(url, {"given_to": "2026-11-23"}).context["page"].object_list) == 0
     response = client.get(url, {"given_from": "31.02.2026"})
     assert response.status_code == 200 and response.context["form"].errors
-    assert date(2026, 11, 24)
+    # The day given (the suite's today, 24.11.2026) is within its own bounds, whole.
+    assert len(client.get(url, {"given_from": "2026-11-24", "given_to": "2026-11-24"}).context["page"].object_list) == 1

@@ -85,10 +85,13 @@ def test_outside_reach_not_in_the_list_the_export_nor_the_search_isd_7(people, u
         export = client.get(reverse("instructions:instruction-export"))
         sheet = load_workbook(BytesIO(b"".join(export.streaming_content))).active
         assert len(list(sheet.iter_rows(values_only=True))) == 1  # the header alone
+        figures = client.get(reverse("instructions:instruction-figures")).context["figures"]
+        assert figures == {"executors": [], "units": []}
     else:
         # Someone of no department has no register at all.
         assert listed.status_code == 404 and username in SUBDIVISIONS
         assert client.get(reverse("instructions:instruction-export")).status_code == 404
+        assert client.get(reverse("instructions:instruction-figures")).status_code == 404
         assert client.get(reverse("instructions:instruction-create")).status_code == 404
     html = client.get(reverse("core:search"), {"q": "Алматы"}).content.decode()
     assert "/instructions/" not in html.split("<main", 1)[-1]
@@ -114,3 +117,28 @@ def test_the_search_finds_an_instruction_within_reach(people, users, client_for,
     assert child.get_absolute_url() in html
     html = client_for("isd_almaty").get(reverse("core:search"), {"q": child.registration_number}).content.decode()
     assert child.get_absolute_url() in html
+
+
+def test_ones_own_instructions_are_the_same_whether_few_or_many_isd_7(people, users, isd_chain, monkeypatch):
+    """selectors._own (core.search.few_or_many): a few are found through their indexes, many
+    tested row by row in the list's order; both give the same instructions, never another's."""
+    from courtadmin.core import search
+
+    parent, child = isd_chain
+    ir = give(users["ir_head"], [users["ir_officer"]], text="IR")
+    few = {name: set(instructions_visible_to(users[name])) for name in ("isd_almaty", "isd_head", "ir_officer")}
+    assert few == {"isd_almaty": {child}, "isd_head": {parent, child}, "ir_officer": {ir}}
+    monkeypatch.setattr(search, "COMMON", 0)
+    for name, seen in few.items():
+        reader = type(users[name]).objects.get(pk=users[name].pk)  # a new request: nothing kept
+        assert set(instructions_visible_to(reader)) == seen, name
+
+
+def test_whoever_leaves_the_isd_stops_reading_its_instructions_isd_7(people, users, client_for, isd_chain):
+    _parent, child = isd_chain
+    assert set(instructions_visible_to(users["isd_almaty"])) == {child}
+    people["isd_almaty"].position = people["legal_officer"].position
+    people["isd_almaty"].save()
+    moved = type(users["isd_almaty"]).objects.get(pk=users["isd_almaty"].pk)
+    assert not instructions_visible_to(moved).exists()
+    assert client_for("isd_almaty").get(child.get_absolute_url()).status_code == 404
