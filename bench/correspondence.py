@@ -8,12 +8,9 @@ every case under 50 ms, as every list page."""
 
 import re
 
-from django.db import connection
-
 from courtadmin.correspondence.models import IncomingLetter
-from courtadmin.org.demo import build_demo_organisation
 
-from .harness import Result, ensure_load, signed_in, slowest_case_result
+from .harness import Result, prepared, signed_in, slowest_case_result
 from .la_registry import _cases
 
 SIZE = 1_000_000
@@ -21,18 +18,8 @@ TARGET_MS = 50
 ROW_LINK = re.compile(r'href="/correspondence/letters/(\d+)/"')
 
 
-def _prepare():
-    if connection.vendor != "postgresql":
-        raise RuntimeError("letters_list needs PostgreSQL: set DATABASE_URL (make bench does)")
-    people = build_demo_organisation(password="bench-password-not-used")  # noqa: S106
-    generated = ensure_load(letters=SIZE)
-    if generated:
-        print(f"letters_list: generated {'; '.join(generated)}")
-    return people
-
-
 def run(runs: int = 7) -> Result:
-    people = _prepare()
+    people = prepared("letters_list", letters=SIZE)
     searched = IncomingLetter.objects.filter(department="IR").order_by("pk")[SIZE // 3].registration_number
     officer = signed_in(people["ir_officer"].user)
     cases = _cases(

@@ -11,13 +11,11 @@ months', about 100,000 requests of the million. Target: under 500 ms, as a repor
 import re
 from datetime import timedelta
 
-from django.db import connection
 from django.utils import timezone
 
 from courtadmin.datarequests.models import DataRequest
-from courtadmin.org.demo import build_demo_organisation
 
-from .harness import Result, ensure_load, signed_in, slowest_case_result
+from .harness import Result, prepared, signed_in, slowest_case_result
 from .la_registry import _cases
 
 SIZE = 1_000_000
@@ -28,18 +26,8 @@ ROW_LINK = re.compile(r'href="/requests/(\d+)/"')
 FIGURES_TARGET_MS = 500
 
 
-def _prepare(name: str) -> dict:
-    if connection.vendor != "postgresql":
-        raise RuntimeError(f"{name} needs PostgreSQL: set DATABASE_URL (make bench does)")
-    people = build_demo_organisation(password="bench-password-not-used")  # noqa: S106
-    generated = ensure_load(datarequests=SIZE)
-    if generated:
-        print(f"{name}: generated {'; '.join(generated)}")
-    return people
-
-
 def run_figures(runs: int = 5) -> Result:
-    people = _prepare("requests_figures")
+    people = prepared("requests_figures", datarequests=SIZE)
     today = timezone.localdate()
     cases = _cases(
         signed_in(people["ir_head"].user),
@@ -59,7 +47,7 @@ def run_figures(runs: int = 5) -> Result:
 
 
 def run(runs: int = 5) -> Result:
-    people = _prepare("requests_register")
+    people = prepared("requests_register", datarequests=SIZE)
     sent = DataRequest.objects.filter(department="IR", number__isnull=False).order_by("pk")
     searched = sent[SIZE // 3].registration_number
     cases = _cases(

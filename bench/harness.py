@@ -119,6 +119,22 @@ def signed_in(user):
     return client
 
 
+def prepared(name: str, **sizes) -> dict:
+    """The demo organisation's people (by username), the bench database holding at least
+    `sizes` records of each kind (`ensure_load`), said when generated; PostgreSQL only."""
+    from django.db import connection
+
+    from courtadmin.org.demo import build_demo_organisation
+
+    if connection.vendor != "postgresql":
+        raise RuntimeError(f"{name} needs PostgreSQL: set DATABASE_URL (make bench does)")
+    people = build_demo_organisation(password="bench-password-not-used")  # noqa: S106
+    generated = ensure_load(**sizes)
+    if generated:
+        print(f"{name}: generated {'; '.join(generated)}")
+    return people
+
+
 def ensure_load(**sizes) -> list[str]:
     """Make the bench database hold at least `sizes` records of each kind (generate_load's
     kinds: requests=1_000_000, ...), generating only what is missing, then VACUUM ANALYZE

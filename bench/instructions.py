@@ -12,13 +12,11 @@ last twelve months', about 70,000 IR instructions of the million. Target: under 
 import re
 from datetime import timedelta
 
-from django.db import connection
 from django.utils import timezone
 
 from courtadmin.instructions.models import Instruction
-from courtadmin.org.demo import build_demo_organisation
 
-from .harness import Result, ensure_load, signed_in, slowest_case_result
+from .harness import Result, prepared, signed_in, slowest_case_result
 from .la_registry import _cases
 
 SIZE = 1_000_000
@@ -29,18 +27,8 @@ ROW_LINK = re.compile(r'href="/instructions/(\d+)/"')
 FIGURES_TARGET_MS = 500
 
 
-def _prepare(name: str) -> dict:
-    if connection.vendor != "postgresql":
-        raise RuntimeError(f"{name} needs PostgreSQL: set DATABASE_URL (make bench does)")
-    people = build_demo_organisation(password="bench-password-not-used")  # noqa: S106
-    generated = ensure_load(instructions=SIZE)
-    if generated:
-        print(f"{name}: generated {'; '.join(generated)}")
-    return people
-
-
 def run_figures(runs: int = 5) -> Result:
-    people = _prepare("instructions_figures")
+    people = prepared("instructions_figures", instructions=SIZE)
     today = timezone.localdate()
     cases = _cases(
         signed_in(people["ir_officer"].user),
@@ -51,13 +39,16 @@ def run_figures(runs: int = 5) -> Result:
     for case in cases.values():
         case["rows"] = case["html"].count('<th scope="row"')  # executors and units
     return slowest_case_result(
-        "instructions_figures", "execution figures of instructions over a year", cases, rows=SIZE,
+        "instructions_figures",
+        "execution figures of instructions over a year",
+        cases,
+        rows=SIZE,
         target_ms=FIGURES_TARGET_MS,
     )
 
 
 def run(runs: int = 5) -> Result:
-    people = _prepare("instructions_list")
+    people = prepared("instructions_list", instructions=SIZE)
     searched = Instruction.objects.filter(department="IR").order_by("pk")[SIZE // 3].registration_number
     month_start = timezone.localdate().replace(day=1)
     cases = _cases(

@@ -8,12 +8,9 @@ the documents he wrote or is on the route of) on his first page. Target: every c
 
 import re
 
-from django.db import connection
-
 from courtadmin.documents.models import Document
-from courtadmin.org.demo import build_demo_organisation
 
-from .harness import Result, ensure_load, signed_in, slowest_case_result
+from .harness import Result, prepared, signed_in, slowest_case_result
 from .la_registry import _cases
 
 SIZE = 1_000_000
@@ -21,18 +18,8 @@ TARGET_MS = 50
 ROW_LINK = re.compile(r'href="/documents/(\d+)/"')
 
 
-def _prepare():
-    if connection.vendor != "postgresql":
-        raise RuntimeError("outgoing_list needs PostgreSQL: set DATABASE_URL (make bench does)")
-    people = build_demo_organisation(password="bench-password-not-used")  # noqa: S106
-    generated = ensure_load(documents=SIZE)
-    if generated:
-        print(f"outgoing_list: generated {'; '.join(generated)}")
-    return people
-
-
 def run(runs: int = 7) -> Result:
-    people = _prepare()
+    people = prepared("outgoing_list", documents=SIZE)
     ir = Document.objects.filter(department="IR", number__isnull=False).order_by("pk")
     searched = ir[SIZE // 3].registration_number
     year = ir[SIZE // 3].year

@@ -66,6 +66,25 @@ def audit_events(rows, *, action: str, model, department: str, names: dict):
         )
 
 
+def department_events(model, rows_of: Callable, *, action: str, context: "LoadContext") -> int:
+    """The audit events of the rows a load wrote, department by department, as their services
+    write them one by one: `rows_of(department)` gives each row's (id, date, actor's user id,
+    label, change). Returns the events written."""
+    from courtadmin.audit.services import audit_append_bulk
+    from courtadmin.org import departments
+
+    names = actors(context)
+    return sum(
+        audit_append_bulk(audit_events(rows_of(code), action=action, model=model, department=code, names=names))
+        for code in departments.codes()
+    )
+
+
+def rows_of(queryset, *fields):
+    """The rows of a load's queryset as tuples of `fields`, in the order written, read in chunks."""
+    return queryset.order_by("pk").values_list(*fields).iterator(chunk_size=5000)
+
+
 def actors(context: LoadContext) -> dict:
     return {person.user_id: person.user.username for person in context.people.values()}
 

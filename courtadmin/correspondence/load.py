@@ -7,8 +7,7 @@ execution (about one in five of them overdue), and the audit events of their reg
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 
-from courtadmin.audit.services import audit_append_bulk
-from courtadmin.core.load import LoadContext, LoadKind, actors, analyze, audit_events, max_id, spread_sql
+from courtadmin.core.load import LoadContext, LoadKind, analyze, department_events, max_id, rows_of, spread_sql
 from courtadmin.core.models import RegisterCounter
 from courtadmin.deadlines.models import Deadline
 
@@ -153,24 +152,18 @@ def generate_letters(count: int, context: LoadContext) -> str:
     with transaction.atomic(), connection.cursor() as cursor:
         for sql in (FILL_SQL, RESOLUTIONS_SQL, EXECUTORS_SQL, TERMS_SQL, COUNTERS_SQL):
             cursor.execute(sql.format(**tables), params)
-    events = 0
-    for department in ("IR", "ISD"):
-        rows = (
+    fields = ("pk", "registered_at", "registered_by_id", "registration_number", "channel", "marking")
+    events = department_events(
+        L,
+        lambda code: (
             (pk, at, actor, number, {"number": number, "channel": channel, "marking": marking})
-            for pk, at, actor, number, channel, marking in L.objects.filter(pk__gt=after_id, department=department)
-            .order_by("pk")
-            .values_list("pk", "registered_at", "registered_by_id", "registration_number", "channel", "marking")
-            .iterator(chunk_size=5000)
-        )
-        events += audit_append_bulk(
-            audit_events(
-                rows,
-                action="correspondence.letter.registered",
-                model=L,
-                department=department,
-                names=actors(context),
+            for pk, at, actor, number, channel, marking in rows_of(
+                L.objects.filter(pk__gt=after_id, department=code), *fields
             )
-        )
+        ),
+        action="correspondence.letter.registered",
+        context=context,
+    )
     analyze(L, LetterResolution, LetterExecutor, Deadline)
     return f"{count:,} incoming letters with their resolutions and running terms, {events:,} audit events"
 

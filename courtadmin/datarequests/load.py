@@ -12,8 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import translation
 
-from courtadmin.audit.services import audit_append_bulk
-from courtadmin.core.load import LoadContext, LoadKind, actors, analyze, audit_events, max_id, spread_sql
+from courtadmin.core.load import LoadContext, LoadKind, analyze, department_events, max_id, rows_of, spread_sql
 from courtadmin.core.models import RegisterCounter
 from courtadmin.deadlines.kinds import get_deadline_kind
 from courtadmin.deadlines.models import Deadline
@@ -171,25 +170,38 @@ def generate_datarequests(count: int, context: LoadContext) -> str:
     with transaction.atomic(), connection.cursor() as cursor:
         for sql in (FILL_SQL, TERMS_SQL, COUNTERS_SQL):
             cursor.execute(sql.format(**tables), params)
-    events = 0
-    for department in ("IR", "ISD"):
-        written = R.objects.filter(pk__gt=after_id, department=department).order_by("pk")
-        sent = (
-            (pk, at, actor, number, {"status": "sent", "number": number, "due_on": due.isoformat()})
-            for pk, at, actor, number, due in written.exclude(status=R.Status.DRAFT)
-            .values_list("pk", "sent_at", "sent_by_id", "registration_number", "due_on")
-            .iterator(chunk_size=5000)
-        )
-        drafted = (
+    written = R.objects.filter(pk__gt=after_id)
+    events = department_events(
+        R,
+        lambda code: (
             (pk, at, actor, subject, {"unit": unit, "recipient": None, "record": ""})
-            for pk, at, actor, subject, unit in written.filter(status=R.Status.DRAFT)
-            .values_list("pk", "drafted_at", "drafted_by_id", "subject", "unit_id")
-            .iterator(chunk_size=5000)
-        )
-        for action, rows in (("datarequests.request.created", drafted), ("datarequests.request.send", sent)):
-            events += audit_append_bulk(
-                audit_events(rows, action=action, model=R, department=department, names=actors(context))
+            for pk, at, actor, subject, unit in rows_of(
+                written.filter(department=code, status=R.Status.DRAFT),
+                "pk",
+                "drafted_at",
+                "drafted_by_id",
+                "subject",
+                "unit_id",
             )
+        ),
+        action="datarequests.request.created",
+        context=context,
+    ) + department_events(
+        R,
+        lambda code: (
+            (pk, at, actor, number, {"status": "sent", "number": number, "due_on": due.isoformat()})
+            for pk, at, actor, number, due in rows_of(
+                written.filter(department=code).exclude(status=R.Status.DRAFT),
+                "pk",
+                "sent_at",
+                "sent_by_id",
+                "registration_number",
+                "due_on",
+            )
+        ),
+        action="datarequests.request.send",
+        context=context,
+    )
     analyze(R, Deadline)
     return f"{count:,} requests with their running terms, {events:,} audit events"
 

@@ -10,8 +10,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import translation
 
-from courtadmin.audit.services import audit_append_bulk
-from courtadmin.core.load import LoadContext, LoadKind, actors, analyze, audit_events, max_id, spread_sql
+from courtadmin.core.load import LoadContext, LoadKind, analyze, department_events, max_id, rows_of, spread_sql
 from courtadmin.core.models import RegisterCounter
 from courtadmin.org.authority import signers
 
@@ -173,18 +172,21 @@ def generate_documents(count: int, context: LoadContext) -> str:
     with transaction.atomic(), connection.cursor() as cursor:
         for sql in (FILL_SQL, VERSIONS_SQL, SIGNATURES_SQL, COUNTERS_SQL):
             cursor.execute(sql.format(**tables), params)
-    events = 0
-    for department in ("IR", "ISD"):
-        rows = (
+    events = department_events(
+        D,
+        lambda code: (
             (pk, at, actor, number, {"status": "signed", "number": number})
-            for pk, at, actor, number in D.objects.filter(pk__gt=after_id, department=department)
-            .order_by("pk")
-            .values_list("pk", "registered_at", "signature__signer_id", "registration_number")
-            .iterator(chunk_size=5000)
-        )
-        events += audit_append_bulk(
-            audit_events(rows, action="document.sign", model=D, department=department, names=actors(context))
-        )
+            for pk, at, actor, number in rows_of(
+                D.objects.filter(pk__gt=after_id, department=code),
+                "pk",
+                "registered_at",
+                "signature__signer_id",
+                "registration_number",
+            )
+        ),
+        action="document.sign",
+        context=context,
+    )
     analyze(D, DocumentVersion, Signature)
     return f"{count:,} signed outgoing documents with their versions and signatures, {events:,} audit events"
 

@@ -6,8 +6,7 @@ execution; with the audit events of their giving."""
 
 from django.db import connection, transaction
 
-from courtadmin.audit.services import audit_append_bulk
-from courtadmin.core.load import LoadContext, LoadKind, actors, analyze, audit_events, max_id, spread_sql
+from courtadmin.core.load import LoadContext, LoadKind, analyze, department_events, max_id, rows_of, spread_sql
 from courtadmin.core.models import RegisterCounter
 from courtadmin.deadlines.models import Deadline
 
@@ -103,19 +102,21 @@ def generate_instructions(count: int, context: LoadContext) -> str:
     with transaction.atomic(), connection.cursor() as cursor:
         for sql in (FILL_SQL, EXECUTORS_SQL, TERMS_SQL, COUNTERS_SQL):
             cursor.execute(sql.format(**tables), params)
-    events = 0
-    for department in ("IR", "ISD"):
-        rows = (
+    events = department_events(
+        I,
+        lambda code: (
             (pk, at, actor, number, {"number": number})
-            for pk, at, actor, number in I.objects.filter(pk__gt=after_id, department=department)
-            .order_by("pk")
-            .values_list("pk", "given_at", "given_by_id", "registration_number")
-            .iterator(chunk_size=5000)
-        )
-        events += audit_append_bulk(
-            audit_events(rows, action="instructions.instruction.give", model=I, department=department,
-                         names=actors(context))
-        )  # fmt: skip
+            for pk, at, actor, number in rows_of(
+                I.objects.filter(pk__gt=after_id, department=code),
+                "pk",
+                "given_at",
+                "given_by_id",
+                "registration_number",
+            )
+        ),
+        action="instructions.instruction.give",
+        context=context,
+    )
     analyze(I, InstructionExecutor, Deadline)
     return f"{count:,} instructions with their lead executors and running terms, {events:,} audit events"
 
