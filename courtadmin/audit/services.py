@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.forms.models import model_to_dict
+from django.utils.translation import gettext
 
 from courtadmin.org import departments
 
@@ -63,6 +64,15 @@ def audit_record(
 def audit_verify():
     """Walk the audit chain in order: (events checked, first broken event or None, why)."""
     return AUDIT.verify()
+
+
+def read_export(*, user, model, reached: list[str], department: str, query: str) -> None:
+    """An export of a list that may hold the records of several departments (`reached`; the
+    one filtered, or "" for all): one line of the read log for each need-to-know department
+    whose records it may hold (ISD 7), labelled with the list's query."""
+    for code in reached:
+        if departments.department(code).need_to_know and department in ("", code):
+            read_record(user=user, obj=model, action="export", department=code, label=query or gettext("all"))
 
 
 def read_record(*, user, obj=None, action="open", label="", department=None) -> ReadEvent:

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from courtadmin.audit.services import read_record
+from courtadmin.audit.services import read_export, read_record
 from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import flash_errors, service_result
 from courtadmin.core.history import record_history
@@ -99,15 +99,13 @@ def request_inbox(request):
 
 
 def _logged_export(request, filters, reached) -> None:
-    for code in reached:
-        if departments.department(code).need_to_know and filters.department in ("", code):
-            read_record(
-                user=request.user,
-                obj=DataRequest,
-                action="export",
-                department=code,
-                label=request.GET.urlencode() or _("all"),
-            )
+    read_export(
+        user=request.user,
+        model=DataRequest,
+        reached=reached,
+        department=filters.department,
+        query=request.GET.urlencode(),
+    )
 
 
 def request_export(request):

@@ -272,13 +272,16 @@ def figures_period_of(filters: InstructionFilter) -> Period:
     return figures_period(filters.given_from, filters.given_to, timezone.localdate())
 
 
-def instruction_figures(user, filters: InstructionFilter = InstructionFilter()) -> dict[str, list[Figures]]:
-    """The control figures of the filtered instructions within reach given in the period
-    (`figures_period_of`), per executor and per his unit: two aggregate queries over the
-    executors' rows (an instruction counts once for a unit however many of its people execute
-    it), and one each for the names. Every executor counts, the lead and the others."""
+def instruction_figures(
+    user, filters: InstructionFilter = InstructionFilter(), period: Period | None = None
+) -> dict[str, list[Figures]]:
+    """The control figures of the filtered instructions within reach given in `period` (by
+    default the filters', `figures_period_of`), per executor and per his unit: two aggregate
+    queries over the executors' rows (an instruction counts once for a unit however many of
+    its people execute it), and one each for the names. Every executor counts, the lead and
+    the others."""
     today = timezone.localdate()
-    first, after = figures_period_of(filters).moments()
+    first, after = (period or figures_period_of(filters)).moments()
     counted = _filtered(user, filters, today).filter(given_at__gte=first, given_at__lt=after)
     rows = InstructionExecutor.objects.filter(instruction__in=counted.order_by().values("pk"))
     by_user = list(_counted(rows, "user", today))

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from courtadmin.audit.services import read_record
+from courtadmin.audit.services import read_export, read_record
 from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import flash_errors, posted_on_page, service_result
 from courtadmin.core.history import record_history
@@ -69,11 +69,12 @@ def instruction_figures(request):
     reached = _reached(request)
     form = InstructionFilterForm(request.GET or None, reached=reached)
     filters = form.filters()
+    period = selectors.figures_period_of(filters)
     context = {
         "form": form,
         "query": _query(request),
-        "period": selectors.figures_period_of(filters),
-        "figures": selectors.instruction_figures(request.user, filters),
+        "period": period,
+        "figures": selectors.instruction_figures(request.user, filters, period),
     }
     return render(request, "instructions/instruction_figures.html", context)
 
@@ -83,20 +84,19 @@ def instruction_export(request):
     instructions goes to its read log."""
     reached = _reached(request)
     filters = InstructionFilterForm(request.GET or None, reached=reached).filters()
+    period = selectors.figures_period_of(filters)
     content = instructions_workbook(
         selectors.instruction_register(request.user, filters),
-        selectors.instruction_figures(request.user, filters),
-        selectors.figures_period_of(filters),
+        selectors.instruction_figures(request.user, filters, period),
+        period,
     )
-    for code in reached:
-        if departments.department(code).need_to_know and filters.department in ("", code):
-            read_record(
-                user=request.user,
-                obj=Instruction,
-                action="export",
-                department=code,
-                label=request.GET.urlencode() or _("all"),
-            )
+    read_export(
+        user=request.user,
+        model=Instruction,
+        reached=reached,
+        department=filters.department,
+        query=request.GET.urlencode(),
+    )
     return xlsx_response(content, "instructions.xlsx")
 
 

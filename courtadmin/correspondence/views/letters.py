@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from courtadmin.audit.services import read_record
+from courtadmin.audit.services import read_export, read_record
 from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import flash_errors, posted_on_page, service_result
 from courtadmin.core.history import record_history
@@ -66,15 +66,13 @@ def letter_export(request):
     reached = _reached(request)
     filters = _filter_form(request, reached).filters()
     content = letters_workbook(selectors.letter_register(request.user, filters))
-    for code in reached:
-        if departments.department(code).need_to_know and filters.department in ("", code):
-            read_record(
-                user=request.user,
-                obj=IncomingLetter,
-                action="export",
-                department=code,
-                label=request.GET.urlencode() or _("all"),
-            )
+    read_export(
+        user=request.user,
+        model=IncomingLetter,
+        reached=reached,
+        department=filters.department,
+        query=request.GET.urlencode(),
+    )
     return xlsx_response(content, "incoming-letters.xlsx")
 
 

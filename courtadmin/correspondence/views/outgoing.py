@@ -4,13 +4,11 @@ its dispatch and the incoming letter it answers; filters, search, pages and XLSX
 
 from django.http import Http404
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 
-from courtadmin.audit.services import read_record
+from courtadmin.audit.services import read_export
 from courtadmin.core.downloads import xlsx_response
 from courtadmin.core.pagination import CappedPaginator
 from courtadmin.documents.models import Document
-from courtadmin.org import departments
 
 from .. import selectors
 from ..export import outgoing_workbook
@@ -45,13 +43,11 @@ def outgoing_export(request):
     reached = _reached(request)
     filters = OutgoingFilterForm(request.GET or None, reached=reached).filters()
     content = outgoing_workbook(selectors.outgoing_register(request.user, filters))
-    for code in reached:
-        if departments.department(code).need_to_know and filters.department in ("", code):
-            read_record(
-                user=request.user,
-                obj=Document,
-                action="export",
-                department=code,
-                label=request.GET.urlencode() or _("all"),
-            )
+    read_export(
+        user=request.user,
+        model=Document,
+        reached=reached,
+        department=filters.department,
+        query=request.GET.urlencode(),
+    )
     return xlsx_response(content, "outgoing-letters.xlsx")
