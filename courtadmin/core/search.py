@@ -14,8 +14,10 @@ LIMIT hits and says when there are more.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Q, Subquery, TextField, Value
 from django.db.models.functions import Concat
+from django.db.models.lookups import IsNull
 
 from .fulltext import has_words, words_in
 from .work import WorkItem
@@ -97,13 +99,27 @@ def newest_matching(visible, condition: Q, order: tuple[str, ...], limit: int, *
     return list(visible.filter(pk__in=Subquery(rare)).order_by(*order)[: limit + 1])
 
 
-def few_or_many(ids, many: Callable[[], Q]) -> Q:
-    """A reader's own records of a register (those he gave, registered or executes: `ids`, a
-    query of their ids) as a condition that costs the same for a few and for a hundred
-    thousand. The planner cannot tell which, so one probe of at most COMMON + 1 ids through
-    their indexes does: a few are found first and the register joined to them; many are
-    tested on each row the register's order reads (`many()`), which meets them soon."""
-    if len(ids[: COMMON + 1]) <= COMMON:
+def holds(rows) -> IsNull:
+    """Whether `rows` (a query correlated to the record through OuterRef) hold a row, tested
+    record by record through their index. An Exists the planner may turn into a hash of all
+    such rows before the first record is read: for a reader's hundred thousand own records,
+    the whole cost of a page that shows fifty."""
+    return IsNull(Subquery(rows.order_by().values("pk")[:1]), False)
+
+
+def few_or_many(probe: list, ids, many: Callable[[], Q]) -> Q:
+    """A reader's own records of a register (those he gave, registered or executes, within his
+    reach: `ids`, a query of their ids) as a condition that costs the same for a few and for
+    a hundred thousand. The planner cannot tell which, so a probe does: at most COMMON + 1 of
+    his rows of each kind (`probe`: the rows through which a record is his, whatever its
+    department, each read from its own index and limited on its own where the database
+    allows it). If they are few, his records are found first and the register joined to
+    them; if many, each row the register's order reads is tested (`many()`, with `holds`),
+    and it meets them soon."""
+    probe = [part.order_by() for part in probe]
+    if connection.features.supports_slicing_ordering_in_compound:
+        probe = [part[: COMMON + 1] for part in probe]
+    if len(probe[0].union(*probe[1:], all=True)[: COMMON + 1]) <= COMMON:
         return Q(pk__in=ids)
     return many()
 
@@ -112,19 +128,19 @@ def containing(queryset, fields: tuple[str, ...], text: str):
     """The rows of a list's `queryset` holding `text` in part of one of `fields`, in any case.
 
     The planner cannot tell a rare string from a common one (newest_matching). A rare one is
-    found through the fields' trigram indexes and its few rows ordered; a common one, which
-    the indexes would hand over by the hundred thousand to be sorted, is looked for while the
+    found through the fields' trigram indexes, once: its few rows' ids are read first, and the
+    list's count and page then take those ids (told only that some rows match, the planner
+    would read the list's index in its order looking for them). A common one, which the
+    indexes would hand over by the hundred thousand to be sorted, is looked for while the
     list's own index is read in its order (`haystack`), so that its first page stops at the
-    first rows that match. Which one it is costs one count of at most COMMON + 1 rows, through the indexes.
+    first rows that match. Which one it is costs one read of at most COMMON + 1 ids.
     """
     indexed = Q()
     for field in fields:
         indexed |= Q(**{f"{field}__icontains": text})
-    rare = queryset.filter(indexed).order_by().values("pk")[: COMMON + 1]
-    if rare.count() <= COMMON:
-        # Taken first, as a set the planner cannot merge into the list's query: told that some
-        # rows match, it would read the list's index in its order looking for them.
-        return queryset.filter(pk__in=Subquery(rare))
+    rare = list(queryset.filter(indexed).order_by().values_list("pk", flat=True)[: COMMON + 1])
+    if len(rare) <= COMMON:
+        return queryset.filter(pk__in=rare)
     return queryset.alias(search_haystack=haystack(fields)).filter(search_haystack__icontains=text)
 
 

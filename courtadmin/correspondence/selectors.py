@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.db.models import BigIntegerField, Exists, OuterRef, Q, Subquery
+from django.db.models import BigIntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from courtadmin.core.search import containing, few_or_many
+from courtadmin.core.search import containing, few_or_many, holds
 from courtadmin.deadlines.models import Deadline
 from courtadmin.documents.kinds import KINDS
 from courtadmin.documents.models import Document
@@ -55,31 +55,29 @@ def reads_official_use(user, department: str) -> bool:
     )
 
 
-def _own_ids(user, codes: list[str], *, executed_only: list[str] = ()):
-    """The ids of the letters of departments `codes` that the user registered, gave the
-    resolution on or executes, and of departments `executed_only` that he executes."""
-    executes = LetterExecutor.objects.filter(user_id=user.pk, letter__department__in=[*codes, *executed_only])
-    parts = [executes.order_by().values("letter_id")]
-    if codes:
-        parts += [
-            LetterResolution.objects.filter(given_by_id=user.pk, letter__department__in=codes)
-            .order_by()
-            .values("letter_id"),
-            IncomingLetter.objects.filter(registered_by_id=user.pk, department__in=codes).order_by().values("pk"),
-        ]
-    return parts[0].union(*parts[1:], all=True)
-
-
 def _own(user, codes: list[str], *, executed_only: list[str] = ()) -> Q:
-    """His own letters (`_own_ids`), whether a few or a hundred thousand (core.search.few_or_many)."""
+    """The letters of departments `codes` that the user registered, gave the resolution on or
+    executes, and of departments `executed_only` that he executes, whether a few or a hundred
+    thousand (core.search.few_or_many)."""
+    executions = LetterExecutor.objects.filter(user_id=user.pk).order_by()
+    resolutions = LetterResolution.objects.filter(given_by_id=user.pk).order_by()
+    registered = IncomingLetter.objects.filter(registered_by_id=user.pk).order_by()
+    probe = [executions.values("letter_id"), resolutions.values("letter_id"), registered.values("pk")]
+    ids = executions.filter(letter__department__in=[*codes, *executed_only]).values("letter_id")
+    if codes:
+        ids = ids.union(
+            resolutions.filter(letter__department__in=codes).values("letter_id"),
+            registered.filter(department__in=codes).values("pk"),
+            all=True,
+        )
 
     def many() -> Q:
         executes = LetterExecutor.objects.filter(letter=OuterRef("pk"), user_id=user.pk)
         resolved = LetterResolution.objects.filter(letter=OuterRef("pk"), given_by_id=user.pk)
-        own = Q(department__in=codes) & (Q(registered_by_id=user.pk) | Exists(executes) | Exists(resolved))
-        return own | Q(department__in=executed_only) & Exists(executes)
+        own = Q(department__in=codes) & (Q(registered_by_id=user.pk) | Q(holds(executes)) | Q(holds(resolved)))
+        return own | Q(department__in=executed_only) & Q(holds(executes))
 
-    return few_or_many(_own_ids(user, codes, executed_only=executed_only), many)
+    return few_or_many(probe, ids, many)
 
 
 def _reach_condition(user) -> Q:

@@ -22,7 +22,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from courtadmin.core.periods import Period, day_start, figures_period
-from courtadmin.core.search import containing, few_or_many
+from courtadmin.core.search import containing, few_or_many, holds
 from courtadmin.org import departments
 from courtadmin.org.authority import Reach, records_reach
 from courtadmin.org.models import Unit
@@ -42,15 +42,17 @@ def term_kind(department: str) -> str:
 def _own(user, closed: list[str]) -> Q:
     """The instructions the user gave or executes, but those of departments `closed` to him,
     whether a few or a hundred thousand (core.search.few_or_many)."""
-    executed = InstructionExecutor.objects.filter(user_id=user.pk).exclude(instruction__department__in=closed)
-    given = Instruction.objects.filter(given_by_id=user.pk).exclude(department__in=closed)
-    ids = executed.order_by().values("instruction_id").union(given.order_by().values("pk"), all=True)
+    executions = InstructionExecutor.objects.filter(user_id=user.pk).order_by()
+    given = Instruction.objects.filter(given_by_id=user.pk).order_by()
+    probe = [executions.values("instruction_id"), given.values("pk")]
+    ids = executions.exclude(instruction__department__in=closed).values("instruction_id")
+    ids = ids.union(given.exclude(department__in=closed).values("pk"), all=True)
 
     def many() -> Q:
         executes = InstructionExecutor.objects.filter(instruction=OuterRef("pk"), user_id=user.pk)
-        return (Q(given_by_id=user.pk) | Exists(executes)) & ~Q(department__in=closed)
+        return (Q(given_by_id=user.pk) | Q(holds(executes))) & ~Q(department__in=closed)
 
-    return few_or_many(ids, many)
+    return few_or_many(probe, ids, many)
 
 
 def _reach_condition(user) -> Q:
