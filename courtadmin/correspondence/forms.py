@@ -150,7 +150,21 @@ class CloseForm(PortalFormMixin, forms.Form):
         return {}
 
 
-MOVE_FORMS = {"resolve": ResolveForm, "report": ReportForm, "return": ReturnForm, "close": CloseForm}
+class ExtendForm(PortalFormMixin, forms.Form):
+    to = forms.DateField(label=_("New due date"), required=False, widget=DATE)
+    decision = forms.CharField(label=_("Reasoned decision"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def inputs(self) -> dict:
+        return {"to": self.cleaned_data["to"], "decision": self.cleaned_data["decision"]}
+
+
+MOVE_FORMS = {
+    "resolve": ResolveForm,
+    "report": ReportForm,
+    "return": ReturnForm,
+    "close": CloseForm,
+    "extend": ExtendForm,
+}
 
 
 def move_form(move: str, *, letter, user, data=None):

@@ -9,6 +9,9 @@ on execution -> executed: the lead executor reports, with the answer document if
 executed -> on execution: returned by the one who gave the resolution, with a reason.
 executed -> closed: taken off control by the one who gave the resolution; the term closes as
     met or late, by the day of the report.
+on execution -> on execution: the term extended by the one who gave the resolution, who set
+    it, on a reasoned decision (deadlines.services.deadline_extend); the term counts from then
+    on to its new date, and is met or late by it.
 
 `LetterWorkflow.perform` alone assigns `IncomingLetter.status`.
 """
@@ -23,7 +26,7 @@ from courtadmin.core.workflow import Move, Workflow
 from courtadmin.deadlines.calendar import WorkingCalendar
 from courtadmin.deadlines.models import Deadline
 from courtadmin.deadlines.selectors import running_term
-from courtadmin.deadlines.services import deadline_close, deadline_open
+from courtadmin.deadlines.services import deadline_close, deadline_extend, deadline_open
 from courtadmin.documents.models import Document
 from courtadmin.documents.selectors import documents_visible_to
 from courtadmin.org.authority import CA_LEADERSHIP_KINDS, department_access, person_of, signing_authority
@@ -72,6 +75,14 @@ MOVES = {
             ("reason",),
         ),
         Move("close", gettext_lazy("Take off control"), frozenset({S.EXECUTED}), S.CLOSED, "giver"),
+        Move(
+            "extend",
+            gettext_lazy("Extend the term"),
+            frozenset({S.ON_EXECUTION}),
+            S.ON_EXECUTION,
+            "giver",
+            ("to", "decision"),
+        ),
     )
 }
 
@@ -105,7 +116,9 @@ def may_start_answer(user, letter) -> bool:
 
 
 def gave_resolution(user, letter) -> bool:
-    return LetterResolution.objects.filter(letter=letter, given_by_id=user.pk).exists()
+    """Read from the letter's resolution (the letter's page has it already)."""
+    resolution = getattr(letter, "resolution", None)
+    return resolution is not None and resolution.given_by_id == user.pk
 
 
 class LetterWorkflow(Workflow):
@@ -131,7 +144,9 @@ class LetterWorkflow(Workflow):
         reasons = {
             "leader": _("Only the department's head, whoever replaces him, or the leadership gives a resolution."),
             "lead": _("Only the lead executor reports the execution."),
-            "giver": _("Only the one who gave the resolution returns the letter or takes it off control."),
+            "giver": _(
+                "Only the one who gave the resolution returns the letter, extends its term or takes it off control."
+            ),
         }
         return ValidationError(reasons[move.who], code="not_yours")
 
@@ -159,6 +174,8 @@ class LetterWorkflow(Workflow):
                 )
         elif move.name == "return" and not inputs.get("reason", "").strip():
             errors["reason"] = ValidationError(_("Say what is still to be done."), code="required")
+        elif move.name == "extend" and inputs.get("to") is None:
+            errors["to"] = ValidationError(_("Give the new due date."), code="required")
         if errors:
             raise ValidationError(errors)
 
@@ -195,6 +212,17 @@ class LetterWorkflow(Workflow):
     def _return(self, letter, *, actor, reason, **_inputs) -> dict:
         letter.return_reason = reason
         return {"reason": reason}
+
+    def _extend(self, letter, *, actor, to, decision, **_inputs) -> dict:
+        """The running term moves to its new date (the decision given, the date later: refused
+        by deadline_extend beside its field otherwise), and the resolution says so."""
+        term = running_term(letter, term_kind(letter.department))
+        if term is None:
+            raise ValidationError(_("No term of this letter runs."), code="no_term")
+        deadline_extend(deadline=term, actor=actor, to=to, decision=decision)
+        letter.resolution.due_on = to
+        letter.resolution.save(update_fields=["due_on"])
+        return {"due_on": to, "decision": decision}
 
     def _close(self, letter, *, actor, **_inputs) -> dict:
         """Taken off control: the term is met if the execution was reported by its due date."""

@@ -172,6 +172,42 @@ def test_only_the_giver_returns_or_closes(people, users):
     assert letter.status == S.CLOSED
 
 
+def test_the_giver_extends_the_term_on_a_reasoned_decision_ir_11(people, users):
+    """The one who set the term extends it: the term and the resolution move to the new date,
+    the extension is on the record, and the report by that date is on time. The lead
+    executor and the head who gave nothing cannot; a decision and a later date are required."""
+    officer, head = users["ir_officer"], users["ir_head"]
+    letter = register(officer)
+    resolve(letter, head, [officer], working_days=1)
+    due = letter.resolution.due_on
+    later = date(2026, 12, 15)
+    for actor in (officer, users["ir_deputy_legal"]):
+        assert refusal_codes(letter_move, letter=letter, move="extend", actor=actor, to=later, decision="x") == {
+            "not_yours"
+        }
+    assert refusal_codes(letter_move, letter=letter, move="extend", actor=head, to=None, decision="x") == {"required"}
+    assert refusal_codes(letter_move, letter=letter, move="extend", actor=head, to=later, decision=" ") == {"required"}
+    assert refusal_codes(letter_move, letter=letter, move="extend", actor=head, to=due, decision="Ждём ответа МИД") == {
+        "not_later"
+    }
+    letter_move(letter=letter, move="extend", actor=head, to=later, decision="Ждём ответа МИД")
+    letter.refresh_from_db()
+    term = running_term(letter, "ir.letter")
+    assert letter.status == S.ON_EXECUTION and letter.resolution.due_on == later
+    assert (term.due_on, term.state, term.extension_decision) == (later, Deadline.State.EXTENDED, "Ждём ответа МИД")
+    event = AuditEvent.objects.filter(action="correspondence.letter.extend").get()
+    assert event.after["due_on"] == "2026-12-15" and event.actor == head
+    # Reported after the first date but by the new one: on time.
+    with time_machine.travel(datetime(2026, 12, 10, 10, 0, tzinfo=ALMATY)):
+        letter_move(letter=letter, move="report", actor=officer, report="Сделано")
+        letter_move(letter=letter, move="close", actor=head)
+    assert letter.term_kept is True
+    # Once executed, the term is no longer extended.
+    assert refusal_codes(
+        letter_move, letter=letter, move="extend", actor=head, to=date(2026, 12, 30), decision="x"
+    ) == {"forbidden_move"}
+
+
 def test_a_move_out_of_turn_is_refused(people, users):
     letter = register(users["ir_officer"])
     assert refusal_codes(letter_move, letter=letter, move="close", actor=users["ir_head"]) == {"forbidden_move"}

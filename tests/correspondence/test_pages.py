@@ -185,6 +185,23 @@ def test_bad_input_keeps_what_was_typed_and_says_why_beside_the_field(people, us
     assert not LetterFile.objects.exists()
 
 
+def test_the_term_is_extended_from_the_letters_page_what_was_typed_kept_on_a_refusal(people, users, client_for):
+    letter = register(users["ir_officer"])
+    resolve(letter, users["ir_head"], [users["ir_officer"]], working_days=2)
+    assert 'id="move-extend"' not in client_for("ir_officer").get(letter.get_absolute_url()).content.decode()
+    head = client_for("ir_head")
+    assert 'id="move-extend"' in head.get(letter.get_absolute_url()).content.decode()
+    url = reverse("correspondence:letter-move", args=[letter.pk, "extend"])
+    response = head.post(url, {"extend-to": "2026-12-20", "extend-decision": ""})
+    extend_form = next(f for m, f in response.context["move_forms"] if m.name == "extend")
+    assert response.status_code == 200 and set(extend_form.errors) == {"decision"}
+    assert 'value="2026-12-20"' in response.content.decode()
+    response = head.post(url, {"extend-to": "2026-12-20", "extend-decision": "Запрошены материалы"})
+    assert response.status_code == 302
+    letter.refresh_from_db()
+    assert letter.resolution.due_on.isoformat() == "2026-12-20"
+
+
 def test_the_export_holds_the_filtered_rows_only(people, users, client_for):
     officer = users["ir_officer"]
     kept = register(officer, sender_name="Embassy of Japan", sender_kind="embassy")
