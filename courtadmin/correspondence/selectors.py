@@ -25,7 +25,14 @@ from courtadmin.documents.kinds import KINDS
 from courtadmin.documents.models import Document
 from courtadmin.documents.selectors import documents_visible_to
 from courtadmin.org import departments
-from courtadmin.org.authority import CA_LEADERSHIP_KINDS, Reach, person_of, records_reach
+from courtadmin.org.authority import (
+    CA_LEADERSHIP_KINDS,
+    Reach,
+    brought_in,
+    people_brought_in,
+    person_of,
+    records_reach,
+)
 from courtadmin.org.models import Position, Unit
 
 from .models import IncomingLetter, LetterExecutor, LetterFile, LetterResolution, LetterTranslation, TranslationFile
@@ -93,13 +100,9 @@ def _reach_condition(user) -> Q:
             whole.append(code)
         elif reach is not Reach.NONE:
             granted.append(code)
-    # Only people of no department are given another department's letters (executor_candidates).
-    person = person_of(user)
-    of_no_department = person is not None and person.position is not None and not person.position.unit.department
+    # Only the people a department brings in are given its letters (executor_candidates).
     executed_only = [
-        rules.code
-        for rules in departments.registered()
-        if of_no_department and not rules.need_to_know and rules.code not in whole and rules.code not in granted
+        code for code in departments.codes() if code not in whole and code not in granted and brought_in(user, code)
     ]
     unread = [code for code in whole if not reads_official_use(user, code)]
     condition = Q(department__in=[code for code in whole if code not in unread])
@@ -221,20 +224,13 @@ def executor_candidates(department: str):
     of the subdivisions, territorial offices and courts that belong to no department (IR
     7.12: the competent subdivision executes a foreign letter). A need-to-know department's
     letter never goes outside it (ISD 7)."""
-    within = Q(person__position__unit__department=department)
-    if not departments.department(department).need_to_know:
-        within |= Q(person__position__unit__department="", person__position__unit__kind__in=OUTSIDE_UNIT_KINDS)
+    within = Q(person__position__unit__department=department) | people_brought_in(department, prefix="person__")
     return (
         get_user_model()
         .objects.filter(within, is_active=True)
         .select_related("person__position__unit")
         .order_by("person__full_name", "pk")
     )
-
-
-# The units whose people a department's letter may be given to besides its own staff: the
-# structural subdivisions of the Court Administration, its territorial offices, local courts.
-OUTSIDE_UNIT_KINDS = (Unit.Kind.STRUCTURAL, Unit.Kind.TERRITORIAL, Unit.Kind.COURT)
 
 
 def my_letters(user):

@@ -3,7 +3,9 @@
 A department's documents: its people and those it reports to (department_access). A
 need-to-know department's (the ISD's, ISD 7): those who reach every one of its records; its
 other staff only the documents they wrote or are on the route of, and of those bound to a
-record only while they reach that record. A superuser is no exception.
+record only while they reach that record. The people of the subdivisions, territorial offices
+and courts a department that is not need-to-know brings in (issue 20, item 5): the documents
+they are on the route of, nothing else. A superuser is no exception.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -14,7 +16,15 @@ from django.shortcuts import get_object_or_404
 
 from courtadmin.core.jobs import job_delayed
 from courtadmin.org import departments
-from courtadmin.org.authority import Reach, people_with_access, person_of, records_reach, signing_authority
+from courtadmin.org.authority import (
+    Reach,
+    brought_in,
+    people_brought_in,
+    people_with_access,
+    person_of,
+    records_reach,
+    signing_authority,
+)
 from courtadmin.org.models import Person
 
 from .kinds import KINDS
@@ -32,6 +42,8 @@ def documents_visible_to(user):
             condition |= Q(department=code)
         elif reach is not Reach.NONE:  # need-to-know: his own drafts and those he is to visa
             condition |= Q(department=code) & (Q(author=user) | Exists(on_route)) & _bound_within_reach(user)
+        elif brought_in(user, code):  # another subdivision, office or court: those he is to visa
+            condition |= Q(department=code) & Exists(on_route)
     return Document.objects.filter(condition).exclude(~readable_by(user)).select_related("author")
 
 
@@ -218,9 +230,13 @@ def signed_document_of(record, kind: str) -> Document | None:
 
 def route_candidates(document: Document):
     """Who may give a visa on `document`: the people its department opens to (ISD 7 for an
-    ISD document), with an account; a visa from anyone else would wait forever."""
+    ISD document) and those it may bring in (the subdivisions, territorial offices and courts,
+    for a department that is not need-to-know), with an account; a visa from anyone else would
+    wait forever."""
     return (
-        Person.objects.filter(people_with_access(document.department), user__isnull=False)
+        Person.objects.filter(
+            people_with_access(document.department) | people_brought_in(document.department), user__isnull=False
+        )
         .select_related("position")
         .order_by("full_name")
     )

@@ -16,7 +16,7 @@ from courtadmin.core.channels import Channel
 from courtadmin.core.jobs import job_promise
 from courtadmin.core.registers import next_number
 from courtadmin.core.uploads import accepted_upload_fields
-from courtadmin.org.authority import department_access, person_of, signing_authority
+from courtadmin.org.authority import brought_in, department_access, person_of, signing_authority
 from courtadmin.org.models import Person, Position
 
 from .kinds import get_kind
@@ -111,7 +111,9 @@ def route_set(*, actor, document: Document, groups: list[list[Person]]) -> None:
             for person in group:
                 if person.pk in seen:
                     raise ValidationError(_("%(person)s is on the route twice.") % {"person": person})
-                if person.user is None or not department_access(person.user, document.department):
+                if person.user is None or not (
+                    department_access(person.user, document.department) or brought_in(person.user, document.department)
+                ):
                     raise ValidationError(
                         _("%(person)s cannot open this department's documents: a visa from him would never come.")
                         % {"person": person},

@@ -237,6 +237,36 @@ def department_access(user, department: str) -> Decision:
     return Decision(False, rules.access_clause, str(rules.reason_refused), person)
 
 
+# The units of no department whose people a department may bring in to its work (issue 20,
+# item 5): the structural subdivisions of the Court Administration, its territorial offices
+# and the local courts.
+OUTSIDE_UNIT_KINDS = frozenset({Unit.Kind.STRUCTURAL, Unit.Kind.TERRITORIAL, Unit.Kind.COURT})
+
+
+def people_brought_in(department: str, prefix: str = "") -> Q:
+    """The people of no department `department` may bring in, as a filter on Person (on
+    User with `prefix` "person__"): to execute its letter (IR 7.12) or to visa its document.
+    None for a need-to-know department: its records never leave it (ISD 7)."""
+    rules = departments.department(department)
+    if rules is None or rules.need_to_know:
+        return Q(pk__in=[])
+    return Q(**{f"{prefix}position__unit__department": "", f"{prefix}position__unit__kind__in": OUTSIDE_UNIT_KINDS})
+
+
+def brought_in(user, department: str) -> bool:
+    """Whether `user` is one of the people `department` may bring in (`people_brought_in`)."""
+    person = person_of(user)
+    position = person.position if person is not None else None
+    rules = departments.department(department)
+    return bool(
+        rules is not None
+        and not rules.need_to_know
+        and position is not None
+        and not position.unit.department
+        and position.unit.kind in OUTSIDE_UNIT_KINDS
+    )
+
+
 def people_with_access(department: str) -> Q:
     """The people `department_access` opens the department to, as a filter on Person."""
     rules = departments.department(department)

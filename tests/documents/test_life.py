@@ -307,3 +307,28 @@ def test_ISD_7_an_isd_document_is_routed_only_to_those_the_isd_opens_to(people, 
     offered = {person.user.username for person in page.context["form"]["approver_1"].field.queryset}
     assert {"isd_deputy", "isd_head", "chairman", "ca_head"} <= offered
     assert not offered & {"ir_head", "ca_deputy", "ir_officer", "hr_keeper"}
+
+
+def test_another_subdivision_visas_an_ir_document_and_reads_nothing_else_of_the_ir(people, client_for):
+    """Issue 20, item 5: the IR may bring the Legal Department into a document's route; its
+    lawyer sees that document in his work, opens it and gives his visa, and every other IR
+    document answers him 404. An ISD document is never routed outside the ISD (ISD 7)."""
+    from django.urls import reverse
+
+    officer, lawyer = people["ir_officer"].user, people["legal_officer"]
+    document = draft(officer, route=[[lawyer]])
+    other = draft(officer, subject="Не для юриста")
+    page = client_for("ir_officer").get(reverse("documents:document-route", args=[document.pk]))
+    offered = {person.user.username for person in page.context["form"]["approver_1"].field.queryset}
+    assert {"legal_officer", "analyst", "court_almaty"} <= offered
+    services.document_act(document=document, move="submit", actor=officer)
+    client = client_for("legal_officer")
+    assert document.get_absolute_url() in client.get(reverse("core:home")).content.decode()
+    assert client.get(document.get_absolute_url()).status_code == 200
+    assert client.get(other.get_absolute_url()).status_code == 404
+    document_move(document=document, move="approve", actor=lawyer.user, comment="Согласовано")
+    assert document.status == Document.Status.APPROVED
+    assert client.get(document.get_absolute_url()).status_code == 200  # the document he visaed
+    isd = draft(people["isd_officer"].user, kind="isd.memo_to_subdivision")
+    refused = refusal_codes(services.route_set, actor=people["isd_officer"].user, document=isd, groups=[[lawyer]])
+    assert refused == {"approver_outside"}
