@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from courtadmin.core.channels import Channel
 from courtadmin.core.models import Executor, StoredFile
@@ -128,9 +129,12 @@ class LetterResolution(models.Model):
 
     letter = models.OneToOneField(IncomingLetter, on_delete=models.CASCADE, related_name="resolution")
     given_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("given by"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=pgettext_lazy("resolution", "given by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    given_at = models.DateTimeField(_("given at"), auto_now_add=True)
+    given_at = models.DateTimeField(pgettext_lazy("resolution", "given at"), auto_now_add=True)
     text = models.TextField(_("instruction"))
     working_days = models.PositiveSmallIntegerField(_("term, working days"))
     due_on = models.DateField(_("due"))
@@ -202,9 +206,12 @@ class LetterTranslation(models.Model):
         _("status"), max_length=16, choices=Status.choices, default=Status.ASSIGNED, db_index=True
     )
     given_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("given by"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=pgettext_lazy("translation task", "given by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    given_at = models.DateTimeField(_("given at"), auto_now_add=True)
+    given_at = models.DateTimeField(pgettext_lazy("translation task", "given at"), auto_now_add=True)
     working_days = models.PositiveSmallIntegerField(_("term, working days"))
     due_on = models.DateField(_("due"))
     submitted_by = models.ForeignKey(

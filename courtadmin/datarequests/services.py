@@ -26,7 +26,9 @@ def request_draft(*, actor, request: DataRequest, record=None) -> DataRequest:
         # ISD 7: no unit of another need-to-know department, nor the department itself.
         errors["unit"] = ValidationError(_("This unit cannot be addressed by the department."), code="unit")
     if request.recipient_id and not recipient_candidates(request.unit_id).filter(pk=request.recipient_id).exists():
-        errors["recipient"] = ValidationError(_("The recipient works in the addressed unit."), code="recipient")
+        errors["recipient"] = ValidationError(
+            _("Choose a recipient who works in the addressed unit."), code="recipient"
+        )
     if request.working_days is not None and not 1 <= request.working_days <= MAX_WORKING_DAYS:
         errors["working_days"] = ValidationError(
             _("The term is from 1 to %(max)d working days.") % {"max": MAX_WORKING_DAYS}, code="term"

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from courtadmin.core.models import Executor, StoredFile
 from courtadmin.org import departments
@@ -46,9 +47,12 @@ class Instruction(models.Model):
         related_name="children",
     )
     given_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("given by"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=pgettext_lazy("instruction", "given by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    given_at = models.DateTimeField(_("given at"), auto_now_add=True)
+    given_at = models.DateTimeField(pgettext_lazy("instruction", "given at"), auto_now_add=True)
     text = models.TextField(_("instruction"))
     working_days = models.PositiveSmallIntegerField(_("term, working days"), null=True, blank=True)
     due_on = models.DateField(_("due"))
