@@ -104,7 +104,8 @@ class IncomingLetter(models.Model):
             models.Index(fields=["department", "-year", "-number"], name="correspondence_letter_journal"),
             # The journals of every department the reader reaches, in the list's order.
             models.Index(fields=["-year", "-number", "-id"], name="correspondence_letter_order"),
-            models.Index(fields=["department", "status"], name="correspondence_letter_status"),
+            # A status of a department's journal, in the list's order.
+            models.Index(fields=["department", "status", "-year", "-number"], name="correspondence_letter_status"),
         ]
 
     def __str__(self):
