@@ -145,7 +145,9 @@ class ReturnForm(PortalFormMixin, forms.Form):
         return {"reason": self.cleaned_data["reason"]}
 
 
-class CloseForm(PortalFormMixin, forms.Form):
+class ConfirmForm(PortalFormMixin, forms.Form):
+    """A move with nothing to fill in: taking off control, resuming the term."""
+
     def inputs(self) -> dict:
         return {}
 
@@ -158,12 +160,23 @@ class ExtendForm(PortalFormMixin, forms.Form):
         return {"to": self.cleaned_data["to"], "decision": self.cleaned_data["decision"]}
 
 
+class SuspendForm(PortalFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Why the term stands still"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def inputs(self) -> dict:
+        return {"reason": self.cleaned_data["reason"]}
+
+
 MOVE_FORMS = {
     "resolve": ResolveForm,
     "report": ReportForm,
     "return": ReturnForm,
-    "close": CloseForm,
+    "close": ConfirmForm,
     "extend": ExtendForm,
+    "suspend": SuspendForm,
+    "resume": ConfirmForm,
 }
 
 

@@ -11,7 +11,8 @@ executed -> closed: taken off control by the one who gave the resolution; the te
     met or late, by the day of the report.
 on execution -> on execution: the term extended by the one who gave the resolution, who set
     it, on a reasoned decision (deadlines.services.deadline_extend); the term counts from then
-    on to its new date, and is met or late by it.
+    on to its new date, and is met or late by it. Suspended by him with a reason (an answer
+    awaited from elsewhere), and resumed: the working days it stood still are added to it.
 
 `LetterWorkflow.perform` alone assigns `IncomingLetter.status`.
 """
@@ -26,7 +27,13 @@ from courtadmin.core.workflow import Move, Workflow
 from courtadmin.deadlines.calendar import WorkingCalendar
 from courtadmin.deadlines.models import Deadline
 from courtadmin.deadlines.selectors import running_term
-from courtadmin.deadlines.services import deadline_close, deadline_extend, deadline_open
+from courtadmin.deadlines.services import (
+    deadline_close,
+    deadline_extend,
+    deadline_open,
+    deadline_resume,
+    deadline_suspend,
+)
 from courtadmin.documents.models import Document
 from courtadmin.documents.selectors import documents_visible_to
 from courtadmin.org.authority import CA_LEADERSHIP_KINDS, department_access, person_of, signing_authority
@@ -83,7 +90,22 @@ MOVES = {
             "giver",
             ("to", "decision"),
         ),
+        Move(
+            "suspend",
+            gettext_lazy("Suspend the term"),
+            frozenset({S.ON_EXECUTION}),
+            S.ON_EXECUTION,
+            "giver",
+            ("reason",),
+        ),
+        Move("resume", gettext_lazy("Resume the term"), frozenset({S.ON_EXECUTION}), S.ON_EXECUTION, "giver"),
     )
+}
+# The moves on the term, each open while the term stands so.
+TERM_MOVES = {
+    "extend": Deadline.ACTIVE,
+    "suspend": Deadline.ACTIVE,
+    "resume": (Deadline.State.SUSPENDED,),
 }
 
 
@@ -126,6 +148,14 @@ class LetterWorkflow(Workflow):
     moves = MOVES
     action_prefix = "correspondence.letter."
 
+    def is_open(self, letter, move: Move) -> bool:
+        if not super().is_open(letter, move):
+            return False
+        if move.name not in TERM_MOVES:
+            return True
+        term = _letter_term(letter)
+        return term is not None and term.state in TERM_MOVES[move.name]
+
     def may(self, move: Move, letter, user) -> bool:
         if move.who == "leader":
             return may_resolve(user, letter.department)
@@ -145,7 +175,8 @@ class LetterWorkflow(Workflow):
             "leader": _("Only the department's head, whoever replaces him, or the leadership gives a resolution."),
             "lead": _("Only the lead executor reports the execution."),
             "giver": _(
-                "Only the one who gave the resolution returns the letter, extends its term or takes it off control."
+                "Only the one who gave the resolution returns the letter, extends, suspends or resumes its term, "
+                "or takes it off control."
             ),
         }
         return ValidationError(reasons[move.who], code="not_yours")
@@ -174,6 +205,8 @@ class LetterWorkflow(Workflow):
                 )
         elif move.name == "return" and not inputs.get("reason", "").strip():
             errors["reason"] = ValidationError(_("Say what is still to be done."), code="required")
+        elif move.name == "suspend" and not inputs.get("reason", "").strip():
+            errors["reason"] = ValidationError(_("Say why the term stands still."), code="required")
         elif move.name == "extend" and inputs.get("to") is None:
             errors["to"] = ValidationError(_("Give the new due date."), code="required")
         if errors:
@@ -216,13 +249,16 @@ class LetterWorkflow(Workflow):
     def _extend(self, letter, *, actor, to, decision, **_inputs) -> dict:
         """The running term moves to its new date (the decision given, the date later: refused
         by deadline_extend beside its field otherwise), and the resolution says so."""
-        term = running_term(letter, term_kind(letter.department))
-        if term is None:
-            raise ValidationError(_("No term of this letter runs."), code="no_term")
-        deadline_extend(deadline=term, actor=actor, to=to, decision=decision)
-        letter.resolution.due_on = to
-        letter.resolution.save(update_fields=["due_on"])
-        return {"due_on": to, "decision": decision}
+        deadline_extend(deadline=_letter_term(letter), actor=actor, to=to, decision=decision)
+        return {"due_on": _resolution_due(letter), "decision": decision}
+
+    def _suspend(self, letter, *, actor, reason, **_inputs) -> dict:
+        deadline_suspend(deadline=_letter_term(letter), actor=actor, reason=reason)
+        return {"reason": reason}
+
+    def _resume(self, letter, *, actor, **_inputs) -> dict:
+        deadline_resume(deadline=_letter_term(letter), actor=actor)
+        return {"due_on": _resolution_due(letter)}
 
     def _close(self, letter, *, actor, **_inputs) -> dict:
         """Taken off control: the term is met if the execution was reported by its due date."""
@@ -232,6 +268,22 @@ class LetterWorkflow(Workflow):
             letter.term_kept = closed.state == Deadline.State.MET
         letter.closed_by, letter.closed_at = actor, timezone.now()
         return {"term_kept": letter.term_kept}
+
+
+def _letter_term(letter) -> Deadline | None:
+    """The letter's running term, read once for the letter as it is handled."""
+    if not hasattr(letter, "_running_term"):
+        letter._running_term = running_term(letter, term_kind(letter.department))
+    return letter._running_term
+
+
+def _resolution_due(letter):
+    """The resolution's due date follows its term's (extended, or resumed after standing still)."""
+    term = _letter_term(letter)
+    term.refresh_from_db()
+    letter.resolution.due_on = term.due_on
+    letter.resolution.save(update_fields=["due_on"])
+    return term.due_on
 
 
 def _resolution_errors(letter, *, text="", executors=(), lead=None, working_days=None, **_inputs) -> dict:
@@ -283,6 +335,7 @@ def moves_open_to(letter, user) -> list[Move]:
 def letter_move(*, letter, move: str, actor, **inputs) -> IncomingLetter:
     """Perform one move: lock the letter, check the edge, the actor and the inputs, write the
     change and the audit event; raises ValidationError with the reason, changing nothing."""
+    letter.__dict__.pop("_running_term", None)  # the term as the move leaves it is read anew
     return LETTER_WORKFLOW.perform(record=letter, move=move, actor=actor, **inputs)
 
 

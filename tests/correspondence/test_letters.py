@@ -208,6 +208,35 @@ def test_the_giver_extends_the_term_on_a_reasoned_decision_ir_11(people, users):
     ) == {"forbidden_move"}
 
 
+def test_the_giver_suspends_the_term_and_resumes_it_with_the_days_it_stood_still_ir_11(people, users):
+    """While an answer is awaited from elsewhere the term stands still: suspended by the one
+    who set it, with a reason; resumed, the working days it stood still are added to it. The
+    moves on the term are open only while it stands so."""
+    officer, head = users["ir_officer"], users["ir_head"]
+    letter = register(officer)
+    resolve(letter, head, [officer], working_days=2)
+    due = letter.resolution.due_on
+    assert refusal_codes(letter_move, letter=letter, move="suspend", actor=officer, reason="x") == {"not_yours"}
+    assert refusal_codes(letter_move, letter=letter, move="suspend", actor=head, reason=" ") == {"required"}
+    assert refusal_codes(letter_move, letter=letter, move="resume", actor=head) == {"forbidden_move"}
+    letter_move(letter=letter, move="suspend", actor=head, reason="Ждём ответа суда")
+    assert running_term(letter, "ir.letter").state == Deadline.State.SUSPENDED
+    assert {move.name for move in moves_open_to(letter, head)} == {"resume"}
+    assert refusal_codes(
+        letter_move, letter=letter, move="extend", actor=head, to=date(2026, 12, 30), decision="x"
+    ) == {"forbidden_move"}
+    # Tuesday 24.11 to Friday 27.11: three working days stood still.
+    with time_machine.travel(datetime(2026, 11, 27, 10, 0, tzinfo=ALMATY)):
+        letter_move(letter=letter, move="resume", actor=head)
+    letter.refresh_from_db()
+    term = running_term(letter, "ir.letter")
+    expected = WorkingCalendar().add_working_days(due, 3)
+    assert term.state == Deadline.State.OPEN and term.due_on == letter.resolution.due_on == expected
+    assert {move.name for move in moves_open_to(letter, head)} == {"extend", "suspend"}
+    actions = set(AuditEvent.objects.filter(object_id=str(letter.pk)).values_list("action", flat=True))
+    assert {"correspondence.letter.suspend", "correspondence.letter.resume"} <= actions
+
+
 def test_a_move_out_of_turn_is_refused(people, users):
     letter = register(users["ir_officer"])
     assert refusal_codes(letter_move, letter=letter, move="close", actor=users["ir_head"]) == {"forbidden_move"}

@@ -267,11 +267,12 @@ BUDGET = {
     # whether his own letters are few, the count, the page (its resolutions joined)
     "letter-list": 6 + 1 + 2,
     # the letter (registrar, answer, reporter, resolution and its giver joined), the moves open
-    # to the reader (is he the lead: one query), its executors, its history (with its
-    # translations'), its files, the report form's documents; its translations, and whether he
-    # may give a translation task (IR 7.12: whether he signs for the IR today, 1), whether he
-    # executes it on the department's staff and so may draft its answer (1)
-    "letter-detail": 6 + 1 + 6 + 1 + 1 + 1,
+    # to the reader (is he the lead: one query; how its term stands: one), its executors, its
+    # history (with its translations'), its files, the report form's documents; its
+    # translations, and whether he may give a translation task (IR 7.12: whether he signs for
+    # the IR today, 1), whether he executes it on the department's staff and so may draft its
+    # answer (1)
+    "letter-detail": 6 + 1 + 7 + 1 + 1 + 1,
 }
 
 
