@@ -3,6 +3,8 @@
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
+from . import search
+
 # Nobody pages through more: beyond, the list says "more than" and the filters narrow it.
 COUNT_CAP = 10_000
 
@@ -11,16 +13,24 @@ class CappedPaginator(Paginator):
     """Counts at most COUNT_CAP rows (`SELECT COUNT(*) FROM (... LIMIT COUNT_CAP + 1)`): the
     full count of a filtered million is the dearest query of a list page and tells the
     reader nothing the first pages do not. `capped` says there are more than the pages shown.
-    The count drops the list's order: sorting the rows counted would cost more than counting them."""
+    The count drops the list's order: sorting the rows counted would cost more than counting them.
+    A search already known to match more than core.search.COMMON rows (`known_common`) is not
+    counted at all: the list says "more than COMMON" and asks for a narrower search."""
+
+    @cached_property
+    def cap(self) -> int:
+        return search.COMMON if search.known_common(self.object_list) else COUNT_CAP
 
     @cached_property
     def _counted(self) -> int:
+        if search.known_common(self.object_list):
+            return self.cap + 1
         return self.object_list.order_by()[: COUNT_CAP + 1].count()
 
     @cached_property
     def count(self) -> int:
-        return min(self._counted, COUNT_CAP)
+        return min(self._counted, self.cap)
 
     @property
     def capped(self) -> bool:
-        return self._counted > COUNT_CAP
+        return self._counted > self.cap

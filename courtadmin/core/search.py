@@ -28,8 +28,11 @@ LIMIT = 10
 WINDOW = 5_000
 CAP = 10_000
 MIN_LENGTH, MAX_LENGTH = 2, 100
-# A list's search matching more rows than this is "common": read in the list's own order.
+# A list's search matching more rows than this is "common": read in the list's own order and
+# not counted (containing); a reader's own records more than this are "many" (few_or_many).
 COMMON = 2_000
+# The alias under which `containing` looks for a common search (`known_common`).
+HAYSTACK = "search_haystack"
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,8 @@ def containing(queryset, fields: tuple[str, ...], text: str):
     would read the list's index in its order looking for them). A common one, which the
     indexes would hand over by the hundred thousand to be sorted, is looked for while the
     list's own index is read in its order (`haystack`), so that its first page stops at the
-    first rows that match. Which one it is costs one read of at most COMMON + 1 ids.
+    first rows that match; it is not counted (`known_common`). Which one it is costs one read
+    of at most COMMON + 1 ids.
     """
     indexed = Q()
     for field in fields:
@@ -141,7 +145,14 @@ def containing(queryset, fields: tuple[str, ...], text: str):
     rare = list(queryset.filter(indexed).order_by().values_list("pk", flat=True)[: COMMON + 1])
     if len(rare) <= COMMON:
         return queryset.filter(pk__in=rare)
-    return queryset.alias(search_haystack=haystack(fields)).filter(search_haystack__icontains=text)
+    return queryset.alias(**{HAYSTACK: haystack(fields)}).filter(**{f"{HAYSTACK}__icontains": text})
+
+
+def known_common(queryset) -> bool:
+    """Whether `queryset` holds a search that `containing` found to match more than COMMON
+    rows. Counting them would read every one of them up to the count's cap, for a number that
+    tells the reader only to narrow the search (core.pagination)."""
+    return HAYSTACK in queryset.query.annotations
 
 
 def haystack(fields: tuple[str, ...]) -> Concat:

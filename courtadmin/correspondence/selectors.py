@@ -353,9 +353,7 @@ def outgoing_register(user, filters: OutgoingFilter = OutgoingFilter()):
     if filters.registered_to:
         documents = documents.filter(registered_at__date__lte=filters.registered_to)
     if text := filters.text.strip():
-        documents = documents.filter(
-            Q(registration_number__icontains=text) | Q(addressee__icontains=text) | Q(subject__icontains=text)
-        )
+        documents = containing(documents, ("registration_number", "addressee", "subject"), text)
     answered = letters_within_reach(IncomingLetter.objects.filter(answer=OuterRef("pk")), user).order_by("pk")
     return (
         documents.select_related("signature")

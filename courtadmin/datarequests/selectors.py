@@ -22,6 +22,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from courtadmin.core.periods import Period, day_start, figures_period
+from courtadmin.core.search import containing
 from courtadmin.org import departments
 from courtadmin.org.authority import Reach, person_of, records_reach
 from courtadmin.org.models import Unit
@@ -244,7 +245,7 @@ def _filtered(requests, filters: RequestFilter):
     if filters.sent_to:
         requests = requests.filter(sent_at__lt=day_start(filters.sent_to + timedelta(days=1)))
     if text := filters.text.strip():
-        requests = requests.filter(Q(registration_number__icontains=text) | Q(subject__icontains=text))
+        requests = containing(requests, ("registration_number", "subject"), text)
     return requests
 
 

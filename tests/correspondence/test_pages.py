@@ -5,7 +5,11 @@ from io import BytesIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from openpyxl import load_workbook
 
 from courtadmin.audit.models import ReadEvent
@@ -233,28 +237,49 @@ def test_the_list_filters(people, users, client_for):
     assert client.get(url, {"department": "ISD"}).context["form"].errors  # not a department he reaches
 
 
-def test_a_common_search_reads_the_journal_in_its_order_and_finds_the_same_letters(
-    people, users, client_for, monkeypatch
-):
+def test_a_common_search_reads_the_journal_in_its_order_and_finds_the_same_letters(people, users, monkeypatch):
     """core.search.containing: a string matching more than COMMON letters is looked for while
     the journal is read in its order, not through the indexes; the letters found are the same,
     in the same order, and a line break joining the fields matches nothing across them."""
     from courtadmin.core import search
+    from courtadmin.correspondence.selectors import LetterFilter, letter_register
 
     officer = users["ir_officer"]
     seminars = [register(officer, subject=f"Семинар судей {n}") for n in range(3)]
     register(officer, subject="Прочее", sender_name="Судебный департамент")
-    client = client_for("ir_officer")
-    url = reverse("correspondence:letter-list")
 
-    def listed(text):
-        return [letter.pk for letter in client.get(url, {"text": text}).context["page"].object_list]
+    def listed(text):  # every letter found, not the page: a common search's page is capped
+        return [letter.pk for letter in letter_register(officer, LetterFilter(text=text))]
 
     rare = listed("семинар")
     monkeypatch.setattr(search, "COMMON", 2)
     assert listed("семинар") == rare == [letter.pk for letter in reversed(seminars)]
     assert len(listed("суд")) == 4  # the subject of three, the sender of the fourth
     assert listed("прочее\nсудеб") == []
+
+
+def test_a_common_search_is_not_counted_and_the_list_says_more_than(people, users, client_for, monkeypatch):
+    """core.pagination: a search known to match more than COMMON letters is not counted (the
+    count would read every match up to its cap); the list says "more than COMMON", and a rare
+    search next to it is counted exactly."""
+    from courtadmin.core import search
+
+    officer = users["ir_officer"]
+    for n in range(3):
+        register(officer, subject=f"Семинар судей {n}")
+    client = client_for("ir_officer")
+    url = reverse("correspondence:letter-list")
+    monkeypatch.setattr(search, "COMMON", 2)
+    with CaptureQueriesContext(connection) as common:
+        response = client.get(url, {"text": "семинар"})
+    page = response.context["page"]
+    assert (page.paginator.count, page.paginator.capped, len(page.object_list)) == (2, True, 2)
+    assert not [q for q in common.captured_queries if "COUNT(" in q["sql"].upper()]
+    with translation.override("kk"):
+        assert gettext("More than %(total)s letters") % {"total": 2} in response.content.decode()
+    monkeypatch.setattr(search, "COMMON", 3)
+    page = client.get(url, {"text": "семинар"}).context["page"]
+    assert (page.paginator.count, page.paginator.capped) == (3, False)
 
 
 # --- Query budgets: the same for 2 letters as for 50 ----------------------------------------------
