@@ -17,7 +17,13 @@ class InternationalConfig(AppConfig):
         from courtadmin.org.departments import register_department
 
         from . import dashboard, deadlines, load, search, work
-        from .demo import load_demo_applications, load_demo_documents, load_demo_requests, load_demo_trips
+        from .demo import (
+            load_demo_applications,
+            load_demo_documents,
+            load_demo_events,
+            load_demo_requests,
+            load_demo_trips,
+        )
         from .department import RULES
         from .documents import KINDS
 
@@ -38,3 +44,4 @@ class InternationalConfig(AppConfig):
         register_demo_loader(load_demo_requests)
         register_demo_loader(load_demo_applications)
         register_demo_loader(load_demo_trips)
+        register_demo_loader(load_demo_events)

@@ -70,4 +70,12 @@ KINDS = [
         working_days=5,  # the task's own term replaces it (due_on)
         remind_before=(1,),
     ),
+    DeadlineKind(
+        "ir.event_material",
+        Department.IR,
+        _("Material for an international event"),
+        _("IR 7.15: the term set for the analytical or reference material"),
+        working_days=5,  # the material's own term replaces it (due_on)
+        remind_before=(3, 1),
+    ),
 ]

@@ -443,6 +443,214 @@ def load_demo_trips(people) -> str:
     return f"IR trips: {len(TRIPS)}, two awaiting their final report; delegations: {len(DELEGATIONS)}."
 
 
+# International events of a year (IR 7.6, 7.14, 7.18, 7.23): (kind, title, country, place,
+# organiser, starts in days from today, days, in the plan, participants, outcome or reason).
+EVENTS = [
+    (
+        "conference",
+        "Жоғарғы соттар төрағаларының халықаралық конференциясы",
+        "AZ",
+        "Баку",
+        "Әзірбайжан Республикасының Жоғарғы соты",
+        -290,
+        2,
+        True,
+        ("chairman", "ir_head"),
+        "Сот төрелігін цифрландыру жөніндегі бірлескен мәлімдемеге қол қойылды.",
+    ),
+    (
+        "local_courts",
+        "Облыстық соттармен халықаралық құқықтық көмек жөніндегі жұмыс кеңесі",
+        None,
+        "Астана",
+        "Сот әкімшілігі",
+        -250,
+        0,
+        True,
+        ("ir_head", "ir_officer"),
+        "Сот тапсырмаларын орындау мерзімдері бойынша ұсынымдар жіберілді.",
+    ),
+    (
+        "chairman_visit",
+        "Жоғарғы Сот Төрағасының Түрік Республикасына сапары",
+        "TR",
+        "Анкара",
+        "Түркия Республикасының Кассациялық соты",
+        -200,
+        3,
+        True,
+        ("chairman", "ir_head"),
+        "Өзара түсіністік туралы меморандумға қол қойылды.",
+    ),
+    (
+        "seminar",
+        "Судьяларға арналған медиация жөніндегі семинар",
+        "DE",
+        "Бонн",
+        "Германияның халықаралық құқықтық ынтымақтастық қоры (IRZ)",
+        -160,
+        1,
+        False,
+        ("legal_officer",),
+        "Семинар материалдары облыстық соттарға жіберілді.",
+    ),
+    (
+        "meeting",
+        "Еуропалық Одақ елшісімен кездесу",
+        None,
+        "Астана, Жоғарғы Сот",
+        "Жоғарғы Сот",
+        -120,
+        0,
+        False,
+        ("chairman",),
+        "Жобаның екінші кезеңі келісілді.",
+    ),
+    (
+        "head_visit",
+        "Сот әкімшілігі басшысының Өзбекстан Республикасына сапары",
+        "UZ",
+        "Ташкент",
+        "Өзбекстан Республикасының Жоғарғы соты",
+        -90,
+        2,
+        True,
+        ("ca_head", "ir_head"),
+        "",
+    ),
+    (
+        "international",
+        "CEPEJ пленарлық отырысы",
+        "FR",
+        "Страсбург",
+        "Еуропа Кеңесі",
+        -60,
+        2,
+        True,
+        ("ir_head",),
+        "Сот жүйесінің тиімділігі туралы деректер ұсынылды.",
+    ),
+    (
+        "conference",
+        "Международная конференция по доступу к правосудию",
+        "KG",
+        "Бишкек",
+        "Верховный суд Кыргызской Республики",
+        -20,
+        1,
+        False,
+        ("ir_officer", "analyst"),
+        "CANCEL:Организатор перенёс конференцию на следующий год.",
+    ),
+    (
+        "meeting",
+        "Халықаралық ұйымдармен ынтымақтастық жөніндегі кеңес",
+        None,
+        "Астана",
+        "Сот әкімшілігі",
+        9,
+        0,
+        True,
+        ("ca_head", "ir_head", "legal_officer"),
+        "",
+    ),
+    (
+        "seminar",
+        "Сот шешімдерін шет елде тану жөніндегі семинар",
+        None,
+        "Алматы",
+        "Сот әкімшілігі",
+        16,
+        1,
+        True,
+        ("ir_officer", "court_almaty"),
+        "",
+    ),
+    (
+        "conference",
+        "Евразиялық жоғарғы соттар форумы",
+        "RU",
+        "Мәскеу",
+        "Ресей Федерациясының Жоғарғы соты",
+        35,
+        2,
+        True,
+        ("chairman", "ir_head"),
+        "",
+    ),
+    (
+        "chairman_visit",
+        "Жоғарғы Сот Төрағасының Қытай Халық Республикасына сапары",
+        "CN",
+        "Пекин",
+        "ҚХР Жоғарғы халық соты",
+        55,
+        3,
+        True,
+        ("chairman", "ir_head"),
+        "",
+    ),
+]
+
+
+def load_demo_events(people) -> str:
+    """A year of international events (IR 7.6, 7.14): held with their outcomes, one cancelled,
+    those ahead planned or confirmed with their materials (IR 7.15), and a follow-up
+    instruction on a held one."""
+    from .models import Country, Event
+    from .services import events
+
+    if Event.objects.exists():
+        return "IR events: already in the demo."
+    officer, head, today = people["ir_officer"].user, people["ir_head"].user, timezone.localdate()
+    for n, (kind, title, country, place, organiser, starts_in, days, planned, who, after) in enumerate(EVENTS):
+        starts_on = today + timedelta(days=starts_in)
+        event = events.event_save(
+            actor=officer,
+            event=Event(
+                kind=kind,
+                title=title,
+                starts_on=starts_on,
+                ends_on=starts_on + timedelta(days=days),
+                country=Country.objects.get(code=country) if country else None,
+                place=place,
+                organiser=organiser,
+                languages=["kk", "ru"] if country is None else ["ru", "en"],
+                interpreters="" if country is None else "Ағылшын тілінің аудармашысы",
+                plan_year=starts_on.year if planned else None,
+                officer=officer,
+            ),
+            participants=[people[name].user for name in who],
+        )
+        if after.startswith("CANCEL:"):
+            events.event_move(event=event, move="cancel", actor=officer, reason=after.removeprefix("CANCEL:"))
+        elif starts_in < 0 and after:
+            events.event_move(event=event, move="confirm", actor=officer)
+            events.event_move(event=event, move="hold", actor=officer, outcomes=after)
+        elif starts_in > 0:
+            if n % 2:
+                events.event_move(event=event, move="confirm", actor=officer)
+            events.event_material_add(
+                actor=officer,
+                event=event,
+                title="Анықтамалық-талдау материалдары",
+                executor=officer,
+                due_on=starts_on - timedelta(days=3),
+            )
+    held = Event.objects.filter(status=Event.Status.HELD, kind="chairman_visit").first()
+    if held is not None:
+        events.event_follow_up_give(
+            actor=head,
+            event=held,
+            department="IR",
+            text="Меморандумды іске асыру жөніндегі іс-шаралар жоспарын дайындау.",
+            executors=[officer],
+            lead=officer,
+            due_on=today + timedelta(days=20),
+        )
+    return f"IR events: {len(EVENTS)} over a year, held, cancelled and ahead, with materials and a follow-up."
+
+
 def _authorities() -> dict:
     from .models import Country, ForeignAuthority
 

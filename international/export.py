@@ -74,3 +74,52 @@ def figures_workbook(figures: dict) -> bytes:
         [[_("Requests"), figures["total"]], [_("Overdue now"), figures["overdue"]]],
     )
     return saved(book)
+
+
+def events_workbook(events, figures: dict, year: int) -> bytes:
+    """The events as filtered on the page, and the year's figures by kind and month (IR 7.6)."""
+    book = new_workbook()
+    header = [
+        _("Starts on"),
+        _("Ends on"),
+        _("Kind"),
+        _("Title"),
+        _("Country"),
+        _("Place"),
+        _("Organiser"),
+        _("Status"),
+        _("In the plan of the year"),
+        _("Responsible officer"),
+    ]
+    rows = events.select_related("country", "officer__person")
+    lines = (
+        [
+            event.starts_on,
+            event.ends_on,
+            event.get_kind_display(),
+            event.title,
+            str(event.country or ""),
+            event.place,
+            event.organiser,
+            event.get_status_display(),
+            event.plan_year,
+            str(getattr(event.officer, "person", None) or event.officer),
+        ]
+        for event in rows[:EXPORT_LIMIT].iterator(chunk_size=2000)
+    )
+    sheet, written = table(book, _("Events"), header, lines)
+    if written == EXPORT_LIMIT and rows.count() > EXPORT_LIMIT:
+        append(sheet, [_("Only the first %(limit)d rows: narrow the filters for the rest.") % {"limit": EXPORT_LIMIT}])
+    table(
+        book,
+        _("Figures %(year)s") % {"year": year},
+        [_("Kind"), _("Events"), pgettext("events", "Held"), pgettext("events", "Cancelled"), _("In the plan")],
+        ([row["kind"], row["total"], row["held"], row["cancelled"], row["planned"]] for row in figures["kinds"]),
+    )
+    table(
+        book,
+        _("By month %(year)s") % {"year": year},
+        [_("Month"), _("Events")],
+        ([row["name"], row["n"]] for row in figures["months"]),
+    )
+    return saved(book)

@@ -19,7 +19,16 @@ from courtadmin.core.load import (
 )
 from courtadmin.deadlines.models import Deadline
 
-from .models import Country, Delegation, ForeignAuthority, KazakhCourt, LegalAssistanceRequest, TreatyBasis, Trip
+from .models import (
+    Country,
+    Delegation,
+    Event,
+    ForeignAuthority,
+    KazakhCourt,
+    LegalAssistanceRequest,
+    TreatyBasis,
+    Trip,
+)
 
 R = LegalAssistanceRequest
 EXECUTION_TERM = "ir.rogatory_execution"
@@ -265,8 +274,54 @@ def generate_delegations(count: int, context: LoadContext) -> str:
     return f"{count:,} foreign delegations' visits, {events:,} audit events"
 
 
+EVENTS_SQL = """
+INSERT INTO {table} (kind, title, starts_on, ends_on, start_time, country_id, place, organiser,
+    foreign_participants, languages, interpreters, plan_year, status, outcomes, cancel_reason, officer_id,
+    created_by_id)
+SELECT (ARRAY['international', 'chairman_visit', 'head_visit', 'meeting', 'conference', 'seminar',
+              'local_courts'])[1 + n %% 7],
+       'Generated event ' || (%(offset)s + n) || CASE WHEN n %% 3 = 0 THEN ' семинар' ELSE ' кездесу' END,
+       day, day + n %% 3, NULL,
+       CASE WHEN n %% 4 = 0 THEN NULL ELSE (%(countries)s::bigint[])[1 + n %% %(country_count)s] END,
+       'Generated place ' || n %% 300, 'Generated organiser ' || n %% 200, '', '["kk", "ru"]', '',
+       CASE WHEN n %% 3 <> 0 THEN extract(year FROM day)::int END,
+       CASE WHEN day >= %(today)s::date THEN (CASE WHEN n %% 2 = 0 THEN 'planned' ELSE 'confirmed' END)
+            WHEN n %% 25 = 0 THEN 'cancelled' ELSE 'held' END,
+       CASE WHEN day < %(today)s::date AND n %% 25 <> 0 THEN 'Generated outcome' ELSE '' END,
+       CASE WHEN day < %(today)s::date AND n %% 25 = 0 THEN 'Generated reason' ELSE '' END,
+       %(officer)s, %(officer)s
+FROM (SELECT n, {spread} FROM generate_series(1, %(size)s) AS n) AS g
+"""
+
+
+PARTICIPANTS_SQL = """
+INSERT INTO {through} (event_id, user_id)
+SELECT e.id, (%(people)s::bigint[])[1 + (e.id + k) %% %(people_count)s]
+FROM {events} AS e CROSS JOIN generate_series(0, 1) AS k WHERE e.id > %(after_id)s
+"""
+
+
+def generate_events(count: int, context: LoadContext) -> str:
+    """International events over ten years, each with two participants of the portal (the
+    leadership and the IR's people in turn); those ahead planned or confirmed, the past ones
+    held, one in twenty-five cancelled."""
+    after_id = max_id(Event)
+    written = _foreign(Event, EVENTS_SQL, ("starts_on", "title"), "ir.event.created", count, context)
+    people = [
+        context.people[name].user_id for name in ("chairman", "ca_head", "ir_head", "ir_officer", "legal_officer")
+    ]
+    tables = {"through": Event.participants.through._meta.db_table, "events": Event._meta.db_table}
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            PARTICIPANTS_SQL.format(**tables), {"people": people, "people_count": len(people), "after_id": after_id}
+        )
+    analyze(Event, Event.participants.through)
+    return f"{count:,} international events with two participants each, {written:,} audit events"
+
+
 LOAD_KINDS = [
     LoadKind("requests", "legal-assistance requests (with their execution terms)", generate_requests, order=10),
     LoadKind("trips", "business trips abroad", generate_trips, order=11),
     LoadKind("delegations", "foreign delegations' visits", generate_delegations, order=12),
+    LoadKind("events", "international events (with their participants)", generate_events, order=13),
 ]

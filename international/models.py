@@ -566,3 +566,165 @@ class Delegation(models.Model):
             raise ValidationError(
                 {"leaves_on": ValidationError(_("The departure comes after the arrival."), code="before_arrival")}
             )
+
+
+# --- International events (IR 5.3, 7.6, 7.14, 7.15, 7.18, 7.23) -----------------------------
+
+
+class Event(models.Model):
+    """An international event the IR organises or supports: a conference, a visit of the
+    Chairman or the Head abroad, a meeting, a seminar, a working meeting with local courts and
+    territorial subdivisions (IR 7.6, 7.14, 7.18, 7.23, IR 5.3). Planned (in the year's plan or
+    outside it), confirmed, held with its outcomes, or cancelled with the reason;
+    international/workflow_events.py holds the moves. Its participants from the Supreme Court
+    and the Court Administration are people of the portal: each reads the event and finds it
+    in his calendar."""
+
+    audit_department = "IR"
+
+    class Kind(models.TextChoices):
+        INTERNATIONAL = "international", _("International event")
+        CHAIRMAN_VISIT = "chairman_visit", _("Visit of the Chairman abroad")
+        HEAD_VISIT = "head_visit", _("Visit of the Head of the Court Administration abroad")
+        MEETING = "meeting", _("Meeting")
+        CONFERENCE = "conference", _("Conference")
+        SEMINAR = "seminar", _("Seminar")
+        LOCAL_COURTS = "local_courts", _("Working meeting with local courts and territorial subdivisions")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", pgettext_lazy("event", "planned")
+        CONFIRMED = "confirmed", pgettext_lazy("event", "confirmed")
+        HELD = "held", pgettext_lazy("event", "held")
+        CANCELLED = "cancelled", pgettext_lazy("event", "cancelled")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=500)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    start_time = models.TimeField(_("start time"), null=True, blank=True, help_text=_("For an event of hours."))
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Empty for an event in Kazakhstan."),
+    )
+    place = models.CharField(_("place"), max_length=300)
+    organiser = models.CharField(_("organiser"), max_length=300)
+    participants = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("participants of the Supreme Court and the Court Administration"),
+        blank=True,
+        related_name="+",
+    )
+    foreign_participants = models.TextField(_("foreign participants"), blank=True)
+    languages = models.JSONField(_("working languages"), default=list, blank=True)
+    interpreters = models.CharField(_("interpreters"), max_length=300, blank=True)
+    plan_year = models.PositiveSmallIntegerField(
+        _("in the plan of the year"), null=True, blank=True, help_text=_("Empty for an event outside the plan.")
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PLANNED)
+    outcomes = models.TextField(_("outcomes"), blank=True, editable=False)
+    cancel_reason = models.TextField(_("reason for the cancellation"), blank=True, editable=False)
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("responsible officer"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+
+    class Meta:
+        verbose_name = _("international event")
+        verbose_name_plural = _("international events")
+        ordering = ["-starts_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="ir_event_ends_after_start"),
+            # Only a held event has outcomes; only a cancelled one, the reason.
+            models.CheckConstraint(condition=Q(status="held") | Q(outcomes=""), name="ir_event_outcomes_when_held"),
+            models.CheckConstraint(
+                condition=Q(status="cancelled") | Q(cancel_reason=""), name="ir_event_reason_when_cancelled"
+            ),
+        ]
+        indexes = [
+            # The register's order, and a status or a kind read in it.
+            models.Index(fields=["-starts_on", "-id"], name="ir_event_order"),
+            models.Index(fields=["status", "-starts_on", "-id"], name="ir_event_status"),
+            models.Index(fields=["kind", "-starts_on", "-id"], name="ir_event_kind"),
+            # A month of the calendar: the events that end on or after its first day.
+            models.Index(fields=["ends_on"], name="ir_event_ends"),
+        ]
+
+    def __str__(self):
+        return f"{self.starts_on:%d.%m.%Y}: {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("international:event-detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError(
+                {"ends_on": ValidationError(_("The event ends on or after its first day."), code="before_start")}
+            )
+        if self.start_time and self.starts_on and self.ends_on and self.ends_on != self.starts_on:
+            raise ValidationError(
+                {"start_time": ValidationError(_("A start time is for an event of one day."), code="time_of_many_days")}
+            )
+        unknown = [code for code in self.languages or [] if code not in dict(LANGUAGES)]
+        if unknown:
+            raise ValidationError({"languages": ValidationError(_("Choose languages from the list."), code="unknown")})
+
+    @property
+    def language_names(self) -> list:
+        names = dict(LANGUAGES)
+        return [names[code] for code in self.languages or [] if code in names]
+
+
+class EventMaterial(models.Model):
+    """An analytical or reference material prepared for an event (IR 7.15): who prepares it
+    and by when (a term of the deadlines, `ir.event_material`), and the document of the
+    documents module that is the material, once it is there."""
+
+    audit_department = "IR"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="materials")
+    title = models.CharField(_("material"), max_length=500)
+    executor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("prepared by"), on_delete=models.PROTECT, related_name="+"
+    )
+    due_on = models.DateField(_("due"))
+    document = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    prepared_on = models.DateField(_("prepared on"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("material for an event")
+        verbose_name_plural = _("materials for events")
+        ordering = ["due_on", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        """Its reminders lead to the event's page."""
+        return f"{self.event.get_absolute_url()}#materials"
+
+
+class EventFollowUp(models.Model):
+    """An instruction given after an event on its outcomes (the instructions register)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="follow_ups")
+    instruction = models.OneToOneField("instructions.Instruction", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.event_id}: {self.instruction_id}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import applications, catalogs, home, requests, trips
+from .views import applications, catalogs, events, home, requests, trips
 
 app_name = "international"
 
@@ -38,6 +38,23 @@ urlpatterns = [
     path("delegations/new/", trips.delegation_edit, name="delegation-create"),
     path("delegations/<int:pk>/", trips.delegation_detail, name="delegation-detail"),
     path("delegations/<int:pk>/edit/", trips.delegation_edit, name="delegation-update"),
+    # International events, their calendar and figures (IR 5.3, 7.6, 7.14, 7.15, 7.18, 7.23)
+    path("events/", events.event_list, name="event-list"),
+    path("events/export/", events.event_export, name="event-export"),
+    path("events/figures/", events.event_figures, name="event-figures"),
+    path("events/calendar/", events.event_calendar, name="event-calendar"),
+    path("events/calendar.ics", events.event_feed, name="event-feed"),
+    path("events/new/", events.event_edit, name="event-create"),
+    path("events/<int:pk>/", events.event_detail, name="event-detail"),
+    path("events/<int:pk>/edit/", events.event_edit, name="event-update"),
+    path("events/<int:pk>/move/<slug:move>/", events.event_move, name="event-move"),
+    path("events/<int:pk>/materials/", events.event_material_add, name="event-material-add"),
+    path(
+        "events/<int:pk>/materials/<int:material_pk>/prepared/",
+        events.event_material_prepared,
+        name="event-material-prepared",
+    ),
+    path("events/<int:pk>/follow-up/", events.event_follow_up, name="event-follow-up"),
     # Catalogs kept by IR staff
     path("catalogs/", catalogs.catalog_index, name="catalog-index"),
     path("catalogs/<slug:catalog>/", catalogs.catalog_list, name="catalog-list"),

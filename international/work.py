@@ -1,5 +1,7 @@
 """ "My work" (courtadmin/core/work.py): the legal-assistance requests and the applications in
-my charge as their responsible officer, still being worked on, oldest first (IR 7.22, 7.25)."""
+my charge as their responsible officer, still being worked on, oldest first (IR 7.22, 7.25);
+and the international events ahead that I take part in or am responsible for (IR 7.6), for
+whoever has one, of the IR or from elsewhere."""
 
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy
@@ -9,6 +11,7 @@ from courtadmin.org.models import Department
 
 from .models import Application, LegalAssistanceRequest
 from .selectors.applications import applications_visible_to
+from .selectors.events import events_ahead_of
 from .selectors.requests import requests_visible_to
 
 ENDED = {
@@ -31,6 +34,10 @@ def _in_my_charge(user, limit: int):
     )
 
 
+def _my_events(user, limit: int):
+    return record_lines([events_ahead_of(user)], limit)
+
+
 PANELS = (
     WorkPanel(
         "international",
@@ -40,5 +47,14 @@ PANELS = (
         order=40,
         department=Department.IR,
         all_url=reverse_lazy("international:request-list"),
+    ),
+    WorkPanel(
+        "international_events",
+        gettext_lazy("My events ahead"),
+        gettext_lazy("No event ahead of you."),
+        _my_events,
+        order=45,
+        all_url=reverse_lazy("international:event-calendar"),
+        shown_to=lambda user: events_ahead_of(user).exists(),
     ),
 )

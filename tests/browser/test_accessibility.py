@@ -74,6 +74,13 @@ ROLES = {
         "ir/delegations/new/",
         "ir/delegations/<int:pk>/",
         "ir/delegations/<int:pk>/edit/",
+        # Issue 21: the events register, its calendar and figures.
+        "ir/events/",
+        "ir/events/new/",
+        "ir/events/figures/",
+        "ir/events/calendar/",
+        "ir/events/<int:pk>/",
+        "ir/events/<int:pk>/edit/",
         "ir/catalogs/",
         "ir/catalogs/<slug:catalog>/",
         "ir/catalogs/<slug:catalog>/new/",
@@ -139,15 +146,30 @@ ROLES = {
         "correspondence/letters/<int:pk>/",
         "requests/to-us/",
         "requests/<int:pk>/",
+        # The events he takes part in (issue 21), from his work.
+        "ir/events/",
+        "ir/events/calendar/",
+        "ir/events/<int:pk>/",
     },
     "court_almaty": {"requests/to-us/", "requests/<int:pk>/"},
     "sysadmin": {"audit/security/", "org/absences/"},
 }
 
-# Links that lead to no page of their own: the files and workbooks (URL names ending so), a
-# notification (it opens its record, or a 404 once the record is out of reach), the sign-out,
-# the language switch (it would change the language under test); and Django's own admin.
-NOT_PAGES = ("-download", "-export", "-pdf", "-xlsx", "notification-open", "logout", "set-language", "health")
+# Links that lead to no page of their own: the files, workbooks and calendar files (URL names
+# ending so), a notification (it opens its record, or a 404 once the record is out of reach),
+# the sign-out, the language switch (it would change the language under test); and Django's
+# own admin.
+NOT_PAGES = (
+    "-download",
+    "-export",
+    "-pdf",
+    "-xlsx",
+    "-feed",
+    "notification-open",
+    "logout",
+    "set-language",
+    "health",
+)
 
 
 def page_kind(url: str, origin: str) -> str | None:

@@ -30,7 +30,7 @@ from courtadmin.org.models import Absence, ActingAppointment, Region
 from internal_security.models import Complaint
 from internal_security.selectors import complaints as isd_selectors
 from internal_security.services import complaints as isd_services
-from international.models import Application, KazakhCourt, RequestFile, Trip
+from international.models import Application, Event, KazakhCourt, RequestFile, Trip
 from international.services import applications as ir_applications
 from international.services import trips as ir_trips
 from tests.conftest import DEMO_TEST_PASSWORD, TODAY, mark_second_factor_given
@@ -410,6 +410,7 @@ ISD_DOCUMENT_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_officer2", "i
 # IR records are for IR staff and the leadership (IR 1-3); writing is for IR staff alone.
 IR_OUTSIDERS = ["isd_head", "isd_officer", "isd_almaty", "sysadmin", *SUBDIVISIONS]
 IR_WRITE_OUTSIDERS = [*IR_OUTSIDERS, "chairman", "ca_deputy"]
+IR_EVENT_OUTSIDERS = [name for name in IR_OUTSIDERS if name != "legal_officer"]
 
 
 def _request_to(unit_code, answerer=None):
@@ -448,6 +449,41 @@ def _request_move(people, users):
 
 def _ir_trip(people, users):
     return {"pk": ir_factories.trip(users["ir_officer"]).pk}
+
+
+def _ir_event(people, users):
+    """An IR event whose only participant from elsewhere is the Legal Department's officer:
+    everyone else outside the IR is refused it."""
+    return {"pk": ir_factories.event(users["ir_officer"], participants=[users["legal_officer"]]).pk}
+
+
+def _ir_event_material(people, users):
+    from international.services import events as ir_events
+
+    kwargs = _ir_event(people, users)
+    event = Event.objects.get(pk=kwargs["pk"])
+    material = ir_events.event_material_add(
+        actor=users["ir_officer"],
+        event=event,
+        title="Анықтама",
+        executor=users["ir_officer"],
+        due_on=event.starts_on,
+    )
+    return {"pk": event.pk, "material_pk": material.pk}
+
+
+def _ir_event_held(people, users):
+    from international.services import events as ir_events
+
+    kwargs = _ir_event(people, users)
+    event = Event.objects.get(pk=kwargs["pk"])
+    Event.objects.filter(pk=event.pk).update(starts_on=event.starts_on - timedelta(days=10))
+    ir_events.event_move(event=event, move="hold", actor=users["ir_officer"], outcomes="Келісілді")
+    return kwargs
+
+
+def _ir_event_move(people, users):
+    return {**_ir_event(people, users), "move": "confirm"}
 
 
 def _ir_trip_report(people, users):
@@ -555,6 +591,14 @@ CASES = {
     "international:request-file-add": Case(_ir_request, "ir_officer", IR_WRITE_OUTSIDERS),
     "international:request-file-download": Case(_ir_request_file, "ir_officer", IR_OUTSIDERS),
     "international:trip-detail": Case(_ir_trip, "ir_officer", IR_OUTSIDERS),
+    # An event's participant from elsewhere (legal_officer) reads it; the other subdivisions do not.
+    "international:event-detail": Case(_ir_event, "ir_officer", IR_EVENT_OUTSIDERS),
+    "international:event-update": Case(_ir_event, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:event-move": Case(_ir_event_move, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:event-material-add": Case(_ir_event, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:event-material-prepared": Case(_ir_event_material, "ir_officer", IR_WRITE_OUTSIDERS),
+    # The leadership gives the IR instructions, so also a follow-up one (IR 11).
+    "international:event-follow-up": Case(_ir_event_held, "ir_head", IR_OUTSIDERS),
     "international:trip-update": Case(_ir_trip, "ir_officer", IR_WRITE_OUTSIDERS),
     "international:trip-report-add": Case(_ir_trip, "ir_officer", IR_WRITE_OUTSIDERS),
     "international:trip-report-published": Case(_ir_trip_reported, "ir_officer", IR_WRITE_OUTSIDERS),

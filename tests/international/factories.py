@@ -123,6 +123,25 @@ def delegation(officer, *, arrives_on, days=3, country="TR", **fields):
     return trips.delegation_save(actor=officer, delegation=record)
 
 
+def event(actor, *, officer=None, starts_on=None, days=2, participants=(), kind="conference", **fields):
+    """An international event entered by `actor` through its service, in five days by default."""
+    from international.models import Event
+    from international.services import events
+
+    starts_on = starts_on or timezone.localdate() + timedelta(days=5)
+    record = Event(
+        kind=kind,
+        title=fields.pop("title", "Жоғарғы соттардың халықаралық конференциясы"),
+        starts_on=starts_on,
+        ends_on=starts_on + timedelta(days=days),
+        place=fields.pop("place", "Астана"),
+        organiser=fields.pop("organiser", "Жоғарғы Сот"),
+        officer=officer or actor,
+        **fields,
+    )
+    return events.event_save(actor=actor, event=record, participants=list(participants))
+
+
 def registration(**overrides) -> dict:
     """The registration form as an officer fills it in, one person concerned."""
     country = Country.objects.get(code="RU")

@@ -1,0 +1,46 @@
+"""`events_list`: the register of international events (issue 21, item 1) over 100,000 events,
+each case requested in full through Django's test client, against the same page's SELECT
+statements replayed bare through a cursor (the database's share of the page). Cases: the IR
+officer (who reads every event) on the first page, one status, one kind, a common word and a
+title's number, his own events, and the month's calendar; the Legal Department's officer, who
+reads only the events he takes part in (a fifth of them), on his first page. Target: every
+case under 50 ms, as every list page."""
+
+import re
+
+from international.models import Event
+
+from .harness import Result, prepared, signed_in, slowest_case_result
+from .la_registry import _cases
+
+SIZE = 100_000
+TARGET_MS = 50
+ROW_LINK = re.compile(r'href="/ir/events/(\d+)/"')
+
+
+def run(runs: int = 7) -> Result:
+    people = prepared("events_list", events=SIZE)
+    searched = Event.objects.order_by("pk")[SIZE // 3].title.split(" ")[2]  # its number
+    officer = signed_in(people["ir_officer"].user)
+    cases = _cases(
+        officer,
+        "international:event-list",
+        {
+            "first page": {},
+            "held": {"status": Event.Status.HELD},
+            "seminars": {"kind": Event.Kind.SEMINAR},
+            "word search": {"text": "семинар"},
+            "number search": {"text": f"event {searched} "},
+            "his own": {"mine": "on"},
+        },
+        runs=runs,
+    )
+    cases.update(_cases(officer, "international:event-calendar", {"calendar": {}}, runs=runs))
+    outsider = signed_in(people["legal_officer"].user)
+    cases.update(_cases(outsider, "international:event-list", {"participant from elsewhere": {}}, runs=runs))
+    for label, case in cases.items():
+        shown = len(set(ROW_LINK.findall(case["html"])))
+        if label == "number search" and shown != 1:
+            raise RuntimeError(f"events_list {label}: {shown} rows on the page")
+        case["rows"] = shown
+    return slowest_case_result("events_list", "register of international events", cases, rows=SIZE, target_ms=TARGET_MS)
