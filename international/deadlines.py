@@ -71,6 +71,14 @@ KINDS = [
         remind_before=(1,),
     ),
     DeadlineKind(
+        "ir.trip_report",
+        Department.IR,
+        _("Final report of a business trip abroad"),
+        _("IR 7.11: the term set by the trip order"),
+        working_days=10,  # the order's own term replaces it (due_on)
+        remind_before=(3, 1),
+    ),
+    DeadlineKind(
         "ir.event_material",
         Department.IR,
         _("Material for an international event"),

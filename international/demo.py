@@ -406,8 +406,12 @@ def load_demo_trips(people) -> str:
 
     if Trip.objects.exists():
         return "IR trips and delegations: already in the demo."
+    from .models import KazakhCourt
+
     officer, today = people["ir_officer"].user, timezone.localdate()
-    for purpose, country, city, participants, starts_in, days, report in TRIPS:
+    court = KazakhCourt.objects.filter(level="regional").order_by("pk").first()
+    travellers = {"FR": ["ca_head"], "CN": ["chairman", "ir_head"]}
+    for n, (purpose, country, city, participants, starts_in, days, report) in enumerate(TRIPS, start=1):
         departs_on = today + timedelta(days=starts_in)
         trip = trips.trip_save(
             actor=officer,
@@ -415,17 +419,26 @@ def load_demo_trips(people) -> str:
                 purpose=purpose,
                 country=Country.objects.get(code=country),
                 city=city,
-                participants=participants,
+                host=city,
+                order_number=f"{40 + n}-к",
+                order_date=departs_on - timedelta(days=7),
+                participants=participants if country not in travellers else "",
                 departs_on=departs_on,
                 returns_on=departs_on + timedelta(days=days),
+                # The order's term: ten days after the return; three for the seminar, now late.
+                report_due_on=departs_on + timedelta(days=days + (3 if country == "DE" else 10)),
                 officer=officer,
             ),
+            travellers=[people[name].user for name in travellers.get(country, [])],
+            judges=[("Әлиев Нұрлан Серікұлы", court)] if country == "DE" and court is not None else [],
         )
         if report in ("received", "published"):
             upload = SimpleUploadedFile("report.pdf", _trip_report_pdf(trip), content_type="application/pdf")
             trips.trip_report_add(actor=officer, trip=trip, upload=upload)
         if report == "published":
-            trips.trip_report_published(actor=officer, trip=trip, on=today)
+            trips.trip_report_published(
+                actor=officer, trip=trip, on=today, url=f"https://sud.gov.kz/kaz/news/trip-report-{trip.pk}"
+            )
     for country, organisation, head, size, arrives_in, days in DELEGATIONS:
         arrives_on = today + timedelta(days=arrives_in)
         trips.delegation_save(
@@ -440,7 +453,10 @@ def load_demo_trips(people) -> str:
                 officer=officer,
             ),
         )
-    return f"IR trips: {len(TRIPS)}, two awaiting their final report; delegations: {len(DELEGATIONS)}."
+    return (
+        f"IR trips: {len(TRIPS)} with their orders, two awaiting their final report, one of them late; "
+        f"delegations: {len(DELEGATIONS)}."
+    )
 
 
 # International events of a year (IR 7.6, 7.14, 7.18, 7.23): (kind, title, country, place,

@@ -456,24 +456,47 @@ class Application(models.Model):
 
 class Trip(models.Model):
     """A business trip abroad of judges or court staff, supported by the IR (IR 7.16), which
-    monitors it and publishes its final report on the Supreme Court's portal (IR 7.11). A trip
-    whose participants are back and whose report is not on file waits for its report."""
+    monitors it and publishes its final report on the Supreme Court's portal (IR 7.11). The
+    trip order sets the report's term (`ir.trip_report`): late, it escalates to the IR head;
+    a trip whose participants are back and whose report is not on file waits for its report."""
 
     audit_department = "IR"
+
+    class Financing(models.TextChoices):
+        BUDGET = "budget", _('The budget programme "Foreign business trips"')
+        HOST = "host", _("The host")
+        SHARED = "shared", _("The budget programme and the host")
 
     purpose = models.CharField(_("purpose"), max_length=500)
     country = models.ForeignKey(Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="+")
     city = models.CharField(_("city"), max_length=200, blank=True)
-    participants = models.TextField(_("participants"), help_text=_("One per line: full name and position."))
+    host = models.CharField(_("host"), max_length=300, blank=True)
+    order_number = models.CharField(_("trip order No."), max_length=64, blank=True)
+    order_date = models.DateField(_("trip order date"), null=True, blank=True)
+    financing = models.CharField(_("financing"), max_length=16, choices=Financing.choices, default=Financing.BUDGET)
+    travellers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("travellers of the Supreme Court and the Court Administration"),
+        blank=True,
+        related_name="+",
+    )
+    participants = models.TextField(
+        _("other participants"), blank=True, help_text=_("One per line: full name and position.")
+    )
+    programme = models.TextField(_("programme"), blank=True)
     departs_on = models.DateField(_("departs on"))
     returns_on = models.DateField(_("returns on"))
     officer = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("responsible officer"), on_delete=models.PROTECT, related_name="+"
     )
+    report_due_on = models.DateField(
+        _("final report due"), null=True, blank=True, help_text=_("The term the trip order sets.")
+    )
     report_received_on = models.DateField(_("final report received on"), null=True, blank=True, editable=False)
     report_published_on = models.DateField(
         _("published on the Supreme Court's portal on"), null=True, blank=True, editable=False
     )
+    publication_url = models.URLField(_("address of the publication"), blank=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
 
     class Meta:
@@ -500,12 +523,40 @@ class Trip(models.Model):
     def awaits_report(self) -> bool:
         return self.report_received_on is None and self.returns_on < timezone.localdate()
 
+    @property
+    def report_late(self) -> bool:
+        """IR 7.11: the report is not on file and the term the order set has passed."""
+        return (
+            self.report_received_on is None
+            and self.report_due_on is not None
+            and self.report_due_on < timezone.localdate()
+        )
+
     def clean(self):
         super().clean()
+        errors = {}
         if self.departs_on and self.returns_on and self.returns_on < self.departs_on:
-            raise ValidationError(
-                {"returns_on": ValidationError(_("The return comes after the departure."), code="before_departure")}
-            )
+            errors["returns_on"] = ValidationError(_("The return comes after the departure."), code="before_departure")
+        if self.report_due_on and self.returns_on and self.report_due_on < self.returns_on:
+            errors["report_due_on"] = ValidationError(_("The report is due after the return."), code="before_return")
+        if errors:
+            raise ValidationError(errors)
+
+
+class TripJudge(models.Model):
+    """A judge of a local court on the trip (IR 7.16), by name and court."""
+
+    trip = models.ForeignKey(Trip, on_delete=models.CASCADE, related_name="judges")
+    full_name = models.CharField(_("full name"), max_length=300)
+    court = models.ForeignKey(KazakhCourt, verbose_name=_("court"), on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("judge on a trip")
+        verbose_name_plural = _("judges on trips")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.full_name
 
 
 class TripReport(StoredFile):

@@ -1,29 +1,18 @@
 """Forms of international events (IR 5.3, 7.6, 7.14, 7.15, 7.18, 7.23)."""
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from courtadmin.core.forms import NameChoiceField, PortalFormMixin
 from courtadmin.instructions.forms import PeopleChoiceField, PersonChoiceField
 
 from ..models import LANGUAGES, Event
-from ..selectors.events import EventFilter
+from ..selectors.events import EventFilter, portal_people
 from ..selectors.requests import ir_staff_accounts
 from .requests import DATE
 from .trips import FOREIGN_COUNTRIES
 
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
-
-def portal_people():
-    """Whoever may take part in an event: the people of the portal who hold a position."""
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, person__position__isnull=False)
-        .select_related("person")
-        .order_by("person__full_name", "pk")
-    )
 
 
 class EventForm(PortalFormMixin, forms.ModelForm):

@@ -9,6 +9,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractMonth
 from django.shortcuts import get_object_or_404
@@ -32,6 +33,17 @@ def _taking_part(user) -> Q:
 def _own(user) -> Q:
     """The events `user` takes part in or is responsible for: his calendar."""
     return Q(officer_id=user.pk) | _taking_part(user)
+
+
+def portal_people():
+    """Whoever may take part in an event or travel: the people of the portal who hold a
+    position."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, person__position__isnull=False)
+        .select_related("person")
+        .order_by("person__full_name", "pk")
+    )
 
 
 def events_visible_to(user):

@@ -1,10 +1,13 @@
 """Business trips abroad and foreign delegations (IR 7.11, 7.16, 7.17).
 
-- A trip of judges or court staff abroad is entered by IR staff with its purpose, country,
-  participants and dates (IR 7.16). Once the participants are back, its final report is
-  awaited; IR staff attach it when it comes and record the day it was published on the
-  Supreme Court's portal (IR 7.11). No term is set for the report: none is in the
-  regulations, so the portal counts the trips still waiting, not days of delay.
+- A trip of judges or court staff abroad is entered by IR staff with its order (number,
+  date), purpose, country, host, financing, programme, travellers (people of the portal,
+  judges of local courts by name and court) and dates (IR 7.16).
+- The order sets the term of the final report (`report_due_on`): it runs as `ir.trip_report`
+  for the responsible officer, reminds him and, late, escalates to the IR head; a later term
+  set by a new order extends it. Once the participants are back the report is awaited; IR
+  staff attach it when it comes (the term closes as met or late) and record the day and the
+  address of its publication on the Supreme Court's portal (IR 7.11).
 - A foreign delegation's visit is entered with its country, organisation, head, size,
   dates and programme (IR 7.17).
 
@@ -21,13 +24,18 @@ from django.utils.translation import gettext as _
 
 from courtadmin.audit.services import audit_record
 from courtadmin.core.uploads import accepted_upload_fields
+from courtadmin.deadlines.selectors import running_term
+from courtadmin.deadlines.services import deadline_close, deadline_extend, deadline_hand_over, deadline_open
 
-from ..models import Delegation, Trip, TripReport
+from ..models import Delegation, Trip, TripJudge, TripReport
 from ..permissions import check_ir_staff
 
+REPORT_TERM = "ir.trip_report"
 
-def _saved(*, actor, record, action: str):
-    """Validate and write a trip or a delegation, entered or corrected by IR staff."""
+
+def _saved(*, actor, record, action: str, after=None, also=None):
+    """Validate and write a trip or a delegation, entered or corrected by IR staff; `also`
+    writes what goes with it in the same transaction."""
     check_ir_staff(actor)
     created = record.pk is None
     if created:
@@ -35,13 +43,61 @@ def _saved(*, actor, record, action: str):
     record.full_clean()
     with transaction.atomic():
         record.save()
-        audit_record(actor=actor, action=f"{action}.{'created' if created else 'updated'}", obj=record)
+        if also is not None:
+            also(record)
+        audit_record(actor=actor, action=f"{action}.{'created' if created else 'updated'}", obj=record, after=after)
     return record
 
 
-def trip_save(*, actor, trip: Trip) -> Trip:
-    """IR 7.16: a trip abroad entered or corrected by IR staff."""
-    return _saved(actor=actor, record=trip, action="ir.trip")
+def trip_save(*, actor, trip: Trip, travellers=(), judges=()) -> Trip:
+    """IR 7.16: a trip abroad entered or corrected by IR staff, with its travellers of the
+    portal and the judges of local courts (`judges`: (full name, court) pairs); the report's
+    term follows the order (IR 7.11)."""
+    travellers, judges = list(travellers), [(name.strip(), court) for name, court in judges if name.strip()]
+
+    def also(saved):
+        saved.travellers.set(travellers)
+        TripJudge.objects.filter(trip=saved).delete()
+        TripJudge.objects.bulk_create(TripJudge(trip=saved, full_name=name, court=court) for name, court in judges)
+        _report_term(saved, actor)
+
+    after = {"travellers": sorted(user.pk for user in travellers), "judges": [name for name, _court in judges]}
+    return _saved(actor=actor, record=trip, action="ir.trip", after=after, also=also)
+
+
+def _report_term(trip: Trip, actor) -> None:
+    """The final report's term as the order sets it: opened, extended by a later order (an
+    earlier one is refused: the term runs), handed to a new responsible officer."""
+    if trip.report_received_on is not None:
+        return
+    term = running_term(trip, REPORT_TERM)
+    if term is not None and (trip.report_due_on is None or trip.report_due_on < term.due_on):
+        raise ValidationError(
+            {
+                "report_due_on": ValidationError(
+                    _("The report's term runs: a new order only sets a later one."), code="not_later"
+                )
+            }
+        )
+    if trip.report_due_on is None:
+        return
+    if term is None:
+        deadline_open(
+            record=trip,
+            kind=REPORT_TERM,
+            received_at=timezone.now(),
+            responsible=trip.officer,
+            actor=actor,
+            due_on=trip.report_due_on,
+        )
+        return
+    if trip.report_due_on > term.due_on:
+        order = " ".join(
+            part for part in (trip.order_number, f"{trip.order_date:%d.%m.%Y}" if trip.order_date else "") if part
+        )
+        deadline_extend(deadline=term, actor=actor, to=trip.report_due_on, decision=order or _("trip order"))
+    if term.responsible_id != trip.officer_id:
+        deadline_hand_over(deadline=term, actor=actor, responsible=trip.officer)
 
 
 def delegation_save(*, actor, delegation: Delegation) -> Delegation:
@@ -63,6 +119,9 @@ def trip_report_add(*, actor, trip: Trip, upload) -> TripReport:
         if locked.report_received_on is None:
             locked.report_received_on = today
             locked.save(update_fields=["report_received_on"])
+            term = running_term(locked, REPORT_TERM)
+            if term is not None:
+                deadline_close(deadline=term, actor=actor, on=today)
         audit_record(
             actor=actor,
             action="ir.trip.report_added",
@@ -73,8 +132,9 @@ def trip_report_add(*, actor, trip: Trip, upload) -> TripReport:
     return report
 
 
-def trip_report_published(*, actor, trip: Trip, on: date) -> Trip:
-    """IR 7.11: the day the final report was published on the Supreme Court's portal."""
+def trip_report_published(*, actor, trip: Trip, on: date, url: str) -> Trip:
+    """IR 7.11: the day and the address of the final report's publication on the Supreme
+    Court's portal."""
     check_ir_staff(actor)
     errors = {}
     if trip.report_received_on is None:
@@ -83,10 +143,14 @@ def trip_report_published(*, actor, trip: Trip, on: date) -> Trip:
         errors["on"] = ValidationError(_("It was published after it was received."), code="before_report")
     if on > timezone.localdate():
         errors["on"] = ValidationError(_("This date is still to come."), code="future")
+    if not (url or "").strip():
+        errors["url"] = ValidationError(_("Give the address of the publication."), code="required")
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        Trip.objects.filter(pk=trip.pk).update(report_published_on=on)
-        audit_record(actor=actor, action="ir.trip.report_published", obj=trip, after={"on": on.isoformat()})
+        Trip.objects.filter(pk=trip.pk).update(report_published_on=on, publication_url=url.strip())
+        audit_record(
+            actor=actor, action="ir.trip.report_published", obj=trip, after={"on": on.isoformat(), "url": url.strip()}
+        )
     trip.refresh_from_db()
     return trip

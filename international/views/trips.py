@@ -10,7 +10,16 @@ from courtadmin.core.downloads import stored_file_response
 from courtadmin.core.forms import service_result
 from courtadmin.core.pagination import CappedPaginator
 
-from ..forms.trips import DelegationFilterForm, DelegationForm, PublishedForm, ReportForm, TripFilterForm, TripForm
+from ..forms.trips import (
+    DelegationFilterForm,
+    DelegationForm,
+    PublishedForm,
+    ReportForm,
+    TripFilterForm,
+    TripForm,
+    TripJudgeFormSet,
+    judge_rows,
+)
 from ..models import Delegation, Trip
 from ..permissions import is_ir_staff, require_ir_access, require_ir_staff
 from ..selectors import trips as selectors
@@ -38,18 +47,30 @@ def trip_edit(request, pk=None):
     require_ir_staff(request.user)
     trip = selectors.get_trip_for_user(request.user, pk) if pk else Trip()
     form = TripForm(request.POST or None, instance=trip, user=request.user)
-    if request.method == "POST":
-        done, trip = service_result(form, lambda: services.trip_save(actor=request.user, trip=form.instance))
+    initial = [{"full_name": judge.full_name, "court": judge.court_id} for judge in trip.judges.all()] if pk else []
+    judges = TripJudgeFormSet(request.POST or None, initial=initial, prefix="judges")
+    if request.method == "POST" and judges.is_valid():
+        done, trip = service_result(
+            form,
+            lambda: services.trip_save(
+                actor=request.user,
+                trip=form.instance,
+                travellers=list(form.cleaned_data["travellers"]),
+                judges=judge_rows(judges),
+            ),
+        )
         if done:
             messages.success(request, _("The trip is saved."))
             return redirect(trip)
-    return render(request, "international/trip_form.html", {"form": form, "trip": trip})
+    return render(request, "international/trip_form.html", {"form": form, "judges": judges, "trip": trip})
 
 
 def trip_detail(request, pk, **bound):
     trip = selectors.get_trip_for_user(request.user, pk)
     context = {
         "trip": trip,
+        "travellers": trip.travellers.select_related("person__position__unit").order_by("person__full_name", "pk"),
+        "judges": trip.judges.select_related("court"),
         "reports": trip.reports.select_related("uploaded_by__person"),
         "may_write": is_ir_staff(request.user),
         "report_form": bound.get("report_form") or ReportForm(),
@@ -78,7 +99,10 @@ def trip_report_published(request, pk):
     require_ir_staff(request.user)
     form = PublishedForm(request.POST)
     done, _trip = service_result(
-        form, lambda: services.trip_report_published(actor=request.user, trip=trip, on=form.cleaned_data["on"])
+        form,
+        lambda: services.trip_report_published(
+            actor=request.user, trip=trip, on=form.cleaned_data["on"], url=form.cleaned_data["url"]
+        ),
     )
     if not done:
         return trip_detail(request, pk, published_form=form)

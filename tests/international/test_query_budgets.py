@@ -60,8 +60,8 @@ BUDGET = {
     "application-detail": 6 + 4,
     # the count, the page (country and officer joined); the filter's countries and officers
     "trip-list": 6 + 4,
-    # the trip, its reports
-    "trip-detail": 6 + 2,
+    # the trip, its travellers (with their units), its judges (with their courts), its reports
+    "trip-detail": 6 + 4,
     # the count, the page; the filter's countries
     "delegation-list": 6 + 3,
     "delegation-detail": 6 + 1,
@@ -241,8 +241,14 @@ def test_the_lists_cost_the_same_queries_for_2_and_50(users, client_for, django_
 
 @pytest.mark.parametrize("rows", ROWS)
 def test_trip_detail(users, client_for, django_assert_num_queries, rows):
+    from international.models import KazakhCourt
+    from international.services.trips import trip_save
+
     officer = users["ir_officer"]
     record = trip(officer)
+    court = KazakhCourt.objects.order_by("pk").first()
+    travellers, judges = list(users.values())[:rows], [(f"Судья {n}", court) for n in range(rows)]
+    trip_save(actor=officer, trip=record, travellers=travellers, judges=judges)
     TripReport.objects.bulk_create(
         TripReport(trip=record, uploaded_by=officer, file=f"r{n}", original_name=f"{n}.pdf", **PDF) for n in range(rows)
     )
@@ -250,7 +256,8 @@ def test_trip_detail(users, client_for, django_assert_num_queries, rows):
     url = page(client, reverse("international:trip-detail", args=[record.pk]))
     with django_assert_num_queries(BUDGET["trip-detail"]):
         response = client.get(url)
-    assert len(response.context["reports"]) == rows
+    assert len(response.context["reports"]) == len(response.context["judges"]) == rows
+    assert len(response.context["travellers"]) == min(rows, len(users))  # the demo has 17 people
 
 
 @pytest.mark.parametrize("rows", ROWS)
