@@ -103,7 +103,7 @@ class ReportForm(PortalFormMixin, forms.Form):
 
 class PublishedForm(PortalFormMixin, forms.Form):
     on = forms.DateField(label=_("Published on"), widget=DATE)
-    url = forms.URLField(label=_("Address of the publication"), max_length=200)
+    url = forms.URLField(label=_("Address of the publication"), max_length=200, assume_scheme="https")
 
 
 class TripFilterForm(PortalFormMixin, forms.Form):
