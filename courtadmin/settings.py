@@ -405,6 +405,13 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# A gift received at an event, a visit or a trip worth more than this (tenge) is read also by
+# the ISD head (anti-corruption, ISD 6.14; international/selectors/gifts.py). The operators set
+# it to the figure the Court Administration's anti-corruption rules give.
+GIFT_DISCLOSURE_THRESHOLD = env.int("GIFT_DISCLOSURE_THRESHOLD", default=40_000)
+# A budget programme's item is shown as nearly spent once this share of its plan is used.
+BUDGET_WARNING_SHARE = 0.9
+
 # Uploads: the allowed kinds and sizes are in courtadmin/core/uploads.py. Big files go to a
 # temporary file on disk, never all into memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

@@ -19,6 +19,7 @@ class InternationalConfig(AppConfig):
         from . import dashboard, deadlines, load, search, work
         from .demo import (
             load_demo_applications,
+            load_demo_budget,
             load_demo_documents,
             load_demo_events,
             load_demo_requests,
@@ -45,3 +46,4 @@ class InternationalConfig(AppConfig):
         register_demo_loader(load_demo_applications)
         register_demo_loader(load_demo_trips)
         register_demo_loader(load_demo_events)
+        register_demo_loader(load_demo_budget)

@@ -9,7 +9,7 @@ it had reached, with the execution terms of those still at a court.
 
 import random
 import re
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -665,6 +665,100 @@ def load_demo_events(people) -> str:
             due_on=today + timedelta(days=20),
         )
     return f"IR events: {len(EVENTS)} over a year, held, cancelled and ahead, with materials and a follow-up."
+
+
+# The year's plan of the budget programmes (IR 7.21): (programme, item, planned tenge).
+BUDGET = [
+    ("trips", "Тәуліктік шығыстар", 8_000_000),
+    ("trips", "Тұру шығыстары", 12_000_000),
+    ("trips", "Жол жүру шығыстары", 15_000_000),
+    ("representation", "Ресми қабылдаулар", 3_000_000),
+    ("representation", "Кәдесыйлар мен имидждік өнім", 1_500_000),
+]
+
+
+def load_demo_budget(people) -> str:
+    """The year's plan of both programmes with spending committed and paid for the demo's trips,
+    visits and events (one item nearly spent); the souvenirs' stock; three gifts, one received
+    above the threshold (ISD 6.14)."""
+    from decimal import Decimal
+
+    from .models import BudgetLine, Delegation, Event, Gift, Souvenir, SouvenirMovement, Spending, Trip
+    from .services import budget, gifts
+
+    if BudgetLine.objects.exists():
+        return "IR budget: already in the demo."
+    officer, today = people["ir_officer"].user, timezone.localdate()
+    lines = {
+        item: budget.budget_line_save(
+            actor=officer,
+            line=BudgetLine(year=today.year, programme=programme, item=item, planned=Decimal(planned)),
+        )
+        for programme, item, planned in BUDGET
+    }
+    trips = list(Trip.objects.filter(departs_on__year=today.year).order_by("departs_on"))
+    for n, trip in enumerate(trips):
+        for item, amount in (("Тәуліктік шығыстар", 450_000), ("Тұру шығыстары", 1_100_000)):
+            spending = budget.spending_post(
+                actor=officer,
+                line=lines[item],
+                spending=Spending(
+                    amount=Decimal(amount), on=trip.departs_on, description=trip.purpose[:200], trip=trip
+                ),
+            )
+            if trip.returns_on < today and n % 2 == 0:
+                budget.spending_paid(actor=officer, spending=spending, amount=Decimal(amount) - 25_000)
+    reception = lines["Ресми қабылдаулар"]
+    for visit in Delegation.objects.filter(arrives_on__year=today.year).order_by("arrives_on"):
+        budget.spending_post(
+            actor=officer,
+            line=reception,
+            spending=Spending(
+                amount=Decimal(900_000), on=visit.arrives_on, description=visit.organisation[:200], delegation=visit
+            ),
+        )
+    event = Event.objects.filter(status=Event.Status.HELD).order_by("-starts_on").first()
+    pens = budget.souvenir_save(
+        actor=officer, souvenir=Souvenir(name="Жоғарғы Сот логотипі бар қалам", unit_price=4_500)
+    )
+    albums = budget.souvenir_save(
+        actor=officer, souvenir=Souvenir(name="«Қазақстан соттары» альбомы", unit_price=18_000)
+    )
+    for souvenir, count in ((pens, 200), (albums, 40)):
+        budget.souvenir_move(
+            actor=officer,
+            souvenir=souvenir,
+            movement=SouvenirMovement(quantity=count, on=date(today.year, 1, 20), note="Жеткізуші шарты"),
+        )
+    if event is not None:
+        budget.souvenir_move(
+            actor=officer, souvenir=albums, movement=SouvenirMovement(quantity=-12, on=event.starts_on, event=event)
+        )
+    visit = Delegation.objects.order_by("arrives_on").first()
+    chairman_visit = Event.objects.filter(kind=Event.Kind.CHAIRMAN_VISIT, status=Event.Status.HELD).first()
+    at_visit = {"delegation": visit, "on": visit.arrives_on} if visit else {"on": today}
+    at_event = {"event": chairman_visit, "on": chairman_visit.starts_on} if chairman_visit else {"on": today}
+    for direction, description, value, counterpart, disposition, where in (
+        ("received", "Күміс ыдыс", 150_000, "Түркия Кассациялық сотының төрағасы", "state", at_event),
+        ("received", "Сот тарихы туралы кітап", 15_000, "Өзбекстан Жоғарғы сотының төрағасы", "kept", at_visit),
+        ("given", "Қолдан тоқылған кілем", 90_000, "Өзбекстан Жоғарғы сотының төрағасы", "presented", at_visit),
+    ):
+        gifts.gift_save(
+            actor=officer,
+            gift=Gift(
+                direction=direction,
+                description=description,
+                value=Decimal(value),
+                counterpart=counterpart,
+                person=people["chairman"].user,
+                disposition=disposition,
+                **where,
+            ),
+        )
+    return (
+        f"IR budget: {len(BUDGET)} items of both programmes with spending for {len(trips)} trips and the visits; "
+        "souvenirs in stock; three gifts, one received above the threshold (read by isd_head)."
+    )
 
 
 def _authorities() -> dict:

@@ -123,3 +123,56 @@ def events_workbook(events, figures: dict, year: int) -> bytes:
         ([row["name"], row["n"]] for row in figures["months"]),
     )
     return saved(book)
+
+
+def budget_workbook(programmes: list[dict], year: int) -> bytes:
+    """The year's plan of the budget programmes by item, with what is committed, paid and left
+    (IR 7.21)."""
+    book = new_workbook()
+    header = [
+        _("Budget programme"),
+        _("Item"),
+        _("Planned"),
+        pgettext("spending", "Committed"),
+        pgettext("spending", "Paid"),
+        _("Remaining"),
+    ]
+
+    def amounts(figures) -> list[float]:
+        return [float(figures.planned), float(figures.committed), float(figures.paid), float(figures.remaining)]
+
+    lines = []
+    for programme in programmes:
+        for row in programme["rows"]:
+            lines.append([programme["label"], row["line"].item, *amounts(row["figures"])])
+        lines.append([programme["label"], _("Total"), *amounts(programme["total"])])
+    table(book, _("Budget %(year)s") % {"year": year}, header, lines)
+    return saved(book)
+
+
+def gifts_workbook(gifts) -> bytes:
+    """The gifts register as filtered on the page."""
+    book = new_workbook()
+    header = [
+        _("Date"),
+        _("Direction"),
+        _("Gift"),
+        _("Value, tenge"),
+        _("Given by or to"),
+        _("On our side"),
+        _("What was done with it"),
+    ]
+    lines = (
+        [
+            gift.on,
+            gift.get_direction_display(),
+            gift.description,
+            float(gift.value),
+            gift.counterpart,
+            str(getattr(gift.person, "person", None) or gift.person),
+            gift.get_disposition_display(),
+        ]
+        for gift in gifts[:EXPORT_LIMIT].iterator(chunk_size=2000)
+    )
+    table(book, _("Gifts"), header, lines)
+    return saved(book)

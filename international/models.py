@@ -6,8 +6,11 @@ assistance; IR 7.27: their monitoring. The catalogs (countries, treaty bases, fo
 authorities, the courts of Kazakhstan) are kept by IR staff in the portal.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -779,3 +782,240 @@ class EventFollowUp(models.Model):
 
     def __str__(self):
         return f"{self.event_id}: {self.instruction_id}"
+
+
+# --- Budget programmes, souvenirs and gifts (IR 7.21; ISD 6.14) -------------------------------
+
+
+class Programme(models.TextChoices):
+    """The two budget programmes the IR takes part in (IR 7.21)."""
+
+    TRIPS = "trips", _('"Foreign business trips"')
+    REPRESENTATION = "representation", _('"Representation expenses"')
+
+
+class BudgetLine(models.Model):
+    """An item of a budget programme's plan for a year (IR 7.21): its planned amount, and the
+    spending posted against it (commitments and payments) with what remains."""
+
+    audit_department = "IR"
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    programme = models.CharField(_("budget programme"), max_length=16, choices=Programme.choices)
+    item = models.CharField(_("item"), max_length=200)
+    planned = models.DecimalField(
+        _("planned, tenge"), max_digits=14, decimal_places=2, validators=[MinValueValidator(Decimal(0))]
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+
+    class Meta:
+        verbose_name = _("item of a budget programme")
+        verbose_name_plural = _("items of budget programmes")
+        ordering = ["-year", "programme", "item"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "programme", "item"], name="ir_budget_one_item_per_year"),
+            models.CheckConstraint(condition=Q(planned__gte=0), name="ir_budget_planned_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.year} {self.get_programme_display()}: {self.item}"
+
+    def get_absolute_url(self):
+        return reverse("international:budget-detail", args=[self.pk])
+
+
+class Spending(models.Model):
+    """A sum posted against an item of the plan (IR 7.21): committed when the trip, visit or
+    event is decided, paid when the money goes (its actual amount replaces the committed one).
+    Posting more than the item has left asks for a confirmation first."""
+
+    audit_department = "IR"
+
+    class Stage(models.TextChoices):
+        COMMITTED = "committed", pgettext_lazy("spending", "committed")
+        PAID = "paid", pgettext_lazy("spending", "paid")
+
+    line = models.ForeignKey(BudgetLine, verbose_name=_("item"), on_delete=models.PROTECT, related_name="spendings")
+    stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices, default=Stage.COMMITTED)
+    amount = models.DecimalField(
+        _("amount, tenge"), max_digits=14, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))]
+    )
+    on = models.DateField(_("date"))
+    description = models.CharField(_("what for"), max_length=500)
+    trip = models.ForeignKey(
+        Trip, verbose_name=_("trip"), null=True, blank=True, on_delete=models.PROTECT, related_name="spendings"
+    )
+    delegation = models.ForeignKey(
+        Delegation,
+        verbose_name=_("delegation's visit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="spendings",
+    )
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), null=True, blank=True, on_delete=models.PROTECT, related_name="spendings"
+    )
+    over_plan = models.BooleanField(_("posted over the plan"), default=False, editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+
+    class Meta:
+        verbose_name = _("spending")
+        verbose_name_plural = _("spendings")
+        ordering = ["-on", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="ir_spending_positive"),
+            # Spending serves one trip, visit or event at most.
+            models.CheckConstraint(
+                condition=Q(trip__isnull=True, delegation__isnull=True)
+                | Q(trip__isnull=True, event__isnull=True)
+                | Q(delegation__isnull=True, event__isnull=True),
+                name="ir_spending_one_purpose",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.on:%d.%m.%Y} {self.amount}: {self.description}"
+
+    def get_absolute_url(self):
+        return self.line.get_absolute_url()
+
+
+class Souvenir(models.Model):
+    """Image products and souvenirs presented on behalf of the Chairman and the Head (IR 7.21):
+    a stock, received and issued to events and visits."""
+
+    audit_department = "IR"
+
+    name = models.CharField(_("name"), max_length=300, unique=True)
+    unit_price = models.DecimalField(
+        _("price of one, tenge"), max_digits=12, decimal_places=2, default=0, validators=[MinValueValidator(Decimal(0))]
+    )
+    in_stock = models.PositiveIntegerField(_("in stock"), default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("souvenir")
+        verbose_name_plural = _("souvenirs")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("international:souvenir-detail", args=[self.pk])
+
+
+class SouvenirMovement(models.Model):
+    """Souvenirs received into the stock (a positive quantity) or issued to an event or a
+    visit (a negative one)."""
+
+    souvenir = models.ForeignKey(Souvenir, on_delete=models.PROTECT, related_name="movements")
+    quantity = models.IntegerField(_("quantity"))
+    on = models.DateField(_("date"))
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    delegation = models.ForeignKey(
+        Delegation,
+        verbose_name=_("delegation's visit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+
+    class Meta:
+        ordering = ["-on", "-pk"]
+        constraints = [models.CheckConstraint(condition=~Q(quantity=0), name="ir_souvenir_movement_not_zero")]
+
+    def __str__(self):
+        return f"{self.souvenir_id} {self.quantity:+d}"
+
+
+class Gift(models.Model):
+    """A gift given or received at an event, a visit or a trip: its value and what was done
+    with it. A gift received worth more than settings.GIFT_DISCLOSURE_THRESHOLD is read also
+    by the ISD head (anti-corruption, ISD 6.14), and by nobody else outside the IR."""
+
+    audit_department = "IR"
+
+    class Direction(models.TextChoices):
+        GIVEN = "given", pgettext_lazy("gift", "given")
+        RECEIVED = "received", pgettext_lazy("gift", "received")
+
+    class Disposition(models.TextChoices):
+        PRESENTED = "presented", _("presented to the host")
+        KEPT = "kept", _("kept by the Supreme Court (exhibition, museum)")
+        STATE = "state", _("handed over to state property")
+        RETURNED = "returned", _("returned")
+        PENDING = "pending", _("to be decided")
+
+    direction = models.CharField(_("direction"), max_length=16, choices=Direction.choices)
+    description = models.CharField(_("gift"), max_length=500)
+    value = models.DecimalField(
+        _("value, tenge"), max_digits=12, decimal_places=2, validators=[MinValueValidator(Decimal(0))]
+    )
+    on = models.DateField(_("date"))
+    counterpart = models.CharField(
+        _("given by or to"), max_length=300, help_text=_("The foreign side: person and organisation.")
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("on our side"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Who gave it on behalf of the court, or who received it."),
+    )
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), null=True, blank=True, on_delete=models.PROTECT, related_name="gifts"
+    )
+    delegation = models.ForeignKey(
+        Delegation,
+        verbose_name=_("delegation's visit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="gifts",
+    )
+    trip = models.ForeignKey(
+        Trip, verbose_name=_("trip"), null=True, blank=True, on_delete=models.PROTECT, related_name="gifts"
+    )
+    disposition = models.CharField(
+        _("what was done with it"), max_length=16, choices=Disposition.choices, default=Disposition.PENDING
+    )
+    disposition_note = models.CharField(_("note on what was done"), max_length=500, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+
+    class Meta:
+        verbose_name = _("gift")
+        verbose_name_plural = _("gifts")
+        ordering = ["-on", "-pk"]
+        constraints = [models.CheckConstraint(condition=Q(value__gte=0), name="ir_gift_value_not_negative")]
+        indexes = [
+            # The ISD head's list: gifts received above the threshold, newest first.
+            models.Index(fields=["direction", "value", "-on"], name="ir_gift_received_value"),
+            models.Index(fields=["-on", "-id"], name="ir_gift_order"),
+        ]
+
+    def __str__(self):
+        return f"{self.on:%d.%m.%Y}: {self.description}"
+
+    def get_absolute_url(self):
+        return reverse("international:gift-detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        if self.direction == self.Direction.GIVEN and self.disposition in (
+            self.Disposition.KEPT,
+            self.Disposition.STATE,
+            self.Disposition.RETURNED,
+        ):
+            raise ValidationError(
+                {"disposition": ValidationError(_("A gift given is presented to the host."), code="given_kept")}
+            )
+        if self.direction == self.Direction.RECEIVED and self.disposition == self.Disposition.PRESENTED:
+            raise ValidationError(
+                {"disposition": ValidationError(_("A gift received is not presented to the host."), code="received")}
+            )

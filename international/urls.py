@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import applications, catalogs, events, home, requests, trips
+from .views import applications, budget, catalogs, events, gifts, home, requests, trips
 
 app_name = "international"
 
@@ -55,6 +55,24 @@ urlpatterns = [
         name="event-material-prepared",
     ),
     path("events/<int:pk>/follow-up/", events.event_follow_up, name="event-follow-up"),
+    # The budget programmes and the souvenirs' stock (IR 7.21)
+    path("budgets/", budget.budget_list, name="budget-list"),
+    path("budgets/export/", budget.budget_export, name="budget-export"),
+    path("budgets/new/", budget.budget_edit, name="budget-create"),
+    path("budgets/<int:pk>/", budget.budget_detail, name="budget-detail"),
+    path("budgets/<int:pk>/edit/", budget.budget_edit, name="budget-update"),
+    path("budgets/<int:pk>/spending/", budget.budget_spending_add, name="budget-spending-add"),
+    path("budgets/<int:pk>/spending/<int:spending_pk>/paid/", budget.budget_spending_paid, name="budget-spending-paid"),
+    path("souvenirs/", budget.souvenir_list, name="souvenir-list"),
+    path("souvenirs/new/", budget.souvenir_create, name="souvenir-create"),
+    path("souvenirs/<int:pk>/", budget.souvenir_detail, name="souvenir-detail"),
+    path("souvenirs/<int:pk>/movements/", budget.souvenir_movement_add, name="souvenir-movement-add"),
+    # Gifts given and received (ISD 6.14 for those received above the threshold)
+    path("gifts/", gifts.gift_list, name="gift-list"),
+    path("gifts/export/", gifts.gift_export, name="gift-export"),
+    path("gifts/new/", gifts.gift_edit, name="gift-create"),
+    path("gifts/<int:pk>/", gifts.gift_detail, name="gift-detail"),
+    path("gifts/<int:pk>/edit/", gifts.gift_edit, name="gift-update"),
     # Catalogs kept by IR staff
     path("catalogs/", catalogs.catalog_index, name="catalog-index"),
     path("catalogs/<slug:catalog>/", catalogs.catalog_list, name="catalog-list"),

@@ -4,14 +4,17 @@ and the international events ahead that I take part in or am responsible for (IR
 whoever has one, of the IR or from elsewhere."""
 
 from django.urls import reverse_lazy
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from courtadmin.core.work import WorkPanel, record_lines
+from courtadmin.core.work import WorkItem, WorkPanel, record_lines
 from courtadmin.org.models import Department
 
 from .models import Application, LegalAssistanceRequest
 from .selectors.applications import applications_visible_to
 from .selectors.events import events_ahead_of
+from .selectors.gifts import above_threshold, gifts_visible_to, heads_isd
 from .selectors.requests import requests_visible_to
 
 ENDED = {
@@ -35,7 +38,36 @@ def _in_my_charge(user, limit: int):
 
 
 def _my_events(user, limit: int):
-    return record_lines([events_ahead_of(user)], limit)
+    """The events ahead, nearest first: the kind, the day and the title (marked with its
+    language), the status as the note."""
+    events = events_ahead_of(user)
+    lines = [
+        WorkItem(
+            f"{event.get_kind_display()} {date_format(event.starts_on, 'SHORT_DATE_FORMAT')}: {event.title}",
+            event.get_absolute_url(),
+            _("status: %(status)s") % {"status": event.get_status_display()},
+            quote=event.title,
+        )
+        for event in events[:limit]
+    ]
+    return lines, events.count()
+
+
+def _gifts_to_know_of(user, limit: int):
+    """The gifts received above the threshold, newest first, with their value and day (the ISD
+    head's panel, ISD 6.14)."""
+    gifts = gifts_visible_to(user).filter(above_threshold()).order_by("-on", "-pk")
+    lines = [
+        WorkItem(
+            gift.description,
+            gift.get_absolute_url(),
+            quote=gift.description,
+            note=_("%(value)s tenge, %(on)s")
+            % {"value": f"{gift.value:,.0f}", "on": date_format(gift.on, "SHORT_DATE_FORMAT")},
+        )
+        for gift in gifts[:limit]
+    ]
+    return lines, gifts.count()
 
 
 PANELS = (
@@ -56,5 +88,14 @@ PANELS = (
         order=45,
         all_url=reverse_lazy("international:event-calendar"),
         shown_to=lambda user: events_ahead_of(user).exists(),
+    ),
+    WorkPanel(
+        "international_gifts",
+        gettext_lazy("Gifts received above the threshold (ISD 6.14)"),
+        gettext_lazy("No gift received above the threshold."),
+        _gifts_to_know_of,
+        order=46,
+        all_url=reverse_lazy("international:gift-list"),
+        shown_to=heads_isd,
     ),
 )

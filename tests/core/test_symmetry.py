@@ -24,7 +24,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 DEPARTMENTS = ("international", "internal_security")
 
 FEATURES = {
-    "international": {"requests", "applications", "catalogs", "trips", "events"},
+    "international": {"requests", "applications", "catalogs", "trips", "events", "budget", "gifts"},
     "internal_security": {"complaints", "investigations", "cases", "signals"},
 }
 
@@ -146,8 +146,10 @@ SYNONYMS = {
 # own, with its reason) and its pages of no kind.
 VOCABULARY = {
     "international": {
-        "kinds": {"request", "application", "trip", "delegation", "catalog", "event"},
-        "subs": {"report", "material"},  # a trip's final report (IR 7.11); an event's material (IR 7.15)
+        "kinds": {"request", "application", "trip", "delegation", "catalog", "event", "budget", "souvenir", "gift"},
+        # a trip's final report (IR 7.11); an event's material (IR 7.15); a sum posted against a
+        # budget item, a souvenirs' movement (IR 7.21)
+        "subs": {"report", "material", "spending", "movement"},
         "steps": {
             "check": "the check against the treaty basis, item by item: a move with a page of its own (IR 7.22)",
             "index": "the four catalogs with their sizes, above each catalog's list of entries",
@@ -157,6 +159,7 @@ VOCABULARY = {
             "feed": "the reader's own events as an iCalendar file for his calendar program (IR 7.6)",
             "material-prepared": "an event's material prepared: its document linked, its term closed (IR 7.15)",
             "follow-up": "an instruction on a held event's outcomes, through the instructions register (IR 11)",
+            "spending-paid": "a committed sum paid: its actual amount replaces it (IR 7.21)",
         },
         "pages": {"home"},
     },

@@ -411,6 +411,8 @@ ISD_DOCUMENT_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_officer2", "i
 IR_OUTSIDERS = ["isd_head", "isd_officer", "isd_almaty", "sysadmin", *SUBDIVISIONS]
 IR_WRITE_OUTSIDERS = [*IR_OUTSIDERS, "chairman", "ca_deputy"]
 IR_EVENT_OUTSIDERS = [name for name in IR_OUTSIDERS if name != "legal_officer"]
+# A gift received above the threshold is the ISD head's to read too (ISD 6.14).
+GIFT_OUTSIDERS = [name for name in IR_OUTSIDERS if name != "isd_head"]
 
 
 def _request_to(unit_code, answerer=None):
@@ -484,6 +486,59 @@ def _ir_event_held(people, users):
 
 def _ir_event_move(people, users):
     return {**_ir_event(people, users), "move": "confirm"}
+
+
+def _ir_budget_line(people, users):
+    from decimal import Decimal
+
+    from international.models import BudgetLine
+    from international.services import budget
+
+    line = budget.budget_line_save(
+        actor=users["ir_officer"],
+        line=BudgetLine(year=timezone.localdate().year, programme="trips", item="Бап", planned=Decimal(1000)),
+    )
+    return {"pk": line.pk}
+
+
+def _ir_budget_spending(people, users):
+    from decimal import Decimal
+
+    from international.models import BudgetLine, Spending
+    from international.services import budget
+
+    kwargs = _ir_budget_line(people, users)
+    spending = budget.spending_post(
+        actor=users["ir_officer"],
+        line=BudgetLine.objects.get(pk=kwargs["pk"]),
+        spending=Spending(amount=Decimal(10), on=timezone.localdate(), description="x"),
+    )
+    return {**kwargs, "spending_pk": spending.pk}
+
+
+def _ir_souvenir(people, users):
+    from international.models import Souvenir
+    from international.services import budget
+
+    return {"pk": budget.souvenir_save(actor=users["ir_officer"], souvenir=Souvenir(name="Қалам")).pk}
+
+
+def _ir_gift_above_threshold(people, users):
+    """A gift received above the threshold: the ISD head reads it (ISD 6.14), no other outsider."""
+    from decimal import Decimal
+
+    from international.models import Gift
+    from international.services import gifts
+
+    record = Gift(
+        direction="received",
+        description="Ыдыс",
+        value=Decimal(10_000_000),
+        on=timezone.localdate(),
+        counterpart="Елші",
+        person=users["ir_head"],
+    )
+    return {"pk": gifts.gift_save(actor=users["ir_officer"], gift=record).pk}
 
 
 def _ir_trip_report(people, users):
@@ -597,6 +652,14 @@ CASES = {
     "international:event-move": Case(_ir_event_move, "ir_officer", IR_WRITE_OUTSIDERS),
     "international:event-material-add": Case(_ir_event, "ir_officer", IR_WRITE_OUTSIDERS),
     "international:event-material-prepared": Case(_ir_event_material, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:budget-detail": Case(_ir_budget_line, "ir_officer", IR_OUTSIDERS),
+    "international:budget-update": Case(_ir_budget_line, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:budget-spending-add": Case(_ir_budget_line, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:budget-spending-paid": Case(_ir_budget_spending, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:souvenir-detail": Case(_ir_souvenir, "ir_officer", IR_OUTSIDERS),
+    "international:souvenir-movement-add": Case(_ir_souvenir, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:gift-detail": Case(_ir_gift_above_threshold, "isd_head", GIFT_OUTSIDERS),
+    "international:gift-update": Case(_ir_gift_above_threshold, "ir_officer", IR_WRITE_OUTSIDERS),
     # The leadership gives the IR instructions, so also a follow-up one (IR 11).
     "international:event-follow-up": Case(_ir_event_held, "ir_head", IR_OUTSIDERS),
     "international:trip-update": Case(_ir_trip, "ir_officer", IR_WRITE_OUTSIDERS),
