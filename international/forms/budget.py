@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from courtadmin.core.forms import PortalFormMixin
+from courtadmin.core.forms import PortalFormMixin, WrittenSelect
 
 from ..models import BudgetLine, Souvenir, SouvenirMovement, Spending
 from ..selectors.budget import spending_purposes
@@ -24,8 +24,9 @@ class Purposes:
     def set_purposes(self, year: int | None, names=("trip", "delegation", "event")):
         purposes = spending_purposes(year)
         for name in names:
-            self.fields[name].queryset = purposes[f"{name}s"]
-            self.fields[name].required = False
+            field = self.fields[name]
+            field.widget = WrittenSelect(attrs=field.widget.attrs)  # named as people wrote them
+            field.queryset, field.required = purposes[f"{name}s"], False
 
 
 class SpendingForm(Purposes, PortalFormMixin, forms.ModelForm):
