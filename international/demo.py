@@ -441,7 +441,7 @@ def load_demo_trips(people) -> str:
             )
     for country, organisation, head, size, arrives_in, days in DELEGATIONS:
         arrives_on = today + timedelta(days=arrives_in)
-        trips.delegation_save(
+        visit = trips.delegation_save(
             actor=officer,
             delegation=Delegation(
                 country=Country.objects.get(code=country),
@@ -451,11 +451,23 @@ def load_demo_trips(people) -> str:
                 arrives_on=arrives_on,
                 leaves_on=arrives_on + timedelta(days=days),
                 officer=officer,
+                flags=f"{country}, KZ",
+                interpreters="Орыс және ағылшын тілдерінің аудармашылары",
             ),
+            members=[(head, "Делегация басшысы", ""), ("Делегация мүшесі", "Судья", "")],
+            programme=[
+                (arrives_on, time(10), "Жоғарғы Сот Төрағасымен кездесу", "Жоғарғы Сот, Астана"),
+                (arrives_on + timedelta(days=1), time(15), "Сот әкімшілігінде дөңгелек үстел", "Сот әкімшілігі"),
+            ],
+            escorts=[people["legal_officer"].user],
         )
+        # The visits under way and past were consented to and held; the one ahead awaits ca_head.
+        if arrives_in < 0:
+            trips.delegation_move(delegation=visit, move="consent", actor=people["ca_head"].user)
+            trips.delegation_move(delegation=visit, move="hold", actor=officer)
     return (
         f"IR trips: {len(TRIPS)} with their orders, two awaiting their final report, one of them late; "
-        f"delegations: {len(DELEGATIONS)}."
+        f"delegations: {len(DELEGATIONS)}, two consented and held, one awaiting ca_head's consent."
     )
 
 

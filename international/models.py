@@ -576,9 +576,20 @@ class TripReport(StoredFile):
 
 
 class Delegation(models.Model):
-    """A foreign delegation's visit to Kazakhstan, prepared and received by the IR (IR 7.17)."""
+    """A foreign delegation's visit to Kazakhstan, prepared and received by the IR (IR 7.17, IR
+    5.2): its members, its programme by day and hour, the protocol (precedence, seating, flags,
+    interpreters), the staff of other subdivisions brought in to accompany it. Planned by the
+    IR, consented by the leadership (the only move the leadership makes, and with it the
+    staff it brings in), held, or cancelled; international/services/trips.py holds the moves.
+    Its members' access to the court buildings is a list the security of courts reads."""
 
     audit_department = "IR"
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", pgettext_lazy("visit", "planned")
+        CONSENTED = "consented", pgettext_lazy("visit", "consented by the leadership")
+        HELD = "held", pgettext_lazy("visit", "held")
+        CANCELLED = "cancelled", pgettext_lazy("visit", "cancelled")
 
     country = models.ForeignKey(Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="+")
     organisation = models.CharField(_("court or organisation"), max_length=300)
@@ -586,7 +597,23 @@ class Delegation(models.Model):
     size = models.PositiveSmallIntegerField(_("members"), default=1)
     arrives_on = models.DateField(_("arrives on"))
     leaves_on = models.DateField(_("leaves on"))
-    programme = models.TextField(_("programme"), blank=True)
+    programme = models.TextField(_("programme notes"), blank=True)
+    precedence = models.TextField(_("order of precedence"), blank=True)
+    seating = models.TextField(_("seating"), blank=True)
+    flags = models.CharField(_("flags"), max_length=300, blank=True)
+    interpreters = models.CharField(_("interpreters"), max_length=300, blank=True)
+    escorts = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accompanying staff of other subdivisions"),
+        blank=True,
+        related_name="+",
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PLANNED)
+    consented_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    consented_at = models.DateTimeField(_("consented at"), null=True, blank=True, editable=False)
+    cancel_reason = models.TextField(_("reason for the cancellation"), blank=True, editable=False)
     officer = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("responsible officer"), on_delete=models.PROTECT, related_name="+"
     )
@@ -599,7 +626,13 @@ class Delegation(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(leaves_on__gte=F("arrives_on")), name="ir_delegation_leaves_after_arrival"
-            )
+            ),
+            # Consented, then held: the leadership's consent is on every visit past "planned"
+            # but a cancelled one.
+            models.CheckConstraint(
+                condition=Q(status__in=["planned", "cancelled"]) | Q(consented_by__isnull=False),
+                name="ir_delegation_consented",
+            ),
         ]
         # A visit meets a period when it arrives before its end and leaves after its start:
         # the second is the selective one for recent periods.
@@ -620,6 +653,42 @@ class Delegation(models.Model):
             raise ValidationError(
                 {"leaves_on": ValidationError(_("The departure comes after the arrival."), code="before_arrival")}
             )
+
+
+class DelegationMember(models.Model):
+    """A member of a foreign delegation with his position, in the order of precedence; his
+    access to the court buildings on the visit's days (the security of courts' list)."""
+
+    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="members")
+    full_name = models.CharField(_("full name"), max_length=300)
+    position = models.CharField(_("position"), max_length=300)
+    document = models.CharField(_("passport or identity document"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("member of a delegation")
+        verbose_name_plural = _("members of delegations")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.full_name
+
+
+class ProgrammeItem(models.Model):
+    """One point of a visit's programme, by day and hour (IR 7.17)."""
+
+    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="programme_items")
+    day = models.DateField(_("day"))
+    at = models.TimeField(_("time"))
+    activity = models.CharField(_("what"), max_length=300)
+    place = models.CharField(_("where"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("point of a programme")
+        verbose_name_plural = _("points of programmes")
+        ordering = ["day", "at", "pk"]
+
+    def __str__(self):
+        return f"{self.day:%d.%m.%Y} {self.at:%H:%M} {self.activity}"
 
 
 # --- International events (IR 5.3, 7.6, 7.14, 7.15, 7.18, 7.23) -----------------------------

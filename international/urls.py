@@ -38,6 +38,8 @@ urlpatterns = [
     path("delegations/new/", trips.delegation_edit, name="delegation-create"),
     path("delegations/<int:pk>/", trips.delegation_detail, name="delegation-detail"),
     path("delegations/<int:pk>/edit/", trips.delegation_edit, name="delegation-update"),
+    path("delegations/<int:pk>/move/<slug:move>/", trips.delegation_move, name="delegation-move"),
+    path("delegations/access/", trips.delegation_access, name="delegation-access"),
     # International events, their calendar and figures (IR 5.3, 7.6, 7.14, 7.15, 7.18, 7.23)
     path("events/", events.event_list, name="event-list"),
     path("events/export/", events.event_export, name="event-export"),

@@ -3,7 +3,8 @@ my charge as their responsible officer, still being worked on, oldest first (IR 
 and the international events ahead that I take part in or am responsible for (IR 7.6), for
 whoever has one, of the IR or from elsewhere."""
 
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,6 +17,7 @@ from .selectors.applications import applications_visible_to
 from .selectors.events import events_ahead_of
 from .selectors.gifts import above_threshold, gifts_visible_to, heads_isd
 from .selectors.requests import requests_visible_to
+from .selectors.trips import reads_visitor_access, visitor_access
 
 ENDED = {
     LegalAssistanceRequest: (LegalAssistanceRequest.Status.CLOSED, LegalAssistanceRequest.Status.REFUSED),
@@ -70,6 +72,28 @@ def _gifts_to_know_of(user, limit: int):
     return lines, gifts.count()
 
 
+def _visitors_ahead(user, limit: int):
+    """The consented visits ahead or under way, for the security of courts: the delegation, its
+    days and how many members the buildings let in."""
+    today = timezone.localdate()
+    visits = [visit for visit in visitor_access(user, today) if visit.leaves_on >= today]
+    lines = [
+        WorkItem(
+            f"{visit.country} · {visit.organisation}",
+            reverse("international:delegation-access"),
+            _("%(start)s–%(end)s, %(count)d members")
+            % {
+                "start": date_format(visit.arrives_on, "SHORT_DATE_FORMAT"),
+                "end": date_format(visit.leaves_on, "SHORT_DATE_FORMAT"),
+                "count": len(visit.members.all()),
+            },
+            quote=visit.organisation,
+        )
+        for visit in visits[:limit]
+    ]
+    return lines, len(visits)
+
+
 PANELS = (
     WorkPanel(
         "international",
@@ -97,5 +121,15 @@ PANELS = (
         order=46,
         all_url=reverse_lazy("international:gift-list"),
         shown_to=heads_isd,
+    ),
+    WorkPanel(
+        "international_visitors",
+        gettext_lazy("Foreign visitors to the court buildings"),
+        gettext_lazy("No consented visit is ahead or under way."),
+        _visitors_ahead,
+        order=47,
+        department=Department.ISD,
+        all_url=reverse_lazy("international:delegation-access"),
+        shown_to=reads_visitor_access,
     ),
 )

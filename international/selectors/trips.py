@@ -4,7 +4,7 @@ What each record holds and when: international/services/trips.py.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
@@ -87,3 +87,46 @@ def delegation_registry(user, *, text="", country=None, start: date | None = Non
 
 def get_delegation_for_user(user, pk) -> Delegation:
     return get_object_or_404(delegations_visible_to(user), pk=pk)
+
+
+def delegation_members(delegation):
+    return delegation.members.order_by("pk")
+
+
+def delegation_programme(delegation):
+    return delegation.programme_items.order_by("day", "at", "pk")
+
+
+def delegation_escorts(delegation):
+    return delegation.escorts.select_related("person__position__unit").order_by("person__full_name", "pk")
+
+
+def delegation_spending(delegation):
+    return delegation.spendings.select_related("line").order_by("-on", "-pk")
+
+
+def delegation_gifts(delegation):
+    return delegation.gifts.order_by("-on", "-pk")
+
+
+def reads_visitor_access(user) -> bool:
+    """The members' access to the court buildings: the IR's, and the ISD's, which keeps the
+    security of courts."""
+    return bool(department_access(user, Department.IR) or department_access(user, Department.ISD))
+
+
+def visitor_access(user, today: date | None = None):
+    """The members of the visits consented or held that are ahead, under way or ended in the
+    last 30 days, with the visit's days and the places of its programme: the list of people the
+    court buildings let in."""
+    if not reads_visitor_access(user):
+        return Delegation.objects.none()
+    today = today or timezone.localdate()
+    return (
+        Delegation.objects.filter(
+            status__in=(Delegation.Status.CONSENTED, Delegation.Status.HELD), leaves_on__gte=today - timedelta(days=30)
+        )
+        .select_related("country")
+        .prefetch_related("members", "programme_items")
+        .order_by("arrives_on", "pk")[:200]
+    )

@@ -2,23 +2,31 @@
 staff and the leadership; writing: IR staff (international/permissions.py); 404 otherwise."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courtadmin.core.downloads import stored_file_response
 from courtadmin.core.forms import service_result
+from courtadmin.core.history import record_history
 from courtadmin.core.pagination import CappedPaginator
 
 from ..forms.trips import (
+    CancelVisitForm,
     DelegationFilterForm,
     DelegationForm,
+    MemberFormSet,
+    ProgrammeFormSet,
     PublishedForm,
     ReportForm,
     TripFilterForm,
     TripForm,
     TripJudgeFormSet,
     judge_rows,
+    member_rows,
+    programme_rows,
 )
 from ..models import Delegation, Trip
 from ..permissions import is_ir_staff, require_ir_access, require_ir_staff
@@ -126,19 +134,80 @@ def delegation_edit(request, pk=None):
     require_ir_staff(request.user)
     delegation = selectors.get_delegation_for_user(request.user, pk) if pk else Delegation()
     form = DelegationForm(request.POST or None, instance=delegation, user=request.user)
-    if request.method == "POST":
+    members_initial = (
+        [{"full_name": m.full_name, "position": m.position, "document": m.document} for m in delegation.members.all()]
+        if pk
+        else []
+    )
+    programme_initial = (
+        [{"day": p.day, "at": p.at, "activity": p.activity, "place": p.place} for p in delegation.programme_items.all()]
+        if pk
+        else []
+    )
+    members = MemberFormSet(request.POST or None, initial=members_initial, prefix="members")
+    programme = ProgrammeFormSet(request.POST or None, initial=programme_initial, prefix="programme")
+    if request.method == "POST" and members.is_valid() and programme.is_valid():
         done, delegation = service_result(
-            form, lambda: services.delegation_save(actor=request.user, delegation=form.instance)
+            form,
+            lambda: services.delegation_save(
+                actor=request.user,
+                delegation=form.instance,
+                members=member_rows(members),
+                programme=programme_rows(programme),
+                escorts=list(form.cleaned_data["escorts"]),
+            ),
         )
         if done:
             messages.success(request, _("The visit is saved."))
             return redirect(delegation)
-    return render(request, "international/delegation_form.html", {"form": form, "delegation": delegation})
+    context = {"form": form, "members": members, "programme": programme, "delegation": delegation}
+    return render(request, "international/delegation_form.html", context)
 
 
-def delegation_detail(request, pk):
+def delegation_detail(request, pk, cancel_form=None):
+    delegation = selectors.get_delegation_for_user(request.user, pk)
+    moves = services.visit_moves_open_to(delegation, request.user)
     context = {
-        "delegation": selectors.get_delegation_for_user(request.user, pk),
+        "delegation": delegation,
+        "members": selectors.delegation_members(delegation),
+        "programme": selectors.delegation_programme(delegation),
+        "escorts": selectors.delegation_escorts(delegation),
+        "spendings": selectors.delegation_spending(delegation),
+        "gifts": selectors.delegation_gifts(delegation),
+        "moves": [(move, (cancel_form or CancelVisitForm()) if move.name == "cancel" else None) for move in moves],
         "may_write": is_ir_staff(request.user),
+        "is_open": delegation.status in services.VISIT_OPEN,
+        "history": record_history(delegation),
     }
     return render(request, "international/delegation_detail.html", context)
+
+
+@require_POST
+def delegation_move(request, pk, move):
+    delegation = selectors.get_delegation_for_user(request.user, pk)
+    spec = services.VISIT_MOVES.get(move)
+    if spec is None or not services.VISIT_WORKFLOW.may(spec, delegation, request.user):
+        raise Http404  # a move that is not his: the consent is the leadership's, the rest the IR's
+    form = CancelVisitForm(request.POST) if move == "cancel" else None
+    if form is not None and not form.is_valid():
+        return delegation_detail(request, pk, cancel_form=form)
+    try:
+        services.delegation_move(
+            delegation=delegation, move=move, actor=request.user, **(form.cleaned_data if form else {})
+        )
+    except ValidationError as error:
+        if form is not None:
+            form.add_error(None, error)
+            return delegation_detail(request, pk, cancel_form=form)
+        messages.error(request, " ".join(error.messages))
+        return redirect(delegation)
+    messages.success(request, _("Done: %(status)s.") % {"status": delegation.get_status_display()})
+    return redirect(delegation)
+
+
+def delegation_access(request):
+    """The list of the visiting delegations' members the court buildings let in: read by the
+    IR and by the ISD, which keeps the security of courts."""
+    if not selectors.reads_visitor_access(request.user):
+        raise Http404
+    return render(request, "international/delegation_access.html", {"visits": selectors.visitor_access(request.user)})

@@ -146,6 +146,7 @@ ROLES = {
         "instructions/<int:pk>/",
         "requests/<int:pk>/",
         "ir/gifts/<int:pk>/",  # a gift received above the threshold (ISD 6.14), from his work
+        "ir/delegations/access/",  # the visitors the court buildings let in, from his work
     },
     "isd_officer": {"isd/complaints/<int:pk>/", "isd/investigations/<int:pk>/", "search/"},
     "isd_almaty": {"isd/cases/new/", "isd/cases/<int:pk>/", "isd/cases/<int:pk>/edit/", "isd/signals/"},

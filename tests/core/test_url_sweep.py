@@ -558,6 +558,10 @@ def _ir_delegation(people, users):
     return {"pk": ir_factories.delegation(users["ir_officer"], arrives_on=timezone.localdate()).pk}
 
 
+def _ir_delegation_consent(people, users):
+    return {**_ir_delegation(people, users), "move": "consent"}
+
+
 def _isd_board(people, users):
     return {"board": "ISD"}
 
@@ -668,6 +672,10 @@ CASES = {
     "international:trip-report-download": Case(_ir_trip_report, "ir_officer", IR_OUTSIDERS),
     "international:delegation-detail": Case(_ir_delegation, "ir_officer", IR_OUTSIDERS),
     "international:delegation-update": Case(_ir_delegation, "ir_officer", IR_WRITE_OUTSIDERS),
+    # The consent is the leadership's move (IR 5.2): the IR's people and every outsider are refused it.
+    "international:delegation-move": Case(
+        _ir_delegation_consent, "ca_head", [*IR_OUTSIDERS, "ir_officer", "ir_head", "ir_deputy_legal"]
+    ),
     "dashboard:board": Case(_isd_board, "isd_head", ISD_BOARD_OUTSIDERS),
     "dashboard:board-xlsx": Case(_isd_board, "isd_head", ISD_BOARD_OUTSIDERS),
     "dashboard:board-pdf": Case(_isd_board, "isd_head", ISD_BOARD_OUTSIDERS),

@@ -199,3 +199,136 @@ def test_a_judge_without_a_court_is_refused_beside_the_row_and_what_was_typed_st
     assert response.status_code == 200 and not Trip.objects.exists()
     row = response.context["judges"].forms[0]
     assert row.has_error("court", "required") and row["full_name"].value() == "Әлиев Нұрлан"
+
+
+# --- Visits of foreign delegations (IR 7.17, IR 5.2) ------------------------------------------
+
+
+def _visit(users, **fields):
+    return delegation(users["ir_officer"], arrives_on=date(2026, 12, 14), days=2, **fields)
+
+
+@pytest.mark.time_machine(date(2026, 12, 7))
+def test_a_visit_is_planned_consented_held_with_its_gifts_and_expenses_posted_against_the_plan_ir_7_17(users):
+    """Issue 21's walk: a visit planned with its members, programme and an escort from the Legal
+    Department; consented by the CA head; held; its reception posted against the plan and a
+    gift received above the threshold, read by the ISD head."""
+    from decimal import Decimal
+
+    import time_machine
+
+    from international.models import BudgetLine, Gift, Spending
+    from international.selectors import budget as budget_selectors
+    from international.selectors import gifts as gift_selectors
+    from international.services import budget, gifts
+
+    officer = users["ir_officer"]
+    visit = _visit(users)
+    trips.delegation_save(
+        actor=officer,
+        delegation=visit,
+        members=[("Mehmet Yılmaz", "Төраға", "U1234567"), ("Ayşe Demir", "Судья", "")],
+        programme=[(date(2026, 12, 14), time_of(10), "Жоғарғы Сот Төрағасымен кездесу", "Жоғарғы Сот")],
+        escorts=[users["legal_officer"]],
+    )
+    assert visit.status == Delegation.Status.PLANNED
+    assert refusal_codes(trips.delegation_move, delegation=visit, move="consent", actor=users["ir_head"]) == {
+        "not_leadership"
+    }
+    trips.delegation_move(delegation=visit, move="consent", actor=users["ca_head"])
+    assert (visit.status, visit.consented_by) == (Delegation.Status.CONSENTED, users["ca_head"])
+    assert refusal_codes(trips.delegation_move, delegation=visit, move="hold", actor=officer) == {"not_arrived"}
+    line = budget.budget_line_save(
+        actor=officer,
+        line=BudgetLine(year=2026, programme="representation", item="Ресми қабылдаулар", planned=Decimal(1_000_000)),
+    )
+    with time_machine.travel(date(2026, 12, 15)):
+        trips.delegation_move(delegation=visit, move="hold", actor=officer)
+        budget.spending_post(
+            actor=officer,
+            line=line,
+            spending=Spending(amount=Decimal(650_000), on=date(2026, 12, 15), description="Қабылдау", delegation=visit),
+        )
+        gift = gifts.gift_save(
+            actor=officer,
+            gift=Gift(
+                direction="received",
+                description="Күміс ыдыс",
+                value=Decimal(500_000),
+                on=date(2026, 12, 15),
+                counterpart="Mehmet Yılmaz",
+                person=users["chairman"],
+                disposition="state",
+                delegation=visit,
+            ),
+        )
+    assert visit.status == Delegation.Status.HELD
+    figures = budget_selectors.line_figures(budget_selectors.get_line_for_user(officer, line.pk))
+    assert (figures.posted, figures.remaining) == (Decimal(650_000), Decimal(350_000))
+    assert list(gift_selectors.gifts_visible_to(users["isd_head"])) == [gift]
+    assert list(visit.spendings.all()) == list(line.spendings.all())
+
+
+def time_of(hour):
+    from datetime import time
+
+    return time(hour, 0)
+
+
+def test_only_people_of_other_subdivisions_are_brought_in_and_a_new_escort_asks_for_consent_again(users):
+    officer = users["ir_officer"]
+    visit = _visit(users)
+    assert refusal_codes(
+        trips.delegation_save, actor=officer, delegation=visit, escorts=[users["ir_head"], users["isd_officer"]]
+    ) == {"not_outside"}
+    trips.delegation_save(actor=officer, delegation=visit, escorts=[users["legal_officer"]])
+    trips.delegation_move(delegation=visit, move="consent", actor=users["chairman"])
+    trips.delegation_save(actor=officer, delegation=visit, escorts=[users["legal_officer"], users["analyst"]])
+    visit.refresh_from_db()
+    assert (visit.status, visit.consented_by) == (Delegation.Status.PLANNED, None)
+
+
+def test_the_programme_keeps_to_the_visits_days(users):
+    visit = _visit(users)
+    programme = [(date(2026, 12, 20), time_of(9), "Экскурсия", "")]
+    assert refusal_codes(trips.delegation_save, actor=users["ir_officer"], delegation=visit, programme=programme) == {
+        "outside_visit"
+    }
+
+
+@pytest.mark.time_machine(date(2026, 12, 7))
+def test_the_security_of_courts_reads_the_visitors_access_list_and_no_other_subdivision_does(users, client_for):
+    officer = users["ir_officer"]
+    consented, planned = _visit(users), _visit(users, organisation="Басқа сот")
+    for visit in (consented, planned):
+        trips.delegation_save(actor=officer, delegation=visit, members=[("Mehmet Yılmaz", "Төраға", "U1234567")])
+    trips.delegation_move(delegation=consented, move="consent", actor=users["ca_head"])
+    url = reverse("international:delegation-access")
+    for username in ("isd_head", "isd_officer", "ir_officer"):
+        listed = list(client_for(username).get(url).context["visits"])
+        assert listed == [consented], username
+    for username in ("legal_officer", "court_almaty"):
+        assert client_for(username).get(url).status_code == 404, username
+    assert client_for("isd_officer").get(consented.get_absolute_url()).status_code == 404
+
+
+def test_a_member_without_a_position_is_refused_beside_the_row_and_what_was_typed_stays(users, client_for):
+    data = {
+        "country": Country.objects.get(code="TR").pk,
+        "organisation": "Кассациялық сот",
+        "head": "Төраға",
+        "size": "2",
+        "arrives_on": "2026-12-14",
+        "leaves_on": "2026-12-16",
+        "officer": users["ir_officer"].pk,
+        "members-TOTAL_FORMS": "1",
+        "members-INITIAL_FORMS": "0",
+        "members-0-full_name": "Mehmet Yılmaz",
+        "members-0-position": "",
+        "programme-TOTAL_FORMS": "0",
+        "programme-INITIAL_FORMS": "0",
+    }
+    response = client_for("ir_officer").post(reverse("international:delegation-create"), data)
+    assert response.status_code == 200 and not Delegation.objects.exists()
+    row = response.context["members"].forms[0]
+    assert row.has_error("position", "required") and row["full_name"].value() == "Mehmet Yılmaz"
