@@ -8,6 +8,8 @@ case under 50 ms, as every list page."""
 
 import re
 
+from django.utils import timezone
+
 from international.models import Event
 
 from .harness import Result, prepared, signed_in, slowest_case_result
@@ -44,3 +46,30 @@ def run(runs: int = 7) -> Result:
             raise RuntimeError(f"events_list {label}: {shown} rows on the page")
         case["rows"] = shown
     return slowest_case_result("events_list", "register of international events", cases, rows=SIZE, target_ms=TARGET_MS)
+
+
+def run_budget(runs: int = 7) -> Result:
+    """`budget_page`: the year's budget programmes over 100,000 spendings (one an event of the
+    100,000 over ten years): this year, a past year and an item's page with its spendings,
+    as the IR head. Target: under 50 ms, as every list page."""
+    from international.models import BudgetLine
+
+    people = prepared("budget_page", events=SIZE, budget=SIZE)
+    head = signed_in(people["ir_head"].user)
+    this_year = _cases(head, "international:budget-list", {"this year": {}}, runs=runs)
+    past = timezone.localdate().year - 1
+    cases = {**this_year, **_cases(head, "international:budget-list", {"a past year": {"year": past}}, runs=runs)}
+    line = BudgetLine.objects.filter(year=past, spendings__isnull=False).order_by("pk").first()
+    cases.update(_detail_case(head, line, runs))
+    for case in cases.values():
+        case["rows"] = len(re.findall(r'class="(?:budget|spending)-row"', case["html"]))
+    return slowest_case_result("budget_page", "budget programmes of a year", cases, rows=SIZE, target_ms=TARGET_MS)
+
+
+def _detail_case(client, line, runs: int) -> dict:
+    from django.urls import reverse
+
+    from .la_registry import _measure, _page_settings
+
+    with _page_settings():
+        return {"an item": _measure(client, reverse("international:budget-detail", args=[line.pk]), runs=runs)}

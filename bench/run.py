@@ -46,6 +46,7 @@ def main(names: list[str]) -> None:
         "requests_register": datarequests.run,
         "requests_figures": datarequests.run_figures,
         "events_list": events.run,
+        "budget_page": events.run_budget,
         "throughput": throughput.run,
         "mixed_load": mixed_load.run,
         "upload_bombs": upload_bombs.run,

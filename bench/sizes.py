@@ -6,7 +6,7 @@ from courtadmin.deadlines.models import Deadline
 from courtadmin.documents.models import Document
 from courtadmin.instructions.models import Instruction
 from internal_security.models import Complaint, ComplaintGrant, CriminalCase, Investigation
-from international.models import Delegation, Event, LegalAssistanceRequest, Trip
+from international.models import Delegation, Event, LegalAssistanceRequest, Spending, Trip
 
 COUNTS = {
     "requests": lambda: LegalAssistanceRequest.objects.count(),
@@ -17,6 +17,7 @@ COUNTS = {
     "trips": lambda: Trip.objects.count(),
     "delegations": lambda: Delegation.objects.count(),
     "events": lambda: Event.objects.count(),
+    "budget": lambda: Spending.objects.count(),
     "complaints": lambda: Complaint.objects.count(),
     "investigations": lambda: Investigation.objects.count(),
     "cases": lambda: CriminalCase.objects.count(),

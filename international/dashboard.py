@@ -1,6 +1,7 @@
 """The IR's panels on the dashboards (issue 8): legal assistance (IR 4.2, 7.22, 7.27), trips
-abroad and delegations (IR 7.11, 7.16, 7.17). Every figure is counted from the same selector
-as the list it links to, with the same filters, so a click shows exactly what was counted.
+abroad and delegations (IR 7.11, 7.16, 7.17), events and the budget programmes (IR 7.6, 7.21).
+Every figure is counted from the same selector as the list it links to, with the same filters,
+so a click shows exactly what was counted.
 
 Who sees them: on the leadership's board, the Chairman, the Head of the Court Administration
 and his deputies (IR 1-3); on the IR's board, the IR head, and each deputy head the panel of
@@ -27,9 +28,9 @@ from courtadmin.dashboard.panels import (
 from courtadmin.org.authority import person_of
 from courtadmin.org.models import Department, LineOfWork, Position
 
-from .models import Country, KazakhCourt
+from .models import Country, Event, KazakhCourt
+from .selectors import budget, events, trips
 from .selectors import requests as selectors
-from .selectors import trips
 from .selectors.requests import ENDED, RegistryFilter
 
 LEADERSHIP_KINDS = (Position.Kind.CHAIRMAN, Position.Kind.CA_HEAD, Position.Kind.CA_DEPUTY)
@@ -215,6 +216,111 @@ def trips_and_delegations(user, board: str, period) -> PanelData:
     return data
 
 
+def events_and_budget(user, board: str, period) -> PanelData:
+    """Events held in the period and ahead, by kind; visits by country; trips back in the period
+    with and without their final report; the period's year of both budget programmes, spent
+    against the plan (IR 7.6, 7.11, 7.17, 7.21)."""
+    before = period.year_before()
+    visible = events.events_visible_to(user).order_by()
+
+    def held(p) -> int:
+        return visible.filter(status=Event.Status.HELD, starts_on__gte=p.start, starts_on__lte=p.end).count()
+
+    def departed(**filters) -> int:
+        chosen = trips.TripFilter(departs_from=period.start, departs_to=period.end, **filters)
+        return trips.trip_registry(user, chosen).order_by().count()
+
+    data = PanelData(
+        figures=[
+            Figure(
+                "events_held",
+                _("Events held"),
+                held(period),
+                held(before),
+                list_url(
+                    "international:event-list", status=Event.Status.HELD, starts_from=period.start, starts_to=period.end
+                ),
+            ),
+            Figure(
+                "events_ahead",
+                _("Events ahead"),
+                events.event_register(user, events.EventFilter(ahead=True)).order_by().count(),
+                None,
+                list_url("international:event-list", ahead="on"),
+            ),
+            Figure(
+                "trips_reported",
+                _("Trips of the period with their final report"),
+                departed(reported=True),
+                None,
+                list_url("international:trip-list", departs_from=period.start, departs_to=period.end, reported="on"),
+            ),
+            Figure(
+                "trips_unreported",
+                _("Trips of the period awaiting their final report"),
+                departed(awaiting=True),
+                None,
+                list_url("international:trip-list", departs_from=period.start, departs_to=period.end, awaiting="on"),
+            ),
+        ],
+        trends=[monthly(visible.filter(status=Event.Status.HELD), "starts_on", period, _("Events held"))],
+    )
+    in_period = visible.filter(starts_on__gte=period.start, starts_on__lte=period.end)
+    by_kind = dict(in_period.values("kind").annotate(count=Count("*")).values_list("kind", "count"))
+    data.tables.append(
+        Table(
+            "events_by_kind",
+            _("Events by kind"),
+            [_("Events")],
+            [
+                Row(
+                    str(label),
+                    [by_kind.get(code, 0)],
+                    list_url("international:event-list", kind=code, starts_from=period.start, starts_to=period.end),
+                )
+                for code, label in Event.Kind.choices
+            ],
+        )
+    )
+    visits = trips.visiting(trips.delegations_visible_to(user), period.start, period.end)
+    countries = list(visits.values("country").annotate(count=Count("*")).order_by("-count", "country")[:TOP])
+    names = Country.objects.in_bulk([row["country"] for row in countries])
+    data.tables.append(
+        Table(
+            "visits_by_country",
+            _("Foreign delegations by country"),
+            [_("Visits")],
+            [
+                Row(
+                    str(names[row["country"]]),
+                    [row["count"]],
+                    list_url(
+                        "international:delegation-list", country=row["country"], start=period.start, end=period.end
+                    ),
+                )
+                for row in countries
+            ],
+        )
+    )
+    year = period.end.year
+    data.tables.append(
+        Table(
+            "budget",
+            _("Budget programmes, %(year)s") % {"year": year},
+            [_("Planned"), _("Spent"), _("Remaining")],
+            [
+                Row(
+                    str(programme["label"]),
+                    [programme["total"].planned, programme["total"].posted, programme["total"].remaining],
+                    list_url("international:budget-list", year=year),
+                )
+                for programme in budget.year_budget(user, year)
+            ],
+        )
+    )
+    return data
+
+
 PANELS = [
     Panel(
         "ir.legal_assistance",
@@ -233,5 +339,14 @@ PANELS = [
         _may_see(LineOfWork.PROTOCOL),
         trips_and_delegations,
         order=20,
+    ),
+    Panel(
+        "ir.events",
+        Department.IR,
+        gettext_lazy("Events and the budget programmes"),
+        (LEADERSHIP, Department.IR),
+        _may_see(LineOfWork.PROTOCOL),
+        events_and_budget,
+        order=30,
     ),
 ]

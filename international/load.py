@@ -232,21 +232,26 @@ def generate_requests(count: int, context: LoadContext) -> str:
 
 
 TRIPS_SQL = """
-INSERT INTO {table} (purpose, country_id, city, participants, departs_on, returns_on, officer_id,
-    report_received_on, report_published_on, created_by_id)
-SELECT 'Generated trip ' || (%(offset)s + n), (%(countries)s::bigint[])[1 + n %% %(country_count)s], '',
-       'Generated participant', day, day + 4, %(officer)s,
+INSERT INTO {table} (purpose, country_id, city, host, order_number, order_date, financing, participants,
+    programme, departs_on, returns_on, officer_id, report_due_on, report_received_on, report_published_on,
+    publication_url, created_by_id)
+SELECT 'Generated trip ' || (%(offset)s + n), (%(countries)s::bigint[])[1 + n %% %(country_count)s], '', '',
+       'G-' || n, day - 7, 'budget', 'Generated participant', '', day, day + 4, %(officer)s, day + 14,
        CASE WHEN n %% 20 <> 0 AND day + 4 < %(today)s::date - 10 THEN day + 14 END,
        CASE WHEN n %% 20 > 1 AND day + 4 < %(today)s::date - 10 THEN day + 20 END,
-       %(officer)s
+       '', %(officer)s
 FROM (SELECT n, {spread} FROM generate_series(1, %(size)s) AS n) AS g
 """
 
 DELEGATIONS_SQL = """
-INSERT INTO {table} (country_id, organisation, head, size, arrives_on, leaves_on, programme, officer_id,
-    created_by_id)
+INSERT INTO {table} (country_id, organisation, head, size, arrives_on, leaves_on, programme, precedence,
+    seating, flags, interpreters, status, consented_by_id, consented_at, cancel_reason, officer_id, created_by_id)
 SELECT (%(countries)s::bigint[])[1 + n %% %(country_count)s], 'Generated organisation ' || n %% 500,
-       'Generated head', 1 + n %% 9, day, day + 1 + n %% 4, '', %(officer)s, %(officer)s
+       'Generated head', 1 + n %% 9, day, day + 1 + n %% 4, '', '', '', '', '',
+       CASE WHEN day < %(today)s::date THEN 'held' ELSE 'planned' END,
+       CASE WHEN day < %(today)s::date THEN %(officer)s END,
+       CASE WHEN day < %(today)s::date THEN day - 10 END,
+       '', %(officer)s, %(officer)s
 FROM (SELECT n, {spread} FROM generate_series(1, %(size)s) AS n) AS g
 """
 
@@ -276,14 +281,14 @@ def generate_delegations(count: int, context: LoadContext) -> str:
 
 EVENTS_SQL = """
 INSERT INTO {table} (kind, title, starts_on, ends_on, start_time, country_id, place, organiser,
-    foreign_participants, languages, interpreters, plan_year, status, outcomes, cancel_reason, officer_id,
-    created_by_id)
+    foreign_participants, programme, languages, interpreters, plan_year, status, outcomes, cancel_reason,
+    officer_id, created_by_id)
 SELECT (ARRAY['international', 'chairman_visit', 'head_visit', 'meeting', 'conference', 'seminar',
               'local_courts'])[1 + n %% 7],
        'Generated event ' || (%(offset)s + n) || CASE WHEN n %% 3 = 0 THEN ' семинар' ELSE ' кездесу' END,
        day, day + n %% 3, NULL,
        CASE WHEN n %% 4 = 0 THEN NULL ELSE (%(countries)s::bigint[])[1 + n %% %(country_count)s] END,
-       'Generated place ' || n %% 300, 'Generated organiser ' || n %% 200, '', '["kk", "ru"]', '',
+       'Generated place ' || n %% 300, 'Generated organiser ' || n %% 200, '', '', '["kk", "ru"]', '',
        CASE WHEN n %% 3 <> 0 THEN extract(year FROM day)::int END,
        CASE WHEN day >= %(today)s::date THEN (CASE WHEN n %% 2 = 0 THEN 'planned' ELSE 'confirmed' END)
             WHEN n %% 25 = 0 THEN 'cancelled' ELSE 'held' END,
@@ -319,9 +324,56 @@ def generate_events(count: int, context: LoadContext) -> str:
     return f"{count:,} international events with two participants each, {written:,} audit events"
 
 
+BUDGET_LINES_SQL = """
+INSERT INTO {lines} (year, programme, item, planned, created_by_id)
+SELECT y, p, 'Generated item ' || i, 50000000, %(officer)s
+FROM generate_series(%(first)s, %(last)s) AS y, unnest(ARRAY['trips', 'representation']) AS p,
+     generate_series(1, 5) AS i
+ON CONFLICT DO NOTHING
+"""
+
+SPENDINGS_SQL = """
+INSERT INTO {spendings} (line_id, stage, amount, "on", description, event_id, over_plan, created_by_id)
+SELECT (SELECT l.id FROM {lines} AS l
+        WHERE l.year = extract(year FROM e.starts_on)::int
+          AND l.programme = CASE WHEN e.id %% 2 = 0 THEN 'trips' ELSE 'representation' END
+          AND l.item = 'Generated item ' || (1 + e.id %% 5)),
+       CASE WHEN e.starts_on < %(today)s::date THEN 'paid' ELSE 'committed' END,
+       1000 + e.id %% 90000, e.starts_on, 'Generated spending', e.id, false, %(officer)s
+FROM {events} AS e
+WHERE NOT EXISTS (SELECT 1 FROM {spendings} AS s WHERE s.event_id = e.id)
+ORDER BY e.id
+LIMIT %(size)s
+"""
+
+
+def generate_budget(count: int, context: LoadContext) -> str:
+    """The budget programmes' items for the ten years of the load (ten a year) and `count`
+    spendings, one for each event that has none (generate the events first), paid once the
+    event has begun."""
+    from .models import BudgetLine, Spending
+
+    officer = context.people["ir_officer"].user_id
+    tables = {
+        "lines": BudgetLine._meta.db_table,
+        "spendings": Spending._meta.db_table,
+        "events": Event._meta.db_table,
+    }
+    first = context.today.year - DAYS // 365 - 1
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            BUDGET_LINES_SQL.format(**tables), {"officer": officer, "first": first, "last": context.today.year + 1}
+        )
+        cursor.execute(SPENDINGS_SQL.format(**tables), {"officer": officer, "today": context.today, "size": count})
+        written = cursor.rowcount
+    analyze(BudgetLine, Spending)
+    return f"{written:,} spendings against the budget programmes' items, one for each event"
+
+
 LOAD_KINDS = [
     LoadKind("requests", "legal-assistance requests (with their execution terms)", generate_requests, order=10),
     LoadKind("trips", "business trips abroad", generate_trips, order=11),
     LoadKind("delegations", "foreign delegations' visits", generate_delegations, order=12),
     LoadKind("events", "international events (with their participants)", generate_events, order=13),
+    LoadKind("budget", "spendings of the budget programmes, one an event (after --events)", generate_budget, order=14),
 ]

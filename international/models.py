@@ -743,6 +743,16 @@ class Event(models.Model):
         related_name="+",
     )
     foreign_participants = models.TextField(_("foreign participants"), blank=True)
+    programme = models.TextField(_("programme"), blank=True)
+    talking_points = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("talking points"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("For an event the leadership attends: a document of the department (IR 7.30)."),
+    )
     languages = models.JSONField(_("working languages"), default=list, blank=True)
     interpreters = models.CharField(_("interpreters"), max_length=300, blank=True)
     plan_year = models.PositiveSmallIntegerField(
@@ -942,6 +952,8 @@ class Spending(models.Model):
                 name="ir_spending_one_purpose",
             ),
         ]
+        # An item's latest sums (selectors.budget.line_spendings).
+        indexes = [models.Index(fields=["line", "-on", "-id"], name="ir_spending_line_order")]
 
     def __str__(self):
         return f"{self.on:%d.%m.%Y} {self.amount}: {self.description}"

@@ -57,6 +57,7 @@ urlpatterns = [
         name="event-material-prepared",
     ),
     path("events/<int:pk>/follow-up/", events.event_follow_up, name="event-follow-up"),
+    path("events/<int:pk>/card/", events.event_card, name="event-card"),
     # The budget programmes and the souvenirs' stock (IR 7.21)
     path("budgets/", budget.budget_list, name="budget-list"),
     path("budgets/export/", budget.budget_export, name="budget-export"),

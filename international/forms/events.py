@@ -3,11 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from courtadmin.core.forms import NameChoiceField, PortalFormMixin
+from courtadmin.core.forms import NameChoiceField, PortalFormMixin, WrittenSelect
 from courtadmin.instructions.forms import PeopleChoiceField, PersonChoiceField
 
 from ..models import LANGUAGES, Event
-from ..selectors.events import EventFilter, portal_people
+from ..selectors.events import EventFilter, department_documents, portal_people
 from ..selectors.requests import ir_staff_accounts
 from .requests import DATE
 from .trips import FOREIGN_COUNTRIES
@@ -38,6 +38,8 @@ class EventForm(PortalFormMixin, forms.ModelForm):
             "place",
             "organiser",
             "foreign_participants",
+            "programme",
+            "talking_points",
             "languages",
             "interpreters",
             "plan_year",
@@ -48,6 +50,8 @@ class EventForm(PortalFormMixin, forms.ModelForm):
             "ends_on": DATE,
             "start_time": TIME,
             "foreign_participants": forms.Textarea(attrs={"rows": 3}),
+            "programme": forms.Textarea(attrs={"rows": 4}),
+            "talking_points": WrittenSelect,
         }
 
     def __init__(self, *args, user, **kwargs):
@@ -55,6 +59,7 @@ class EventForm(PortalFormMixin, forms.ModelForm):
         self.fields["country"].queryset = FOREIGN_COUNTRIES
         self.fields["officer"].queryset = ir_staff_accounts()
         self.fields["participants"].queryset = portal_people()
+        self.fields["talking_points"].queryset = department_documents(user)
         if self.instance.pk is not None and not self.is_bound:
             self.initial["participants"] = list(self.instance.participants.values_list("pk", flat=True))
         if not self.is_bound and self.instance.pk is None:
@@ -96,6 +101,7 @@ class EventFilterForm(PortalFormMixin, forms.Form):
     starts_from = forms.DateField(label=_("Starts from"), required=False, widget=DATE)
     starts_to = forms.DateField(label=_("Starts to"), required=False, widget=DATE)
     mine = forms.BooleanField(label=_("Only mine"), required=False)
+    ahead = forms.BooleanField(label=_("Only those ahead"), required=False)
 
     def filters(self) -> EventFilter:
         if not self.is_valid():

@@ -206,6 +206,7 @@ class TripFilterForm(PortalFormMixin, forms.Form):
     country = NameChoiceField(label=_("Country"), queryset=FOREIGN_COUNTRIES, required=False, empty_label="—")
     officer = forms.ModelChoiceField(label=_("Officer"), queryset=None, required=False, empty_label="—")
     awaiting = forms.BooleanField(label=_("Final report awaited"), required=False)
+    reported = forms.BooleanField(label=_("Final report on file"), required=False)
     departs_from = forms.DateField(label=_("Departs from"), required=False, widget=DATE)
     departs_to = forms.DateField(label=_("Departs to"), required=False, widget=DATE)
 

@@ -94,6 +94,10 @@ def line_figures(line) -> Figures:
     return Figures(line.planned, line.posted, line.paid)
 
 
+# An item's page shows its latest sums; the workbook and the figures take them all.
+SPENDINGS_SHOWN = 50
+
+
 def line_spendings(line):
     return line.spendings.select_related("trip__country", "delegation__country", "event").order_by("-on", "-pk")
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from courtadmin.core.ical import CalendarEntry
 from courtadmin.core.periods import Period
 from courtadmin.core.search import containing
-from courtadmin.org.authority import department_access
+from courtadmin.org.authority import CA_LEADERSHIP_KINDS, department_access
 from courtadmin.org.models import Department
 
 from ..models import Event, EventMaterial
@@ -46,6 +46,19 @@ def portal_people():
     )
 
 
+def department_documents(user):
+    """The IR's documents within the reader's reach, the latest first: what a material is, or
+    the leadership's talking points (IR 7.15, 7.30)."""
+    from courtadmin.documents.selectors import documents_visible_to
+
+    return documents_visible_to(user).filter(department=Department.IR).order_by("-pk")[:200]
+
+
+def leadership_attends(event) -> bool:
+    """Does the Chairman, the CA head or a deputy of his take part (IR 7.30)?"""
+    return event.participants.filter(person__position__kind__in=CA_LEADERSHIP_KINDS).exists()
+
+
 def events_visible_to(user):
     events = Event.objects.all()
     if not department_access(user, Department.IR):
@@ -67,6 +80,7 @@ class EventFilter:
     starts_from: date | None = None
     starts_to: date | None = None
     mine: bool = False
+    ahead: bool = False  # planned or confirmed, from today on
 
 
 def event_register(user, filters: EventFilter = EventFilter()):
@@ -86,6 +100,10 @@ def event_register(user, filters: EventFilter = EventFilter()):
         events = events.filter(starts_on__lte=filters.starts_to)
     if filters.mine:
         events = events.filter(_own(user))
+    if filters.ahead:
+        events = events.filter(
+            status__in=(Event.Status.PLANNED, Event.Status.CONFIRMED), starts_on__gte=timezone.localdate()
+        )
     if text := filters.text.strip():
         events = containing(events, ("title", "place", "organiser"), text)
     return events.select_related("country").order_by("-starts_on", "-pk")

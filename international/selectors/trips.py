@@ -33,6 +33,7 @@ class TripFilter:
     country: object = None
     officer: object = None
     awaiting: bool = False
+    reported: bool = False
     departs_from: date | None = None
     departs_to: date | None = None
 
@@ -45,6 +46,8 @@ def trip_registry(user, filters: TripFilter = TripFilter()):
         trips = trips.filter(officer=filters.officer)
     if filters.awaiting:
         trips = awaiting_report(trips)
+    if filters.reported:
+        trips = trips.filter(report_received_on__isnull=False)
     if filters.departs_from:
         trips = trips.filter(departs_on__gte=filters.departs_from)
     if filters.departs_to:

@@ -68,7 +68,9 @@ def budget_detail(request, pk, **bound):
     context = {
         "line": line,
         "figures": selectors.line_figures(line),
-        "spendings": selectors.line_spendings(line),
+        "spendings": selectors.line_spendings(line)[: selectors.SPENDINGS_SHOWN],
+        "spendings_count": line.spendings.count(),
+        "spendings_shown": selectors.SPENDINGS_SHOWN,
         "may_write": may_write,
         "history": record_history(line),
     }

@@ -16,7 +16,6 @@ from courtadmin.core.forms import service_result
 from courtadmin.core.history import record_history
 from courtadmin.core.ical import calendar_file
 from courtadmin.core.periods import Period
-from courtadmin.documents.selectors import documents_visible_to
 from courtadmin.instructions.forms import GiveForm
 from courtadmin.instructions.permissions import may_give
 from courtadmin.org.models import Department
@@ -125,7 +124,7 @@ def event_edit(request, pk=None):
 
 
 def _material_documents(user):
-    return documents_visible_to(user).filter(department=Department.IR).order_by("-pk")[:200]
+    return selectors.department_documents(user)
 
 
 def event_detail(request, pk, **bound):
@@ -135,12 +134,12 @@ def event_detail(request, pk, **bound):
     context = {
         "event": event,
         "participants": selectors.event_participants(event),
-        "materials": selectors.event_materials(event),
-        "follow_ups": selectors.event_follow_ups(event),
+        **_department_parts(request.user, event),
         "moves": [(move, bound.get(move.name) or MOVE_FORMS.get(move.name, lambda: None)()) for move in moves],
         "may_write": may_write,
         "may_follow_up": event.status == Event.Status.HELD and bool(may_give(request.user, Department.IR)),
         "is_open": event.status in services.OPEN,
+        "leadership_attends": selectors.leadership_attends(event),
         "history": record_history(event),
     }
     if may_write:
@@ -149,6 +148,32 @@ def event_detail(request, pk, **bound):
             documents=_material_documents(request.user)
         )
     return render(request, "international/event_detail.html", context)
+
+
+def event_card(request, pk):
+    """The protocol card of an event the leadership attends (IR 7.30): its programme, its
+    participants, the talking points, the materials and the follow-up, on one printable page."""
+    event = selectors.get_event_for_user(request.user, pk)
+    if not selectors.leadership_attends(event):
+        raise Http404
+    context = {
+        "event": event,
+        "participants": selectors.event_participants(event),
+        **_department_parts(request.user, event),
+    }
+    return render(request, "international/event_card.html", context)
+
+
+def _department_parts(user, event) -> dict:
+    """The materials and the follow-up instructions are the department's records: a participant
+    from elsewhere reads the event, not them (404 everywhere else too)."""
+    if not selectors.reads_all_events(user):
+        return {"materials": [], "follow_ups": [], "department_parts": False}
+    return {
+        "materials": selectors.event_materials(event),
+        "follow_ups": selectors.event_follow_ups(event),
+        "department_parts": True,
+    }
 
 
 @require_POST

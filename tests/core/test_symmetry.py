@@ -160,6 +160,7 @@ VOCABULARY = {
             "material-prepared": "an event's material prepared: its document linked, its term closed (IR 7.15)",
             "follow-up": "an instruction on a held event's outcomes, through the instructions register (IR 11)",
             "spending-paid": "a committed sum paid: its actual amount replaces it (IR 7.21)",
+            "card": "the protocol card of an event the leadership attends, on one printable page (IR 7.30)",
             "access": "the visiting delegations' members the court buildings let in, read by the security of courts",
         },
         "pages": {"home"},

@@ -459,6 +459,13 @@ def _ir_event(people, users):
     return {"pk": ir_factories.event(users["ir_officer"], participants=[users["legal_officer"]]).pk}
 
 
+def _ir_event_of_the_chairman(people, users):
+    """An event the Chairman attends (its protocol card, IR 7.30), the Legal Department's officer
+    among its participants."""
+    participants = [users["chairman"], users["legal_officer"]]
+    return {"pk": ir_factories.event(users["ir_officer"], participants=participants).pk}
+
+
 def _ir_event_material(people, users):
     from international.services import events as ir_events
 
@@ -652,6 +659,7 @@ CASES = {
     "international:trip-detail": Case(_ir_trip, "ir_officer", IR_OUTSIDERS),
     # An event's participant from elsewhere (legal_officer) reads it; the other subdivisions do not.
     "international:event-detail": Case(_ir_event, "ir_officer", IR_EVENT_OUTSIDERS),
+    "international:event-card": Case(_ir_event_of_the_chairman, "ir_officer", IR_EVENT_OUTSIDERS),
     "international:event-update": Case(_ir_event, "ir_officer", IR_WRITE_OUTSIDERS),
     "international:event-move": Case(_ir_event_move, "ir_officer", IR_WRITE_OUTSIDERS),
     "international:event-material-add": Case(_ir_event, "ir_officer", IR_WRITE_OUTSIDERS),

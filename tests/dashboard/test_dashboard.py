@@ -19,9 +19,10 @@ from internal_security.services.cases import criminal_case_save
 from internal_security.services.complaints import complaint_assign
 from internal_security.workflow import complaint_move
 from international.models import Delegation, KazakhCourt, LegalAssistanceRequest, Trip
+from international.services.events import event_move
 from international.workflow import request_move
 from tests.internal_security.factories import a_case, a_working_day, open_investigation, register
-from tests.international.factories import delegation, la_request, trip
+from tests.international.factories import delegation, event, la_request, trip
 
 R = LegalAssistanceRequest
 DAYS = 60
@@ -62,6 +63,10 @@ def records(people):
     trip(officer, departs_on=today - timedelta(days=365 + 10))
     delegation(officer, arrives_on=today - timedelta(days=3))
     delegation(officer, arrives_on=today - timedelta(days=365 + 20))
+    for days in (-10, -400, 5):  # held in the period, held a year before, ahead
+        held = event(officer, starts_on=today + timedelta(days=days), days=0)
+        if days < 0:
+            event_move(event=held, move="hold", actor=officer, outcomes="Өткізілді")
 
     head = people["isd_head"].user
     for days_back, region in ((3, "astana"), (15, "almaty")):
@@ -180,7 +185,9 @@ def test_finished_months_are_counted_once_and_say_when_this_month_is_live(record
     assert values[today.replace(day=1)] == before[today.replace(day=1)] + 1  # this month: live
     assert values[back_dated.replace(day=1)] == before[back_dated.replace(day=1)]  # finished: as counted
     assert again.counted_at == first.counted_at
-    assert response.content.decode().count('class="small text-body-secondary trend-freshness"') == 3
+    trends = sum(len(entry.data.trends) for entry in response.context["built"])
+    assert trends >= 3  # one a panel: legal assistance, trips, events, ...
+    assert response.content.decode().count('class="small text-body-secondary trend-freshness"') == trends
 
     cache.clear()  # what the hour's end does
     fresh = panel(client.get(board_url()), "ir.legal_assistance").trends[0]
@@ -239,7 +246,7 @@ def test_the_isd_part_is_absent_for_those_isd_7_excludes(records, client_for, us
         assert username != "ca_deputy"
         return
     codes = {entry.panel.code for entry in response.context["built"]}
-    assert codes == {"ir.legal_assistance", "ir.trips"}
+    assert codes == {"ir.legal_assistance", "ir.trips", "ir.events"}
     page = response.content.decode()
     assert "/isd/" not in page and 'id="panel-isdoverview"' not in page
     assert client.get(board_url("ISD")).status_code == 404
@@ -248,7 +255,7 @@ def test_the_isd_part_is_absent_for_those_isd_7_excludes(records, client_for, us
 
     from openpyxl import load_workbook
 
-    assert len(load_workbook(BytesIO(workbook.getvalue())).sheetnames) == 2
+    assert len(load_workbook(BytesIO(workbook.getvalue())).sheetnames) == 3
 
 
 @pytest.mark.parametrize(
@@ -275,9 +282,9 @@ def test_a_deputy_sees_his_line_of_work(people, client_for):
     legal = client_for("ir_deputy_legal").get(board_url("IR"))
     assert [entry.panel.code for entry in legal.context["built"]] == ["ir.legal_assistance"]
     protocol = client_for("ir_deputy_protocol").get(board_url("IR"))
-    assert [entry.panel.code for entry in protocol.context["built"]] == ["ir.trips"]
+    assert [entry.panel.code for entry in protocol.context["built"]] == ["ir.trips", "ir.events"]
     head = client_for("ir_head").get(board_url("IR"))
-    assert [entry.panel.code for entry in head.context["built"]] == ["ir.legal_assistance", "ir.trips"]
+    assert [entry.panel.code for entry in head.context["built"]] == ["ir.legal_assistance", "ir.trips", "ir.events"]
 
 
 def test_the_department_board_shows_the_workload_per_officer(records, people, client_for):
@@ -320,7 +327,10 @@ def more_records(people, count: int) -> None:
         register(people, region=Region.objects.get(code=("astana", "almaty", "karaganda")[n % 3]))
 
 
-@pytest.mark.parametrize(("username", "board", "queries"), [("chairman", LEADERSHIP, 41), ("isd_head", "ISD", 34)])
+# The events panel (issue 21): held in the period and a year before, ahead, the period's trips
+# with and without their report, the trend, by kind, visits by country and their countries,
+# the budget's items (10).
+@pytest.mark.parametrize(("username", "board", "queries"), [("chairman", LEADERSHIP, 51), ("isd_head", "ISD", 34)])
 def test_a_board_costs_the_same_queries_with_more_records(
     records, people, client_for, django_assert_num_queries, username, board, queries
 ):

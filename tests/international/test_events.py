@@ -363,3 +363,29 @@ def test_a_common_search_finds_the_same_events_in_the_registers_order(users, mon
     rare = listed("конференц")
     monkeypatch.setattr(search, "COMMON", 1)
     assert listed("конференц") == rare and len(rare) == 3 and set(rare) >= {record.pk for record in found}
+
+
+def test_an_event_the_leadership_attends_has_its_protocol_card_ir_7_30(users, client_for):
+    from tests.documents.conftest import draft
+
+    officer = users["ir_officer"]
+    points = draft(officer, subject="Тезистер")
+    visit = event(
+        officer,
+        kind="chairman_visit",
+        participants=[users["chairman"], users["legal_officer"]],
+        programme="10:00 Кездесу\n12:00 Меморандумға қол қою",
+        talking_points=points,
+    )
+    services.event_material_add(actor=officer, event=visit, title="Анықтама", executor=officer, due_on=visit.starts_on)
+    card = client_for("ir_officer").get(reverse("international:event-card", args=[visit.pk]))
+    assert card.status_code == 200 and card.context["department_parts"]
+    page = card.content.decode()
+    assert "Меморандумға қол қою" in page and points.get_absolute_url() in page and "Анықтама" in page
+    # The participant from another subdivision reads the card, not the department's records.
+    outsider = client_for("legal_officer").get(reverse("international:event-card", args=[visit.pk]))
+    assert outsider.status_code == 200 and not outsider.context["department_parts"]
+    assert points.get_absolute_url() not in outsider.content.decode() and "Анықтама" not in outsider.content.decode()
+    # No card for an event without the leadership.
+    seminar = event(officer, participants=[users["ir_head"]])
+    assert client_for("ir_officer").get(reverse("international:event-card", args=[seminar.pk])).status_code == 404

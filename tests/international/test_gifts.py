@@ -90,3 +90,24 @@ def test_a_bad_value_is_refused_beside_the_field_and_what_was_typed_stays(users,
     assert response.status_code == 200 and not Gift.objects.exists()
     form = response.context["form"]
     assert form.has_error("value") and form["description"].value() == "Күміс ыдыс"
+
+
+def test_the_gift_list_costs_the_same_for_two_gifts_and_for_thirty(users, client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    officer = users["ir_officer"]
+    client = client_for("ir_officer")
+    url = reverse("international:gift-list")
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured.captured_queries)
+
+    for n in range(2):
+        gift(officer, value=str(1000 + n), event=event(officer))
+    few = queries()
+    for n in range(28):
+        gift(officer, value=str(100_000 + n), event=event(officer))
+    assert queries() == few
