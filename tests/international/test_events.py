@@ -389,3 +389,17 @@ def test_an_event_the_leadership_attends_has_its_protocol_card_ir_7_30(users, cl
     # No card for an event without the leadership.
     seminar = event(officer, participants=[users["ir_head"]])
     assert client_for("ir_officer").get(reverse("international:event-card", args=[seminar.pk])).status_code == 404
+
+
+def test_a_move_made_on_the_page_keeps_what_was_typed_when_refused(users, client_for):
+    planned = event(users["ir_officer"])
+    url = reverse("international:event-move", args=[planned.pk, "cancel"])
+    client = client_for("ir_officer")
+    refused = client.post(url, {"reason": " "})
+    assert refused.status_code == 200
+    (form,) = [move_form for move, move_form in refused.context["moves"] if move.name == "cancel"]
+    assert form.has_error("reason")
+    assert 'id="move-cancel"' in refused.content.decode()
+    assert client.post(url, {"reason": "Ұйымдастырушы кейінге қалдырды"}).status_code == 302
+    planned.refresh_from_db()
+    assert planned.status == Event.Status.CANCELLED

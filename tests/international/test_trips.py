@@ -332,3 +332,14 @@ def test_a_member_without_a_position_is_refused_beside_the_row_and_what_was_type
     assert response.status_code == 200 and not Delegation.objects.exists()
     row = response.context["members"].forms[0]
     assert row.has_error("position", "required") and row["full_name"].value() == "Mehmet Yılmaz"
+
+
+def test_the_leadership_consents_on_the_visits_page_and_nobody_else_can(users, client_for):
+    visit = _visit(users)
+    url = reverse("international:delegation-move", args=[visit.pk, "consent"])
+    assert 'id="move-consent"' in client_for("ca_head").get(visit.get_absolute_url()).content.decode()
+    assert 'id="move-consent"' not in client_for("ir_officer").get(visit.get_absolute_url()).content.decode()
+    assert client_for("ir_head").post(url).status_code == 404
+    assert client_for("ca_head").post(url).status_code == 302
+    visit.refresh_from_db()
+    assert (visit.status, visit.consented_by) == (Delegation.Status.CONSENTED, users["ca_head"])
