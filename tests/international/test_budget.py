@@ -143,3 +143,30 @@ def test_souvenirs_are_received_and_issued_to_an_event_never_beyond_the_stock_ir
     assert refusal_codes(services.souvenir_move, actor=officer, souvenir=pens, movement=nowhere) == {"required"}
     pens.refresh_from_db()
     assert pens.in_stock == 30 and pens.movements.count() == 2
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_an_items_page_and_a_souvenirs_page_cost_the_same_for_two_rows_and_for_thirty(users, client_for):
+    officer = users["ir_officer"]
+    client = client_for("ir_officer")
+    item = line(officer)
+    pens = services.souvenir_save(actor=officer, souvenir=Souvenir(name="Қалам"))
+    seminar = event(officer)
+
+    def add(count):
+        for _n in range(count):
+            post(officer, item, "1000", event=seminar)
+            services.souvenir_move(
+                actor=officer, souvenir=pens, movement=SouvenirMovement(quantity=1, on=date(2026, 12, 1))
+            )
+
+    urls = [item.get_absolute_url(), pens.get_absolute_url(), reverse("international:souvenir-list")]
+    add(2)
+    few = [_queries(client, url) for url in urls]
+    add(28)
+    assert [_queries(client, url) for url in urls] == few
