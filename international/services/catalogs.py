@@ -8,21 +8,15 @@ which writes nothing) and applies the accepted rows in one transaction
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import zipfile
 from dataclasses import asdict, dataclass, field, fields, replace
 
-import openpyxl
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
-from openpyxl.utils.exceptions import InvalidFileException
 
 from courtadmin.audit.services import audit_record
-from courtadmin.core.uploads import extension_of, safe_display_name, validate_upload
+from courtadmin.core import spreadsheets
 from courtadmin.org.models import Region
 
 from ..models import KazakhCourt, TreatyBasis
@@ -107,11 +101,8 @@ def catalog_entry_save(*, actor, instance, relations: dict | None = None):
 
 # --- The court import ------------------------------------------------------------------------
 
-MB = 1024 * 1024
-IMPORT_MAX_BYTES = 2 * MB
-IMPORT_MAX_ROWS = 5000
-IMPORT_MAX_UNPACKED_BYTES = 50 * MB
-IMPORT_EXTENSIONS = ("csv", "xlsx")
+IMPORT_MAX_BYTES = spreadsheets.MAX_BYTES
+IMPORT_MAX_ROWS = spreadsheets.MAX_ROWS
 IMPORT_COLUMNS = ("code", "name_kk", "name_ru", "name_en", "level", "region", "parent")
 REQUIRED_COLUMNS = ("code", "name_kk", "name_ru", "level", "region")
 # Columns that may be left out of a file altogether: then the catalog keeps what it has.
@@ -190,153 +181,23 @@ class ImportPreview:
         return {rejected.row: {reason.code for reason in rejected.reasons} for rejected in self.rejected}
 
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def _check_upload(upload) -> str:
-    """The extension of an acceptable import file, or a ValidationError saying why not."""
-    extension = extension_of(safe_display_name(upload.name))
-    if extension not in IMPORT_EXTENSIONS:
-        raise ValidationError(
-            gettext("Upload a CSV or XLSX file."),
-            code="import_type",
-        )
-    if upload.size > IMPORT_MAX_BYTES:
-        raise ValidationError(
-            gettext("The file is too large: at most %(limit)s.") % {"limit": filesizeformat(IMPORT_MAX_BYTES)},
-            code="import_size",
-        )
-    if upload.size == 0:
-        raise ValidationError(gettext("The file is empty."), code="import_empty")
-    if extension == "xlsx":
-        # The portal's own check of an XLSX package (its content, no macros).
-        validate_upload(upload)
-        _check_unpacked_size(upload)
-    return extension
-
-
-def _check_unpacked_size(upload) -> None:
-    """A small package can unpack to gigabytes; openpyxl holds the shared strings in memory.
-    zipfile stops reading a member at its declared size, so the declared sizes are what counts."""
-    upload.seek(0)
-    try:
-        with zipfile.ZipFile(upload) as package:
-            unpacked = sum(member.file_size for member in package.infolist())
-    except zipfile.BadZipFile:
-        raise ValidationError(gettext("The XLSX file cannot be read."), code="import_unreadable") from None
-    finally:
-        upload.seek(0)
-    if unpacked > IMPORT_MAX_UNPACKED_BYTES:
-        raise ValidationError(
-            gettext("The workbook is too large once unpacked: at most %(limit)s.")
-            % {"limit": filesizeformat(IMPORT_MAX_UNPACKED_BYTES)},
-            code="import_size",
-        )
-
-
-def _too_many_rows() -> ValidationError:
-    return ValidationError(
-        gettext("The file has more than %(limit)s rows. Split it into smaller files.") % {"limit": IMPORT_MAX_ROWS},
-        code="import_rows",
-    )
-
-
-def _csv_lines(upload):
-    """(spreadsheet row number, cells) of a UTF-8 CSV, comma or semicolon separated."""
-    upload.seek(0)
-    raw = upload.read(IMPORT_MAX_BYTES + 1)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValidationError(gettext("The CSV file is not in UTF-8."), code="import_encoding") from None
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        # Records, not physical lines: a quoted cell may hold a line break, as in a spreadsheet.
-        yield from enumerate(reader, 1)
-    except csv.Error:
-        raise ValidationError(gettext("The CSV file cannot be read."), code="import_unreadable") from None
-
-
-# What a damaged or hostile workbook makes openpyxl raise: defusedxml's refusals are ValueErrors,
-# XML parse errors (ElementTree's and lxml's) are SyntaxErrors.
-XLSX_ERRORS = (
-    InvalidFileException,
-    zipfile.BadZipFile,
-    SyntaxError,
-    OSError,
-    KeyError,
-    ValueError,
-    TypeError,
-    IndexError,
-)
-
-
-def _xlsx_lines(upload):
-    """(row number, cells) of the first sheet of an XLSX workbook, read as a stream."""
-
-    upload.seek(0)
-    try:
-        workbook = openpyxl.load_workbook(upload, read_only=True, data_only=True)
-    except XLSX_ERRORS:
-        raise ValidationError(gettext("The XLSX file cannot be read."), code="import_unreadable") from None
-    try:
-        sheet = workbook.worksheets[0]
-        for number, cells in enumerate(sheet.iter_rows(values_only=True, max_col=len(IMPORT_COLUMNS) + 20), 1):
-            yield number, [_text(cell) for cell in cells]
-    except XLSX_ERRORS:
-        raise ValidationError(gettext("The XLSX file cannot be read."), code="import_unreadable") from None
-    finally:
-        workbook.close()
-
-
 def court_import_read(upload) -> list[CourtRow]:
     """The rows of an uploaded CSV or XLSX file of courts; a ValidationError for a file that
     cannot be taken at all (type, size, encoding, header, number of rows)."""
-    extension = _check_upload(upload)
-    lines = _csv_lines(upload) if extension == "csv" else _xlsx_lines(upload)
-    header = None
-    rows = []
-    for number, cells in lines:
-        cells = [_text(cell) for cell in cells]
-        if not any(cells):
-            continue
-        if header is None:
-            header = [cell.lower() for cell in cells]
-            missing = [column for column in REQUIRED_COLUMNS if column not in header]
-            if missing:
-                raise ValidationError(
-                    gettext("The first row must name the columns; missing: %(columns)s.")
-                    % {"columns": ", ".join(missing)},
-                    code="import_header",
-                )
-            continue
-        if len(rows) >= IMPORT_MAX_ROWS:
-            raise _too_many_rows()
-        values = dict(zip(header, cells, strict=False))
-        rows.append(
-            CourtRow(
-                row=number,
-                code=values.get("code", "").lower(),
-                name_kk=values.get("name_kk", ""),
-                name_ru=values.get("name_ru", ""),
-                name_en=values.get("name_en", "") if "name_en" in header else None,
-                level=values.get("level", "").lower(),
-                region=values.get("region", "").lower(),
-                parent=values.get("parent", "").lower() if "parent" in header else None,
-            )
+    header, rows = spreadsheets.read_table(upload, columns=IMPORT_COLUMNS, required=REQUIRED_COLUMNS)
+    return [
+        CourtRow(
+            row=number,
+            code=values["code"].lower(),
+            name_kk=values["name_kk"],
+            name_ru=values["name_ru"],
+            name_en=values["name_en"] if "name_en" in header else None,
+            level=values["level"].lower(),
+            region=values["region"].lower(),
+            parent=values["parent"].lower() if "parent" in header else None,
         )
-    if header is None:
-        raise ValidationError(gettext("The file is empty."), code="import_empty")
-    if not rows:
-        raise ValidationError(gettext("The file has no rows under its header."), code="import_no_rows")
-    return rows
+        for number, values in rows
+    ]
 
 
 def _row_rejections(row: CourtRow, regions: dict) -> list[Rejection]:

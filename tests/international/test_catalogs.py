@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from courtadmin.core import spreadsheets
 from courtadmin.audit.models import AuditEvent
 from courtadmin.org.models import Region
 from international.models import Country, ForeignAuthority, KazakhCourt, TreatyBasis
@@ -502,7 +503,7 @@ def test_the_limits_of_size_and_rows_are_said_beside_the_file(client_for):
 
 
 def test_a_workbook_that_unpacks_to_too_much_is_refused(monkeypatch):
-    monkeypatch.setattr(catalogs, "IMPORT_MAX_UNPACKED_BYTES", 1000)
+    monkeypatch.setattr(spreadsheets, "MAX_UNPACKED_BYTES", 1000)
     rows = [court_row(f"astana-{n}", ru="Суд " * 20) for n in range(40)]
     with pytest.raises(catalogs.ValidationError) as refused:
         catalogs.court_import_preview(xlsx_upload(rows))
