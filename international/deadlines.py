@@ -86,4 +86,20 @@ KINDS = [
         working_days=5,  # the material's own term replaces it (due_on)
         remind_before=(3, 1),
     ),
+    DeadlineKind(
+        "ir.recommendation",
+        Department.IR,
+        _("Implementation of a UN treaty body's recommendation"),
+        _("IR 7.5: the term set when the recommendation is assigned to a subdivision"),
+        working_days=20,  # the assignment's own term replaces it (due_on)
+        remind_before=(5, 1),
+    ),
+    DeadlineKind(
+        "ir.cepej_answer",
+        Department.IR,
+        _("Answer to a question of the CEPEJ questionnaire"),
+        _("IR 7.28: the term set when the question is assigned to a subdivision"),
+        working_days=10,  # the assignment's own term replaces it (due_on)
+        remind_before=(3, 1),
+    ),
 ]

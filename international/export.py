@@ -176,3 +176,52 @@ def gifts_workbook(gifts) -> bytes:
     )
     table(book, _("Gifts"), header, lines)
     return saved(book)
+
+
+def recommendations_workbook(recommendations, language: str) -> bytes:
+    """The UN bodies' recommendations as filtered on the page (IR 7.5), each text in the
+    reader's language where it has been translated."""
+    book = new_workbook()
+    header = [
+        _("UN body"),
+        _("Review cycle"),
+        _("Paragraph"),
+        _("Theme"),
+        _("Recommendation"),
+        _("Status"),
+        _("Assigned subdivision"),
+        _("Term"),
+    ]
+    lines = (
+        [
+            recommendation.review.get_body_display(),
+            recommendation.review.symbol,
+            recommendation.paragraph,
+            recommendation.theme,
+            recommendation.text_in(language),
+            recommendation.get_status_display(),
+            str(recommendation.unit or ""),
+            recommendation.due_on,
+        ]
+        for recommendation in recommendations[:EXPORT_LIMIT].iterator(chunk_size=2000)
+    )
+    table(book, _("Recommendations"), header, lines)
+    return saved(book)
+
+
+def progress_workbook(progress, statuses) -> bytes:
+    """The progress report by UN body (IR 7.5): recommendations by status, and those overdue."""
+    book = new_workbook()
+    header = [
+        _("UN body"),
+        _("Review cycles"),
+        _("Recommendations"),
+        *[label for _value, label in statuses],
+        _("Overdue"),
+    ]
+    lines = (
+        [row.label, row.reviews, row.total, *[row.counts[value] for value, _label in statuses], row.overdue]
+        for row in progress
+    )
+    table(book, _("Progress by UN body"), header, lines)
+    return saved(book)

@@ -1100,3 +1100,268 @@ class Gift(models.Model):
             raise ValidationError(
                 {"disposition": ValidationError(_("A gift received is not presented to the host."), code="received")}
             )
+
+
+# --- Work assigned to a subdivision (IR 5.1) ---------------------------------------------------
+
+
+class UnitAssignment(models.Model):
+    """A part of the IR's work given to another subdivision with a term (IR 5.1, 7.5, 7.28): the
+    subdivision (and, if named, the person in it) sees that part and nothing else of the IR.
+    Its term is a deadline of the concrete model's kind, opened when it is assigned."""
+
+    unit = models.ForeignKey(
+        "org.Unit",
+        verbose_name=_("assigned subdivision"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    executor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("executor in the subdivision"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    due_on = models.DateField(_("due"), null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+# --- Human-rights obligations: the UN treaty bodies' recommendations (IR 7.5) ------------------
+
+
+class TreatyBody(models.TextChoices):
+    """The UN bodies whose recommendations to Kazakhstan concern the courts."""
+
+    CCPR = "ccpr", _("Human Rights Committee (CCPR)")
+    CESCR = "cescr", _("Committee on Economic, Social and Cultural Rights (CESCR)")
+    CAT = "cat", _("Committee against Torture (CAT)")
+    CERD = "cerd", _("Committee on the Elimination of Racial Discrimination (CERD)")
+    CEDAW = "cedaw", _("Committee on the Elimination of Discrimination against Women (CEDAW)")
+    CRC = "crc", _("Committee on the Rights of the Child (CRC)")
+    CRPD = "crpd", _("Committee on the Rights of Persons with Disabilities (CRPD)")
+    CMW = "cmw", _("Committee on Migrant Workers (CMW)")
+    CED = "ced", _("Committee on Enforced Disappearances (CED)")
+    UPR = "upr", _("Universal Periodic Review of the Human Rights Council")
+
+
+class Review(models.Model):
+    """One review cycle of a UN body: the concluding observations (or the review's outcome)
+    addressed to Kazakhstan, whose recommendations on the courts the IR monitors (IR 7.5)."""
+
+    audit_department = "IR"
+
+    body = models.CharField(_("UN body"), max_length=8, choices=TreatyBody.choices)
+    title = models.CharField(
+        _("title"), max_length=300, help_text=_("E.g. the concluding observations on the third periodic report.")
+    )
+    symbol = models.CharField(_("UN document symbol"), max_length=64, help_text=_("E.g. CCPR/C/KAZ/CO/3."))
+    adopted_on = models.DateField(_("adopted on"))
+    next_report_due_on = models.DateField(
+        _("next report due"), null=True, blank=True, help_text=_("The state's next report to the body.")
+    )
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("responsible officer"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+
+    class Meta:
+        verbose_name = _("review cycle")
+        verbose_name_plural = _("review cycles")
+        ordering = ["-adopted_on", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["symbol"], name="ir_review_symbol_unique")]
+
+    def __str__(self):
+        return f"{self.symbol}: {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("international:review-detail", args=[self.pk])
+
+
+class Recommendation(UnitAssignment):
+    """A recommendation of a review, paragraph by paragraph, in its original language and in
+    Kazakh and Russian; assigned to the subdivision that implements it, with a term, and
+    controlled by the IR to "implemented" on the evidence the subdivision attaches (IR 7.5)."""
+
+    audit_department = "IR"
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("received, not assigned")
+        ASSIGNED = "assigned", _("assigned")
+        REPORTED = "reported", _("reported by the subdivision")
+        RETURNED = "returned", _("returned for more work")
+        PARTLY = "partly", _("partly implemented")
+        IMPLEMENTED = "implemented", _("implemented")
+
+    # With the subdivision: the work and its evidence are still to come.
+    WITH_UNIT = (Status.ASSIGNED, Status.RETURNED, Status.PARTLY)
+
+    review = models.ForeignKey(
+        Review, verbose_name=_("review cycle"), on_delete=models.CASCADE, related_name="recommendations"
+    )
+    paragraph = models.CharField(_("paragraph"), max_length=32)
+    theme = models.CharField(_("theme"), max_length=200)
+    original_language = models.CharField(_("original language"), max_length=8, choices=LANGUAGES, default="en")
+    text_original = models.TextField(_("text in the original language"))
+    text_kk = models.TextField(_("text in Kazakh"), blank=True)
+    text_ru = models.TextField(_("text in Russian"), blank=True)
+    report = models.TextField(_("the subdivision's report"), blank=True, editable=False)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.RECEIVED)
+
+    class Meta:
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+        ordering = ["review", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "paragraph"], name="ir_recommendation_paragraph_unique"),
+            # Assigned means a subdivision and a term.
+            models.CheckConstraint(
+                condition=Q(status="received") | (Q(unit__isnull=False) & Q(due_on__isnull=False)),
+                name="ir_recommendation_assigned_with_term",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["unit", "status"], name="ir_recommendation_unit"),
+            models.Index(fields=["review", "theme"], name="ir_recommendation_theme"),
+        ]
+
+    def __str__(self):
+        return f"{self.review.symbol}, § {self.paragraph}"
+
+    def get_absolute_url(self):
+        return reverse("international:recommendation-detail", args=[self.pk])
+
+    def text_in(self, language: str) -> str:
+        """The text in the reader's language, the original where it has not been translated."""
+        return {"kk": self.text_kk, "ru": self.text_ru}.get(language) or self.text_original
+
+
+class Evidence(StoredFile):
+    """A document showing that a recommendation is implemented (IR 7.5)."""
+
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="evidence")
+    note = models.CharField(_("what it shows"), max_length=500)
+
+    class Meta:
+        verbose_name = _("evidence of implementation")
+        verbose_name_plural = _("evidence of implementation")
+        ordering = ["pk"]
+
+
+# --- The CEPEJ evaluation cycle (IR 7.28) -----------------------------------------------------
+
+
+class Questionnaire(models.Model):
+    """The questionnaire of a CEPEJ evaluation cycle: its questions, each answered by the
+    subdivision that holds the data, checked against the previous cycle, approved by the IR
+    and sent to the CEPEJ Secretariat in the questionnaire's order (IR 7.28)."""
+
+    audit_department = "IR"
+
+    class Status(models.TextChoices):
+        OPEN = "open", pgettext_lazy("questionnaire", "being answered")
+        APPROVED = "approved", pgettext_lazy("questionnaire", "approved")
+
+    title = models.CharField(_("title"), max_length=300)
+    data_year = models.PositiveSmallIntegerField(_("year of the data"), unique=True)
+    due_on = models.DateField(_("due to the CEPEJ Secretariat"))
+    threshold = models.DecimalField(
+        _("warning threshold, %"),
+        max_digits=5,
+        decimal_places=1,
+        default=Decimal(20),
+        validators=[MinValueValidator(Decimal("0.1"))],
+        help_text=_("A value that changed more than this against the previous cycle is flagged."),
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    approved_on = models.DateField(_("approved on"), null=True, blank=True, editable=False)
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("responsible officer"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+
+    class Meta:
+        verbose_name = _("CEPEJ questionnaire")
+        verbose_name_plural = _("CEPEJ questionnaires")
+        ordering = ["-data_year"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("international:questionnaire-detail", args=[self.pk])
+
+
+class Question(UnitAssignment):
+    """A question of the questionnaire, by its CEPEJ code, in the questionnaire's order; its
+    answer (a figure or a text) with the subdivision's comment (IR 7.28)."""
+
+    audit_department = "IR"
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("received, not assigned")
+        ASSIGNED = "assigned", _("assigned")
+        ANSWERED = "answered", _("answered")
+        RETURNED = "returned", _("returned for correction")
+        ACCEPTED = "accepted", _("accepted")
+
+    WITH_UNIT = (Status.ASSIGNED, Status.RETURNED)
+
+    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="questions")
+    order = models.PositiveIntegerField(_("order in the questionnaire"))
+    code = models.CharField(_("code"), max_length=32)
+    text = models.TextField(_("question"))
+    numeric = models.BooleanField(_("answered by a figure"), default=True)
+    value = models.DecimalField(_("figure"), max_digits=18, decimal_places=2, null=True, blank=True, editable=False)
+    answer = models.TextField(_("answer"), blank=True, editable=False)
+    comment = models.TextField(_("comment"), blank=True, editable=False)
+    # The previous cycle's figure and the change against it, kept with the answer (the check).
+    previous_value = models.DecimalField(max_digits=18, decimal_places=2, null=True, blank=True, editable=False)
+    flagged = models.BooleanField(_("flagged by the quality check"), default=False, editable=False)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.RECEIVED)
+
+    class Meta:
+        verbose_name = _("CEPEJ question")
+        verbose_name_plural = _("CEPEJ questions")
+        ordering = ["questionnaire", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["questionnaire", "code"], name="ir_question_code_unique"),
+            models.UniqueConstraint(fields=["questionnaire", "order"], name="ir_question_order_unique"),
+            models.CheckConstraint(
+                condition=Q(status="received") | (Q(unit__isnull=False) & Q(due_on__isnull=False)),
+                name="ir_question_assigned_with_term",
+            ),
+        ]
+        indexes = [models.Index(fields=["unit", "status"], name="ir_question_unit")]
+
+    def __str__(self):
+        return f"{self.code}: {self.text[:80]}"
+
+    def get_absolute_url(self):
+        return reverse("international:question-detail", args=[self.pk])
+
+    @property
+    def change_percent(self) -> Decimal | None:
+        """The figure's change against the previous cycle, in per cent."""
+        if self.value is None or not self.previous_value:
+            return None
+        return (self.value - self.previous_value) * 100 / abs(self.previous_value)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import applications, budget, catalogs, events, gifts, home, requests, trips
+from .views import applications, budget, catalogs, events, gifts, home, obligations, requests, trips
 
 app_name = "international"
 
@@ -76,6 +76,29 @@ urlpatterns = [
     path("gifts/new/", gifts.gift_edit, name="gift-create"),
     path("gifts/<int:pk>/", gifts.gift_detail, name="gift-detail"),
     path("gifts/<int:pk>/edit/", gifts.gift_edit, name="gift-update"),
+    # Human-rights obligations: the UN treaty bodies' recommendations (IR 7.5)
+    path("reviews/", obligations.review_list, name="review-list"),
+    path("reviews/new/", obligations.review_edit, name="review-create"),
+    path("reviews/<int:pk>/", obligations.review_detail, name="review-detail"),
+    path("reviews/<int:pk>/edit/", obligations.review_edit, name="review-update"),
+    path("reviews/<int:pk>/import/", obligations.review_import, name="review-import"),
+    path("recommendations/", obligations.recommendation_list, name="recommendation-list"),
+    path("recommendations/export/", obligations.recommendation_export, name="recommendation-export"),
+    path("recommendations/figures/", obligations.recommendation_figures, name="recommendation-figures"),
+    path(
+        "recommendations/figures/export/",
+        obligations.recommendation_figures_export,
+        name="recommendation-figures-export",
+    ),
+    path("recommendations/<int:pk>/", obligations.recommendation_detail, name="recommendation-detail"),
+    path("recommendations/<int:pk>/edit/", obligations.recommendation_edit, name="recommendation-update"),
+    path("recommendations/<int:pk>/move/<slug:move>/", obligations.recommendation_move, name="recommendation-move"),
+    path("recommendations/<int:pk>/files/", obligations.recommendation_file_add, name="recommendation-file-add"),
+    path(
+        "recommendations/<int:pk>/files/<int:file_pk>/",
+        obligations.recommendation_file_download,
+        name="recommendation-file-download",
+    ),
     # Catalogs kept by IR staff
     path("catalogs/", catalogs.catalog_index, name="catalog-index"),
     path("catalogs/<slug:catalog>/", catalogs.catalog_list, name="catalog-list"),

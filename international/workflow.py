@@ -15,6 +15,7 @@ Nothing else assigns `LegalAssistanceRequest.status`.
 from dataclasses import dataclass
 from datetime import datetime, time
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,10 +27,10 @@ from courtadmin.deadlines.selectors import running_term
 from courtadmin.deadlines.services import deadline_close, deadline_open
 from courtadmin.documents.models import Document
 from courtadmin.org.authority import signers
-from courtadmin.org.models import Department, LineOfWork
+from courtadmin.org.models import Department, LineOfWork, Unit
 
 from .models import Application, LegalAssistanceRequest, RequestLetter
-from .permissions import is_ir_staff
+from .permissions import is_ir_staff, works_on
 from .selectors.applications import application_signed_answer, applications_visible_to
 from .selectors.requests import request_checklist, requests_visible_to
 
@@ -383,3 +384,104 @@ def application_close(*, actor, application: Application) -> Application:
 def legal_assistance_signers() -> list:
     """The accounts that sign legal-assistance documents today (IR 13)."""
     return [decision.person.user for decision in signers(Department.IR, LineOfWork.LEGAL_ASSISTANCE)]
+
+
+# --- Work assigned to another subdivision (IR 5.1, 7.5, 7.28) ----------------------------------
+
+# The subdivisions the IR gives work to: the Court Administration's structural subdivisions,
+# the territorial ones and the local courts, never the IR itself.
+ASSIGNABLE_KINDS = (Unit.Kind.STRUCTURAL, Unit.Kind.TERRITORIAL, Unit.Kind.COURT)
+
+
+def assignable_units():
+    return Unit.objects.filter(kind__in=ASSIGNABLE_KINDS).exclude(department=Department.IR)
+
+
+def assignee_accounts():
+    """The people of the subdivisions the IR gives work to: whom it may name as executors."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, person__position__unit__in=assignable_units())
+        .select_related("person")
+        .order_by("person__full_name", "pk")
+    )
+
+
+class AssignmentWorkflow(Workflow):
+    """The moves of work given to another subdivision with a term (models.UnitAssignment): the
+    IR's staff assign it (again, to another, at any time before it is done), return it with a
+    new term, and accept it; the subdivision does it (`unit_moves`). The term is a deadline of
+    `term_kind`, its responsible the named executor or else the IR officer who controls it."""
+
+    term_kind = ""
+    unit_moves: frozenset = frozenset()
+    # The moves that give the work (back) to the subdivision with a new term.
+    term_moves: frozenset = frozenset()
+
+    def may(self, move: Move, record, user) -> bool:
+        if move.name in self.unit_moves:
+            return works_on(user, record)
+        return is_ir_staff(user)
+
+    def controller(self, record):
+        """The IR officer who controls the work: the term's responsible when nobody is named."""
+        raise NotImplementedError
+
+    def concerned(self, record, move: Move, *, actor) -> list:
+        if move.name in self.unit_moves:
+            return [self.controller(record)]
+        if record.executor_id:
+            return [record.executor]
+        return list(get_user_model().objects.filter(person__position__unit_id=record.unit_id))
+
+    def check_term(self, move: Move, record, inputs: dict) -> None:
+        """The inputs of a move that gives the work with a term; `assign` names the subdivision."""
+        errors = {}
+        if move.name == "assign":
+            unit, executor = inputs.get("unit"), inputs.get("executor")
+            if unit is None or not assignable_units().filter(pk=unit.pk).exists():
+                errors["unit"] = ValidationError(_("Choose a subdivision outside the department."), code="unit")
+            elif (
+                executor is not None
+                and not get_user_model().objects.filter(pk=executor.pk, person__position__unit_id=unit.pk).exists()
+            ):
+                errors["executor"] = ValidationError(
+                    _("The executor works in the subdivision chosen."), code="executor"
+                )
+        else:
+            if not inputs.get("reason", "").strip():
+                errors["reason"] = ValidationError(_("Say what is still to be done."), code="required")
+        due_on = inputs.get("due_on")
+        if due_on is None:
+            errors["due_on"] = ValidationError(_("Set the term."), code="required")
+        elif due_on < timezone.localdate():
+            errors["due_on"] = ValidationError(_("The term cannot be in the past."), code="past")
+        if errors:
+            raise ValidationError(errors)
+
+    def give(self, record, move: Move, *, actor, **inputs) -> dict:
+        """The work given (back) to the subdivision: the running term, if any, is closed, and
+        a new one opened to `due_on`."""
+        self.close_term(record, actor=actor)
+        if move.name == "assign":
+            record.unit, record.executor = inputs["unit"], inputs.get("executor")
+        record.due_on = inputs["due_on"]
+        deadline_open(
+            record=record,
+            kind=self.term_kind,
+            received_at=timezone.now(),
+            responsible=record.executor or self.controller(record),
+            actor=actor,
+            due_on=record.due_on,
+        )
+        return {
+            "unit": record.unit_id,
+            "executor": record.executor_id,
+            "due_on": record.due_on,
+            **({"reason": inputs["reason"].strip()} if inputs.get("reason") else {}),
+        }
+
+    def close_term(self, record, *, actor) -> None:
+        term = running_term(record, self.term_kind)
+        if term is not None:
+            deadline_close(deadline=term, actor=actor, on=timezone.localdate())

@@ -206,3 +206,13 @@ def refusal_codes(call, **kwargs) -> set[str]:
     error = refused.value
     by_field = error.error_dict if hasattr(error, "error_dict") else {None: error.error_list}
     return {item.code for items in by_field.values() for item in items}
+
+
+def page_queries(client, url) -> int:
+    """The queries one page costs (the page must answer 200)."""
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+        assert response.status_code == 200, url
+    return len(captured.captured_queries)

@@ -172,6 +172,28 @@ def posted_on_page(request, record, form, call, success: str, page):
     return redirect(record)
 
 
+def posted_move(request, record, *, move: str, move_forms: dict, perform, page):
+    """A move of a record's workflow posted from its page: the move's form of inputs, if it
+    has one (`move_forms`), checked, then `perform(**inputs)`. Refused, the page again
+    (`page({move: form})`) with what was typed and the reason in the form, or, for a move with
+    no inputs, the reason on top; done, a message with the record's new status."""
+    form_class = move_forms.get(move)
+    form = form_class(request.POST, request.FILES) if form_class is not None else None
+    if form is not None and not form.is_valid():
+        return page({move: form})
+    try:
+        perform(**(form.cleaned_data if form is not None else {}))
+    except ValidationError as error:
+        if form is None:
+            messages.error(request, " ".join(error.messages))
+            return redirect(record)
+        form.add_error(None, error)
+        return page({move: form})
+    record.refresh_from_db()
+    messages.success(request, _("Done: %(status)s.") % {"status": record.get_status_display()})
+    return redirect(record)
+
+
 # The years the portal's figures speak of: from Kazakhstan's first courts of its own to as far
 # as any plan reaches; a year outside them is said beside the field, never a 500.
 FIRST_YEAR, LAST_YEAR = 1992, 2199

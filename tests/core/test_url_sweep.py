@@ -26,12 +26,13 @@ from courtadmin.documents import services as documents_services
 from courtadmin.documents.demo import load_demo_signing
 from courtadmin.documents.models import Document
 from courtadmin.documents.workflow import SigningConfirmation
-from courtadmin.org.models import Absence, ActingAppointment, Region
+from courtadmin.org.models import Absence, ActingAppointment, Region, Unit
 from internal_security.models import Complaint
 from internal_security.selectors import complaints as isd_selectors
 from internal_security.services import complaints as isd_services
-from international.models import Application, Event, KazakhCourt, RequestFile, Trip
+from international.models import Application, Event, KazakhCourt, Recommendation, RequestFile, Review, Trip
 from international.services import applications as ir_applications
+from international.services import obligations as ir_obligations
 from international.services import trips as ir_trips
 from tests.conftest import DEMO_TEST_PASSWORD, TODAY, mark_second_factor_given
 from tests.international import factories as ir_factories
@@ -587,6 +588,49 @@ def _board_export(people, users):
     return {"pk": export.pk}
 
 
+def _ir_review(people, users):
+    review = Review(
+        body="ccpr", title="Concluding observations", symbol="CCPR/C/KAZ/CO/3", adopted_on=date(2026, 7, 20)
+    )
+    review.officer = users["ir_officer"]
+    return {"pk": ir_obligations.review_save(actor=users["ir_officer"], review=review).pk}
+
+
+def _ir_recommendation(people, users):
+    """A recommendation assigned to the Legal Department, with a file of evidence: legal_officer's
+    subdivision reads it (IR 7.5), the other subdivisions do not."""
+    review = Review.objects.get(pk=_ir_review(people, users)["pk"])
+    recommendation = Recommendation.objects.create(
+        review=review, paragraph="12", theme="Access to justice", text_original="Ensure legal aid."
+    )
+    ir_obligations.recommendation_move(
+        recommendation=recommendation,
+        move="assign",
+        actor=users["ir_officer"],
+        unit=Unit.objects.get(code="legal"),
+        due_on=date(2027, 2, 26),
+    )
+    evidence = ir_obligations.evidence_add(
+        actor=users["legal_officer"],
+        recommendation=recommendation,
+        upload=SimpleUploadedFile("order.pdf", b"%PDF-1.7\n%order\n", content_type="application/pdf"),
+        note="Бұйрық",
+    )
+    return {"pk": recommendation.pk, "file_pk": evidence.pk}
+
+
+def _ir_recommendation_only(people, users):
+    return {"pk": _ir_recommendation(people, users)["pk"]}
+
+
+def _ir_recommendation_implement(people, users):
+    return {**_ir_recommendation_only(people, users), "move": "implement"}
+
+
+# The subdivision a recommendation is assigned to reads it; the rest of the IR stays closed to it.
+ASSIGNED_OUTSIDERS = [name for name in IR_OUTSIDERS if name != "legal_officer"]
+
+
 # The ISD's board is for its head and deputy alone; an export is its requester's alone.
 ISD_BOARD_OUTSIDERS = ["ca_deputy", "ir_head", "isd_officer", "isd_almaty", "sysadmin", *SUBDIVISIONS]
 EXPORT_OUTSIDERS = ["ca_head", "isd_head", "ir_head", "sysadmin"]
@@ -684,6 +728,16 @@ CASES = {
     "international:delegation-move": Case(
         _ir_delegation_consent, "ca_head", [*IR_OUTSIDERS, "ir_officer", "ir_head", "ir_deputy_legal"]
     ),
+    "international:review-detail": Case(_ir_review, "ir_officer", IR_OUTSIDERS),
+    "international:review-update": Case(_ir_review, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:review-import": Case(_ir_review, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:recommendation-detail": Case(_ir_recommendation_only, "legal_officer", ASSIGNED_OUTSIDERS),
+    "international:recommendation-update": Case(_ir_recommendation_only, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:recommendation-move": Case(_ir_recommendation_implement, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:recommendation-file-add": Case(
+        _ir_recommendation_only, "legal_officer", [*ASSIGNED_OUTSIDERS, "chairman", "ca_deputy"]
+    ),
+    "international:recommendation-file-download": Case(_ir_recommendation, "legal_officer", ASSIGNED_OUTSIDERS),
     "dashboard:board": Case(_isd_board, "isd_head", ISD_BOARD_OUTSIDERS),
     "dashboard:board-xlsx": Case(_isd_board, "isd_head", ISD_BOARD_OUTSIDERS),
     "dashboard:board-pdf": Case(_isd_board, "isd_head", ISD_BOARD_OUTSIDERS),

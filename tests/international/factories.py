@@ -1,7 +1,10 @@
 """Requests and catalog rows for the IR tests, built through the services."""
 
+import io
 from datetime import timedelta
 
+import openpyxl
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -207,3 +210,23 @@ def many_requests(officer, count: int, start: int = 100):
         )
         for n in range(count)
     )
+
+
+def xlsx_table(header, rows, *, name="table.xlsx") -> SimpleUploadedFile:
+    """A table uploaded as an XLSX workbook: the header, then the rows."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(list(header))
+    for row in rows:
+        sheet.append(list(row))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile(
+        name, buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+
+
+def workbook_rows(response) -> list[tuple]:
+    """The first sheet's rows of an XLSX download."""
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    return list(book.worksheets[0].iter_rows(values_only=True))

@@ -11,8 +11,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from courtadmin.core import spreadsheets
 from courtadmin.audit.models import AuditEvent
+from courtadmin.core import spreadsheets
 from courtadmin.org.models import Region
 from international.models import Country, ForeignAuthority, KazakhCourt, TreatyBasis
 from international.services import catalogs

@@ -21,3 +21,10 @@ def quoting(text, quote, autoescape=True):
     if not found:
         return conditional_escape(text) if autoescape else text
     return format_html('{}<span lang="{}">{}</span>{}', before, written_in(found), found, after)
+
+
+@register.filter
+def text_in(record, language):
+    """A record's text in the reader's language where it has been translated, its original
+    otherwise (a record with `text_in(language)`: a UN recommendation)."""
+    return record.text_in(language)
