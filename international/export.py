@@ -225,3 +225,38 @@ def progress_workbook(progress, statuses) -> bytes:
     )
     table(book, _("Progress by UN body"), header, lines)
     return saved(book)
+
+
+def questionnaire_workbook(questionnaire, questions) -> bytes:
+    """The answers of a CEPEJ questionnaire in its order (IR 7.28): what goes to the CEPEJ
+    Secretariat, with the previous cycle's figure and the quality check beside each."""
+    book = new_workbook()
+    header = [
+        _("No."),
+        _("Code"),
+        _("Question"),
+        _("Figure"),
+        _("Answer"),
+        _("Comment"),
+        _("Previous cycle"),
+        _("Change, %"),
+        _("Flagged by the quality check"),
+        _("Status"),
+    ]
+    lines = (
+        [
+            question.order,
+            question.code,
+            question.text,
+            float(question.value) if question.value is not None else None,
+            question.answer,
+            question.comment,
+            float(question.previous_value) if question.previous_value is not None else None,
+            float(question.change_percent) if question.change_percent is not None else None,
+            _("yes") if question.flagged else "",
+            question.get_status_display(),
+        ]
+        for question in questions.iterator(chunk_size=2000)
+    )
+    table(book, f"CEPEJ {questionnaire.data_year}", header, lines)
+    return saved(book)

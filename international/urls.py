@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import applications, budget, catalogs, events, gifts, home, obligations, requests, trips
+from .views import applications, budget, catalogs, cepej, events, gifts, home, obligations, requests, trips
 
 app_name = "international"
 
@@ -99,6 +99,17 @@ urlpatterns = [
         obligations.recommendation_file_download,
         name="recommendation-file-download",
     ),
+    # The CEPEJ evaluation cycle (IR 7.28)
+    path("questionnaires/", cepej.questionnaire_list, name="questionnaire-list"),
+    path("questionnaires/new/", cepej.questionnaire_edit, name="questionnaire-create"),
+    path("questionnaires/<int:pk>/", cepej.questionnaire_detail, name="questionnaire-detail"),
+    path("questionnaires/<int:pk>/edit/", cepej.questionnaire_edit, name="questionnaire-update"),
+    path("questionnaires/<int:pk>/import/", cepej.questionnaire_import, name="questionnaire-import"),
+    path("questionnaires/<int:pk>/export/", cepej.questionnaire_export, name="questionnaire-export"),
+    path("questionnaires/<int:pk>/move/<slug:move>/", cepej.questionnaire_move, name="questionnaire-move"),
+    path("questions/", cepej.question_list, name="question-list"),
+    path("questions/<int:pk>/", cepej.question_detail, name="question-detail"),
+    path("questions/<int:pk>/move/<slug:move>/", cepej.question_move, name="question-move"),
     # Catalogs kept by IR staff
     path("catalogs/", catalogs.catalog_index, name="catalog-index"),
     path("catalogs/<slug:catalog>/", catalogs.catalog_list, name="catalog-list"),

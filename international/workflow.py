@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from courtadmin.core import spreadsheets
 from courtadmin.core.workflow import Move, Workflow
 from courtadmin.deadlines.calendar import ALMATY
 from courtadmin.deadlines.selectors import running_term
@@ -485,3 +486,40 @@ class AssignmentWorkflow(Workflow):
         term = running_term(record, self.term_kind)
         if term is not None:
             deadline_close(deadline=term, actor=actor, on=timezone.localdate())
+
+
+def read_assigned_rows(upload, *, columns, required, key: str, existing, row_errors, due_on) -> tuple[list, dict]:
+    """The rows of an import of assigned work (a review's recommendations, a questionnaire's
+    questions), all checked before anything is written: ([(row number, values)], the
+    assignable units by code). `key` is the column unique in the record (`existing` holds its
+    values); `row_errors(values)` says what else is wrong with a row; a row naming a
+    subdivision (column `unit`) needs the term `due_on`. Refusals go beside the file field."""
+    try:
+        _header, rows = spreadsheets.read_table(upload, columns=columns, required=required)
+    except ValidationError as refused:
+        raise ValidationError({"file": refused}) from None
+    units = {unit.code: unit for unit in assignable_units()}
+    seen = set(existing)
+    problems = []
+    for number, values in rows:
+        reasons = row_errors(values)
+        if values[key] in seen:
+            reasons.append(_("%(value)s is there already") % {"value": values[key]})
+        seen.add(values[key])
+        if values["unit"] and values["unit"].lower() not in units:
+            reasons.append(_("no subdivision has the code %(code)s") % {"code": values["unit"]})
+        if reasons:
+            problems.append(_("Row %(row)s: %(reasons)s.") % {"row": number, "reasons": "; ".join(reasons)})
+    if due_on is None and any(values["unit"] for _number, values in rows):
+        problems.append(_("Rows name a subdivision: set the term."))
+    if problems:
+        raise ValidationError({"file": [ValidationError(problem, code="import_row") for problem in problems]})
+    return rows, units
+
+
+def assign_imported(records, rows, units, *, assign) -> None:
+    """Each imported record whose row names a subdivision is assigned to it through its
+    workflow's own move (`assign(record, unit)`)."""
+    for record, (_number, values) in zip(records, rows, strict=True):
+        if values["unit"]:
+            assign(record, units[values["unit"].lower()])

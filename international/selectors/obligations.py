@@ -10,32 +10,26 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from courtadmin.core.search import containing
-from courtadmin.org.authority import department_access
-from courtadmin.org.models import Department
 
 from ..models import Evidence, Recommendation, Review, TreatyBody
-from ..permissions import assigned_to
+from ..permissions import assigned_to, reads_ir
 
 S = Recommendation.Status
 
 
-def reads_all(user) -> bool:
-    return bool(department_access(user, Department.IR))
-
-
 def reviews_visible_to(user):
-    return Review.objects.all() if reads_all(user) else Review.objects.none()
+    return Review.objects.all() if reads_ir(user) else Review.objects.none()
 
 
 def recommendations_visible_to(user):
-    if reads_all(user):
+    if reads_ir(user):
         return Recommendation.objects.all()
     return Recommendation.objects.filter(assigned_to(user))
 
 
 def reads_recommendations(user) -> bool:
     """The register opens to whoever reads any recommendation (a subdivision: its own)."""
-    return reads_all(user) or recommendations_visible_to(user).exists()
+    return reads_ir(user) or recommendations_visible_to(user).exists()
 
 
 def overdue() -> Q:
@@ -113,10 +107,11 @@ def recommendation_evidence(recommendation):
     return recommendation.evidence.select_related("uploaded_by__person").order_by("pk")
 
 
-def status_counts(recommendations) -> list[tuple[str, str, int]]:
-    """(status, its label, count) of some recommendations, every status present."""
-    counts = dict(recommendations.order_by().values_list("status").annotate(n=Count("pk")))
-    return [(status, label, counts.get(status, 0)) for status, label in S.choices]
+def status_counts(records) -> list[tuple[str, str, int]]:
+    """(status, its label, count) of some assigned records (recommendations, questions), every
+    status of their model present."""
+    counts = dict(records.order_by().values_list("status").annotate(n=Count("pk")))
+    return [(status, label, counts.get(status, 0)) for status, label in records.model.Status.choices]
 
 
 def themes(review) -> list[tuple[str, list]]:
@@ -146,7 +141,7 @@ class BodyProgress:
 def progress_by_body(user) -> list[BodyProgress]:
     """The progress report by UN body (IR 7.5): for each body with a review on file, its
     recommendations by status and those overdue."""
-    if not reads_all(user):
+    if not reads_ir(user):
         return []
     rows = (
         Recommendation.objects.order_by()

@@ -22,14 +22,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from courtadmin.audit.services import audit_record
-from courtadmin.core import spreadsheets
 from courtadmin.core.uploads import accepted_upload_fields
 from courtadmin.core.workflow import Move
 
 from ..models import LANGUAGES, Evidence, Recommendation, Review
 from ..permissions import check_ir_staff, is_ir_staff, works_on
 from ..selectors.obligations import recommendations_visible_to
-from ..workflow import AssignmentWorkflow, assignable_units
+from ..workflow import AssignmentWorkflow, assign_imported, read_assigned_rows
 
 S = Recommendation.Status
 TERM = "ir.recommendation"
@@ -197,20 +196,16 @@ PARAGRAPH_MAX = Recommendation._meta.get_field("paragraph").max_length
 THEME_MAX = Recommendation._meta.get_field("theme").max_length
 
 
-def _row_errors(values: dict, seen: set, units: dict) -> list[str]:
+def _row_errors(values: dict) -> list[str]:
     reasons = []
     if not values["paragraph"] or len(values["paragraph"]) > PARAGRAPH_MAX:
         reasons.append(_("the paragraph is 1 to %(limit)s characters") % {"limit": PARAGRAPH_MAX})
-    elif values["paragraph"] in seen:
-        reasons.append(_("paragraph %(paragraph)s is there already") % {"paragraph": values["paragraph"]})
     if not values["theme"] or len(values["theme"]) > THEME_MAX:
         reasons.append(_("the theme is 1 to %(limit)s characters") % {"limit": THEME_MAX})
     if not values["text"]:
         reasons.append(_("the text is empty"))
     if values["language"] and values["language"].lower() not in dict(LANGUAGES):
         reasons.append(_("the language is a code of the list: %(codes)s") % {"codes": ", ".join(dict(LANGUAGES))})
-    if values["unit"] and values["unit"].lower() not in units:
-        reasons.append(_("no subdivision has the code %(code)s") % {"code": values["unit"]})
     return reasons
 
 
@@ -218,22 +213,15 @@ def recommendations_import(*, actor, review: Review, upload, due_on: date | None
     """IR 7.5: the recommendations of a review read from a CSV or XLSX file, all or none. A row
     naming a subdivision (its code, column `unit`) is assigned to it with the term `due_on`."""
     check_ir_staff(actor)
-    try:
-        _header, rows = spreadsheets.read_table(upload, columns=COLUMNS, required=REQUIRED)
-    except ValidationError as refused:
-        raise ValidationError({"file": refused}) from None
-    units = {unit.code: unit for unit in assignable_units()}
-    seen = set(review.recommendations.values_list("paragraph", flat=True))
-    problems = []
-    for number, values in rows:
-        reasons = _row_errors(values, seen, units)
-        seen.add(values["paragraph"])
-        if reasons:
-            problems.append(_("Row %(row)s: %(reasons)s.") % {"row": number, "reasons": "; ".join(reasons)})
-    if any(values["unit"] for _number, values in rows) and due_on is None:
-        problems.append(_("Rows name a subdivision: set the term of their implementation."))
-    if problems:
-        raise ValidationError({"file": [ValidationError(problem, code="import_row") for problem in problems]})
+    rows, units = read_assigned_rows(
+        upload,
+        columns=COLUMNS,
+        required=REQUIRED,
+        key="paragraph",
+        existing=review.recommendations.values_list("paragraph", flat=True),
+        row_errors=_row_errors,
+        due_on=due_on,
+    )
     with transaction.atomic():
         created = Recommendation.objects.bulk_create(
             Recommendation(
@@ -248,13 +236,12 @@ def recommendations_import(*, actor, review: Review, upload, due_on: date | None
             for _number, values in rows
         )
         audit_record(actor=actor, action="ir.review.imported", obj=review, after={"recommendations": len(created)})
-        for recommendation, (_number, values) in zip(created, rows, strict=True):
-            if values["unit"]:
-                recommendation_move(
-                    recommendation=recommendation,
-                    move="assign",
-                    actor=actor,
-                    unit=units[values["unit"].lower()],
-                    due_on=due_on,
-                )
+        assign_imported(
+            created,
+            rows,
+            units,
+            assign=lambda record, unit: recommendation_move(
+                recommendation=record, move="assign", actor=actor, unit=unit, due_on=due_on
+            ),
+        )
     return created

@@ -25,7 +25,7 @@ from ..forms.obligations import (
     ReviewForm,
 )
 from ..models import Recommendation, Review
-from ..permissions import is_ir_staff, require_ir_access, require_ir_staff, works_on
+from ..permissions import is_ir_staff, reads_ir, require_ir_access, require_ir_staff, works_on
 from ..selectors import obligations as selectors
 from ..services import obligations as services
 from .trips import _page
@@ -99,7 +99,7 @@ def recommendation_list(request):
     _require_reader(request.user)
     form = _filter_form(request)
     context = _page(request, selectors.recommendation_register(request.user, form.filters()), form)
-    context.update(reads_all=selectors.reads_all(request.user), language=get_language())
+    context.update(reads_all=reads_ir(request.user), language=get_language())
     return render(request, "international/recommendation_list.html", context)
 
 
@@ -137,7 +137,7 @@ def recommendation_detail(request, pk, bound=None, evidence_form=None):
             for move in moves
         ],
         "evidence_form": (evidence_form or EvidenceForm()) if adds_evidence else None,
-        "reads_all": selectors.reads_all(request.user),
+        "reads_all": reads_ir(request.user),
         "may_write": is_ir_staff(request.user),
         "history": record_history(recommendation),
     }

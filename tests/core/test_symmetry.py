@@ -24,7 +24,17 @@ from django.urls import URLPattern, URLResolver, get_resolver
 DEPARTMENTS = ("international", "internal_security")
 
 FEATURES = {
-    "international": {"requests", "applications", "catalogs", "trips", "events", "budget", "gifts", "obligations"},
+    "international": {
+        "requests",
+        "applications",
+        "catalogs",
+        "trips",
+        "events",
+        "budget",
+        "gifts",
+        "obligations",
+        "cepej",
+    },
     "internal_security": {"complaints", "investigations", "cases", "signals"},
 }
 
@@ -158,6 +168,8 @@ VOCABULARY = {
             "gift",
             "review",
             "recommendation",
+            "questionnaire",
+            "question",
         },
         # a trip's final report (IR 7.11); an event's material (IR 7.15); a sum posted against a
         # budget item, a souvenirs' movement (IR 7.21)
@@ -165,7 +177,8 @@ VOCABULARY = {
         "steps": {
             "check": "the check against the treaty basis, item by item: a move with a page of its own (IR 7.22)",
             "index": "the four catalogs with their sizes, above each catalog's list of entries",
-            "import": "records read from a CSV or XLSX file: the courts (IR 7.22), a review's recommendations (IR 7.5)",
+            "import": "records read from a CSV or XLSX file: the courts (IR 7.22), a review's recommendations "
+            "(IR 7.5), a CEPEJ questionnaire's questions (IR 7.28)",
             "report-published": "the day a trip's final report was published on the Supreme Court's portal (IR 7.11)",
             "calendar": "the month's events within reach, day by day (IR 7.6)",
             "feed": "the reader's own events as an iCalendar file for his calendar program (IR 7.6)",

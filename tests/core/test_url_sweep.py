@@ -30,8 +30,19 @@ from courtadmin.org.models import Absence, ActingAppointment, Region, Unit
 from internal_security.models import Complaint
 from internal_security.selectors import complaints as isd_selectors
 from internal_security.services import complaints as isd_services
-from international.models import Application, Event, KazakhCourt, Recommendation, RequestFile, Review, Trip
+from international.models import (
+    Application,
+    Event,
+    KazakhCourt,
+    Question,
+    Questionnaire,
+    Recommendation,
+    RequestFile,
+    Review,
+    Trip,
+)
 from international.services import applications as ir_applications
+from international.services import cepej as ir_cepej
 from international.services import obligations as ir_obligations
 from international.services import trips as ir_trips
 from tests.conftest import DEMO_TEST_PASSWORD, TODAY, mark_second_factor_given
@@ -627,6 +638,37 @@ def _ir_recommendation_implement(people, users):
     return {**_ir_recommendation_only(people, users), "move": "implement"}
 
 
+def _ir_questionnaire(people, users):
+    questionnaire = Questionnaire(
+        title="CEPEJ evaluation, 2024 data", data_year=2024, due_on=date(2026, 3, 1), officer=users["ir_officer"]
+    )
+    return {"pk": ir_cepej.questionnaire_save(actor=users["ir_officer"], questionnaire=questionnaire).pk}
+
+
+def _ir_questionnaire_approve(people, users):
+    return {**_ir_questionnaire(people, users), "move": "approve"}
+
+
+def _ir_question(people, users):
+    """A CEPEJ question assigned to the Legal Department: legal_officer's subdivision answers it."""
+    questionnaire = Questionnaire.objects.get(pk=_ir_questionnaire(people, users)["pk"])
+    question = Question.objects.create(
+        questionnaire=questionnaire, order=1, code="3.2", text="Legal aid", numeric=False
+    )
+    ir_cepej.question_move(
+        question=question,
+        move="assign",
+        actor=users["ir_officer"],
+        unit=Unit.objects.get(code="legal"),
+        due_on=date(2027, 2, 26),
+    )
+    return {"pk": question.pk}
+
+
+def _ir_question_answer(people, users):
+    return {**_ir_question(people, users), "move": "answer"}
+
+
 # The subdivision a recommendation is assigned to reads it; the rest of the IR stays closed to it.
 ASSIGNED_OUTSIDERS = [name for name in IR_OUTSIDERS if name != "legal_officer"]
 
@@ -738,6 +780,17 @@ CASES = {
         _ir_recommendation_only, "legal_officer", [*ASSIGNED_OUTSIDERS, "chairman", "ca_deputy"]
     ),
     "international:recommendation-file-download": Case(_ir_recommendation, "legal_officer", ASSIGNED_OUTSIDERS),
+    "international:questionnaire-detail": Case(_ir_questionnaire, "ir_officer", IR_OUTSIDERS),
+    "international:questionnaire-export": Case(_ir_questionnaire, "ir_officer", IR_OUTSIDERS),
+    "international:questionnaire-update": Case(_ir_questionnaire, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:questionnaire-import": Case(_ir_questionnaire, "ir_officer", IR_WRITE_OUTSIDERS),
+    # The approval is the head's (IR 13): his staff are refused it too.
+    "international:questionnaire-move": Case(_ir_questionnaire_approve, "ir_head", [*IR_WRITE_OUTSIDERS, "ir_officer"]),
+    "international:question-detail": Case(_ir_question, "legal_officer", ASSIGNED_OUTSIDERS),
+    # The answer is the subdivision's: the IR's staff and the leadership are refused it too.
+    "international:question-move": Case(
+        _ir_question_answer, "legal_officer", [*ASSIGNED_OUTSIDERS, "ir_officer", "chairman"]
+    ),
     "dashboard:board": Case(_isd_board, "isd_head", ISD_BOARD_OUTSIDERS),
     "dashboard:board-xlsx": Case(_isd_board, "isd_head", ISD_BOARD_OUTSIDERS),
     "dashboard:board-pdf": Case(_isd_board, "isd_head", ISD_BOARD_OUTSIDERS),
