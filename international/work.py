@@ -1,7 +1,8 @@
 """ "My work" (courtadmin/core/work.py): the legal-assistance requests and the applications in
 my charge as their responsible officer, still being worked on, oldest first (IR 7.22, 7.25);
-and the international events ahead that I take part in or am responsible for (IR 7.6), for
-whoever has one, of the IR or from elsewhere."""
+what the subdivisions reported back for my control, and, for a subdivision, what the IR gave
+it (IR 7.5, 7.28); and the international events ahead that I take part in or am responsible
+for (IR 7.6), for whoever has one, of the IR or from elsewhere."""
 
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -12,7 +13,8 @@ from django.utils.translation import gettext_lazy
 from courtadmin.core.work import WorkItem, WorkPanel, record_lines
 from courtadmin.org.models import Department
 
-from .models import Application, LegalAssistanceRequest
+from .models import Application, LegalAssistanceRequest, Question, Recommendation
+from .permissions import assigned_to, unit_outside_ir
 from .selectors.applications import applications_visible_to
 from .selectors.events import events_ahead_of
 from .selectors.gifts import above_threshold, gifts_visible_to, heads_isd
@@ -94,6 +96,44 @@ def _visitors_ahead(user, limit: int):
     return lines, len(visits)
 
 
+def _given(model, parent):
+    """The panel's source: the records of `model` the IR gave the user's subdivision, still to
+    be done, nearest term first (a recommendation, IR 7.5; a CEPEJ question, IR 7.28)."""
+
+    def records(user):
+        return (
+            model.objects.filter(assigned_to(user), status__in=model.WITH_UNIT)
+            .select_related(parent)
+            .order_by("due_on", "pk")
+        )
+
+    def lines(user, limit: int):
+        return record_lines([records(user)], limit)
+
+    def shown_to(user) -> bool:
+        return unit_outside_ir(user) is not None and records(user).exists()
+
+    return lines, shown_to
+
+
+_recommendations_given, _has_recommendations = _given(Recommendation, "review")
+_questions_given, _has_questions = _given(Question, "questionnaire")
+
+
+def _to_control_lines(user, limit: int):
+    """What the user's subdivisions reported back, for the IR officer who controls it: reported
+    recommendations, answered questions (IR 7.5, 7.28)."""
+    return record_lines(
+        [
+            Recommendation.objects.filter(review__officer=user, status=Recommendation.Status.REPORTED)
+            .select_related("review")
+            .order_by("due_on", "pk"),
+            Question.objects.filter(questionnaire__officer=user, status=Question.Status.ANSWERED).order_by("order"),
+        ],
+        limit,
+    )
+
+
 PANELS = (
     WorkPanel(
         "international",
@@ -103,6 +143,33 @@ PANELS = (
         order=40,
         department=Department.IR,
         all_url=reverse_lazy("international:request-list"),
+    ),
+    WorkPanel(
+        "international_to_control",
+        gettext_lazy("Reported back by the subdivisions: to control"),
+        gettext_lazy("Nothing reported back awaits your control."),
+        _to_control_lines,
+        order=41,
+        department=Department.IR,
+        all_url=reverse_lazy("international:recommendation-list"),
+    ),
+    WorkPanel(
+        "international_recommendations",
+        gettext_lazy("UN recommendations my subdivision implements"),
+        gettext_lazy("No recommendation is with your subdivision."),
+        _recommendations_given,
+        order=43,
+        all_url=reverse_lazy("international:recommendation-list"),
+        shown_to=_has_recommendations,
+    ),
+    WorkPanel(
+        "international_questions",
+        gettext_lazy("CEPEJ questions my subdivision answers"),
+        gettext_lazy("No CEPEJ question is with your subdivision."),
+        _questions_given,
+        order=44,
+        all_url=reverse_lazy("international:question-list"),
+        shown_to=_has_questions,
     ),
     WorkPanel(
         "international_events",

@@ -308,3 +308,23 @@ def test_the_register_and_the_pages_cost_the_same_for_three_rows_and_for_thirty(
     for n in range(3):
         services.evidence_add(actor=officer, recommendation=one, upload=evidence(f"{n}.pdf"), note="Бұйрық")
     assert [page_queries(client, url) for url in urls] == few
+
+
+def test_the_subdivision_finds_its_recommendations_on_its_home_page_and_the_officer_what_to_control(
+    users, client_for
+):
+    officer, legal = users["ir_officer"], users["legal_officer"]
+    cycle = imported(officer)
+    mine = cycle.recommendations.get(paragraph="12")
+    home = client_for("legal_officer").get(reverse("core:home"))
+    panels = {shown["panel"].code: shown for shown in home.context["panels"]}
+    assert [line.url for line in panels["international_recommendations"]["items"]] == [mine.get_absolute_url()]
+    assert "international_to_control" not in panels and "international_questions" not in panels
+    services.evidence_add(actor=legal, recommendation=mine, upload=evidence(), note="Бұйрық")
+    services.recommendation_move(recommendation=mine, move="report", actor=legal, report="Дайын.")
+    home = client_for("ir_officer").get(reverse("core:home"))
+    panels = {shown["panel"].code: shown for shown in home.context["panels"]}
+    assert [line.url for line in panels["international_to_control"]["items"]] == [mine.get_absolute_url()]
+    # Reported, it has left the subdivision's panel.
+    home = client_for("legal_officer").get(reverse("core:home"))
+    assert "international_recommendations" not in {shown["panel"].code for shown in home.context["panels"]}
