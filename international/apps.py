@@ -20,8 +20,10 @@ class InternationalConfig(AppConfig):
         from .demo import (
             load_demo_applications,
             load_demo_budget,
+            load_demo_cepej,
             load_demo_documents,
             load_demo_events,
+            load_demo_obligations,
             load_demo_requests,
             load_demo_trips,
         )
@@ -47,3 +49,5 @@ class InternationalConfig(AppConfig):
         register_demo_loader(load_demo_trips)
         register_demo_loader(load_demo_events)
         register_demo_loader(load_demo_budget)
+        register_demo_loader(load_demo_obligations)
+        register_demo_loader(load_demo_cepej)

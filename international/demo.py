@@ -381,20 +381,28 @@ DELEGATIONS = [
 ]
 
 
-def _trip_report_pdf(trip) -> bytes:
-    """A one-page report on the trip, a real PDF as a participant would hand in (IR 7.16)."""
+def _demo_pdf(title: str, *paragraphs: str) -> bytes:
+    """A one-page document in Kazakh, a real PDF as a person would hand in."""
     from django.utils.html import escape
     from weasyprint import HTML
 
-    period = f"{trip.departs_on:%d.%m.%Y} – {trip.returns_on:%d.%m.%Y}"
+    body = "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
     html = (
         '<html lang="kk"><body style="font-family: DejaVu Sans; font-size: 11pt">'
-        f"<h1 style='font-size: 14pt'>Іссапар туралы есеп</h1><p>{escape(trip.purpose)}</p>"
-        f"<p>{escape(trip.city)}, {period}</p><p>{escape(trip.participants)}</p>"
-        "<p>Іссапардың мақсаттары орындалды; ұсыныстар басшылыққа жеке хатпен жіберіледі.</p>"
-        "</body></html>"
+        f"<h1 style='font-size: 14pt'>{escape(title)}</h1>{body}</body></html>"
     )
     return HTML(string=html).write_pdf()
+
+
+def _trip_report_pdf(trip) -> bytes:
+    """A one-page report on the trip, as a participant would hand in (IR 7.16)."""
+    return _demo_pdf(
+        "Іссапар туралы есеп",
+        trip.purpose,
+        f"{trip.city}, {trip.departs_on:%d.%m.%Y} – {trip.returns_on:%d.%m.%Y}",
+        trip.participants,
+        "Іссапардың мақсаттары орындалды; ұсыныстар басшылыққа жеке хатпен жіберіледі.",
+    )
 
 
 def load_demo_trips(people) -> str:
@@ -963,3 +971,177 @@ def _reached(status: str, received, incoming: bool, rng, today) -> dict:
     if status == "closed":
         reached["closed_on"] = min(executed + timedelta(days=rng.randrange(2, 20)), today)
     return reached
+
+
+def _csv_upload(name: str, header, rows):
+    """A table as a user uploads it: the demo goes through the import itself."""
+    import csv
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return SimpleUploadedFile(name, buffer.getvalue().encode(), content_type="text/csv")
+
+
+# The UN Human Rights Committee's observations (IR 7.5): paragraph, theme, the English original,
+# Kazakh, Russian, the subdivision that implements it.
+RECOMMENDATIONS = [
+    (
+        "12",
+        "Сот төрелігіне қол жеткізу",
+        "Ensure access to free legal aid in all criminal and civil proceedings "
+        "where the interests of justice so require.",
+        "Әділ сот төрелігінің мүддесі талап ететін барлық қылмыстық және азаматтық істерде "
+        "тегін заң көмегіне қол жеткізуді қамтамасыз етсін.",
+        "Обеспечить доступ к бесплатной юридической помощи во всех уголовных и гражданских делах, "
+        "когда этого требуют интересы правосудия.",
+        "legal",
+    ),
+    (
+        "14(a)",
+        "Сот билігінің тәуелсіздігі",
+        "Guarantee the full independence of judges in their selection, promotion and disciplinary proceedings.",
+        "Судьяларды іріктеуде, жоғарылатуда және тәртіптік іс жүргізуде олардың толық тәуелсіздігіне кепілдік берсін.",
+        "Гарантировать полную независимость судей при их отборе, продвижении и в дисциплинарном производстве.",
+        "legal",
+    ),
+    (
+        "14(b)",
+        "Сот билігінің тәуелсіздігі",
+        "Publish the decisions on judges' disciplinary liability and the reasons for them.",
+        "Судьялардың тәртіптік жауапкершілігі туралы шешімдерді және олардың негіздерін жарияласын.",
+        "Публиковать решения о дисциплинарной ответственности судей и их мотивы.",
+        "analytics",
+    ),
+    (
+        "22",
+        "Әділ сот талқылауы",
+        "Ensure that court hearings are public and that trial records are kept in full.",
+        "Сот отырыстарының жариялылығын және сот талқылауы хаттамаларының толық жүргізілуін қамтамасыз етсін.",
+        "Обеспечить гласность судебных заседаний и полное ведение протоколов судебных разбирательств.",
+        "",
+    ),
+    (
+        "30",
+        "Балалардың құқықтары",
+        "Strengthen the specialised juvenile courts and train their judges.",
+        "Кәмелетке толмағандар істері жөніндегі мамандандырылған соттарды нығайтсын және олардың судьяларын оқытсын.",
+        "Укрепить специализированные суды по делам несовершеннолетних и обучать их судей.",
+        "",
+    ),
+]
+
+# The CEPEJ questionnaire's questions (IR 7.28): code, question, type, the subdivision that
+# holds the data; and the previous cycle's figures.
+QUESTIONS = [
+    ("1.1.1", "Кәсіби судьялардың саны (толық жұмыс күні бойынша)", "number", "analytics", 2100),
+    ("1.2.1", "Соттардың бекітілген жылдық бюджеті, теңге", "number", "analytics", 98_000_000_000),
+    ("2.1.4", "Бірінші сатыдағы азаматтық істердің түсуі", "number", "analytics", 1_150_000),
+    ("3.1", "Тегін заң көмегі жүйесінің сипаттамасы", "text", "legal", None),
+    ("4.2.1", "Судьяларды тәртіптік жауапкершілікке тартудың саны", "number", "legal", 41),
+]
+
+
+def load_demo_obligations(people) -> str:
+    """A review cycle of the UN Human Rights Committee imported from its table (IR 7.5): three
+    recommendations with the Legal and the Organisational-analytical Departments, one reported
+    with its evidence and awaiting the IR's control, two not assigned yet."""
+    from .models import Review, TreatyBody
+    from .services import obligations
+
+    if Review.objects.exists():
+        return "IR obligations: already in the demo."
+    officer, today = people["ir_officer"].user, timezone.localdate()
+    review = obligations.review_save(
+        actor=officer,
+        review=Review(
+            body=TreatyBody.CCPR,
+            title="Қазақстанның үшінші мерзімді баяндамасы бойынша қорытынды ескертулер",
+            symbol="CCPR/C/KAZ/CO/3",
+            adopted_on=today - timedelta(days=150),
+            next_report_due_on=date(today.year + 3, 7, 1),
+            officer=officer,
+        ),
+    )
+    upload = _csv_upload(
+        "ccpr.csv",
+        ("paragraph", "theme", "language", "text", "text_kk", "text_ru", "unit"),
+        [(p, theme, "en", en, kk, ru, unit) for p, theme, en, kk, ru, unit in RECOMMENDATIONS],
+    )
+    obligations.recommendations_import(actor=officer, review=review, upload=upload, due_on=today + timedelta(days=75))
+    reported = review.recommendations.get(paragraph="12")
+    legal = people["legal_officer"].user
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    pdf = _demo_pdf(
+        "Тегін заң көмегі туралы анықтама",
+        "Заң бөлімі нормативтік қаулының жобасын дайындады және оны Жоғарғы Соттың жалпы отырысына ұсынды.",
+    )
+    obligations.evidence_add(
+        actor=legal,
+        recommendation=reported,
+        upload=SimpleUploadedFile("anyqtama.pdf", pdf, content_type="application/pdf"),
+        note="Нормативтік қаулының жобасы туралы анықтама",
+    )
+    obligations.recommendation_move(
+        recommendation=reported,
+        move="report",
+        actor=legal,
+        report="Нормативтік қаулының жобасы дайындалып, жалпы отырысқа ұсынылды.",
+    )
+    return (
+        f"IR obligations: review {review.symbol} with {len(RECOMMENDATIONS)} recommendations "
+        "(legal_officer reported one, analyst has one, two await assignment)."
+    )
+
+
+def load_demo_cepej(people) -> str:
+    """Two CEPEJ cycles (IR 7.28): the previous one approved, the current one being answered, a
+    figure flagged by the quality check waiting for its explanation."""
+    from decimal import Decimal
+
+    from .models import Questionnaire
+    from .services import cepej
+
+    if Questionnaire.objects.exists():
+        return "IR CEPEJ: already in the demo."
+    officer, head, today = people["ir_officer"].user, people["ir_head"].user, timezone.localdate()
+    answerers = {"analytics": people["analyst"].user, "legal": people["legal_officer"].user}
+    header = ("code", "question", "type", "unit")
+    cycles = []
+    for data_year in (today.year - 3, today.year - 1):
+        questionnaire = cepej.questionnaire_save(
+            actor=officer,
+            questionnaire=Questionnaire(
+                title=f"CEPEJ бағалауы: {data_year} жылғы деректер",
+                data_year=data_year,
+                due_on=date(data_year + 2, 3, 1) if data_year < today.year - 1 else today + timedelta(days=85),
+                officer=officer,
+            ),
+        )
+        upload = _csv_upload(f"cepej-{data_year}.csv", header, [row[:4] for row in QUESTIONS])
+        cepej.questions_import(
+            actor=officer, questionnaire=questionnaire, upload=upload, due_on=today + timedelta(days=30)
+        )
+        cycles.append(questionnaire)
+    previous, current = cycles
+    for question in previous.questions.order_by("order"):
+        figure = {row[0]: row[4] for row in QUESTIONS}[question.code]
+        inputs = (
+            {"value": Decimal(figure)} if question.numeric else {"answer": "Тегін заң көмегін адвокаттар көрсетеді."}
+        )
+        cepej.question_move(question=question, move="answer", actor=answerers[question.unit.code], **inputs)
+        cepej.question_move(question=question, move="accept", actor=officer)
+    cepej.questionnaire_move(questionnaire=previous, move="approve", actor=head)
+    # This cycle: the judges' figure within the threshold, the budget's far beyond it.
+    for code, figure in (("1.1.1", 2180), ("1.2.1", 151_000_000_000)):
+        question = current.questions.get(code=code)
+        cepej.question_move(question=question, move="answer", actor=answerers["analytics"], value=Decimal(figure))
+    return (
+        f"IR CEPEJ: the {previous.data_year} cycle approved; the {current.data_year} cycle being answered, "
+        "the budget's figure flagged by the quality check (analyst, legal_officer)."
+    )
