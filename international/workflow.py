@@ -435,6 +435,24 @@ class AssignmentWorkflow(Workflow):
             return [record.executor]
         return list(get_user_model().objects.filter(person__position__unit_id=record.unit_id))
 
+    def check(self, record, move: Move, *, actor, **inputs) -> None:
+        if move.name in self.term_moves:
+            self.check_term(move, record, inputs)
+        else:
+            self.check_work(record, move, inputs)
+
+    def check_work(self, record, move: Move, inputs: dict) -> None:
+        """The inputs and conditions of the work's own moves (a report, an answer, acceptance)."""
+
+    def apply(self, record, move: Move, *, actor, **inputs) -> dict:
+        if move.name in self.term_moves:
+            return self.give(record, move, actor=actor, **inputs)
+        return self.apply_work(record, move, actor=actor, **inputs)
+
+    def apply_work(self, record, move: Move, *, actor, **inputs) -> dict:
+        """The effect of the work's own moves on the locked record."""
+        return {}
+
     def check_term(self, move: Move, record, inputs: dict) -> None:
         """The inputs of a move that gives the work with a term; `assign` names the subdivision."""
         errors = {}

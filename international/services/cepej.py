@@ -101,10 +101,8 @@ class QuestionWorkflow(AssignmentWorkflow):
     def visible_to(self, user):
         return questions_visible_to(user)
 
-    def check(self, record, move: Move, *, actor, **inputs) -> None:
-        if move.name in self.term_moves:
-            self.check_term(move, record, inputs)
-        elif move.name == "answer":
+    def check_work(self, record, move: Move, inputs: dict) -> None:
+        if move.name == "answer":
             if record.numeric and inputs.get("value") is None:
                 raise ValidationError({"value": ValidationError(_("Give the figure."), code="required")})
             if not record.numeric and not inputs.get("answer", "").strip():
@@ -119,9 +117,7 @@ class QuestionWorkflow(AssignmentWorkflow):
                 code="unexplained",
             )
 
-    def apply(self, record, move: Move, *, actor, **inputs) -> dict:
-        if move.name in self.term_moves:
-            return self.give(record, move, actor=actor, **inputs)
+    def apply_work(self, record, move: Move, *, actor, **inputs) -> dict:
         if move.name == "answer":
             record.value = inputs.get("value") if record.numeric else None
             record.answer = "" if record.numeric else inputs["answer"].strip()

@@ -99,10 +99,8 @@ class RecommendationWorkflow(AssignmentWorkflow):
     def visible_to(self, user):
         return recommendations_visible_to(user)
 
-    def check(self, record, move: Move, *, actor, **inputs) -> None:
-        if move.name in self.term_moves:
-            self.check_term(move, record, inputs)
-        elif move.name == "report":
+    def check_work(self, record, move: Move, inputs: dict) -> None:
+        if move.name == "report":
             errors = {}
             if not inputs.get("report", "").strip():
                 errors["report"] = ValidationError(_("Say what was done."), code="required")
@@ -115,9 +113,7 @@ class RecommendationWorkflow(AssignmentWorkflow):
         elif move.name == "implement" and not record.evidence.exists():
             raise ValidationError(_("A recommendation is implemented on evidence."), code="no_evidence")
 
-    def apply(self, record, move: Move, *, actor, **inputs) -> dict:
-        if move.name in self.term_moves:
-            return self.give(record, move, actor=actor, **inputs)
+    def apply_work(self, record, move: Move, *, actor, **inputs) -> dict:
         if move.name == "report":
             record.report = inputs["report"].strip()
             self.close_term(record, actor=actor)

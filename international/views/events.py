@@ -4,7 +4,6 @@ leadership and each event's participants (selectors.events); writing: IR staff; 
 from datetime import date, timedelta
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courtadmin.core.downloads import xlsx_response
-from courtadmin.core.forms import service_result
+from courtadmin.core.forms import posted_move, service_result
 from courtadmin.core.history import record_history
 from courtadmin.core.ical import calendar_file
 from courtadmin.core.periods import Period
@@ -180,20 +179,14 @@ def _department_parts(user, event) -> dict:
 def event_move(request, pk, move):
     event = selectors.get_event_for_user(request.user, pk)
     require_ir_staff(request.user)
-    form = MOVE_FORMS[move](request.POST) if move in MOVE_FORMS else None
-    if form is not None and not form.is_valid():
-        return event_detail(request, pk, **{move: form})
-    inputs = form.cleaned_data if form is not None else {}
-    try:
-        services.event_move(event=event, move=move, actor=request.user, **inputs)
-    except ValidationError as error:
-        if form is None:
-            messages.error(request, " ".join(error.messages))
-            return redirect(event)
-        form.add_error(None, error)
-        return event_detail(request, pk, **{move: form})
-    messages.success(request, _("Done: %(status)s.") % {"status": event.get_status_display()})
-    return redirect(event)
+    return posted_move(
+        request,
+        event,
+        move=move,
+        move_forms=MOVE_FORMS,
+        perform=lambda **inputs: services.event_move(event=event, move=move, actor=request.user, **inputs),
+        page=lambda bound: event_detail(request, pk, **bound),
+    )
 
 
 @require_POST
