@@ -721,7 +721,7 @@ class Event(models.Model):
         CANCELLED = "cancelled", pgettext_lazy("event", "cancelled")
 
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    title = models.CharField(_("title"), max_length=500)
+    title = models.CharField(pgettext_lazy("record", "title"), max_length=500)
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
     start_time = models.TimeField(_("start time"), null=True, blank=True, help_text=_("For an event of hours."))
@@ -1160,7 +1160,9 @@ class Review(models.Model):
 
     body = models.CharField(_("UN body"), max_length=8, choices=TreatyBody.choices)
     title = models.CharField(
-        _("title"), max_length=300, help_text=_("E.g. the concluding observations on the third periodic report.")
+        pgettext_lazy("record", "title"),
+        max_length=300,
+        help_text=_("E.g. the concluding observations on the third periodic report."),
     )
     symbol = models.CharField(_("UN document symbol"), max_length=64, help_text=_("E.g. CCPR/C/KAZ/CO/3."))
     adopted_on = models.DateField(_("adopted on"))
@@ -1194,7 +1196,7 @@ class Recommendation(UnitAssignment):
 
     class Status(models.TextChoices):
         RECEIVED = "received", _("received, not assigned")
-        ASSIGNED = "assigned", _("assigned")
+        ASSIGNED = "assigned", pgettext_lazy("work given to a subdivision", "assigned")
         REPORTED = "reported", _("reported by the subdivision")
         RETURNED = "returned", _("returned for more work")
         PARTLY = "partly", _("partly implemented")
@@ -1269,7 +1271,7 @@ class Questionnaire(models.Model):
         OPEN = "open", pgettext_lazy("questionnaire", "being answered")
         APPROVED = "approved", pgettext_lazy("questionnaire", "approved")
 
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(pgettext_lazy("record", "title"), max_length=300)
     data_year = models.PositiveSmallIntegerField(_("year of the data"), unique=True)
     due_on = models.DateField(_("due to the CEPEJ Secretariat"))
     threshold = models.DecimalField(
@@ -1316,7 +1318,7 @@ class Question(UnitAssignment):
 
     class Status(models.TextChoices):
         RECEIVED = "received", _("received, not assigned")
-        ASSIGNED = "assigned", _("assigned")
+        ASSIGNED = "assigned", pgettext_lazy("work given to a subdivision", "assigned")
         ANSWERED = "answered", _("answered")
         RETURNED = "returned", _("returned for correction")
         ACCEPTED = "accepted", _("accepted")

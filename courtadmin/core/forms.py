@@ -172,13 +172,29 @@ def posted_on_page(request, record, form, call, success: str, page):
     return redirect(record)
 
 
-def posted_move(request, record, *, move: str, move_forms: dict, perform, page):
+def moves_with_forms(moves, move_forms: dict, bound: dict, *, prefixed: bool = False) -> list:
+    """(move, its form or None) for a record's page: the form posted and refused (`bound`), or
+    a new one. `prefixed`: each form's fields are named after its move, for a page where two
+    moves take the same inputs (ids unique on the page)."""
+    return [
+        (
+            move,
+            bound.get(move.name)
+            or (move_forms[move.name](prefix=move.name if prefixed else None) if move.name in move_forms else None),
+        )
+        for move in moves
+    ]
+
+
+def posted_move(request, record, *, move: str, move_forms: dict, perform, page, prefixed: bool = False):
     """A move of a record's workflow posted from its page: the move's form of inputs, if it
-    has one (`move_forms`), checked, then `perform(**inputs)`. Refused, the page again
-    (`page({move: form})`) with what was typed and the reason in the form, or, for a move with
-    no inputs, the reason on top; done, a message with the record's new status."""
+    has one (`move_forms`; its fields named after the move if `prefixed`), checked, then
+    `perform(**inputs)`. Refused, the page again (`page({move: form})`) with what was typed and
+    the reason in the form, or, for a move with no inputs, the reason on top; done, a message
+    with the record's new status."""
     form_class = move_forms.get(move)
-    form = form_class(request.POST, request.FILES) if form_class is not None else None
+    prefix = move if prefixed else None
+    form = form_class(request.POST, request.FILES, prefix=prefix) if form_class is not None else None
     if form is not None and not form.is_valid():
         return page({move: form})
     try:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courtadmin.core.downloads import xlsx_response
-from courtadmin.core.forms import posted_move, service_result
+from courtadmin.core.forms import moves_with_forms, posted_move, service_result
 from courtadmin.core.history import record_history
 
 from ..export import questionnaire_workbook
@@ -121,10 +121,7 @@ def question_detail(request, pk, bound=None):
     context = {
         "question": question,
         "change": services.change_shown(question),
-        "moves": [
-            (move, bound.get(move.name) or (MOVE_FORMS[move.name]() if move.name in MOVE_FORMS else None))
-            for move in moves
-        ],
+        "moves": moves_with_forms(moves, MOVE_FORMS, bound, prefixed=True),
         "reads_all": reads_ir(request.user),
         "history": record_history(question),
     }
@@ -144,4 +141,5 @@ def question_move(request, pk, move):
         move_forms=MOVE_FORMS,
         perform=lambda **inputs: services.question_move(question=question, move=move, actor=request.user, **inputs),
         page=lambda bound: question_detail(request, pk, bound=bound),
+        prefixed=True,
     )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courtadmin.core.downloads import xlsx_response
-from courtadmin.core.forms import posted_move, service_result
+from courtadmin.core.forms import moves_with_forms, posted_move, service_result
 from courtadmin.core.history import record_history
 from courtadmin.core.ical import calendar_file
 from courtadmin.core.periods import Period
@@ -134,7 +134,7 @@ def event_detail(request, pk, **bound):
         "event": event,
         "participants": selectors.event_participants(event),
         **_department_parts(request.user, event),
-        "moves": [(move, bound.get(move.name) or MOVE_FORMS.get(move.name, lambda: None)()) for move in moves],
+        "moves": moves_with_forms(moves, MOVE_FORMS, bound),
         "may_write": may_write,
         "may_follow_up": event.status == Event.Status.HELD and bool(may_give(request.user, Department.IR)),
         "is_open": event.status in services.OPEN,

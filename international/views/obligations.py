@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courtadmin.core.downloads import stored_file_response, xlsx_response
-from courtadmin.core.forms import posted_move, service_result
+from courtadmin.core.forms import moves_with_forms, posted_move, service_result
 from courtadmin.core.history import record_history
 
 from ..export import progress_workbook, recommendations_workbook
@@ -132,10 +132,7 @@ def recommendation_detail(request, pk, bound=None, evidence_form=None):
         "recommendation": recommendation,
         "text": recommendation.text_in(get_language()),
         "evidence": selectors.recommendation_evidence(recommendation),
-        "moves": [
-            (move, bound.get(move.name) or (MOVE_FORMS[move.name]() if move.name in MOVE_FORMS else None))
-            for move in moves
-        ],
+        "moves": moves_with_forms(moves, MOVE_FORMS, bound, prefixed=True),
         "evidence_form": (evidence_form or EvidenceForm()) if adds_evidence else None,
         "reads_all": reads_ir(request.user),
         "may_write": is_ir_staff(request.user),
@@ -174,6 +171,7 @@ def recommendation_move(request, pk, move):
             recommendation=recommendation, move=move, actor=request.user, **inputs
         ),
         page=lambda bound: recommendation_detail(request, pk, bound=bound),
+        prefixed=True,
     )
 
 

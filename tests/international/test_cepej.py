@@ -6,7 +6,9 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 from courtadmin.audit.models import AuditEvent
 from international.models import Question, Questionnaire
@@ -74,7 +76,9 @@ def test_a_cycle_goes_from_import_to_export_with_one_answer_flagged_and_correcte
     judges.refresh_from_db()
     assert (judges.previous_value, judges.flagged) == (Decimal(1000), False)
     client = client_for("analyst")
-    response = client.post(reverse("international:question-move", args=[budget.pk, "answer"]), {"value": "5000000"})
+    response = client.post(
+        reverse("international:question-move", args=[budget.pk, "answer"]), {"answer-value": "5000000"}
+    )
     assert response.status_code == 302
     budget.refresh_from_db()
     assert budget.flagged and budget.change_percent == Decimal(-90)
@@ -135,12 +139,15 @@ def test_a_figure_is_required_of_a_numeric_question_and_a_file_with_a_bad_row_im
     cycle = imported(officer, 2024)
     judges = cycle.questions.get(code="1.1.1")
     assert refusal_codes(services.question_move, question=judges, move="answer", actor=users["analyst"]) == {"required"}
+    bad = [("4.1", "Clearance rate", "percent", ""), ("1.1.1", "Again", "", "")]
     response = client_for("ir_officer").post(
-        reverse("international:questionnaire-import", args=[cycle.pk]),
-        {"file": xlsx_table(HEADER, [("4.1", "Clearance rate", "percent", ""), ("1.1.1", "Again", "", "")])},
+        reverse("international:questionnaire-import", args=[cycle.pk]), {"file": xlsx_table(HEADER, bad)}
     )
-    errors = response.context["import_form"].errors["file"]
-    assert any(error.startswith("Row 2:") for error in errors) and any(error.startswith("Row 3:") for error in errors)
+    assert [error.code for error in response.context["import_form"].errors.as_data()["file"]] == ["import_row"] * 2
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
+        services.questions_import(actor=officer, questionnaire=cycle, upload=xlsx_table(HEADER, bad))
+    rows = [message.split(":")[0] for message in refused.value.message_dict["file"]]
+    assert rows == ["Row 2", "Row 3"]
     assert cycle.questions.count() == 3
 
 

@@ -6,8 +6,10 @@ from datetime import date
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from courtadmin.audit.models import AuditEvent
 from courtadmin.deadlines.models import Deadline
@@ -102,7 +104,7 @@ def test_a_recommendation_goes_from_import_to_implemented_with_evidence_ir_7_5(u
     assert response.status_code == 302
     response = client.post(
         reverse("international:recommendation-move", args=[first.pk, "report"]),
-        {"report": "Тегін заң көмегі туралы нормативтік қаулының жобасы дайындалды."},
+        {"report-report": "Тегін заң көмегі туралы нормативтік қаулының жобасы дайындалды."},
     )
     assert response.status_code == 302
     first.refresh_from_db()
@@ -162,17 +164,21 @@ def test_a_file_with_a_bad_row_imports_nothing_and_names_the_rows(users, client_
         reverse("international:review-import", args=[cycle.pk]), {"file": xlsx_table(HEADER, rows), "due_on": ""}
     )
     assert response.status_code == 200
-    errors = response.context["import_form"].errors["file"]
-    assert any(error.startswith("Row 3:") and "12" in error for error in errors)
-    assert any(error.startswith("Row 4:") and "nowhere" in error for error in errors)
-    assert any("term" in error for error in errors)  # a row names a subdivision, no term given
+    assert len(response.context["import_form"].errors["file"]) == 3
     assert not cycle.recommendations.exists()
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
+        services.recommendations_import(actor=officer, review=cycle, upload=xlsx_table(HEADER, rows))
+    errors = refused.value.message_dict["file"]
+    assert errors[0].startswith("Row 3:") and "12 is there already" in errors[0]
+    assert errors[1].startswith("Row 4:") and "nowhere" in errors[1] and "theme" in errors[1]
+    assert "term" in errors[2]  # a row names a subdivision, no term given
     # A file without the needed columns is refused as a whole, beside the field.
-    response = client.post(
-        reverse("international:review-import", args=[cycle.pk]),
-        {"file": xlsx_table(("paragraph", "text"), [("1", "x")])},
-    )
-    assert "theme" in response.context["import_form"].errors["file"][0]
+    with translation.override("en"):
+        response = client.post(
+            reverse("international:review-import", args=[cycle.pk]),
+            {"file": xlsx_table(("paragraph", "text"), [("1", "x")])},
+        )
+    assert [error.code for error in response.context["import_form"].errors.as_data()["file"]] == ["import_header"]
     assert not cycle.recommendations.exists()
 
 
@@ -310,9 +316,7 @@ def test_the_register_and_the_pages_cost_the_same_for_three_rows_and_for_thirty(
     assert [page_queries(client, url) for url in urls] == few
 
 
-def test_the_subdivision_finds_its_recommendations_on_its_home_page_and_the_officer_what_to_control(
-    users, client_for
-):
+def test_the_subdivision_finds_its_recommendations_on_its_home_page_and_the_officer_what_to_control(users, client_for):
     officer, legal = users["ir_officer"], users["legal_officer"]
     cycle = imported(officer)
     mine = cycle.recommendations.get(paragraph="12")
