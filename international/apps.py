@@ -21,6 +21,7 @@ class InternationalConfig(AppConfig):
             load_demo_applications,
             load_demo_budget,
             load_demo_cepej,
+            load_demo_cooperation,
             load_demo_documents,
             load_demo_events,
             load_demo_obligations,
@@ -51,3 +52,4 @@ class InternationalConfig(AppConfig):
         register_demo_loader(load_demo_budget)
         register_demo_loader(load_demo_obligations)
         register_demo_loader(load_demo_cepej)
+        register_demo_loader(load_demo_cooperation)

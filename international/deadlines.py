@@ -102,4 +102,21 @@ KINDS = [
         working_days=10,  # the assignment's own term replaces it (due_on)
         remind_before=(3, 1),
     ),
+    DeadlineKind(
+        "ir.agreement_comment",
+        Department.IR,
+        _("Comments of a subdivision on a draft international document"),
+        _("IR 7.2, 7.10: the term set when the subdivision is asked"),
+        working_days=5,  # the request's own term replaces it (due_on)
+        remind_before=(2, 1),
+    ),
+    DeadlineKind(
+        "ir.agreement_validity",
+        Department.IR,
+        _("End of an international document's validity"),
+        _("IR 7.10: the term of validity the document sets; prolong it or let it end"),
+        months=12,  # the document's own term replaces it (due_on)
+        remind_before=(60, 20, 5),
+        remind_while_overdue=False,
+    ),
 ]

@@ -1145,3 +1145,118 @@ def load_demo_cepej(people) -> str:
         f"IR CEPEJ: the {previous.data_year} cycle approved; the {current.data_year} cycle being answered, "
         "the budget's figure flagged by the quality check (analyst, legal_officer)."
     )
+
+
+PARTNERS = [
+    ("foreign_court", "Türkiye Cumhuriyeti Yargıtay", "TR", ["training", "digital"], 2012),
+    ("organisation", "UNDP in Kazakhstan", None, ["anti_corruption", "human_rights"], 2015),
+    (
+        "organisation",
+        "Deutsche Stiftung für internationale rechtliche Zusammenarbeit (IRZ)",
+        "DE",
+        ["training", "mediation"],
+        2009,
+    ),
+]
+
+
+def load_demo_cooperation(people) -> str:
+    """Three partners with their contacts (IR 7.1, 7.4); a memorandum in force whose validity
+    ends within three months, approved by a signed memo of the IR head (IR 7.10); a draft
+    agreement with the Legal Department for its comments (legal_officer)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from courtadmin.org.models import Unit
+
+    from .models import Agreement, Country, Event, Partner
+    from .services import agreements, partners
+
+    if Partner.objects.exists():
+        return "IR cooperation: already in the demo."
+    officer, today = people["ir_officer"].user, timezone.localdate()
+    saved = {}
+    for kind, name, country, areas, since in PARTNERS:
+        saved[name] = partners.partner_save(
+            actor=officer,
+            partner=Partner(
+                kind=kind,
+                name=name,
+                country=Country.objects.filter(code=country).first() if country else None,
+                areas=areas,
+                since=since,
+            ),
+            contacts=[
+                {
+                    "full_name": "Ayşe Demir",
+                    "position": "Dış İlişkiler Daire Başkanı",
+                    "email": "",
+                    "phone": "",
+                    "languages": "tr, en",
+                }
+            ]
+            if kind == "foreign_court"
+            else [],
+        )
+    court = saved["Türkiye Cumhuriyeti Yargıtay"]
+    held = Event.objects.filter(status=Event.Status.HELD).order_by("-starts_on").first()
+    if held is not None:
+        held.partners.add(court)
+
+    def pdf(name, title):
+        return SimpleUploadedFile(
+            name, _demo_pdf(title, "Тараптар ынтымақтастық туралы келісті."), content_type="application/pdf"
+        )
+
+    memorandum = agreements.agreement_save(
+        actor=officer,
+        agreement=Agreement(
+            kind=Agreement.Kind.MEMORANDUM,
+            title="Қазақстан Жоғарғы Соты мен Түркия Кассациялық соты арасындағы өзара түсіністік туралы меморандум",
+            partner=court,
+            officer=officer,
+        ),
+    )
+    agreements.version_add(
+        actor=officer, agreement=memorandum, upload=pdf("memorandum.pdf", "Меморандум жобасы"), note=""
+    )
+    approval = demo_document(
+        author=officer,
+        kind="ir.report_to_chairman",
+        subject="Түркия Кассациялық сотымен меморандумды мақұлдау туралы / "
+        "Об одобрении меморандума с Кассационным судом Турции",
+        addressee="Председателю Верховного Суда Республики Казахстан",
+        texts={"kk": "Меморандум жобасын мақұлдауды сұраймын.", "ru": "Прошу одобрить проект меморандума."},
+        state="signed",
+        signer=people["ir_head"].user,
+    )
+    agreements.agreement_move(agreement=memorandum, move="submit", actor=officer, document=approval)
+    agreements.agreement_move(
+        agreement=memorandum,
+        move="sign",
+        actor=officer,
+        file=pdf("memorandum-signed.pdf", "Өзара түсіністік туралы меморандум"),
+        signed_on=today - timedelta(days=3 * 365 - 75),
+        valid_until=today + timedelta(days=75),
+    )
+    draft = agreements.agreement_save(
+        actor=officer,
+        agreement=Agreement(
+            kind=Agreement.Kind.AGREEMENT,
+            title="Судьяларды оқыту саласындағы ынтымақтастық туралы келісім",
+            partner=saved[PARTNERS[2][1]],
+            party=Agreement.Party.COURT_ADMINISTRATION,
+            officer=officer,
+        ),
+    )
+    agreements.version_add(actor=officer, agreement=draft, upload=pdf("agreement.pdf", "Келісім жобасы"), note="")
+    agreements.agreement_move(
+        agreement=draft,
+        move="consult",
+        actor=officer,
+        units=[Unit.objects.get(code="legal")],
+        due_on=today + timedelta(days=10),
+    )
+    return (
+        f"IR cooperation: {len(PARTNERS)} partners; a memorandum in force ending in 75 days; "
+        "a draft agreement with the Legal Department for comments (legal_officer)."
+    )

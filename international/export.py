@@ -260,3 +260,42 @@ def questionnaire_workbook(questionnaire, questions) -> bytes:
     )
     table(book, f"CEPEJ {questionnaire.data_year}", header, lines)
     return saved(book)
+
+
+def partners_workbook(partners) -> bytes:
+    """The partners as filtered on the page (IR 7.1)."""
+    book = new_workbook()
+    header = [_("Title"), _("Kind"), _("Country"), _("Areas of cooperation"), _("Cooperating since"), _("Website")]
+    lines = (
+        [
+            partner.name,
+            partner.get_kind_display(),
+            str(partner.country or ""),
+            "; ".join(str(name) for name in partner.area_names),
+            partner.since,
+            partner.website,
+        ]
+        for partner in partners[:EXPORT_LIMIT].iterator(chunk_size=2000)
+    )
+    table(book, _("Partners"), header, lines)
+    return saved(book)
+
+
+def agreements_workbook(agreements) -> bytes:
+    """The international documents as filtered on the page (IR 7.2, 7.10)."""
+    book = new_workbook()
+    header = [_("Title"), _("Kind"), _("Partner"), _("On our side"), _("Status"), _("Signed on"), _("Valid until")]
+    lines = (
+        [
+            agreement.title,
+            agreement.get_kind_display(),
+            str(agreement.partner or ""),
+            agreement.get_party_display(),
+            agreement.get_status_display(),
+            agreement.signed_on,
+            agreement.valid_until,
+        ]
+        for agreement in agreements[:EXPORT_LIMIT].iterator(chunk_size=2000)
+    )
+    table(book, _("International documents"), header, lines)
+    return saved(book)

@@ -742,6 +742,13 @@ class Event(models.Model):
         blank=True,
         related_name="+",
     )
+    partners = models.ManyToManyField(
+        "Partner",
+        verbose_name=_("partners"),
+        blank=True,
+        related_name="events",
+        help_text=_("The foreign courts and organisations it was held with: the partners' history."),
+    )
     foreign_participants = models.TextField(_("foreign participants"), blank=True)
     programme = models.TextField(_("programme"), blank=True)
     talking_points = models.ForeignKey(
@@ -1367,3 +1374,214 @@ class Question(UnitAssignment):
         if self.value is None or not self.previous_value:
             return None
         return (self.value - self.previous_value) * 100 / abs(self.previous_value)
+
+
+# --- Partners of cooperation (IR 4.1, 7.1, 7.4) ------------------------------------------------
+
+
+class Area(models.TextChoices):
+    """The areas of cooperation (IR 7.1)."""
+
+    TRAINING = "training", _("training of judges and staff")
+    DIGITAL = "digital", _("digital justice")
+    ADMINISTRATION = "administration", _("court administration")
+    INDEPENDENCE = "independence", _("independence and ethics of judges")
+    ANTI_CORRUPTION = "anti_corruption", _("countering corruption")
+    LEGAL_ASSISTANCE = "legal_assistance", _("international legal assistance")
+    MEDIATION = "mediation", _("mediation and conciliation")
+    HUMAN_RIGHTS = "human_rights", _("human rights")
+
+
+class Partner(models.Model):
+    """A foreign court, state body, international organisation or legal association the
+    Supreme Court and the Court Administration cooperate with (IR 4.1, 7.1), with its contacts
+    (the offices of foreign supreme courts, IR 7.4) and the history of the cooperation: the
+    events it took part in, the agreements and the projects."""
+
+    audit_department = "IR"
+
+    class Kind(models.TextChoices):
+        FOREIGN_COURT = "foreign_court", _("foreign court")
+        STATE_BODY = "state_body", _("foreign state body")
+        ORGANISATION = "organisation", _("international organisation")
+        ASSOCIATION = "association", _("foreign legal association")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    name = models.CharField(pgettext_lazy("record", "title"), max_length=300)
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Empty for an international organisation."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    areas = models.JSONField(_("areas of cooperation"), default=list, blank=True)
+    since = models.PositiveSmallIntegerField(_("cooperating since"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["name", "pk"]
+        constraints = [models.UniqueConstraint(fields=["kind", "name"], name="ir_partner_unique")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("international:partner-detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        if any(code not in Area.values for code in self.areas or []):
+            raise ValidationError({"areas": ValidationError(_("Choose areas from the list."), code="unknown")})
+
+    @property
+    def area_names(self) -> list:
+        names = dict(Area.choices)
+        return [names[code] for code in self.areas or [] if code in names]
+
+
+class PartnerContact(models.Model):
+    """A person to write to at a partner (IR 7.4: the office of a foreign supreme court)."""
+
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="contacts")
+    full_name = models.CharField(_("full name"), max_length=200)
+    position = models.CharField(_("position"), max_length=300)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=64, blank=True)
+    languages = models.CharField(_("languages of correspondence"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        ordering = ["full_name", "pk"]
+
+    def __str__(self):
+        return self.full_name
+
+
+# --- International documents: memoranda, agreements, drafts of treaties (IR 7.2, 7.10) ----------
+
+
+class Agreement(models.Model):
+    """A memorandum or an agreement between the Supreme Court or the Court Administration and
+    a partner (IR 7.10), or a draft international treaty sent for the department's agreement
+    (IR 7.2): its versions, the subdivisions' comments, its approval route (a document of the
+    documents module, signed under IR 13), the signed text and its term of validity, reminded
+    before it ends (`ir.agreement_validity`). services/agreements.py holds the moves."""
+
+    audit_department = "IR"
+
+    class Kind(models.TextChoices):
+        MEMORANDUM = "memorandum", _("memorandum of understanding")
+        AGREEMENT = "agreement", _("agreement on cooperation")
+        TREATY_DRAFT = "treaty_draft", _("draft international treaty for agreement")
+
+    class Party(models.TextChoices):
+        SUPREME_COURT = "supreme_court", _("the Supreme Court")
+        COURT_ADMINISTRATION = "court_administration", _("the Court Administration")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", pgettext_lazy("agreement", "being drafted")
+        CONSULTATION = "consultation", _("with the subdivisions for comments")
+        APPROVAL = "approval", _("on the approval route")
+        SIGNED = "signed", pgettext_lazy("agreement", "signed, in force")
+        AGREED = "agreed", pgettext_lazy("agreement", "agreed")
+        ENDED = "ended", pgettext_lazy("agreement", "ended")
+        WITHDRAWN = "withdrawn", pgettext_lazy("agreement", "withdrawn")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    title = models.CharField(pgettext_lazy("record", "title"), max_length=500)
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), null=True, blank=True, on_delete=models.PROTECT, related_name="agreements"
+    )
+    party = models.CharField(_("on our side"), max_length=24, choices=Party.choices, default=Party.SUPREME_COURT)
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("responsible officer"), on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    document = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("approval document"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    signed_on = models.DateField(_("signed on"), null=True, blank=True, editable=False)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True, editable=False)
+    ended_on = models.DateField(_("ended on"), null=True, blank=True, editable=False)
+    reason = models.TextField(_("reason"), blank=True, editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+
+    class Meta:
+        verbose_name = _("international document")
+        verbose_name_plural = _("international documents")
+        ordering = ["-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(signed_on__isnull=False),
+                name="ir_agreement_valid_when_signed",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "valid_until"], name="ir_agreement_validity")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("international:agreement-detail", args=[self.pk])
+
+
+class AgreementVersion(StoredFile):
+    """A version of the text; the signed text is the version marked so (IR 7.10)."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField(_("version"))
+    note = models.CharField(_("what changed"), max_length=500, blank=True)
+    signed = models.BooleanField(_("the signed text"), default=False)
+
+    class Meta:
+        verbose_name = _("version of the text")
+        verbose_name_plural = _("versions of the text")
+        ordering = ["number"]
+        constraints = [models.UniqueConstraint(fields=["agreement", "number"], name="ir_agreement_version_unique")]
+
+
+class Comment(UnitAssignment):
+    """A subdivision asked for its comments on a draft, by a term (IR 7.2, 7.10): it reads the
+    draft's versions and gives its comments, and nothing else of the IR."""
+
+    audit_department = "IR"
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("to be asked")
+        ASSIGNED = "assigned", _("asked, awaiting the comments")
+        COMMENTED = "commented", _("comments given")
+
+    WITH_UNIT = (Status.ASSIGNED,)
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="comments")
+    text = models.TextField(_("comments"), blank=True, editable=False)
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.RECEIVED)
+
+    class Meta:
+        verbose_name = _("comments of a subdivision")
+        verbose_name_plural = _("comments of subdivisions")
+        ordering = ["pk"]
+        indexes = [models.Index(fields=["unit", "status"], name="ir_comment_unit")]
+
+    def __str__(self):
+        return f"{self.agreement}: {self.unit}"
+
+    def get_absolute_url(self):
+        return f"{self.agreement.get_absolute_url()}#comments"

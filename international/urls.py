@@ -1,6 +1,19 @@
 from django.urls import path
 
-from .views import applications, budget, catalogs, cepej, events, gifts, home, obligations, requests, trips
+from .views import (
+    agreements,
+    applications,
+    budget,
+    catalogs,
+    cepej,
+    events,
+    gifts,
+    home,
+    obligations,
+    partners,
+    requests,
+    trips,
+)
 
 app_name = "international"
 
@@ -76,6 +89,24 @@ urlpatterns = [
     path("gifts/new/", gifts.gift_edit, name="gift-create"),
     path("gifts/<int:pk>/", gifts.gift_detail, name="gift-detail"),
     path("gifts/<int:pk>/edit/", gifts.gift_edit, name="gift-update"),
+    # Partners of cooperation (IR 4.1, 7.1, 7.4)
+    path("partners/", partners.partner_list, name="partner-list"),
+    path("partners/export/", partners.partner_export, name="partner-export"),
+    path("partners/new/", partners.partner_edit, name="partner-create"),
+    path("partners/<int:pk>/", partners.partner_detail, name="partner-detail"),
+    path("partners/<int:pk>/edit/", partners.partner_edit, name="partner-update"),
+    # International documents: memoranda, agreements, drafts of treaties (IR 7.2, 7.10)
+    path("agreements/", agreements.agreement_list, name="agreement-list"),
+    path("agreements/export/", agreements.agreement_export, name="agreement-export"),
+    path("agreements/new/", agreements.agreement_edit, name="agreement-create"),
+    path("agreements/<int:pk>/", agreements.agreement_detail, name="agreement-detail"),
+    path("agreements/<int:pk>/edit/", agreements.agreement_edit, name="agreement-update"),
+    path("agreements/<int:pk>/move/<slug:move>/", agreements.agreement_move, name="agreement-move"),
+    path("agreements/<int:pk>/files/", agreements.agreement_file_add, name="agreement-file-add"),
+    path(
+        "agreements/<int:pk>/files/<int:file_pk>/", agreements.agreement_file_download, name="agreement-file-download"
+    ),
+    path("comments/<int:pk>/move/<slug:move>/", agreements.comment_move, name="comment-move"),
     # Human-rights obligations: the UN treaty bodies' recommendations (IR 7.5)
     path("reviews/", obligations.review_list, name="review-list"),
     path("reviews/new/", obligations.review_edit, name="review-create"),

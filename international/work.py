@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from courtadmin.core.work import WorkItem, WorkPanel, record_lines
 from courtadmin.org.models import Department
 
-from .models import Application, LegalAssistanceRequest, Question, Recommendation
+from .models import Application, Comment, LegalAssistanceRequest, Question, Recommendation
 from .permissions import assigned_to, unit_outside_ir
 from .selectors.applications import applications_visible_to
 from .selectors.events import events_ahead_of
@@ -96,6 +96,14 @@ def _visitors_ahead(user, limit: int):
     return lines, len(visits)
 
 
+def _written(record) -> str:
+    """What people wrote in a record's name: a CEPEJ question's text, a draft's title
+    (models.Question.__str__, models.Comment.__str__)."""
+    if isinstance(record, Question):
+        return record.text[:80]
+    return record.agreement.title if isinstance(record, Comment) else ""
+
+
 def _given(model, parent):
     """The panel's source: the records of `model` the IR gave the user's subdivision, still to
     be done, nearest term first (a recommendation, IR 7.5; a CEPEJ question, IR 7.28)."""
@@ -108,7 +116,7 @@ def _given(model, parent):
         )
 
     def lines(user, limit: int):
-        return record_lines([records(user)], limit)
+        return record_lines([records(user)], limit, quote=_written)
 
     def shown_to(user) -> bool:
         return unit_outside_ir(user) is not None and records(user).exists()
@@ -118,6 +126,7 @@ def _given(model, parent):
 
 _recommendations_given, _has_recommendations = _given(Recommendation, "review")
 _questions_given, _has_questions = _given(Question, "questionnaire")
+_comments_asked, _has_comments = _given(Comment, "agreement")
 
 
 def _to_control_lines(user, limit: int):
@@ -131,6 +140,7 @@ def _to_control_lines(user, limit: int):
             Question.objects.filter(questionnaire__officer=user, status=Question.Status.ANSWERED).order_by("order"),
         ],
         limit,
+        quote=_written,
     )
 
 
@@ -170,6 +180,15 @@ PANELS = (
         order=44,
         all_url=reverse_lazy("international:question-list"),
         shown_to=_has_questions,
+    ),
+    WorkPanel(
+        "international_comments",
+        gettext_lazy("Drafts of international documents my subdivision comments on"),
+        gettext_lazy("No draft awaits your subdivision's comments."),
+        _comments_asked,
+        order=44,
+        all_url=reverse_lazy("international:agreement-list"),
+        shown_to=_has_comments,
     ),
     WorkPanel(
         "international_events",

@@ -36,7 +36,8 @@ class QuickSelect(forms.Select):
         def option(option_value, label) -> str:
             nonlocal has_selected
             option_value = "" if option_value is None else str(option_value)
-            selected = not has_selected and option_value in chosen  # one option selected, as Django's
+            # One option selected, as Django's, unless the list takes several.
+            selected = option_value in chosen and (self.allow_multiple_selected or not has_selected)
             has_selected |= selected
             extra = self.option_attrs(label)
             return (
@@ -51,7 +52,10 @@ class QuickSelect(forms.Select):
                 parts.append(f'<optgroup label="{_escaped(group)}">{options}</optgroup>')
             else:
                 parts.append(option(group, grouped))
-        attrs_html = flatatt(self.build_attrs(self.attrs, attrs))  # escaped by flatatt
+        attrs = self.build_attrs(self.attrs, attrs)
+        if self.allow_multiple_selected:
+            attrs["multiple"] = True
+        attrs_html = flatatt(attrs)  # escaped by flatatt
         html_text = f'<select name="{_escaped(name)}"{attrs_html}>{"".join(parts)}</select>'
         # Every piece above is escaped.
         return mark_safe(html_text)  # noqa: S308  # nosec B308 B703
@@ -64,6 +68,14 @@ class WrittenSelect(QuickSelect):
 
     def option_attrs(self, label) -> str:
         return f' lang="{_escaped(written_in(str(label)))}"'
+
+
+class WrittenSelectMultiple(WrittenSelect):
+    """WrittenSelect for a choice of several (an event's partners)."""
+
+    allow_multiple_selected = True
+    value_from_datadict = forms.SelectMultiple.value_from_datadict
+    value_omitted_from_data = forms.SelectMultiple.value_omitted_from_data
 
 
 class ListedChoiceIterator(forms.models.ModelChoiceIterator):

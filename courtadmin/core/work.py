@@ -60,9 +60,10 @@ def my_work_panels(user, limit: int = LIMIT) -> list[dict]:
     return shown
 
 
-def record_lines(querysets, limit: int) -> tuple[list[WorkItem], int]:
+def record_lines(querysets, limit: int, quote=None) -> tuple[list[WorkItem], int]:
     """Lines for the records of `querysets` in turn (each filtered and ordered already): the
-    record's kind and number, its status as the note; at most `limit`, and how many in all."""
+    record's kind and number, its status as the note; at most `limit`, and how many in all.
+    `quote(record)`: the words people wrote that the record's name holds, if any."""
     from django.utils.translation import gettext as _
 
     lines, total = [], 0
@@ -71,5 +72,6 @@ def record_lines(querysets, limit: int) -> tuple[list[WorkItem], int]:
         kind = queryset.model._meta.verbose_name.capitalize()
         for record in queryset[: max(0, limit - len(lines))]:
             note = _("status: %(status)s") % {"status": record.get_status_display()}
-            lines.append(WorkItem(f"{kind} {record}", record.get_absolute_url(), note))
+            words = quote(record) if quote is not None else ""
+            lines.append(WorkItem(f"{kind} {record}", record.get_absolute_url(), note, quote=words))
     return lines, total

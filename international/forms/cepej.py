@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from courtadmin.core.forms import NameChoiceField, PortalFormMixin
+from courtadmin.core.forms import NameChoiceField, PortalFormMixin, WrittenSelect
 from courtadmin.instructions.forms import PersonChoiceField
 
 from ..models import Question, Questionnaire
@@ -52,7 +52,9 @@ MOVE_FORMS = {"assign": AssignForm, "answer": AnswerForm, "return": TermForm}
 
 class QuestionFilterForm(PortalFormMixin, forms.Form):
     text = forms.CharField(label=_("Code or question"), required=False)
-    questionnaire = forms.ModelChoiceField(label=_("Questionnaire"), queryset=None, required=False, empty_label="—")
+    questionnaire = forms.ModelChoiceField(
+        label=_("Questionnaire"), queryset=None, required=False, empty_label="—", widget=WrittenSelect
+    )
     status = forms.ChoiceField(label=_("Status"), choices=[("", "—"), *Question.Status.choices], required=False)
     unit = NameChoiceField(label=_("Subdivision"), queryset=None, required=False, empty_label="—")
     flagged = forms.BooleanField(label=_("Flagged by the quality check"), required=False)

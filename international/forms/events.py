@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from courtadmin.core.forms import NameChoiceField, PortalFormMixin, WrittenSelect
+from courtadmin.core.forms import NameChoiceField, PortalFormMixin, WrittenSelect, WrittenSelectMultiple
 from courtadmin.instructions.forms import PeopleChoiceField, PersonChoiceField
 
 from ..models import LANGUAGES, Event
@@ -37,6 +37,7 @@ class EventForm(PortalFormMixin, forms.ModelForm):
             "country",
             "place",
             "organiser",
+            "partners",
             "foreign_participants",
             "programme",
             "talking_points",
@@ -52,6 +53,7 @@ class EventForm(PortalFormMixin, forms.ModelForm):
             "foreign_participants": forms.Textarea(attrs={"rows": 3}),
             "programme": forms.Textarea(attrs={"rows": 4}),
             "talking_points": WrittenSelect,
+            "partners": WrittenSelectMultiple,
         }
 
     def __init__(self, *args, user, **kwargs):

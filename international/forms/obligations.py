@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from courtadmin.core.forms import NameChoiceField, PortalFormMixin
+from courtadmin.core.forms import NameChoiceField, PortalFormMixin, WrittenSelect
 from courtadmin.instructions.forms import PersonChoiceField
 
 from ..models import Recommendation, Review, TreatyBody
@@ -87,7 +87,9 @@ class ReviewFilterForm(PortalFormMixin, forms.Form):
 
 class RecommendationFilterForm(PortalFormMixin, forms.Form):
     text = forms.CharField(label=_("Paragraph, theme or text"), required=False)
-    review = forms.ModelChoiceField(label=_("Review cycle"), queryset=None, required=False, empty_label="—")
+    review = forms.ModelChoiceField(
+        label=_("Review cycle"), queryset=None, required=False, empty_label="—", widget=WrittenSelect
+    )
     body = forms.ChoiceField(label=_("UN body"), choices=BODIES, required=False)
     status = forms.ChoiceField(label=_("Status"), choices=[("", "—"), *Recommendation.Status.choices], required=False)
     unit = NameChoiceField(label=_("Subdivision"), queryset=None, required=False, empty_label="—")

@@ -47,11 +47,13 @@ def portal_people():
 
 
 def department_documents(user):
-    """The IR's documents within the reader's reach, the latest first: what a material is, or
-    the leadership's talking points (IR 7.15, 7.30)."""
+    """The IR's documents within the reader's reach, the latest first: what a material is, the
+    leadership's talking points, an international document's approval (IR 7.15, 7.30, 7.10)."""
     from courtadmin.documents.selectors import documents_visible_to
 
-    return documents_visible_to(user).filter(department=Department.IR).order_by("-pk")[:200]
+    documents = documents_visible_to(user).filter(department=Department.IR)
+    # A queryset still (a form checks the choice posted against it), of the latest 200.
+    return documents.filter(pk__in=documents.order_by("-pk").values("pk")[:200]).order_by("-pk")
 
 
 def leadership_attends(event) -> bool:

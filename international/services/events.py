@@ -122,9 +122,10 @@ def event_move(*, event: Event, move: str, actor, **inputs) -> Event:
     return EVENT_WORKFLOW.perform(record=event, move=move, actor=actor, **inputs)
 
 
-def event_save(*, actor, event: Event, participants) -> Event:
+def event_save(*, actor, event: Event, participants, partners=()) -> Event:
     """IR 7.6, 7.14: an event entered, or corrected while it is ahead, by IR staff; its
-    participants are people of the portal."""
+    participants are people of the portal; the partners it is held with keep it in their
+    history (IR 7.1)."""
     check_ir_staff(actor)
     created = event.pk is None
     if not created and Event.objects.get(pk=event.pk).status not in OPEN:
@@ -135,11 +136,15 @@ def event_save(*, actor, event: Event, participants) -> Event:
     with transaction.atomic():
         event.save()
         event.participants.set(participants)
+        event.partners.set(partners)
         audit_record(
             actor=actor,
             action=f"ir.event.{'created' if created else 'updated'}",
             obj=event,
-            after={"participants": sorted(user.pk for user in participants)},
+            after={
+                "participants": sorted(user.pk for user in participants),
+                "partners": sorted(partner.pk for partner in partners),
+            },
         )
     return event
 

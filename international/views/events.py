@@ -113,7 +113,10 @@ def event_edit(request, pk=None):
         done, event = service_result(
             form,
             lambda: services.event_save(
-                actor=request.user, event=form.instance, participants=list(form.cleaned_data["participants"])
+                actor=request.user,
+                event=form.instance,
+                participants=list(form.cleaned_data["participants"]),
+                partners=list(form.cleaned_data["partners"]),
             ),
         )
         if done:
@@ -164,13 +167,14 @@ def event_card(request, pk):
 
 
 def _department_parts(user, event) -> dict:
-    """The materials and the follow-up instructions are the department's records: a participant
-    from elsewhere reads the event, not them (404 everywhere else too)."""
+    """The materials, the follow-up instructions and the partners are the department's records:
+    a participant from elsewhere reads the event, not them (404 everywhere else too)."""
     if not selectors.reads_all_events(user):
-        return {"materials": [], "follow_ups": [], "department_parts": False}
+        return {"materials": [], "follow_ups": [], "partners": [], "department_parts": False}
     return {
         "materials": selectors.event_materials(event),
         "follow_ups": selectors.event_follow_ups(event),
+        "partners": event.partners.order_by("name"),
         "department_parts": True,
     }
 

@@ -92,7 +92,15 @@ ROLES = {
         "ir/gifts/new/",
         "ir/gifts/<int:pk>/",
         "ir/gifts/<int:pk>/edit/",
-        # Issue 22: the UN bodies' recommendations and the CEPEJ cycle.
+        # Issue 22: partners, international documents, the UN bodies' recommendations, the CEPEJ cycle.
+        "ir/partners/",
+        "ir/partners/new/",
+        "ir/partners/<int:pk>/",
+        "ir/partners/<int:pk>/edit/",
+        "ir/agreements/",
+        "ir/agreements/new/",
+        "ir/agreements/<int:pk>/",
+        "ir/agreements/<int:pk>/edit/",
         "ir/reviews/",
         "ir/reviews/new/",
         "ir/reviews/<int:pk>/",
@@ -178,7 +186,9 @@ ROLES = {
         "ir/events/",
         "ir/events/calendar/",
         "ir/events/<int:pk>/",
-        # The recommendations and CEPEJ questions given to his subdivision (issue 22), from his work.
+        # The recommendations, CEPEJ questions and drafts given to his subdivision (issue 22), from his work.
+        "ir/agreements/",
+        "ir/agreements/<int:pk>/",
         "ir/recommendations/",
         "ir/recommendations/<int:pk>/",
         "ir/questions/",

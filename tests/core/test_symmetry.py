@@ -34,6 +34,8 @@ FEATURES = {
         "gifts",
         "obligations",
         "cepej",
+        "partners",
+        "agreements",
     },
     "internal_security": {"complaints", "investigations", "cases", "signals"},
 }
@@ -170,6 +172,9 @@ VOCABULARY = {
             "recommendation",
             "questionnaire",
             "question",
+            "partner",
+            "agreement",
+            "comment",  # a subdivision's comments on a draft international document (IR 7.2, 7.10)
         },
         # a trip's final report (IR 7.11); an event's material (IR 7.15); a sum posted against a
         # budget item, a souvenirs' movement (IR 7.21)

@@ -31,9 +31,11 @@ from internal_security.models import Complaint
 from internal_security.selectors import complaints as isd_selectors
 from internal_security.services import complaints as isd_services
 from international.models import (
+    Agreement,
     Application,
     Event,
     KazakhCourt,
+    Partner,
     Question,
     Questionnaire,
     Recommendation,
@@ -41,9 +43,11 @@ from international.models import (
     Review,
     Trip,
 )
+from international.services import agreements as ir_agreements
 from international.services import applications as ir_applications
 from international.services import cepej as ir_cepej
 from international.services import obligations as ir_obligations
+from international.services import partners as ir_partners
 from international.services import trips as ir_trips
 from tests.conftest import DEMO_TEST_PASSWORD, TODAY, mark_second_factor_given
 from tests.international import factories as ir_factories
@@ -669,6 +673,45 @@ def _ir_question_answer(people, users):
     return {**_ir_question(people, users), "move": "answer"}
 
 
+def _ir_partner(people, users):
+    partner = Partner(kind="foreign_court", name="Türkiye Cumhuriyeti Yargıtay", areas=["training"])
+    return {"pk": ir_partners.partner_save(actor=users["ir_officer"], partner=partner).pk}
+
+
+def _ir_agreement(people, users):
+    """A memorandum with a version, the Legal Department asked for its comments (IR 7.10)."""
+    officer = users["ir_officer"]
+    agreement = Agreement(kind="memorandum", title="Өзара түсіністік туралы меморандум", officer=officer)
+    ir_agreements.agreement_save(actor=officer, agreement=agreement)
+    version = ir_agreements.version_add(
+        actor=officer,
+        agreement=agreement,
+        upload=SimpleUploadedFile("draft.pdf", b"%PDF-1.7\n%draft\n", content_type="application/pdf"),
+        note="",
+    )
+    ir_agreements.agreement_move(
+        agreement=agreement,
+        move="consult",
+        actor=officer,
+        units=[Unit.objects.get(code="legal")],
+        due_on=date(2027, 1, 15),
+    )
+    return {"pk": agreement.pk, "file_pk": version.pk}
+
+
+def _ir_agreement_only(people, users):
+    return {"pk": _ir_agreement(people, users)["pk"]}
+
+
+def _ir_agreement_withdraw(people, users):
+    return {**_ir_agreement_only(people, users), "move": "withdraw"}
+
+
+def _ir_comment(people, users):
+    agreement = Agreement.objects.get(pk=_ir_agreement(people, users)["pk"])
+    return {"pk": agreement.comments.get().pk, "move": "comment"}
+
+
 # The subdivision a recommendation is assigned to reads it; the rest of the IR stays closed to it.
 ASSIGNED_OUTSIDERS = [name for name in IR_OUTSIDERS if name != "legal_officer"]
 
@@ -791,6 +834,16 @@ CASES = {
     "international:question-move": Case(
         _ir_question_answer, "legal_officer", [*ASSIGNED_OUTSIDERS, "ir_officer", "chairman"]
     ),
+    "international:partner-detail": Case(_ir_partner, "ir_officer", IR_OUTSIDERS),
+    "international:partner-update": Case(_ir_partner, "ir_officer", IR_WRITE_OUTSIDERS),
+    # A subdivision asked for comments reads the draft (legal_officer), no other outsider.
+    "international:agreement-detail": Case(_ir_agreement_only, "legal_officer", ASSIGNED_OUTSIDERS),
+    "international:agreement-file-download": Case(_ir_agreement, "legal_officer", ASSIGNED_OUTSIDERS),
+    "international:agreement-update": Case(_ir_agreement_only, "ir_officer", [*IR_WRITE_OUTSIDERS]),
+    "international:agreement-move": Case(_ir_agreement_withdraw, "ir_officer", [*IR_WRITE_OUTSIDERS]),
+    "international:agreement-file-add": Case(_ir_agreement_only, "ir_officer", [*IR_WRITE_OUTSIDERS]),
+    # The comments are the subdivision's to give: the IR's staff and the leadership are refused it too.
+    "international:comment-move": Case(_ir_comment, "legal_officer", [*ASSIGNED_OUTSIDERS, "ir_officer", "chairman"]),
     "dashboard:board": Case(_isd_board, "isd_head", ISD_BOARD_OUTSIDERS),
     "dashboard:board-xlsx": Case(_isd_board, "isd_head", ISD_BOARD_OUTSIDERS),
     "dashboard:board-pdf": Case(_isd_board, "isd_head", ISD_BOARD_OUTSIDERS),
