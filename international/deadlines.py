@@ -119,4 +119,20 @@ KINDS = [
         remind_before=(60, 20, 5),
         remind_while_overdue=False,
     ),
+    DeadlineKind(
+        "ir.project_proposal",
+        Department.IR,
+        _("Project proposal of a subdivision"),
+        _("IR 7.7: the term set when the subdivision is asked"),
+        working_days=10,  # the request's own term replaces it (due_on)
+        remind_before=(3, 1),
+    ),
+    DeadlineKind(
+        "ir.project_activity",
+        Department.IR,
+        _("Activity of a project"),
+        _("IR 7.9: the milestone's term in the project's plan"),
+        working_days=20,  # the milestone's own term replaces it (due_on)
+        remind_before=(5, 1),
+    ),
 ]

@@ -299,3 +299,23 @@ def agreements_workbook(agreements) -> bytes:
     )
     table(book, _("International documents"), header, lines)
     return saved(book)
+
+
+def projects_workbook(projects) -> bytes:
+    """The projects as filtered on the page (IR 7.9)."""
+    book = new_workbook()
+    header = [_("Title"), _("Partner"), _("Status"), _("Starts on"), _("Ends on"), _("Activities"), _("Done")]
+    lines = (
+        [
+            project.title,
+            str(project.partner or ""),
+            project.get_status_display(),
+            project.starts_on,
+            project.ends_on,
+            project.activities_total,
+            project.activities_done,
+        ]
+        for project in projects[:EXPORT_LIMIT].iterator(chunk_size=2000)
+    )
+    table(book, _("Projects"), header, lines)
+    return saved(book)

@@ -1585,3 +1585,240 @@ class Comment(UnitAssignment):
 
     def get_absolute_url(self):
         return f"{self.agreement.get_absolute_url()}#comments"
+
+
+# --- Projects with international organisations (IR 4.4, 7.7-7.9) -------------------------------
+
+
+class Proposal(UnitAssignment):
+    """A subdivision asked for its project proposals by a term (IR 7.7): on a topic the IR sets,
+    it writes its proposal; the IR makes a project of it or declines it."""
+
+    audit_department = "IR"
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("to be asked")
+        ASSIGNED = "assigned", _("asked, awaiting the proposal")
+        PROPOSED = "proposed", _("proposed")
+        ACCEPTED = "accepted", _("accepted: a project is made of it")
+        DECLINED = "declined", pgettext_lazy("proposal", "declined")
+
+    WITH_UNIT = (Status.ASSIGNED,)
+
+    topic = models.CharField(_("topic"), max_length=300)
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("responsible officer"), on_delete=models.PROTECT, related_name="+"
+    )
+    text = models.TextField(_("proposal"), blank=True, editable=False)
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    reason = models.TextField(_("reason"), blank=True, editable=False)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.RECEIVED)
+
+    class Meta:
+        verbose_name = _("project proposal")
+        verbose_name_plural = _("project proposals")
+        ordering = ["-pk"]
+        indexes = [models.Index(fields=["unit", "status"], name="ir_proposal_unit")]
+
+    def __str__(self):
+        return f"{self.topic} ({self.unit})"
+
+    def get_absolute_url(self):
+        return reverse("international:proposal-detail", args=[self.pk])
+
+
+class Project(models.Model):
+    """A project of the Supreme Court or the Court Administration with an international
+    organisation or a foreign legal community (IR 4.4): proposed, approved through a document
+    signed under the authority rules (IR 7.8), executed in activities with terms by the
+    responsible subdivisions, with its budget by source, indicators and risks, monitored and
+    reported on per period, completed with its final report (IR 7.9)."""
+
+    audit_department = "IR"
+
+    class Status(models.TextChoices):
+        PROPOSAL = "proposal", pgettext_lazy("project", "proposal")
+        APPROVAL = "approval", _("on the approval route")
+        EXECUTION = "execution", pgettext_lazy("project", "being executed")
+        COMPLETED = "completed", pgettext_lazy("project", "completed")
+        REJECTED = "rejected", pgettext_lazy("project", "rejected")
+
+    title = models.CharField(pgettext_lazy("record", "title"), max_length=500)
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), null=True, blank=True, on_delete=models.PROTECT, related_name="projects"
+    )
+    party = models.CharField(
+        _("on our side"), max_length=24, choices=Agreement.Party.choices, default=Agreement.Party.SUPREME_COURT
+    )
+    goals = models.TextField(_("goals"))
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    proposal = models.OneToOneField(
+        Proposal,
+        verbose_name=_("from the proposal"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="project",
+        editable=False,
+    )
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("responsible officer"), on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PROPOSAL)
+    document = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("approval document"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    reason = models.TextField(_("reason"), blank=True, editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        ordering = ["-starts_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="ir_project_ends_after_start")
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("international:project-detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError(
+                {"ends_on": ValidationError(_("The project ends on or after its first day."), code="before_start")}
+            )
+
+
+class Activity(UnitAssignment):
+    """An activity of a project, a milestone with its term (`ir.project_activity`), given to
+    the subdivision responsible for it, which reports it done; overdue, it escalates (IR 7.9).
+    The subdivision sees its activities and nothing else of the project."""
+
+    audit_department = "IR"
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("planned, not assigned")
+        ASSIGNED = "assigned", pgettext_lazy("work given to a subdivision", "assigned")
+        RETURNED = "returned", _("returned for more work")
+        DONE = "done", pgettext_lazy("activity", "done")
+
+    WITH_UNIT = (Status.ASSIGNED, Status.RETURNED)
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="activities")
+    title = models.CharField(_("activity"), max_length=500)
+    result = models.TextField(_("result"), blank=True, editable=False)
+    done_on = models.DateField(_("done on"), null=True, blank=True, editable=False)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.RECEIVED)
+
+    class Meta:
+        verbose_name = _("project activity")
+        verbose_name_plural = _("project activities")
+        ordering = ["due_on", "pk"]
+        indexes = [models.Index(fields=["unit", "status"], name="ir_activity_unit")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("international:activity-detail", args=[self.pk])
+
+
+class Funding(models.Model):
+    """The project's budget by source (IR 7.9)."""
+
+    class Source(models.TextChoices):
+        PARTNER = "partner", _("the partner's grant")
+        STATE = "state", _("the republican budget")
+        CO_FINANCING = "co_financing", _("co-financing")
+        OTHER = "other", _("another source")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="funding")
+    source = models.CharField(_("source"), max_length=16, choices=Source.choices)
+    planned = models.DecimalField(
+        _("planned, tenge"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    spent = models.DecimalField(
+        _("spent, tenge"), max_digits=14, decimal_places=2, default=0, validators=[MinValueValidator(0)]
+    )
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.get_source_display()}: {self.planned}"
+
+
+class Indicator(models.Model):
+    """An indicator of the project's result: its baseline, target and actual value (IR 7.9)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(_("indicator"), max_length=300)
+    baseline = models.DecimalField(_("baseline"), max_digits=14, decimal_places=2, null=True, blank=True)
+    target = models.DecimalField(_("target"), max_digits=14, decimal_places=2)
+    actual = models.DecimalField(_("actual"), max_digits=14, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def reached(self) -> bool:
+        return self.actual is not None and self.actual >= self.target
+
+
+class Risk(models.Model):
+    """A risk to the project and what is done about it (IR 7.9)."""
+
+    class Level(models.TextChoices):
+        LOW = "low", pgettext_lazy("risk", "low")
+        MEDIUM = "medium", pgettext_lazy("risk", "medium")
+        HIGH = "high", pgettext_lazy("risk", "high")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="risks")
+    description = models.CharField(_("risk"), max_length=500)
+    level = models.CharField(_("level"), max_length=8, choices=Level.choices, default=Level.MEDIUM)
+    mitigation = models.CharField(_("what is done about it"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.description
+
+
+class ProjectReport(models.Model):
+    """A report on the project for a period, a document of the documents module (IR 7.9); the
+    final report completes the project once signed."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="reports")
+    period_start = models.DateField(_("from"))
+    period_end = models.DateField(_("to"))
+    final = models.BooleanField(_("final report"), default=False)
+    document = models.ForeignKey(
+        "documents.Document", verbose_name=_("document"), on_delete=models.PROTECT, related_name="+"
+    )
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+
+    class Meta:
+        ordering = ["period_start", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(period_end__gte=F("period_start")), name="ir_project_report_period")
+        ]
+
+    def __str__(self):
+        return f"{self.project}: {self.period_start:%d.%m.%Y}–{self.period_end:%d.%m.%Y}"

@@ -11,6 +11,7 @@ from .views import (
     home,
     obligations,
     partners,
+    projects,
     requests,
     trips,
 )
@@ -107,6 +108,22 @@ urlpatterns = [
         "agreements/<int:pk>/files/<int:file_pk>/", agreements.agreement_file_download, name="agreement-file-download"
     ),
     path("comments/<int:pk>/move/<slug:move>/", agreements.comment_move, name="comment-move"),
+    # Projects with international organisations and their proposals (IR 4.4, 7.7-7.9)
+    path("projects/", projects.project_list, name="project-list"),
+    path("projects/export/", projects.project_export, name="project-export"),
+    path("projects/new/", projects.project_edit, name="project-create"),
+    path("projects/<int:pk>/", projects.project_detail, name="project-detail"),
+    path("projects/<int:pk>/edit/", projects.project_edit, name="project-update"),
+    path("projects/<int:pk>/move/<slug:move>/", projects.project_move, name="project-move"),
+    path("projects/<int:pk>/activities/", projects.project_activity_add, name="project-activity-add"),
+    path("projects/<int:pk>/reports/", projects.project_report_add, name="project-report-add"),
+    path("activities/", projects.activity_list, name="activity-list"),
+    path("activities/<int:pk>/", projects.activity_detail, name="activity-detail"),
+    path("activities/<int:pk>/move/<slug:move>/", projects.activity_move, name="activity-move"),
+    path("proposals/", projects.proposal_list, name="proposal-list"),
+    path("proposals/new/", projects.proposal_create, name="proposal-create"),
+    path("proposals/<int:pk>/", projects.proposal_detail, name="proposal-detail"),
+    path("proposals/<int:pk>/move/<slug:move>/", projects.proposal_move, name="proposal-move"),
     # Human-rights obligations: the UN treaty bodies' recommendations (IR 7.5)
     path("reviews/", obligations.review_list, name="review-list"),
     path("reviews/new/", obligations.review_edit, name="review-create"),

@@ -36,6 +36,7 @@ FEATURES = {
         "cepej",
         "partners",
         "agreements",
+        "projects",
     },
     "internal_security": {"complaints", "investigations", "cases", "signals"},
 }
@@ -175,10 +176,13 @@ VOCABULARY = {
             "partner",
             "agreement",
             "comment",  # a subdivision's comments on a draft international document (IR 7.2, 7.10)
+            "project",
+            "activity",
+            "proposal",
         },
         # a trip's final report (IR 7.11); an event's material (IR 7.15); a sum posted against a
-        # budget item, a souvenirs' movement (IR 7.21)
-        "subs": {"report", "material", "spending", "movement"},
+        # budget item, a souvenirs' movement (IR 7.21); a project's activity in its plan (IR 7.9)
+        "subs": {"report", "material", "spending", "movement", "activity"},
         "steps": {
             "check": "the check against the treaty basis, item by item: a move with a page of its own (IR 7.22)",
             "index": "the four catalogs with their sizes, above each catalog's list of entries",

@@ -44,12 +44,16 @@ def drafted(officer, kind=Agreement.Kind.MEMORANDUM) -> Agreement:
     return agreement
 
 
-def signed_document(users):
-    document = approved(users["ir_officer"])
+def signed_by_the_head(document, users):
+    """The IR head signs a document on its route (IR 13)."""
     head = users["ir_head"]
     return documents.document_sign(
         document=document, actor=head, password=DEMO_TEST_PASSWORD, code=second_factor_code(head)
     )
+
+
+def signed_document(users):
+    return signed_by_the_head(approved(users["ir_officer"]), users)
 
 
 def test_a_memorandum_is_commented_approved_signed_and_reminded_before_it_lapses_ir_7_10(users, client_for, signing):
