@@ -25,6 +25,7 @@ class InternationalConfig(AppConfig):
             load_demo_documents,
             load_demo_events,
             load_demo_obligations,
+            load_demo_projects,
             load_demo_requests,
             load_demo_trips,
         )
@@ -53,3 +54,4 @@ class InternationalConfig(AppConfig):
         register_demo_loader(load_demo_obligations)
         register_demo_loader(load_demo_cepej)
         register_demo_loader(load_demo_cooperation)
+        register_demo_loader(load_demo_projects)

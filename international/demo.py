@@ -1260,3 +1260,90 @@ def load_demo_cooperation(people) -> str:
         f"IR cooperation: {len(PARTNERS)} partners; a memorandum in force ending in 75 days; "
         "a draft agreement with the Legal Department for comments (legal_officer)."
     )
+
+
+def load_demo_projects(people) -> str:
+    """Two projects (IR 4.4, 7.7-7.9): one with UNDP being executed, approved by a signed memo,
+    its activities with the Legal and the Organisational-analytical Departments; one made of
+    the Legal Department's proposal, still a proposal. A new call for
+    proposals awaits the Legal Department (legal_officer)."""
+    from decimal import Decimal
+
+    from courtadmin.org.models import Unit
+
+    from .models import Partner, Project
+    from .services import projects
+
+    if Project.objects.exists():
+        return "IR projects: already in the demo."
+    officer, today = people["ir_officer"].user, timezone.localdate()
+    legal, analytics = Unit.objects.get(code="legal"), Unit.objects.get(code="analytics")
+    undp = Partner.objects.filter(name="UNDP in Kazakhstan").first()
+    running = projects.project_save(
+        actor=officer,
+        project=Project(
+            title="Сот төрелігіне қол жеткізуді кеңейту",
+            partner=undp,
+            goals="Тегін заң көмегінің қолжетімділігін арттыру және судьяларды оқыту.",
+            starts_on=today - timedelta(days=120),
+            ends_on=today + timedelta(days=245),
+            officer=officer,
+        ),
+        funding=[{"source": "partner", "planned": Decimal(45_000_000), "spent": Decimal(12_500_000)}],
+        indicators=[
+            {"name": "Оқытылған судьялар саны", "baseline": Decimal(0), "target": Decimal(150), "actual": Decimal(64)}
+        ],
+        risks=[
+            {"description": "Жаттықтырушылардың кешігуі", "level": "medium", "mitigation": "Резервтік жаттықтырушылар"}
+        ],
+    )
+    for title, unit, days in (
+        ("Судьяларға арналған семинарлар циклі", legal, 60),
+        ("Тегін заң көмегі туралы ақпараттық материалдар", legal, 150),
+        ("Соттардың қолжетімділігі туралы сауалнама", analytics, 90),
+    ):
+        projects.activity_add(
+            actor=officer, project=running, title=title, unit=unit, due_on=today + timedelta(days=days)
+        )
+    approval = demo_document(
+        author=officer,
+        kind="ir.report_to_chairman",
+        subject="БҰҰДБ-мен жобаны мақұлдау туралы / Об одобрении проекта с ПРООН",
+        addressee="Председателю Верховного Суда Республики Казахстан",
+        texts={"kk": "Жобаны мақұлдауды сұраймын.", "ru": "Прошу одобрить проект."},
+        state="signed",
+        signer=people["ir_head"].user,
+    )
+    projects.project_move(project=running, move="submit", actor=officer, document=approval)
+    projects.project_move(project=running, move="approve", actor=officer)
+    (asked,) = projects.proposals_ask(
+        actor=officer, topic="IRZ-пен медиация бойынша жоба", units=[legal], due_on=today + timedelta(days=20)
+    )
+    projects.proposal_move(
+        proposal=asked,
+        move="propose",
+        actor=people["legal_officer"].user,
+        text="Соттардағы медиацияны дамыту: медиаторларды оқыту және соттармен ынтымақтастық.",
+    )
+    projects.project_save(
+        actor=officer,
+        proposal=asked,
+        project=Project(
+            title="Соттардағы медиацияны дамыту",
+            partner=Partner.objects.filter(name__startswith="Deutsche Stiftung").first(),
+            goals=asked.text,
+            starts_on=today + timedelta(days=60),
+            ends_on=today + timedelta(days=60 + 365),
+            officer=officer,
+        ),
+    )
+    projects.proposals_ask(
+        actor=officer,
+        topic="Еуропа Кеңесімен 2027 жылғы жобалар",
+        units=[legal, analytics],
+        due_on=today + timedelta(days=15),
+    )
+    return (
+        "IR projects: one with UNDP being executed (activities with legal_officer and analyst), one made of "
+        "a proposal; a call for proposals awaiting legal_officer and analyst."
+    )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from courtadmin.core.work import WorkItem, WorkPanel, record_lines
 from courtadmin.org.models import Department
 
-from .models import Application, Comment, LegalAssistanceRequest, Question, Recommendation
+from .models import Activity, Application, Comment, LegalAssistanceRequest, Proposal, Question, Recommendation
 from .permissions import assigned_to, unit_outside_ir
 from .selectors.applications import applications_visible_to
 from .selectors.events import events_ahead_of
@@ -97,11 +97,15 @@ def _visitors_ahead(user, limit: int):
 
 
 def _written(record) -> str:
-    """What people wrote in a record's name: a CEPEJ question's text, a draft's title
-    (models.Question.__str__, models.Comment.__str__)."""
+    """What people wrote in a record's name: a CEPEJ question's text, a draft's title, an
+    activity's title, a proposal's topic (the models' __str__)."""
     if isinstance(record, Question):
         return record.text[:80]
-    return record.agreement.title if isinstance(record, Comment) else ""
+    if isinstance(record, Comment):
+        return record.agreement.title
+    if isinstance(record, Activity):
+        return record.title
+    return record.topic if isinstance(record, Proposal) else ""
 
 
 def _given(model, parent):
@@ -127,17 +131,22 @@ def _given(model, parent):
 _recommendations_given, _has_recommendations = _given(Recommendation, "review")
 _questions_given, _has_questions = _given(Question, "questionnaire")
 _comments_asked, _has_comments = _given(Comment, "agreement")
+_activities_given, _has_activities = _given(Activity, "project")
+_proposals_asked, _has_proposals = _given(Proposal, "unit")
 
 
 def _to_control_lines(user, limit: int):
-    """What the user's subdivisions reported back, for the IR officer who controls it: reported
-    recommendations, answered questions (IR 7.5, 7.28)."""
+    """What the subdivisions reported back, for the IR officer who controls it: reported
+    recommendations, answered questions, proposals sent (IR 7.5, 7.28, 7.7)."""
     return record_lines(
         [
             Recommendation.objects.filter(review__officer=user, status=Recommendation.Status.REPORTED)
             .select_related("review")
             .order_by("due_on", "pk"),
             Question.objects.filter(questionnaire__officer=user, status=Question.Status.ANSWERED).order_by("order"),
+            Proposal.objects.filter(officer=user, status=Proposal.Status.PROPOSED)
+            .select_related("unit")
+            .order_by("pk"),
         ],
         limit,
         quote=_written,
@@ -189,6 +198,24 @@ PANELS = (
         order=44,
         all_url=reverse_lazy("international:agreement-list"),
         shown_to=_has_comments,
+    ),
+    WorkPanel(
+        "international_activities",
+        gettext_lazy("Project activities of my subdivision"),
+        gettext_lazy("No project activity is with your subdivision."),
+        _activities_given,
+        order=44,
+        all_url=reverse_lazy("international:activity-list"),
+        shown_to=_has_activities,
+    ),
+    WorkPanel(
+        "international_proposals",
+        gettext_lazy("Project proposals asked of my subdivision"),
+        gettext_lazy("No project proposal is asked of your subdivision."),
+        _proposals_asked,
+        order=44,
+        all_url=reverse_lazy("international:proposal-list"),
+        shown_to=_has_proposals,
     ),
     WorkPanel(
         "international_events",

@@ -43,9 +43,10 @@ def get_partner_for_user(user, pk) -> Partner:
 
 def partner_history(partner) -> dict:
     """The cooperation with the partner (IR 7.1): the events held with it, newest first, its
-    agreements, with their states."""
+    agreements and projects, with their states."""
     return {
         "events": partner.events.order_by("-starts_on", "-pk")[:50],
         "agreements": partner.agreements.order_by("-pk"),
+        "projects": partner.projects.order_by("-starts_on", "-pk"),
         "contacts": partner.contacts.all(),
     }

@@ -241,6 +241,11 @@ def department_urls(app: str) -> list[tuple[str, str]]:
     raise AssertionError(f"no URL namespace {app}")
 
 
+def plural(kind: str) -> str:
+    """The folder of a kind's paths: its English plural ("activity": "activities")."""
+    return f"{kind[:-1]}ies" if kind.endswith("y") and kind[-2:-1] not in "aeiou" else f"{kind}s"
+
+
 def url_problems(app: str, urls: list[tuple[str, str]], vocabulary: dict) -> list[str]:
     """Names outside the vocabulary, words the vocabulary says otherwise, names that do not
     fit the shape of their path, paths not under their kind."""
@@ -267,8 +272,8 @@ def url_problems(app: str, urls: list[tuple[str, str]], vocabulary: dict) -> lis
             continue
         if name[len(kind) + 1 :] not in allowed:
             problems.append(f"{name}: '{name[len(kind) + 1 :]}' is not in the vocabulary")
-        if not path.startswith(f"{kind}s/"):
-            problems.append(f"{name}: its path {path} is not under {kind}s/")
+        if not path.startswith(f"{plural(kind)}/"):
+            problems.append(f"{name}: its path {path} is not under {plural(kind)}/")
     return problems
 
 

@@ -36,6 +36,7 @@ from international.models import (
     Event,
     KazakhCourt,
     Partner,
+    Project,
     Question,
     Questionnaire,
     Recommendation,
@@ -48,6 +49,7 @@ from international.services import applications as ir_applications
 from international.services import cepej as ir_cepej
 from international.services import obligations as ir_obligations
 from international.services import partners as ir_partners
+from international.services import projects as ir_projects
 from international.services import trips as ir_trips
 from tests.conftest import DEMO_TEST_PASSWORD, TODAY, mark_second_factor_given
 from tests.international import factories as ir_factories
@@ -712,6 +714,48 @@ def _ir_comment(people, users):
     return {"pk": agreement.comments.get().pk, "move": "comment"}
 
 
+def _ir_proposal(people, users):
+    """A proposal asked of the Legal Department and sent by it (IR 7.7)."""
+    (proposal,) = ir_projects.proposals_ask(
+        actor=users["ir_officer"], topic="Жоба", units=[Unit.objects.get(code="legal")], due_on=date(2027, 1, 15)
+    )
+    return {"pk": proposal.pk}
+
+
+def _ir_proposal_propose(people, users):
+    return {**_ir_proposal(people, users), "move": "propose"}
+
+
+def _ir_project(people, users):
+    officer = users["ir_officer"]
+    project = Project(
+        title="Жоба", goals="Мақсат", starts_on=date(2027, 1, 1), ends_on=date(2027, 12, 31), officer=officer
+    )
+    return {"pk": ir_projects.project_save(actor=officer, project=project).pk}
+
+
+def _ir_project_reject(people, users):
+    return {**_ir_project(people, users), "move": "reject"}
+
+
+def _ir_activity(people, users):
+    """An activity of a project being executed, given to the Legal Department (IR 7.9)."""
+    officer = users["ir_officer"]
+    project = Project.objects.get(pk=_ir_project(people, users)["pk"])
+    activity = ir_projects.activity_add(
+        actor=officer, project=project, title="Семинар", unit=Unit.objects.get(code="legal"), due_on=date(2027, 3, 31)
+    )
+    Project.objects.filter(pk=project.pk).update(status=Project.Status.EXECUTION)  # approved (tested in test_projects)
+    ir_projects.activity_move(
+        activity=activity, move="assign", actor=officer, unit=Unit.objects.get(code="legal"), due_on=date(2027, 3, 31)
+    )
+    return {"pk": activity.pk}
+
+
+def _ir_activity_done(people, users):
+    return {**_ir_activity(people, users), "move": "done"}
+
+
 # The subdivision a recommendation is assigned to reads it; the rest of the IR stays closed to it.
 ASSIGNED_OUTSIDERS = [name for name in IR_OUTSIDERS if name != "legal_officer"]
 
@@ -844,6 +888,20 @@ CASES = {
     "international:agreement-file-add": Case(_ir_agreement_only, "ir_officer", [*IR_WRITE_OUTSIDERS]),
     # The comments are the subdivision's to give: the IR's staff and the leadership are refused it too.
     "international:comment-move": Case(_ir_comment, "legal_officer", [*ASSIGNED_OUTSIDERS, "ir_officer", "chairman"]),
+    "international:proposal-detail": Case(_ir_proposal, "legal_officer", ASSIGNED_OUTSIDERS),
+    # The proposal is the subdivision's to send: the IR's staff and the leadership are refused it too.
+    "international:proposal-move": Case(
+        _ir_proposal_propose, "legal_officer", [*ASSIGNED_OUTSIDERS, "ir_officer", "chairman"]
+    ),
+    "international:project-detail": Case(_ir_project, "ir_officer", IR_OUTSIDERS),
+    "international:project-update": Case(_ir_project, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:project-move": Case(_ir_project_reject, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:project-activity-add": Case(_ir_project, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:project-report-add": Case(_ir_project, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:activity-detail": Case(_ir_activity, "legal_officer", ASSIGNED_OUTSIDERS),
+    "international:activity-move": Case(
+        _ir_activity_done, "legal_officer", [*ASSIGNED_OUTSIDERS, "ir_officer", "chairman"]
+    ),
     "dashboard:board": Case(_isd_board, "isd_head", ISD_BOARD_OUTSIDERS),
     "dashboard:board-xlsx": Case(_isd_board, "isd_head", ISD_BOARD_OUTSIDERS),
     "dashboard:board-pdf": Case(_isd_board, "isd_head", ISD_BOARD_OUTSIDERS),
