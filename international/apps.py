@@ -22,6 +22,7 @@ class InternationalConfig(AppConfig):
             load_demo_budget,
             load_demo_cepej,
             load_demo_cooperation,
+            load_demo_council,
             load_demo_documents,
             load_demo_events,
             load_demo_obligations,
@@ -55,3 +56,4 @@ class InternationalConfig(AppConfig):
         register_demo_loader(load_demo_cepej)
         register_demo_loader(load_demo_cooperation)
         register_demo_loader(load_demo_projects)
+        register_demo_loader(load_demo_council)

@@ -135,4 +135,12 @@ KINDS = [
         working_days=20,  # the milestone's own term replaces it (due_on)
         remind_before=(5, 1),
     ),
+    DeadlineKind(
+        "ir.secondment_report",
+        Department.IR,
+        _("Report of a judge on the work in an international body"),
+        _("IR 7.3: the term the department sets for the judge's report"),
+        working_days=20,  # the secondment's own term replaces it (due_on)
+        remind_before=(5, 1),
+    ),
 ]

@@ -1347,3 +1347,87 @@ def load_demo_projects(people) -> str:
         "IR projects: one with UNDP being executed (activities with legal_officer and analyst), one made of "
         "a proposal; a call for proposals awaiting legal_officer and analyst."
     )
+
+
+def load_demo_council(people) -> str:
+    """A judge in the CCJE with the support given and a report due (IR 7.3); the International
+    Council's members, a meeting held with its minutes and a decision assigned through the
+    instructions register, and the next meeting planned (IR 7.29)."""
+    from .models import Councillor, Country, Meeting, Secondment
+    from .services import council, secondments
+
+    if Meeting.objects.exists():
+        return "IR council and judges abroad: already in the demo."
+    officer, head, today = people["ir_officer"].user, people["ir_head"].user, timezone.localdate()
+    judge = secondments.secondment_save(
+        actor=officer,
+        secondment=Secondment(
+            judge="Асқар Бекұлы Сәрсенов",
+            body="Еуропалық судьялардың консультативтік кеңесі (CCJE)",
+            role="Бақылаушы",
+            order_number="12-к",
+            order_date=today - timedelta(days=300),
+            starts_on=today - timedelta(days=290),
+            ends_on=today + timedelta(days=440),
+            report_due_on=today + timedelta(days=40),
+            officer=officer,
+        ),
+    )
+    secondments.support_add(
+        actor=officer,
+        secondment=judge,
+        on=today - timedelta(days=30),
+        what="Страсбургке сапарға шенгендік виза ресімделді",
+    )
+    for full_name, position, country, role in (
+        ("Jean-Paul Costa", "Président honoraire, Cour européenne des droits de l'homme", "FR", "chair"),
+        ("Ayşe Kaya", "Yargıtay Üyesi", "TR", "member"),
+        ("Дана Асқарқызы Серікбаева", "Халықаралық байланыстар бөлімінің меңгерушісі", None, "secretary"),
+    ):
+        council.councillor_save(
+            actor=officer,
+            councillor=Councillor(
+                full_name=full_name,
+                position=position,
+                country=Country.objects.filter(code=country).first() if country else None,
+                role=role,
+                since=date(today.year - 2, 1, 1),
+            ),
+        )
+    held = council.meeting_save(
+        actor=officer,
+        meeting=Meeting(
+            on=today - timedelta(days=20),
+            place="Астана, Жоғарғы Сот",
+            agenda="1. Сот төрелігін цифрландыру тәжірибесі.\n2. Кеңестің келесі жылғы жұмыс жоспары.",
+            officer=officer,
+        ),
+    )
+    council.meeting_move(
+        meeting=held,
+        move="hold",
+        actor=officer,
+        minutes="Кеңес цифрландыру тәжірибесін талқылады және жұмыс жоспарының жобасын дайындауды тапсырды.",
+    )
+    council.decision_give(
+        actor=head,
+        meeting=held,
+        department="IR",
+        text="Кеңестің келесі жылғы жұмыс жоспарының жобасын дайындау",
+        executors=[officer],
+        lead=officer,
+        due_on=today + timedelta(days=25),
+    )
+    council.meeting_save(
+        actor=officer,
+        meeting=Meeting(
+            on=today + timedelta(days=45),
+            place="Астана, Жоғарғы Сот",
+            agenda="1. Жұмыс жоспарын бекіту.",
+            officer=officer,
+        ),
+    )
+    return (
+        "IR council and judges abroad: a judge in the CCJE; three Council members, a meeting held with a "
+        "decision, the next planned."
+    )

@@ -1822,3 +1822,156 @@ class ProjectReport(models.Model):
 
     def __str__(self):
         return f"{self.project}: {self.period_start:%d.%m.%Y}–{self.period_end:%d.%m.%Y}"
+
+
+# --- Judges in international bodies (IR 7.3) ---------------------------------------------------
+
+
+class Secondment(models.Model):
+    """A judge of the Supreme Court sent to an international organisation or body (IR 7.3):
+    where, in what capacity, for what term, the support the IR gives, and the judge's reports,
+    each due by a term (`ir.secondment_report`)."""
+
+    audit_department = "IR"
+
+    judge = models.CharField(_("judge"), max_length=300)
+    body = models.CharField(_("international body"), max_length=300)
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), null=True, blank=True, on_delete=models.PROTECT, related_name="secondments"
+    )
+    role = models.CharField(_("capacity"), max_length=200, help_text=_("Member, expert, observer, ..."))
+    order_number = models.CharField(_("order number"), max_length=64)
+    order_date = models.DateField(_("order date"))
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("to"))
+    report_due_on = models.DateField(
+        _("next report due"), null=True, blank=True, help_text=_("The judge's report on the work in the body.")
+    )
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("responsible officer"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+
+    class Meta:
+        verbose_name = _("judge in an international body")
+        verbose_name_plural = _("judges in international bodies")
+        ordering = ["-starts_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="ir_secondment_ends_after_start")
+        ]
+
+    def __str__(self):
+        return f"{self.judge}: {self.body}"
+
+    def get_absolute_url(self):
+        return reverse("international:secondment-detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError(
+                {"ends_on": ValidationError(_("The term ends after it begins."), code="before_start")}
+            )
+
+
+class Support(models.Model):
+    """What the IR did for the judge's work in the body: a visa, a trip, a translation, materials."""
+
+    secondment = models.ForeignKey(Secondment, on_delete=models.CASCADE, related_name="support")
+    on = models.DateField(_("date"))
+    what = models.CharField(_("support given"), max_length=500)
+    given_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+
+    class Meta:
+        ordering = ["-on", "-pk"]
+
+    def __str__(self):
+        return self.what
+
+
+class SecondmentReport(StoredFile):
+    """A report of the judge on the work in the body (IR 7.3)."""
+
+    secondment = models.ForeignKey(Secondment, on_delete=models.CASCADE, related_name="reports")
+
+    class Meta:
+        ordering = ["pk"]
+
+
+# --- The International Council at the Supreme Court (IR 7.29) ------------------------------------
+
+
+class Councillor(models.Model):
+    """A member of the International Council at the Supreme Court (IR 7.29)."""
+
+    audit_department = "IR"
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("chair")
+        MEMBER = "member", _("member")
+        SECRETARY = "secretary", _("secretary")
+
+    full_name = models.CharField(_("full name"), max_length=300)
+    position = models.CharField(_("position"), max_length=500)
+    country = models.ForeignKey(
+        Country, verbose_name=_("country"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.MEMBER)
+    since = models.DateField(_("member since"))
+    until = models.DateField(_("member until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("member of the International Council")
+        verbose_name_plural = _("members of the International Council")
+        ordering = ["role", "full_name", "pk"]
+
+    def __str__(self):
+        return self.full_name
+
+    def get_absolute_url(self):
+        return reverse("international:councillor-update", args=[self.pk])
+
+
+class Meeting(models.Model):
+    """A meeting of the International Council: its agenda, its minutes, and its decisions, each
+    assigned through the instructions register (IR 7.29)."""
+
+    audit_department = "IR"
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", pgettext_lazy("meeting", "planned")
+        HELD = "held", pgettext_lazy("meeting", "held")
+
+    on = models.DateField(_("date"))
+    place = models.CharField(_("place"), max_length=300)
+    agenda = models.TextField(_("agenda"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PLANNED)
+    minutes = models.TextField(_("minutes"), blank=True, editable=False)
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("responsible officer"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+
+    class Meta:
+        verbose_name = _("meeting of the International Council")
+        verbose_name_plural = _("meetings of the International Council")
+        ordering = ["-on", "-pk"]
+
+    def __str__(self):
+        return f"{self.on:%d.%m.%Y}: {self.place}"
+
+    def get_absolute_url(self):
+        return reverse("international:meeting-detail", args=[self.pk])
+
+
+class Decision(models.Model):
+    """A decision of a meeting, assigned through the instructions register (IR 7.29, IR 11)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
+    instruction = models.OneToOneField("instructions.Instruction", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.meeting_id}: {self.instruction_id}"

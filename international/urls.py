@@ -6,6 +6,7 @@ from .views import (
     budget,
     catalogs,
     cepej,
+    council,
     events,
     gifts,
     home,
@@ -13,6 +14,7 @@ from .views import (
     partners,
     projects,
     requests,
+    secondments,
     trips,
 )
 
@@ -124,6 +126,27 @@ urlpatterns = [
     path("proposals/new/", projects.proposal_create, name="proposal-create"),
     path("proposals/<int:pk>/", projects.proposal_detail, name="proposal-detail"),
     path("proposals/<int:pk>/move/<slug:move>/", projects.proposal_move, name="proposal-move"),
+    # Judges in international bodies (IR 7.3)
+    path("secondments/", secondments.secondment_list, name="secondment-list"),
+    path("secondments/new/", secondments.secondment_edit, name="secondment-create"),
+    path("secondments/<int:pk>/", secondments.secondment_detail, name="secondment-detail"),
+    path("secondments/<int:pk>/edit/", secondments.secondment_edit, name="secondment-update"),
+    path("secondments/<int:pk>/support/", secondments.secondment_support_add, name="secondment-support-add"),
+    path("secondments/<int:pk>/reports/", secondments.secondment_report_add, name="secondment-report-add"),
+    path(
+        "secondments/<int:pk>/reports/<int:report_pk>/",
+        secondments.secondment_report_download,
+        name="secondment-report-download",
+    ),
+    # The International Council at the Supreme Court (IR 7.29)
+    path("meetings/", council.meeting_list, name="meeting-list"),
+    path("meetings/new/", council.meeting_edit, name="meeting-create"),
+    path("meetings/<int:pk>/", council.meeting_detail, name="meeting-detail"),
+    path("meetings/<int:pk>/edit/", council.meeting_edit, name="meeting-update"),
+    path("meetings/<int:pk>/move/<slug:move>/", council.meeting_move, name="meeting-move"),
+    path("meetings/<int:pk>/decision/", council.meeting_decision, name="meeting-decision"),
+    path("councillors/new/", council.councillor_edit, name="councillor-create"),
+    path("councillors/<int:pk>/edit/", council.councillor_edit, name="councillor-update"),
     # Human-rights obligations: the UN treaty bodies' recommendations (IR 7.5)
     path("reviews/", obligations.review_list, name="review-list"),
     path("reviews/new/", obligations.review_edit, name="review-create"),

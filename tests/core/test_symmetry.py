@@ -37,6 +37,8 @@ FEATURES = {
         "partners",
         "agreements",
         "projects",
+        "secondments",
+        "council",
     },
     "internal_security": {"complaints", "investigations", "cases", "signals"},
 }
@@ -179,10 +181,14 @@ VOCABULARY = {
             "project",
             "activity",
             "proposal",
+            "secondment",  # a judge sent to an international body (IR 7.3)
+            "meeting",  # a meeting of the International Council (IR 7.29)
+            "councillor",  # a member of the International Council (IR 7.29)
         },
         # a trip's final report (IR 7.11); an event's material (IR 7.15); a sum posted against a
-        # budget item, a souvenirs' movement (IR 7.21); a project's activity in its plan (IR 7.9)
-        "subs": {"report", "material", "spending", "movement", "activity"},
+        # budget item, a souvenirs' movement (IR 7.21); a project's activity in its plan (IR 7.9); the
+        # support given to a judge in an international body (IR 7.3)
+        "subs": {"report", "material", "spending", "movement", "activity", "support"},
         "steps": {
             "check": "the check against the treaty basis, item by item: a move with a page of its own (IR 7.22)",
             "index": "the four catalogs with their sizes, above each catalog's list of entries",
@@ -193,6 +199,7 @@ VOCABULARY = {
             "feed": "the reader's own events as an iCalendar file for his calendar program (IR 7.6)",
             "material-prepared": "an event's material prepared: its document linked, its term closed (IR 7.15)",
             "follow-up": "an instruction on a held event's outcomes, through the instructions register (IR 11)",
+            "decision": "a decision of a held Council meeting, assigned through the instructions register (IR 7.29)",
             "spending-paid": "a committed sum paid: its actual amount replaces it (IR 7.21)",
             "card": "the protocol card of an event the leadership attends, on one printable page (IR 7.30)",
             "access": "the visiting delegations' members the court buildings let in, read by the security of courts",

@@ -33,8 +33,10 @@ from internal_security.services import complaints as isd_services
 from international.models import (
     Agreement,
     Application,
+    Councillor,
     Event,
     KazakhCourt,
+    Meeting,
     Partner,
     Project,
     Question,
@@ -42,14 +44,17 @@ from international.models import (
     Recommendation,
     RequestFile,
     Review,
+    Secondment,
     Trip,
 )
 from international.services import agreements as ir_agreements
 from international.services import applications as ir_applications
 from international.services import cepej as ir_cepej
+from international.services import council as ir_council
 from international.services import obligations as ir_obligations
 from international.services import partners as ir_partners
 from international.services import projects as ir_projects
+from international.services import secondments as ir_secondments
 from international.services import trips as ir_trips
 from tests.conftest import DEMO_TEST_PASSWORD, TODAY, mark_second_factor_given
 from tests.international import factories as ir_factories
@@ -756,6 +761,52 @@ def _ir_activity_done(people, users):
     return {**_ir_activity(people, users), "move": "done"}
 
 
+def _ir_secondment(people, users):
+    officer = users["ir_officer"]
+    secondment = Secondment(
+        judge="Судья",
+        body="CCJE",
+        role="Бақылаушы",
+        order_number="1",
+        order_date=date(2026, 1, 1),
+        starts_on=date(2026, 1, 1),
+        ends_on=date(2027, 12, 31),
+        officer=officer,
+    )
+    ir_secondments.secondment_save(actor=officer, secondment=secondment)
+    report = ir_secondments.report_add(
+        actor=officer,
+        secondment=secondment,
+        upload=SimpleUploadedFile("report.pdf", b"%PDF-1.7\n%report\n", content_type="application/pdf"),
+    )
+    return {"pk": secondment.pk, "report_pk": report.pk}
+
+
+def _ir_secondment_only(people, users):
+    return {"pk": _ir_secondment(people, users)["pk"]}
+
+
+def _ir_meeting(people, users):
+    officer = users["ir_officer"]
+    meeting = Meeting(on=date(2026, 11, 20), place="Астана", agenda="Күн тәртібі", officer=officer)
+    return {"pk": ir_council.meeting_save(actor=officer, meeting=meeting).pk}
+
+
+def _ir_meeting_hold(people, users):
+    return {**_ir_meeting(people, users), "move": "hold"}
+
+
+def _ir_held_meeting(people, users):
+    meeting = Meeting.objects.get(pk=_ir_meeting(people, users)["pk"])
+    ir_council.meeting_move(meeting=meeting, move="hold", actor=users["ir_officer"], minutes="Хаттама")
+    return {"pk": meeting.pk}
+
+
+def _ir_councillor(people, users):
+    councillor = Councillor(full_name="Jean Dupont", position="Président", since=date(2024, 1, 1))
+    return {"pk": ir_council.councillor_save(actor=users["ir_officer"], councillor=councillor).pk}
+
+
 # The subdivision a recommendation is assigned to reads it; the rest of the IR stays closed to it.
 ASSIGNED_OUTSIDERS = [name for name in IR_OUTSIDERS if name != "legal_officer"]
 
@@ -902,6 +953,17 @@ CASES = {
     "international:activity-move": Case(
         _ir_activity_done, "legal_officer", [*ASSIGNED_OUTSIDERS, "ir_officer", "chairman"]
     ),
+    "international:secondment-detail": Case(_ir_secondment_only, "ir_officer", IR_OUTSIDERS),
+    "international:secondment-update": Case(_ir_secondment_only, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:secondment-support-add": Case(_ir_secondment_only, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:secondment-report-add": Case(_ir_secondment_only, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:secondment-report-download": Case(_ir_secondment, "ir_officer", IR_OUTSIDERS),
+    "international:meeting-detail": Case(_ir_meeting, "ir_officer", IR_OUTSIDERS),
+    "international:meeting-update": Case(_ir_meeting, "ir_officer", IR_WRITE_OUTSIDERS),
+    "international:meeting-move": Case(_ir_meeting_hold, "ir_officer", IR_WRITE_OUTSIDERS),
+    # A decision is given by whoever gives the IR's instructions: its head (IR 11), not its officer.
+    "international:meeting-decision": Case(_ir_held_meeting, "ir_head", [*IR_OUTSIDERS, "ir_officer"]),
+    "international:councillor-update": Case(_ir_councillor, "ir_officer", IR_WRITE_OUTSIDERS),
     "dashboard:board": Case(_isd_board, "isd_head", ISD_BOARD_OUTSIDERS),
     "dashboard:board-xlsx": Case(_isd_board, "isd_head", ISD_BOARD_OUTSIDERS),
     "dashboard:board-pdf": Case(_isd_board, "isd_head", ISD_BOARD_OUTSIDERS),
