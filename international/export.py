@@ -319,3 +319,53 @@ def projects_workbook(projects) -> bytes:
     )
     table(book, _("Projects"), header, lines)
     return saved(book)
+
+
+def questions_workbook(questions) -> bytes:
+    """The CEPEJ questions as filtered on the page (IR 7.28)."""
+    book = new_workbook()
+    header = [_("Year of the data"), _("Code"), _("Question"), _("Assigned subdivision"), _("Term"), _("Status")]
+    lines = (
+        [
+            question.questionnaire.data_year,
+            question.code,
+            question.text,
+            str(question.unit or ""),
+            question.due_on,
+            question.get_status_display(),
+        ]
+        for question in questions[:EXPORT_LIMIT].iterator(chunk_size=2000)
+    )
+    table(book, _("CEPEJ questions"), header, lines)
+    return saved(book)
+
+
+def activities_workbook(activities) -> bytes:
+    """The projects' activities as filtered on the page (IR 7.9)."""
+    book = new_workbook()
+    header = [_("Activity"), _("Project"), _("Subdivision"), _("Term"), _("Status"), _("Done on")]
+    lines = (
+        [
+            activity.title,
+            activity.project.title,
+            str(activity.unit or ""),
+            activity.due_on,
+            activity.get_status_display(),
+            activity.done_on,
+        ]
+        for activity in activities[:EXPORT_LIMIT].iterator(chunk_size=2000)
+    )
+    table(book, _("Project activities"), header, lines)
+    return saved(book)
+
+
+def secondments_workbook(secondments) -> bytes:
+    """The judges in international bodies as filtered on the page (IR 7.3)."""
+    book = new_workbook()
+    header = [_("Judge"), _("International body"), _("Capacity"), _("From"), _("To"), _("Next report due")]
+    lines = (
+        [item.judge, item.body, item.role, item.starts_on, item.ends_on, item.report_due_on]
+        for item in secondments[:EXPORT_LIMIT].iterator(chunk_size=2000)
+    )
+    table(book, _("Judges in international bodies"), header, lines)
+    return saved(book)

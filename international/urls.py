@@ -120,6 +120,7 @@ urlpatterns = [
     path("projects/<int:pk>/activities/", projects.project_activity_add, name="project-activity-add"),
     path("projects/<int:pk>/reports/", projects.project_report_add, name="project-report-add"),
     path("activities/", projects.activity_list, name="activity-list"),
+    path("activities/export/", projects.activity_export, name="activity-export"),
     path("activities/<int:pk>/", projects.activity_detail, name="activity-detail"),
     path("activities/<int:pk>/move/<slug:move>/", projects.activity_move, name="activity-move"),
     path("proposals/", projects.proposal_list, name="proposal-list"),
@@ -128,6 +129,7 @@ urlpatterns = [
     path("proposals/<int:pk>/move/<slug:move>/", projects.proposal_move, name="proposal-move"),
     # Judges in international bodies (IR 7.3)
     path("secondments/", secondments.secondment_list, name="secondment-list"),
+    path("secondments/export/", secondments.secondment_export, name="secondment-export"),
     path("secondments/new/", secondments.secondment_edit, name="secondment-create"),
     path("secondments/<int:pk>/", secondments.secondment_detail, name="secondment-detail"),
     path("secondments/<int:pk>/edit/", secondments.secondment_edit, name="secondment-update"),
@@ -179,6 +181,7 @@ urlpatterns = [
     path("questionnaires/<int:pk>/export/", cepej.questionnaire_export, name="questionnaire-export"),
     path("questionnaires/<int:pk>/move/<slug:move>/", cepej.questionnaire_move, name="questionnaire-move"),
     path("questions/", cepej.question_list, name="question-list"),
+    path("questions/export/", cepej.question_export, name="question-export"),
     path("questions/<int:pk>/", cepej.question_detail, name="question-detail"),
     path("questions/<int:pk>/move/<slug:move>/", cepej.question_move, name="question-move"),
     # Catalogs kept by IR staff

@@ -12,7 +12,7 @@ from courtadmin.core.downloads import xlsx_response
 from courtadmin.core.forms import moves_with_forms, posted_move, service_result
 from courtadmin.core.history import record_history
 
-from ..export import questionnaire_workbook
+from ..export import questionnaire_workbook, questions_workbook
 from ..forms.cepej import MOVE_FORMS, QuestionFilterForm, QuestionnaireForm, QuestionsImportForm
 from ..models import Questionnaire
 from ..permissions import is_ir_staff, reads_ir, require_ir_access, require_ir_staff
@@ -112,6 +112,14 @@ def question_list(request):
     context = _page(request, selectors.question_register(request.user, form.filters()), form)
     context["reads_all"] = reads_ir(request.user)
     return render(request, "international/question_list.html", context)
+
+
+def question_export(request):
+    _require_reader(request.user)
+    form = QuestionFilterForm(request.GET or None, questionnaires=selectors.questionnaires_visible_to(request.user))
+    return xlsx_response(
+        questions_workbook(selectors.question_register(request.user, form.filters())), "cepej-questions.xlsx"
+    )
 
 
 def question_detail(request, pk, bound=None):

@@ -13,7 +13,7 @@ from courtadmin.core.downloads import xlsx_response
 from courtadmin.core.forms import moves_with_forms, posted_move, posted_on_page, service_result
 from courtadmin.core.history import record_history
 
-from ..export import projects_workbook
+from ..export import activities_workbook, projects_workbook
 from ..forms.projects import (
     ACTIVITY_FORMS,
     PROPOSAL_FORMS,
@@ -177,6 +177,13 @@ def activity_list(request):
     context = _page(request, selectors.activity_register(request.user, form.filters()), form)
     context["reads_all"] = reads_ir(request.user)
     return render(request, "international/activity_list.html", context)
+
+
+def activity_export(request):
+    if not selectors.reads_activities(request.user):
+        raise Http404
+    activities = selectors.activity_register(request.user, ActivityFilterForm(request.GET or None).filters())
+    return xlsx_response(activities_workbook(activities), "project-activities.xlsx")
 
 
 def activity_detail(request, pk, bound=None):

@@ -6,10 +6,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from courtadmin.core.downloads import stored_file_response
+from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import posted_on_page, service_result
 from courtadmin.core.history import record_history
 
+from ..export import secondments_workbook
 from ..forms.secondments import SecondmentFilterForm, SecondmentForm, SecondmentReportForm, SupportForm
 from ..models import Secondment
 from ..permissions import is_ir_staff, require_ir_access, require_ir_staff
@@ -23,6 +24,12 @@ def secondment_list(request):
     form = SecondmentFilterForm(request.GET or None)
     context = _page(request, selectors.secondment_register(request.user, form.filters()), form)
     return render(request, "international/secondment_list.html", context)
+
+
+def secondment_export(request):
+    require_ir_access(request.user)
+    secondments = selectors.secondment_register(request.user, SecondmentFilterForm(request.GET or None).filters())
+    return xlsx_response(secondments_workbook(secondments), "judges-in-international-bodies.xlsx")
 
 
 @require_http_methods(["GET", "POST"])

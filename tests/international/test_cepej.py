@@ -158,6 +158,8 @@ def test_a_subdivision_sees_only_the_questions_assigned_to_it(users, client_for)
     assert set(selectors.questions_visible_to(users["legal_officer"])) == {legal_aid}
     client = client_for("legal_officer")
     assert list(client.get(reverse("international:question-list")).context["page"].object_list) == [legal_aid]
+    rows = workbook_rows(client.get(reverse("international:question-export")))
+    assert [row[1] for row in rows[1:]] == ["3.2"]
     assert client.get(legal_aid.get_absolute_url()).status_code == 200
     for url in (
         judges.get_absolute_url(),

@@ -19,6 +19,7 @@ from international.services import projects as services
 from tests.conftest import page_queries, refusal_codes
 from tests.documents.conftest import approved
 
+from .factories import workbook_rows
 from .test_agreements import signed_by_the_head, signed_document
 from .test_partners import partner
 
@@ -190,6 +191,7 @@ def test_a_subdivision_sees_its_activities_and_proposals_and_nothing_else(users,
         services.project_move(project=project, move="approve", actor=officer)
     client = client_for("legal_officer")
     assert list(client.get(reverse("international:activity-list")).context["page"].object_list) == [mine]
+    assert [row[0] for row in workbook_rows(client.get(reverse("international:activity-export")))[1:]] == ["Семинар"]
     assert client.get(mine.get_absolute_url()).status_code == 200
     assert client.get(proposal.get_absolute_url()).status_code == 200
     for url in (

@@ -13,6 +13,8 @@ from international.selectors import secondments as selectors
 from international.services import secondments as services
 from tests.conftest import page_queries, refusal_codes
 
+from .factories import workbook_rows
+
 pytestmark = pytest.mark.time_machine(date(2026, 12, 7))
 
 
@@ -65,6 +67,8 @@ def test_the_register_filters_the_serving_and_the_late_and_is_the_irs_only(users
     over = sent(officer, judge="Бұрынғы мүше", starts_on=date(2020, 1, 1), ends_on=date(2022, 1, 1))
     assert list(selectors.secondment_register(users["ir_head"], selectors.SecondmentFilter(current=True))) == [serving]
     assert over in selectors.secondment_register(users["ir_head"])
+    rows = workbook_rows(client_for("ir_head").get(reverse("international:secondment-export") + "?current=on"))
+    assert [row[0] for row in rows[1:]] == [serving.judge]
     assert refusal_codes(
         services.support_add, actor=officer, secondment=serving, on=date(2026, 12, 20), what="Кейін"
     ) == {"future"}
