@@ -9,6 +9,14 @@ from courtadmin.core.workbooks import append, new_workbook, saved, table
 EXPORT_LIMIT = 100_000
 
 
+def register_workbook(title, header, records, row) -> bytes:
+    """A register as filtered on its page, one sheet, `row(record)` a line, streamed (at most
+    EXPORT_LIMIT lines)."""
+    book = new_workbook()
+    table(book, title, header, (row(record) for record in records[:EXPORT_LIMIT].iterator(chunk_size=2000)))
+    return saved(book)
+
+
 def registry_workbook(requests) -> bytes:
     """The list as filtered on the page, streamed row by row (write-only workbook)."""
     book = new_workbook()
@@ -152,7 +160,6 @@ def budget_workbook(programmes: list[dict], year: int) -> bytes:
 
 def gifts_workbook(gifts) -> bytes:
     """The gifts register as filtered on the page."""
-    book = new_workbook()
     header = [
         _("Date"),
         _("Direction"),
@@ -162,8 +169,11 @@ def gifts_workbook(gifts) -> bytes:
         _("On our side"),
         _("What was done with it"),
     ]
-    lines = (
-        [
+    return register_workbook(
+        _("Gifts"),
+        header,
+        gifts,
+        lambda gift: [
             gift.on,
             gift.get_direction_display(),
             gift.description,
@@ -171,17 +181,13 @@ def gifts_workbook(gifts) -> bytes:
             gift.counterpart,
             str(getattr(gift.person, "person", None) or gift.person),
             gift.get_disposition_display(),
-        ]
-        for gift in gifts[:EXPORT_LIMIT].iterator(chunk_size=2000)
+        ],
     )
-    table(book, _("Gifts"), header, lines)
-    return saved(book)
 
 
 def recommendations_workbook(recommendations, language: str) -> bytes:
     """The UN bodies' recommendations as filtered on the page (IR 7.5), each text in the
     reader's language where it has been translated."""
-    book = new_workbook()
     header = [
         _("UN body"),
         _("Review cycle"),
@@ -192,8 +198,11 @@ def recommendations_workbook(recommendations, language: str) -> bytes:
         _("Assigned subdivision"),
         _("Term"),
     ]
-    lines = (
-        [
+    return register_workbook(
+        _("Recommendations"),
+        header,
+        recommendations,
+        lambda recommendation: [
             recommendation.review.get_body_display(),
             recommendation.review.symbol,
             recommendation.paragraph,
@@ -202,11 +211,8 @@ def recommendations_workbook(recommendations, language: str) -> bytes:
             recommendation.get_status_display(),
             str(recommendation.unit or ""),
             recommendation.due_on,
-        ]
-        for recommendation in recommendations[:EXPORT_LIMIT].iterator(chunk_size=2000)
+        ],
     )
-    table(book, _("Recommendations"), header, lines)
-    return saved(book)
 
 
 def progress_workbook(progress, statuses) -> bytes:
@@ -264,29 +270,30 @@ def questionnaire_workbook(questionnaire, questions) -> bytes:
 
 def partners_workbook(partners) -> bytes:
     """The partners as filtered on the page (IR 7.1)."""
-    book = new_workbook()
     header = [_("Title"), _("Kind"), _("Country"), _("Areas of cooperation"), _("Cooperating since"), _("Website")]
-    lines = (
-        [
+    return register_workbook(
+        _("Partners"),
+        header,
+        partners,
+        lambda partner: [
             partner.name,
             partner.get_kind_display(),
             str(partner.country or ""),
             "; ".join(str(name) for name in partner.area_names),
             partner.since,
             partner.website,
-        ]
-        for partner in partners[:EXPORT_LIMIT].iterator(chunk_size=2000)
+        ],
     )
-    table(book, _("Partners"), header, lines)
-    return saved(book)
 
 
 def agreements_workbook(agreements) -> bytes:
     """The international documents as filtered on the page (IR 7.2, 7.10)."""
-    book = new_workbook()
     header = [_("Title"), _("Kind"), _("Partner"), _("On our side"), _("Status"), _("Signed on"), _("Valid until")]
-    lines = (
-        [
+    return register_workbook(
+        _("International documents"),
+        header,
+        agreements,
+        lambda agreement: [
             agreement.title,
             agreement.get_kind_display(),
             str(agreement.partner or ""),
@@ -294,19 +301,18 @@ def agreements_workbook(agreements) -> bytes:
             agreement.get_status_display(),
             agreement.signed_on,
             agreement.valid_until,
-        ]
-        for agreement in agreements[:EXPORT_LIMIT].iterator(chunk_size=2000)
+        ],
     )
-    table(book, _("International documents"), header, lines)
-    return saved(book)
 
 
 def projects_workbook(projects) -> bytes:
     """The projects as filtered on the page (IR 7.9)."""
-    book = new_workbook()
     header = [_("Title"), _("Partner"), _("Status"), _("Starts on"), _("Ends on"), _("Activities"), _("Done")]
-    lines = (
-        [
+    return register_workbook(
+        _("Projects"),
+        header,
+        projects,
+        lambda project: [
             project.title,
             str(project.partner or ""),
             project.get_status_display(),
@@ -314,58 +320,52 @@ def projects_workbook(projects) -> bytes:
             project.ends_on,
             project.activities_total,
             project.activities_done,
-        ]
-        for project in projects[:EXPORT_LIMIT].iterator(chunk_size=2000)
+        ],
     )
-    table(book, _("Projects"), header, lines)
-    return saved(book)
 
 
 def questions_workbook(questions) -> bytes:
     """The CEPEJ questions as filtered on the page (IR 7.28)."""
-    book = new_workbook()
     header = [_("Year of the data"), _("Code"), _("Question"), _("Assigned subdivision"), _("Term"), _("Status")]
-    lines = (
-        [
+    return register_workbook(
+        _("CEPEJ questions"),
+        header,
+        questions,
+        lambda question: [
             question.questionnaire.data_year,
             question.code,
             question.text,
             str(question.unit or ""),
             question.due_on,
             question.get_status_display(),
-        ]
-        for question in questions[:EXPORT_LIMIT].iterator(chunk_size=2000)
+        ],
     )
-    table(book, _("CEPEJ questions"), header, lines)
-    return saved(book)
 
 
 def activities_workbook(activities) -> bytes:
     """The projects' activities as filtered on the page (IR 7.9)."""
-    book = new_workbook()
     header = [_("Activity"), _("Project"), _("Subdivision"), _("Term"), _("Status"), _("Done on")]
-    lines = (
-        [
+    return register_workbook(
+        _("Project activities"),
+        header,
+        activities,
+        lambda activity: [
             activity.title,
             activity.project.title,
             str(activity.unit or ""),
             activity.due_on,
             activity.get_status_display(),
             activity.done_on,
-        ]
-        for activity in activities[:EXPORT_LIMIT].iterator(chunk_size=2000)
+        ],
     )
-    table(book, _("Project activities"), header, lines)
-    return saved(book)
 
 
 def secondments_workbook(secondments) -> bytes:
     """The judges in international bodies as filtered on the page (IR 7.3)."""
-    book = new_workbook()
     header = [_("Judge"), _("International body"), _("Capacity"), _("From"), _("To"), _("Next report due")]
-    lines = (
-        [item.judge, item.body, item.role, item.starts_on, item.ends_on, item.report_due_on]
-        for item in secondments[:EXPORT_LIMIT].iterator(chunk_size=2000)
+    return register_workbook(
+        _("Judges in international bodies"),
+        header,
+        secondments,
+        lambda item: [item.judge, item.body, item.role, item.starts_on, item.ends_on, item.report_due_on],
     )
-    table(book, _("Judges in international bodies"), header, lines)
-    return saved(book)
