@@ -362,7 +362,14 @@ def activities_workbook(activities) -> bytes:
 
 def secondments_workbook(secondments) -> bytes:
     """The judges in international bodies as filtered on the page (IR 7.3)."""
-    header = [_("Judge"), _("International body"), _("Capacity"), _("From"), _("To"), _("Next report due")]
+    header = [
+        _("Judge"),
+        _("International body"),
+        pgettext("international body", "Capacity"),
+        _("From"),
+        _("To"),
+        _("Judge's next report due"),
+    ]
     return register_workbook(
         _("Judges in international bodies"),
         header,

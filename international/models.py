@@ -1839,13 +1839,15 @@ class Secondment(models.Model):
     partner = models.ForeignKey(
         Partner, verbose_name=_("partner"), null=True, blank=True, on_delete=models.PROTECT, related_name="secondments"
     )
-    role = models.CharField(_("capacity"), max_length=200, help_text=_("Member, expert, observer, ..."))
+    role = models.CharField(
+        pgettext_lazy("international body", "capacity"), max_length=200, help_text=_("Member, expert, observer, ...")
+    )
     order_number = models.CharField(_("order number"), max_length=64)
     order_date = models.DateField(_("order date"))
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("to"))
     report_due_on = models.DateField(
-        _("next report due"), null=True, blank=True, help_text=_("The judge's report on the work in the body.")
+        _("judge's next report due"), null=True, blank=True, help_text=_("The judge's report on the work in the body.")
     )
     officer = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("responsible officer"), on_delete=models.PROTECT, related_name="+"
@@ -1916,7 +1918,7 @@ class Councillor(models.Model):
     country = models.ForeignKey(
         Country, verbose_name=_("country"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.MEMBER)
+    role = models.CharField(pgettext_lazy("council", "role"), max_length=16, choices=Role.choices, default=Role.MEMBER)
     since = models.DateField(_("member since"))
     until = models.DateField(_("member until"), null=True, blank=True)
 

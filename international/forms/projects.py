@@ -166,7 +166,7 @@ class ActivityFilterForm(PortalFormMixin, forms.Form):
     text = forms.CharField(label=_("Activity"), required=False)
     status = forms.ChoiceField(label=_("Status"), choices=[("", "—"), *Activity.Status.choices], required=False)
     unit = NameChoiceField(label=_("Subdivision"), queryset=None, required=False, empty_label="—")
-    late = forms.BooleanField(label=_("Late"), required=False)
+    late = forms.BooleanField(label=_("Overdue"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
