@@ -1581,7 +1581,8 @@ class Comment(UnitAssignment):
         indexes = [models.Index(fields=["unit", "status"], name="ir_comment_unit")]
 
     def __str__(self):
-        return f"{self.agreement}: {self.unit}"
+        """The draft's title alone: the subdivision's name is the portal's, in the reader's language."""
+        return str(self.agreement)
 
     def get_absolute_url(self):
         return f"{self.agreement.get_absolute_url()}#comments"
@@ -1623,7 +1624,8 @@ class Proposal(UnitAssignment):
         indexes = [models.Index(fields=["unit", "status"], name="ir_proposal_unit")]
 
     def __str__(self):
-        return f"{self.topic} ({self.unit})"
+        """The topic alone: the subdivision's name is the portal's, in the reader's language."""
+        return self.topic
 
     def get_absolute_url(self):
         return reverse("international:proposal-detail", args=[self.pk])

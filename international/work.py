@@ -102,7 +102,7 @@ def _written(record) -> str:
     if isinstance(record, Question):
         return record.text[:80]
     if isinstance(record, Comment):
-        return record.agreement.title
+        return str(record)
     if isinstance(record, Activity):
         return record.title
     return record.topic if isinstance(record, Proposal) else ""

@@ -90,7 +90,7 @@ class AgreementFilterForm(PortalFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=[("", "—"), *Agreement.Kind.choices], required=False)
     status = forms.ChoiceField(label=_("Status"), choices=[("", "—"), *Agreement.Status.choices], required=False)
     partner = forms.ModelChoiceField(
-        label=_("Partner"), queryset=Partner.objects.all(), required=False, empty_label="—"
+        label=_("Partner"), queryset=Partner.objects.all(), required=False, empty_label="—", widget=WrittenSelect
     )
     ending = forms.BooleanField(label=_("Ending within 90 days"), required=False)
 

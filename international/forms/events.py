@@ -87,7 +87,7 @@ class MaterialForm(PortalFormMixin, forms.Form):
 
 
 class MaterialDocumentForm(PortalFormMixin, forms.Form):
-    document = forms.ModelChoiceField(label=_("Document"), queryset=None, empty_label="—")
+    document = forms.ModelChoiceField(label=_("Document"), queryset=None, empty_label="—", widget=WrittenSelect)
 
     def __init__(self, *args, documents, **kwargs):
         super().__init__(*args, **kwargs)
