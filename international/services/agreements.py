@@ -215,12 +215,6 @@ class AgreementWorkflow(Workflow):
 
     def apply(self, record, move: Move, *, actor, **inputs) -> dict:
         if move.name == "consult":
-            # The status is written first: the comments' own moves ask for it.
-            record.status = S.CONSULTATION
-            record.save(update_fields=["status"])
-            for unit in inputs["units"]:
-                comment = Comment.objects.create(agreement=record)
-                COMMENT_WORKFLOW.perform(record=comment, move="assign", actor=actor, unit=unit, due_on=inputs["due_on"])
             return {"units": [unit.pk for unit in inputs["units"]], "due_on": inputs["due_on"]}
         if move.name == "submit":
             record.document = inputs["document"]
@@ -271,10 +265,17 @@ def moves_open_to(agreement, user) -> list[Move]:
 
 
 def agreement_move(*, agreement: Agreement, move: str, actor, **inputs) -> Agreement:
-    """Perform one move of an international document, or refuse it and change nothing."""
+    """Perform one move of an international document, or refuse it and change nothing. Sent
+    for comments, each subdivision is then asked by the term, through the comments' own move."""
     if move not in MOVES:
         raise ValidationError(_("No such move."), code="forbidden_move")
-    return AGREEMENT_WORKFLOW.perform(record=agreement, move=move, actor=actor, **inputs)
+    with transaction.atomic():
+        agreement = AGREEMENT_WORKFLOW.perform(record=agreement, move=move, actor=actor, **inputs)
+        if move == "consult":
+            for unit in inputs["units"]:
+                comment = Comment.objects.create(agreement=agreement)
+                COMMENT_WORKFLOW.perform(record=comment, move="assign", actor=actor, unit=unit, due_on=inputs["due_on"])
+    return agreement
 
 
 def agreement_save(*, actor, agreement: Agreement) -> Agreement:

@@ -311,20 +311,7 @@ class ProjectWorkflow(Workflow):
             record.document = inputs["document"]
             return {"document": record.document.pk}
         if move.name == "approve":
-            # Executed from now: the status first, which the activities' moves ask for.
-            record.status = P.EXECUTION
-            record.save(update_fields=["status"])
-            planned = record.activities.filter(status=AS.RECEIVED).select_related("unit", "executor")
-            for activity in planned:
-                activity_move(
-                    activity=activity,
-                    move="assign",
-                    actor=actor,
-                    unit=activity.unit,
-                    executor=activity.executor,
-                    due_on=max(activity.due_on, timezone.localdate()),
-                )
-            return {"activities": len(planned)}
+            return {"activities": record.activities.filter(status=AS.RECEIVED).count()}
         if move.name == "reject":
             record.reason = inputs["reason"].strip()
             return {"reason": record.reason}
@@ -335,10 +322,25 @@ PROJECT_WORKFLOW = ProjectWorkflow()
 
 
 def project_move(*, project: Project, move: str, actor, **inputs) -> Project:
-    """Perform one move of a project, or refuse it and change nothing."""
+    """Perform one move of a project, or refuse it and change nothing. Approved, its planned
+    activities are given to their subdivisions, each through the activity's own move, its term
+    running from today at the earliest."""
     if move not in PROJECT_MOVES:
         raise ValidationError(_("No such move."), code="forbidden_move")
-    return PROJECT_WORKFLOW.perform(record=project, move=move, actor=actor, **inputs)
+    with transaction.atomic():
+        project = PROJECT_WORKFLOW.perform(record=project, move=move, actor=actor, **inputs)
+        if move == "approve":
+            planned = project.activities.filter(status=AS.RECEIVED).select_related("unit", "executor")
+            for activity in planned:
+                activity_move(
+                    activity=activity,
+                    move="assign",
+                    actor=actor,
+                    unit=activity.unit,
+                    executor=activity.executor,
+                    due_on=max(activity.due_on, timezone.localdate()),
+                )
+    return project
 
 
 def project_save(*, actor, project: Project, funding=(), indicators=(), risks=(), proposal=None) -> Project:
