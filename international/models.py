@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from courtadmin.core.models import StoredFile
-from courtadmin.core.validators import validate_iin_bin
+from courtadmin.core.validators import check_in_order, validate_iin_bin
 from courtadmin.org.models import Region
 
 # The languages a request's documents come in (ISO 639-1), the state's two first.
@@ -649,10 +649,13 @@ class Delegation(models.Model):
 
     def clean(self):
         super().clean()
-        if self.arrives_on and self.leaves_on and self.leaves_on < self.arrives_on:
-            raise ValidationError(
-                {"leaves_on": ValidationError(_("The departure comes after the arrival."), code="before_arrival")}
-            )
+        check_in_order(
+            self.arrives_on,
+            self.leaves_on,
+            field="leaves_on",
+            message=_("The departure comes after the arrival."),
+            code="before_arrival",
+        )
 
 
 class DelegationMember(models.Model):
@@ -802,10 +805,9 @@ class Event(models.Model):
 
     def clean(self):
         super().clean()
-        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError(
-                {"ends_on": ValidationError(_("The event ends on or after its first day."), code="before_start")}
-            )
+        check_in_order(
+            self.starts_on, self.ends_on, field="ends_on", message=_("The event ends on or after its first day.")
+        )
         if self.start_time and self.starts_on and self.ends_on and self.ends_on != self.starts_on:
             raise ValidationError(
                 {"start_time": ValidationError(_("A start time is for an event of one day."), code="time_of_many_days")}
@@ -1698,10 +1700,9 @@ class Project(models.Model):
 
     def clean(self):
         super().clean()
-        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError(
-                {"ends_on": ValidationError(_("The project ends on or after its first day."), code="before_start")}
-            )
+        check_in_order(
+            self.starts_on, self.ends_on, field="ends_on", message=_("The project ends on or after its first day.")
+        )
 
 
 class Activity(UnitAssignment):
@@ -1872,10 +1873,7 @@ class Secondment(models.Model):
 
     def clean(self):
         super().clean()
-        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError(
-                {"ends_on": ValidationError(_("The term ends after it begins."), code="before_start")}
-            )
+        check_in_order(self.starts_on, self.ends_on, field="ends_on", message=_("The term ends after it begins."))
 
 
 class Support(models.Model):

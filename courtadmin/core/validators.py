@@ -28,3 +28,10 @@ def validate_iin_bin(value: str) -> None:
         raise ValidationError(
             _("This IIN or BIN fails its check digit: check it for a typing error."), code="iin_checksum"
         )
+
+
+def check_in_order(first, last, *, field: str, message, code: str = "before_start") -> None:
+    """A period's end on or after its beginning: refused beside `field` (the end's) if not; no
+    check while either is missing (the field's own check says so)."""
+    if first and last and last < first:
+        raise ValidationError({field: ValidationError(message, code=code)})
