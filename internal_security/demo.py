@@ -246,50 +246,68 @@ def load_demo_criminal_cases(people) -> str:
     from .models import CriminalCase
     from .services.cases import criminal_case_save
     from .services.signals import corruption_signal_add
+    from .workflow import case_move
 
     if CriminalCase.objects.exists():
         return "ISD: criminal cases already in the demo."
     today = timezone.localdate()
-    almaty = people["isd_almaty"].user
-    common = {"person_role": "staff", "investigating_body": "Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі"}
-    criminal_case_save(
-        actor=almaty,
-        case=CriminalCase(
-            person="Сот приставы К.",
-            position="сот приставы",
-            court="Алматы қаласы Алмалы аудандық соты",
-            article="366-бап 2-бөлік",
-            opened_on=today - timedelta(days=120),
-            sent_to_court_on=today - timedelta(days=40),
-            stage=CriminalCase.Stage.IN_COURT,
-            **common,
-        ),
+    almaty, head = people["isd_almaty"].user, people["isd_head"].user
+    agency = "Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі"
+    common = {"person_role": "staff", "investigating_body": agency}
+
+    def entered(actor, opening, **fields):
+        return criminal_case_save(actor=actor, case=CriminalCase(**common, **fields), opening_decision=opening)
+
+    bailiff = entered(
+        almaty,
+        "СДТБ № 267500031000125, " + f"{today - timedelta(days=120):%d.%m.%Y}",
+        person="Сот приставы К.",
+        position="сот приставы",
+        court="Алматы қаласы Алмалы аудандық соты",
+        article="366-бап 2-бөлік",
+        opened_on=today - timedelta(days=120),
     )
-    criminal_case_save(
+    case_move(
+        case=bailiff,
+        move="to_court",
         actor=almaty,
-        case=CriminalCase(
-            person="Кеңсе меңгерушісі М.",
-            position="кеңсе меңгерушісі",
-            court="Алматы қалалық соты",
-            article="367-бап 1-бөлік",
-            opened_on=today - timedelta(days=30),
-            **common,
-        ),
+        decided_on=today - timedelta(days=40),
+        authority="Алматы қаласының прокуратурасы",
+        decision="Айыптау актісі бекітілді, іс сотқа жіберілді",
     )
-    CriminalCase.objects.create(
+    entered(
+        almaty,
+        "СДТБ № 267500031000388, " + f"{today - timedelta(days=30):%d.%m.%Y}",
+        person="Кеңсе меңгерушісі М.",
+        position="кеңсе меңгерушісі",
+        court="Алматы қалалық соты",
+        article="367-бап 1-бөлік",
+        opened_on=today - timedelta(days=30),
+    )
+    # Carried over by the central ISD from Shymkent's paper register.
+    assistant = entered(
+        head,
+        "СДТБ № 265100031000042, " + f"{today - timedelta(days=400):%d.%m.%Y}",
         person="Судья көмекшісі Н.",
         position="судья көмекшісі",
         court="Шымкент қалалық соты",
         region=Region.objects.get(code="shymkent"),
         article="366-бап 1-бөлік",
         opened_on=today - timedelta(days=400),
-        sent_to_court_on=today - timedelta(days=300),
-        verdict_on=today - timedelta(days=200),
-        stage=CriminalCase.Stage.VERDICT,
-        outcome=CriminalCase.Outcome.CONVICTED,
-        entered_by=people["isd_head"].user,
-        **common,
     )
+    for move, days, authority, decision, outcome in (
+        ("to_court", 300, "Шымкент қаласының прокуратурасы", "Іс сотқа жіберілді", ""),
+        ("verdict", 200, "Шымкент қалалық соты", "Айыптау үкімі", CriminalCase.Outcome.CONVICTED),
+    ):
+        case_move(
+            case=assistant,
+            move=move,
+            actor=head,
+            decided_on=today - timedelta(days=days),
+            authority=authority,
+            decision=decision,
+            outcome=outcome,
+        )
     from .models import CorruptionSignal
 
     for source, person, court, region, substance in (

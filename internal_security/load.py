@@ -20,7 +20,7 @@ from courtadmin.core.load import (
 from courtadmin.deadlines.models import Deadline
 from courtadmin.org.models import Region
 
-from .models import Complaint, ComplaintGrant, CriminalCase, Investigation, RegistrationCounter
+from .models import CaseStage, Complaint, ComplaintGrant, CriminalCase, Investigation, RegistrationCounter
 
 SURNAMES = [
     "Ахметов", "Бекова", "Жумабаев", "Иванов", "Касымова", "Нурланов", "Оспанова", "Петров", "Сарсенбаев",
@@ -168,6 +168,16 @@ FROM (SELECT n, {spread} FROM generate_series(1, %(size)s) AS n) AS g
 """
 
 
+# The stages the generated cases' dates tell (ISD 6.16), as the registry keeps them.
+CASE_STAGES_SQL = """
+INSERT INTO {stages} (case_id, stage, decided_on, authority, decision, outcome, entered_by_id, entered_at)
+SELECT id, s.stage, s.day, investigating_body, 'Generated decision', s.outcome, entered_by_id, now()
+FROM {cases}, LATERAL (VALUES ('pre_trial', opened_on, ''), ('in_court', sent_to_court_on, ''),
+                              ('verdict', verdict_on, outcome)) AS s(stage, day, outcome)
+WHERE id > %(after)s AND s.day IS NOT NULL
+"""
+
+
 def generate_complaints(count: int, context: LoadContext) -> str:
     """Complaints of ten years: every channel and status, the 20 regions, a tenth anonymous;
     those of the last three weeks still being considered. Each with its АППК term, met or
@@ -243,6 +253,7 @@ def generate_investigations(count: int, context: LoadContext) -> str:
 
 def generate_cases(count: int, context: LoadContext) -> str:
     """Criminal cases at every stage, four in five for corruption."""
+    after_id = max_id(CriminalCase)
     events = _regional(
         CriminalCase,
         CASES_SQL,
@@ -253,7 +264,10 @@ def generate_cases(count: int, context: LoadContext) -> str:
         context,
         unit=context.people["isd_almaty"].user_id,
     )
-    return f"{count:,} criminal cases, {events:,} audit events"
+    sql = CASE_STAGES_SQL.format(stages=CaseStage._meta.db_table, cases=CriminalCase._meta.db_table)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(sql, {"after": after_id})
+    return f"{count:,} criminal cases with their stages, {events:,} audit events"
 
 
 # Need-to-know grants given by the head the day after receipt, to the officers in turn, on

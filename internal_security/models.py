@@ -357,9 +357,12 @@ class PersonalFileRequest(models.Model):
 class CriminalCase(models.Model):
     """A criminal case opened against a judge or a member of court staff, for corruption or
     another offence (ISD 6.16). The territorial ISD unit of the region keeps its region's
-    entries; the ISD sees them all."""
+    entries, the central ISD any region's; the ISD sees them all. Its stage is the last of
+    its `stages`, each kept with its date and the authority's decision, and moves only
+    through `workflow.case_move`."""
 
     audit_department = "ISD"
+    state_field = "stage"
 
     class Stage(models.TextChoices):
         PRE_TRIAL = "pre_trial", _("pre-trial investigation")
@@ -406,27 +409,33 @@ class CriminalCase(models.Model):
         return reverse("internal_security:case-detail", args=[self.pk])
 
     def clean(self):
-        """The dates follow one another and none is to come; a verdict or a termination has
-        its outcome."""
+        """A case is opened on a day that has come; its later dates are its stages' (`CaseStage`)."""
         super().clean()
-        errors = {}
-        today = timezone.localdate()
-        for field in ("opened_on", "sent_to_court_on", "verdict_on"):
-            value = getattr(self, field)
-            if value and value > today:
-                errors[field] = ValidationError(_("This date is still to come."), code="future")
-        if self.sent_to_court_on and self.opened_on and self.sent_to_court_on < self.opened_on:
-            errors["sent_to_court_on"] = ValidationError(_("A case goes to court after it is opened."), code="order")
-        if self.verdict_on and self.sent_to_court_on and self.verdict_on < self.sent_to_court_on:
-            errors["verdict_on"] = ValidationError(_("A verdict comes after the case reaches the court."), code="order")
-        if self.stage == self.Stage.IN_COURT and not self.sent_to_court_on:
-            errors["sent_to_court_on"] = ValidationError(_("Give the date it was sent to court."), code="required")
-        if self.stage == self.Stage.VERDICT and not (self.verdict_on and self.outcome):
-            errors["outcome"] = ValidationError(_("Give the verdict's date and outcome."), code="required")
-        if self.stage == self.Stage.TERMINATED and self.outcome != self.Outcome.TERMINATED:
-            errors["outcome"] = ValidationError(_("A terminated case has the outcome terminated."), code="required")
-        if errors:
-            raise ValidationError(errors)
+        if self.opened_on and self.opened_on > timezone.localdate():
+            raise ValidationError({"opened_on": ValidationError(_("This date is still to come."), code="future")})
+
+
+class CaseStage(models.Model):
+    """One stage of a criminal case as an authority decided it (ISD 6.16): the opening of the
+    pre-trial investigation, the case sent to court, a verdict (or its change on appeal), a
+    termination, a return for further investigation. Kept, never overwritten, in order."""
+
+    case = models.ForeignKey(CriminalCase, on_delete=models.CASCADE, related_name="stages")
+    stage = models.CharField(_("stage"), max_length=16, choices=CriminalCase.Stage.choices)
+    decided_on = models.DateField(_("date of the decision"))
+    authority = models.CharField(_("authority"), max_length=300)
+    decision = models.CharField(_("the authority's decision"), max_length=500)
+    outcome = models.CharField(_("outcome"), max_length=16, choices=CriminalCase.Outcome.choices, blank=True)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    entered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("stage of a criminal case")
+        verbose_name_plural = _("stages of a criminal case")
+        ordering = ["decided_on", "pk"]
+
+    def __str__(self):
+        return f"{self.get_stage_display()} {self.decided_on:%d.%m.%Y}"
 
 
 # --- Information on corruption (ISD 6.15) -----------------------------------------------------

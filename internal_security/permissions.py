@@ -86,13 +86,22 @@ def may_work_on_investigation(user, investigation) -> bool:
 
 
 def case_keeping_region(user):
-    """The region whose criminal cases the user keeps (ISD 6.16): his territorial ISD unit's;
-    None for everyone else, the central ISD included (it reads them all)."""
+    """The region whose criminal cases the user keeps as a territorial ISD unit (ISD 6.16);
+    None for everyone else."""
     person = person_of(user)
     position = person.position if person is not None else None
     if position is None or position.unit.kind != Unit.Kind.TERRITORIAL_ISD:
         return None
     return position.unit.region
+
+
+def keeps_cases(user, region=None) -> bool:
+    """May `user` enter and correct criminal cases (ISD 6.16) of `region` (of some region,
+    when None)? The central ISD's staff any region's, a territorial ISD unit its own."""
+    if isd_position(user) is not None:
+        return True
+    own = case_keeping_region(user)
+    return own is not None and (region is None or own.pk == getattr(region, "pk", region))
 
 
 def registers_within_reach(queryset, user):

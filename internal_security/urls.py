@@ -28,8 +28,10 @@ urlpatterns = [
     path("cases/", cases.case_list, name="case-list"),
     path("cases/new/", cases.case_edit, name="case-create"),
     path("cases/export/", cases.case_export, name="case-export"),
+    path("cases/figures/", cases.case_figures, name="case-figures"),
     path("cases/<int:pk>/", cases.case_detail, name="case-detail"),
     path("cases/<int:pk>/edit/", cases.case_edit, name="case-update"),
+    path("cases/<int:pk>/move/<slug:move>/", cases.case_move_view, name="case-move"),
     # Official investigations (ISD 6.21, 6.22, 5.2, 5.3, 5.9)
     path("investigations/", investigations.investigation_list, name="investigation-list"),
     path("investigations/new/", investigations.investigation_create, name="investigation-create"),

@@ -22,8 +22,9 @@ from courtadmin.deadlines.selectors import running_term
 from courtadmin.deadlines.services import deadline_close, deadline_open
 from courtadmin.documents.selectors import signed_document_of
 
-from .models import Complaint, ComplaintGrant, Investigation, InvestigationGrant
-from .permissions import is_isd_manager, isd_managers, may_work_on, may_work_on_investigation, team_of
+from .models import CaseStage, Complaint, ComplaintGrant, CriminalCase, Investigation, InvestigationGrant
+from .permissions import is_isd_manager, isd_managers, keeps_cases, may_work_on, may_work_on_investigation, team_of
+from .selectors.cases import criminal_cases_visible_to
 from .selectors.complaints import appeal_term, complaints_visible_to
 from .selectors.investigations import investigations_visible_to
 
@@ -220,3 +221,127 @@ INVESTIGATION_WORKFLOW = InvestigationWorkflow()
 def investigation_conclude(*, investigation, actor, outcome: str) -> Investigation:
     """Conclude an investigation (ISD 6.21): the conclusion signed, an outcome, the term closed."""
     return INVESTIGATION_WORKFLOW.perform(record=investigation, move="conclude", actor=actor, outcome=outcome)
+
+
+# --- A criminal case's stages (ISD 6.16) ---------------------------------------------------
+
+C = CriminalCase.Stage
+CASE_DECISION = ("decided_on", "authority", "decision")
+CASE_MOVES = {
+    move.name: move
+    for move in (
+        Move("to_court", gettext_lazy("Sent to court"), frozenset({C.PRE_TRIAL}), C.IN_COURT, needs=CASE_DECISION),
+        Move(
+            "verdict",
+            gettext_lazy("Verdict given or changed"),
+            frozenset({C.IN_COURT, C.VERDICT}),
+            C.VERDICT,
+            needs=(*CASE_DECISION, "outcome"),
+        ),
+        Move(
+            "terminate",
+            gettext_lazy("Terminated"),
+            frozenset({C.PRE_TRIAL, C.IN_COURT}),
+            C.TERMINATED,
+            needs=CASE_DECISION,
+        ),
+        Move(
+            "resume",
+            gettext_lazy("Returned for further investigation"),
+            frozenset({C.IN_COURT, C.TERMINATED}),
+            C.PRE_TRIAL,
+            needs=CASE_DECISION,
+        ),
+    )
+}
+
+
+class CaseWorkflow(Workflow):
+    """The stages of a criminal case, each an authority's decision with its date, kept in
+    order as `CaseStage` rows (ISD 6.16): opened (the pre-trial investigation) -> sent to court
+    -> verdict (changed on appeal as often as it is); terminated before or in court; returned
+    for further investigation from court, or resumed after a termination is quashed."""
+
+    model = CriminalCase
+    moves = CASE_MOVES
+    action_prefix = "isd.criminal_case."
+
+    def visible_to(self, user):
+        return criminal_cases_visible_to(user)
+
+    def may(self, move, case, user) -> bool:
+        return keeps_cases(user, case.region_id)
+
+    def concerned(self, case, move, *, actor) -> list:
+        """A conviction is news to the ISD's managers: it may call for an investigation of the
+        convicted person's superiors (ISD 6.22)."""
+        return list(isd_managers()) if case.outcome == CriminalCase.Outcome.CONVICTED else []
+
+    def refused_move(self, case, move) -> ValidationError:
+        return ValidationError(
+            _("A case at the stage %(stage)s cannot be moved so (%(move)s).")
+            % {"stage": case.get_stage_display(), "move": move.label},
+            code="forbidden_move",
+        )
+
+    def refused_actor(self, case, move) -> ValidationError:
+        return ValidationError(_("Only the ISD and the region's unit keep this case."), code="not_yours")
+
+    def check(self, case, move, *, actor, decided_on=None, authority="", decision="", outcome="") -> None:
+        errors = {}
+        last = case.stages.last()
+        if decided_on is None:
+            errors["decided_on"] = ValidationError(_("Give the date of the decision."), code="required")
+        elif decided_on > timezone.localdate():
+            errors["decided_on"] = ValidationError(_("This date is still to come."), code="future")
+        elif last is not None and decided_on < last.decided_on:
+            errors["decided_on"] = ValidationError(
+                _("The stages follow one another: the last one is dated %(day)s.")
+                % {"day": f"{last.decided_on:%d.%m.%Y}"},
+                code="order",
+            )
+        if not authority.strip():
+            errors["authority"] = ValidationError(_("Name the authority that decided."), code="required")
+        if not decision.strip():
+            errors["decision"] = ValidationError(
+                _("Give the decision: its number, date and substance."), code="required"
+            )
+        verdicts = (CriminalCase.Outcome.CONVICTED, CriminalCase.Outcome.ACQUITTED)
+        if "outcome" in move.needs and outcome not in verdicts:
+            errors["outcome"] = ValidationError(_("Choose the verdict: convicted or acquitted."), code="required")
+        if errors:
+            raise ValidationError(errors)
+
+    def apply(self, case, move, *, actor, decided_on, authority, decision, outcome="") -> dict:
+        outcome = {"verdict": outcome, "terminate": CriminalCase.Outcome.TERMINATED}.get(move.name, "")
+        CaseStage.objects.create(
+            case=case,
+            stage=move.target,
+            decided_on=decided_on,
+            authority=authority.strip(),
+            decision=decision.strip(),
+            outcome=outcome,
+            entered_by=actor,
+        )
+        if move.name == "to_court":
+            case.sent_to_court_on = decided_on
+        if move.name == "verdict":
+            case.verdict_on = decided_on
+        case.outcome = outcome
+        return {"decided_on": decided_on, "outcome": outcome}
+
+
+CASE_WORKFLOW = CaseWorkflow()
+
+
+def case_move(*, case, move: str, actor, decided_on=None, authority: str = "", decision: str = "", outcome: str = ""):
+    """Record a criminal case's next stage as the authority decided it (ISD 6.16)."""
+    return CASE_WORKFLOW.perform(
+        record=case,
+        move=move,
+        actor=actor,
+        decided_on=decided_on,
+        authority=authority,
+        decision=decision,
+        outcome=outcome,
+    )

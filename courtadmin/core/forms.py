@@ -12,6 +12,7 @@ from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from .collation import collation_key
 from .text_language import written_in
+from .workflow import state_field
 
 
 def _escaped(value) -> str:
@@ -218,7 +219,8 @@ def posted_move(request, record, *, move: str, move_forms: dict, perform, page, 
         form.add_error(None, error)
         return page({move: form})
     record.refresh_from_db()
-    messages.success(request, _("Done: %(status)s.") % {"status": record.get_status_display()})
+    status = getattr(record, f"get_{state_field(record)}_display")()
+    messages.success(request, _("Done: %(status)s.") % {"status": status})
     return redirect(record)
 
 

@@ -4,7 +4,8 @@ the audit chain, in the reader's language.
 Shown on the record's own page, which only a reader within the record's reach opens (ISD 7),
 and limited to what that page shows anyway: the time, the person, the move or change, and
 the status it led to; never the event's stored details (an applicant's name, a reason given
-to the head). A move is named as its workflow names it; another change by what it did.
+to the head), except the reason for correcting a registered record or handing it to another
+officer, which its readers must see (ISD 6.23). A move is named as its workflow names it; another change by what it did.
 """
 
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from django.utils.translation import pgettext_lazy
 
 from courtadmin.audit.models import AuditEvent
 
-from .workflow import workflow_of
+from .workflow import state_field, workflow_of
 
 # Changes that are not moves, named by the last word of their action ("ir.request.file_added").
 CHANGES = {
@@ -45,7 +46,12 @@ CHANGES = {
     "report_published": pgettext_lazy("history", "report published"),
     "translation_given": pgettext_lazy("history", "translation task given"),
     "answer_started": pgettext_lazy("history", "answer document started"),
+    "corrected": pgettext_lazy("history", "corrected"),
+    "handed_over": pgettext_lazy("history", "handed to another officer"),
 }
+# The one detail a page's history shows: why a registered record was corrected or handed
+# over (ISD 6.23), written by its own officers for its readers.
+SHOWN_REASON = ("corrected", "handed_over")
 # Events of a record that are not its history: reads (the read log's), failed attempts (the
 # security log's).
 NOT_HISTORY = ("document.read", "document.sign_password_failed")
@@ -58,6 +64,7 @@ class HistoryLine:
     person: str
     what: str
     status: str
+    reason: str = ""
 
 
 def _what(action: str) -> str:
@@ -72,7 +79,8 @@ def _what(action: str) -> str:
 
 
 def _statuses(record) -> dict:
-    return dict(type(record)._meta.get_field("status").choices) if hasattr(record, "status") else {}
+    field = state_field(record)
+    return dict(type(record)._meta.get_field(field).choices) if hasattr(record, field) else {}
 
 
 def record_history(record, *, along=()) -> list[HistoryLine]:
@@ -92,13 +100,15 @@ def record_history(record, *, along=()) -> list[HistoryLine]:
     lines = []
     for event in reversed(list(events)):
         person = getattr(event.actor, "person", None) if event.actor_id else None
-        status = (event.after or {}).get("status", "") if isinstance(event.after, dict) else ""
+        after = event.after if isinstance(event.after, dict) else {}
+        status = after.get("status", "")
         lines.append(
             HistoryLine(
                 at=timezone.localtime(event.at),
                 person=str(person) if person is not None else (event.actor.get_full_name() if event.actor else ""),
                 what=str(_what(event.action)),
                 status=str(statuses.get(event.object_type, {}).get(status, "")) if status else "",
+                reason=after.get("reason", "") if event.action.rpartition(".")[2] in SHOWN_REASON else "",
             )
         )
     return lines

@@ -32,6 +32,16 @@ def workflow_of(action_prefix: str) -> "Workflow":
     return _WORKFLOWS[action_prefix]
 
 
+def state_field(record) -> str:
+    """The field that holds a record's state: `status`, unless its model names another (a
+    criminal case's `stage`)."""
+    return getattr(record, "state_field", "status")
+
+
+def state_of(record) -> str:
+    return getattr(record, state_field(record))
+
+
 @dataclass(frozen=True)
 class Move:
     name: str
@@ -54,7 +64,7 @@ class Workflow:
 
     def is_open(self, record, move: Move) -> bool:
         """May `record`, as it stands, make `move` at all (whoever asks)?"""
-        return record.status in move.sources
+        return state_of(record) in move.sources
 
     def may(self, move: Move, record, user) -> bool:
         """May `user` make `move` on `record` now?"""
@@ -103,10 +113,10 @@ class Workflow:
             if not self.may(spec, locked, actor):
                 raise self.refused_actor(locked, spec)
             self.check(locked, spec, actor=actor, **inputs)
-            before = locked.status
+            before = state_of(locked)
             details = self.apply(locked, spec, actor=actor, **inputs) or {}
             target = details.pop("status", spec.target)
-            locked.status = target
+            setattr(locked, state_field(locked), target)
             locked.save()
             event = audit_record(
                 actor=actor,
@@ -131,6 +141,6 @@ class Workflow:
                 move=move.name,
                 event_id=event.pk,
                 actor_id=actor.pk,
-                status=record.status,
+                status=state_of(record),
                 recipients=recipients,
             )

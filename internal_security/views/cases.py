@@ -9,18 +9,19 @@ from django.views.decorators.http import require_http_methods
 
 from courtadmin.audit.services import read_record
 from courtadmin.core.downloads import xlsx_response
-from courtadmin.core.forms import service_result
+from courtadmin.core.forms import moves_with_forms, posted_move, service_result
 from courtadmin.core.history import record_history
 from courtadmin.core.pagination import CappedPaginator
 
 from ..export import cases_workbook
-from ..forms.cases import CaseFilterForm, CriminalCaseForm
+from ..forms.cases import STAGE_FORMS, CaseFilterForm, CriminalCaseForm
 from ..models import CriminalCase
-from ..permissions import case_keeping_region, require_isd_access
+from ..permissions import case_keeping_region, keeps_cases, require_isd_access
 from ..selectors import cases as selectors
 from ..selectors.complaints import complaints_visible_to
 from ..selectors.investigations import investigations_visible_to
 from ..services import cases as services
+from ..workflow import CASE_WORKFLOW, case_move
 
 PAGE_SIZE = 50
 
@@ -42,9 +43,18 @@ def case_list(request):
         "page": page,
         "cases": page.object_list,
         "query": query.urlencode(),
-        "keeping_region": case_keeping_region(request.user),
+        "keeps_cases": keeps_cases(request.user),
     }
     return render(request, "internal_security/case_list.html", context)
+
+
+def case_figures(request):
+    """The registry's figures by region and by article, stage by stage (ISD 6.16), for the
+    cases the list's filters choose within the reader's reach."""
+    require_isd_access(request.user)
+    form, cases = _cases(request)
+    context = {"form": form, "figures": selectors.case_figures(cases), "query": request.GET.urlencode()}
+    return render(request, "internal_security/case_figures.html", context)
 
 
 def case_export(request):
@@ -58,11 +68,11 @@ def case_export(request):
 
 @require_http_methods(["GET", "POST"])
 def case_edit(request, pk=None):
-    region = case_keeping_region(request.user)
+    """Enter a case, or correct one with the reason (ISD 6.16): its keepers alone."""
     case = selectors.get_criminal_case_for_user(request.user, pk) if pk else CriminalCase()
-    if region is None or (pk and case.region_id != region.pk):
+    if not keeps_cases(request.user, case.region_id if pk else None):
         raise Http404
-    form = CriminalCaseForm(request.POST or None, instance=case)
+    form = CriminalCaseForm(request.POST or None, instance=case, own_region=case_keeping_region(request.user))
     if request.method == "POST":
         done, saved = service_result(
             form,
@@ -71,24 +81,50 @@ def case_edit(request, pk=None):
                 case=form.instance,
                 complaint_numbers=form.cleaned_data["complaint_numbers"],
                 investigation_numbers=form.cleaned_data["investigation_numbers"],
+                opening_decision=form.cleaned_data.get("opening_decision", ""),
+                reason=form.cleaned_data.get("reason", ""),
             ),
         )
         if done:
             messages.success(request, _("The criminal case is saved."))
             return redirect(saved)
-    return render(request, "internal_security/case_form.html", {"form": form, "case": case, "region": region})
+    return render(request, "internal_security/case_form.html", {"form": form, "case": case})
 
 
-def case_detail(request, pk):
-    case = selectors.get_criminal_case_for_user(request.user, pk)
-    read_record(user=request.user, obj=case)
-    region = case_keeping_region(request.user)
+def _case_page(request, case, bound=None):
     context = {
         "case": case,
-        "may_edit": region is not None and region.pk == case.region_id,
+        "may_edit": keeps_cases(request.user, case.region_id),
+        "stages": list(case.stages.select_related("entered_by__person")),
+        "moves": moves_with_forms(
+            CASE_WORKFLOW.moves_open_to(case, request.user), STAGE_FORMS, bound or {}, prefixed=True
+        ),
         # Linked records are shown only as far as the reader reaches them (ISD 7).
         "complaints": list(complaints_visible_to(request.user).filter(criminalcase=case)),
         "investigations": list(investigations_visible_to(request.user).filter(criminalcase=case)),
         "history": record_history(case),
     }
     return render(request, "internal_security/case_detail.html", context)
+
+
+def case_detail(request, pk):
+    case = selectors.get_criminal_case_for_user(request.user, pk)
+    read_record(user=request.user, obj=case)
+    return _case_page(request, case)
+
+
+@require_http_methods(["POST"])
+def case_move_view(request, pk, move):
+    """The case's next stage, as the authority decided it (ISD 6.16); its keepers alone."""
+    case = selectors.get_criminal_case_for_user(request.user, pk)
+    if move not in CASE_WORKFLOW.moves or not keeps_cases(request.user, case.region_id):
+        raise Http404
+    return posted_move(
+        request,
+        case,
+        move=move,
+        move_forms=STAGE_FORMS,
+        prefixed=True,
+        perform=lambda **inputs: case_move(case=case, move=move, actor=request.user, **inputs),
+        page=lambda bound: _case_page(request, case, bound),
+    )

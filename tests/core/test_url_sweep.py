@@ -246,8 +246,13 @@ def _criminal_case(people, users):
             investigating_body="АДА",
             opened_on=timezone.localdate() - timedelta(days=10),
         ),
+        opening_decision="СДТБ",
     )
     return {"pk": case.pk}
+
+
+def _criminal_case_move(people, users):
+    return {**_criminal_case(people, users), "move": "to_court"}
 
 
 def _complaint_move(people, users):
@@ -836,8 +841,12 @@ CASES = {
     "internal_security:complaint-receipt": Case(_complaint, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-file-add": Case(_complaint, "isd_head", ISD_OUTSIDERS),
     "internal_security:case-detail": Case(_criminal_case, "isd_almaty", ["ir_head", "sysadmin", "ca_deputy"]),
+    # Kept by the region's unit and the central ISD (ISD 6.16); read, not kept, by the leadership.
     "internal_security:case-update": Case(
-        _criminal_case, "isd_almaty", ["ir_head", "sysadmin", "ca_deputy", "isd_officer", "isd_head"]
+        _criminal_case, "isd_almaty", ["ir_head", "sysadmin", "ca_deputy", "chairman"]
+    ),
+    "internal_security:case-move": Case(
+        _criminal_case_move, "isd_almaty", ["ir_head", "sysadmin", "ca_deputy", "chairman"]
     ),
     "internal_security:investigation-detail": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
     "internal_security:investigation-team-add": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),

@@ -86,7 +86,7 @@ def records(people):
     Investigation.objects.filter(pk=concluded.pk).update(
         status="concluded", outcome="disciplinary", concluded_on=today - timedelta(days=1)
     )
-    criminal_case_save(actor=people["isd_almaty"].user, case=a_case())
+    criminal_case_save(actor=people["isd_almaty"].user, case=a_case(), opening_decision="СДТБ")
     a_case(
         region=Region.objects.get(code="shymkent"),
         stage="in_court",

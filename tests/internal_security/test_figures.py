@@ -11,6 +11,7 @@ from django.utils import timezone
 from courtadmin.org.models import Region
 from internal_security.models import Complaint, CriminalCase, Investigation
 from internal_security.services import cases as services
+from internal_security.workflow import case_move
 
 from .factories import a_case, open_investigation, register
 
@@ -27,9 +28,15 @@ def records(people):
         status=Investigation.Status.CONCLUDED, outcome=Investigation.Outcome.DISCIPLINARY
     )
     almaty = people["isd_almaty"].user
-    services.criminal_case_save(actor=almaty, case=a_case(opened_on=day))
-    services.criminal_case_save(
-        actor=almaty, case=a_case(opened_on=day, stage="in_court", sent_to_court_on=day + timedelta(days=1))
+    services.criminal_case_save(actor=almaty, case=a_case(opened_on=day), opening_decision="СДТБ")
+    in_court = services.criminal_case_save(actor=almaty, case=a_case(opened_on=day), opening_decision="СДТБ")
+    case_move(
+        case=in_court,
+        move="to_court",
+        actor=almaty,
+        decided_on=day + timedelta(days=1),
+        authority="Прокуратура",
+        decision="Іс сотқа жіберілді",
     )
     shymkent = Region.objects.get(code="shymkent")
     for opened_on in (day, day.replace(year=day.year - 1)):

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from courtadmin.documents.models import Document
 from internal_security.models import (
+    CaseStage,
     ComplaintAttachment,
     ComplaintGrant,
     Explanation,
@@ -58,8 +59,9 @@ BUDGET = {
     "investigation-detail": 6 + 9 + 1 + READ_LOG_QUERIES,  # + its history
     # the count, the page (region joined); the filter's regions
     "case-list": 6 + 3,
-    # the case, its complaints and investigations within the reader's reach; the read log's line
-    "case-detail": 6 + 3 + 1 + READ_LOG_QUERIES,  # + its history
+    # the case, its stages (with who entered them), its complaints and investigations within the
+    # reader's reach; the read log's line
+    "case-detail": 6 + 4 + 1 + READ_LOG_QUERIES,  # + its history
     # the signals (region joined); the form's regions
     "signal-list": 6 + 2,
     # the complaints, investigations, criminal cases and signals found
@@ -246,11 +248,24 @@ def test_case_detail(people, client_for, django_assert_num_queries, rows):
     (case,) = many_cases(people, 1)
     case.complaints.set(many_complaints(rows))
     case.investigations.set(many_investigations(people, rows))
+    CaseStage.objects.bulk_create(
+        CaseStage(
+            case=case,
+            stage="verdict",
+            decided_on=case.opened_on,
+            authority="Сот",
+            decision=f"Үкім {n}",
+            outcome="convicted",
+            entered_by=people["isd_head"].user,
+        )
+        for n in range(rows)
+    )
     client = client_for("isd_head")
     url = page(client, reverse("internal_security:case-detail", args=[case.pk]))
     with django_assert_num_queries(BUDGET["case-detail"]):
         response = client.get(url)
     assert len(response.context["complaints"]) == len(response.context["investigations"]) == rows
+    assert len(response.context["stages"]) == rows and response.context["moves"]
 
 
 @pytest.mark.parametrize("rows", ROWS)
