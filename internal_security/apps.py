@@ -17,11 +17,18 @@ class InternalSecurityConfig(AppConfig):
         from courtadmin.org.departments import register_department, register_record_reach
 
         from . import dashboard, deadlines, load, search, work
-        from .demo import load_demo_complaints, load_demo_criminal_cases, load_demo_documents, load_demo_investigations
+        from .demo import (
+            load_demo_complaints,
+            load_demo_criminal_cases,
+            load_demo_documents,
+            load_demo_investigations,
+            load_demo_notices,
+        )
         from .department import RULES
         from .documents import KINDS
-        from .models import Complaint, ComplaintGrant, CriminalCase, Investigation, InvestigationGrant
+        from .models import Complaint, ComplaintGrant, CriminalCase, Investigation, InvestigationGrant, StaffNotice
         from .permissions import isd_records_within_reach, registers_within_reach
+        from .selectors.notices import notices_visible_to
 
         register_department(RULES)
         # Documents bound to these records are read within the record's reach (ISD 7).
@@ -32,6 +39,7 @@ class InternalSecurityConfig(AppConfig):
             Investigation, lambda qs, user: isd_records_within_reach(qs, user, grant_model=InvestigationGrant)
         )
         register_record_reach(CriminalCase, registers_within_reach)
+        register_record_reach(StaffNotice, lambda qs, user: qs.filter(pk__in=notices_visible_to(user).values("pk")))
         for kind in KINDS:
             register_document_kind(kind)
         for kind in deadlines.KINDS:
@@ -48,3 +56,4 @@ class InternalSecurityConfig(AppConfig):
         register_demo_loader(load_demo_investigations)
         register_demo_loader(load_demo_criminal_cases)
         register_demo_loader(load_demo_documents)
+        register_demo_loader(load_demo_notices)

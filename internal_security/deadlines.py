@@ -7,6 +7,14 @@ from courtadmin.org.models import Department
 
 KINDS = [
     DeadlineKind(
+        "isd.staff_notice",
+        Department.ISD,
+        _("The ISD head's position on a decision on territorial ISD staff"),
+        _("ISD 13: the term the notice sets"),
+        working_days=5,  # the notice's own term replaces it (due_on)
+        remind_before=(2, 1),
+    ),
+    DeadlineKind(
         "isd.investigation",
         Department.ISD,
         _("Official investigation"),

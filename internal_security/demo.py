@@ -368,3 +368,35 @@ def load_demo_documents(people) -> str:
         state="approved",
     )
     return "ISD documents: one signed memo; an answer to a complainant awaiting isd_head."
+
+
+def load_demo_notices(people) -> str:
+    """ISD 13: the personnel office's notice of a disciplinary decision on an Almaty ISD
+    officer, with its material, sent to the ISD head, whose position is awaited."""
+    from datetime import timedelta
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from .models import StaffNotice
+    from .services.notices import notice_file, notice_material_add
+    from .workflow import notice_move
+
+    if StaffNotice.objects.exists():
+        return "ISD: notices under ISD 13 already in the demo."
+    keeper = people["hr_keeper"].user
+    notice = notice_file(
+        actor=keeper,
+        notice=StaffNotice(
+            region=Region.objects.get(code="almaty"),
+            person="Ерлан Бекұлы Сейітов",
+            role=StaffNotice.Role.STAFF,
+            measure=StaffNotice.Measure.DISCIPLINARY,
+            grounds="Қызметтік тексеру қорытындысы: өтініштерді тіркеу мерзімі бұзылған.",
+            deciding_body="Сот әкімшілігінің басшысы",
+        ),
+    )
+    upload = ContentFile(b"%PDF-1.7\n%%EOF\n", name="qyzmettik-tekseru.pdf")
+    notice_material_add(actor=keeper, notice=notice, upload=upload)
+    notice_move(notice=notice, move="notify", actor=keeper, due_on=timezone.localdate() + timedelta(days=7))
+    return "ISD: one notice under ISD 13, the ISD head's position awaited (hr_keeper filed it)."

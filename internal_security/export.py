@@ -43,3 +43,14 @@ def investigations_workbook(investigations) -> bytes:
             for i in investigations.iterator(chunk_size=2000)
         ),
     )
+
+
+def notices_workbook(notices) -> bytes:
+    return _workbook(
+        _("Notices under ISD 13"),
+        [_("Person"), _("Region"), _("Decision"), _("Notified on"), _("Position due by"), _("Status")],
+        (
+            [n.person, str(n.region), n.get_measure_display(), n.notified_on, n.position_due_on, n.get_status_display()]
+            for n in notices.iterator(chunk_size=2000)
+        ),
+    )

@@ -480,3 +480,71 @@ class CorruptionSignal(models.Model):
             errors["received_on"] = ValidationError(_("This date is still to come."), code="future")
         if errors:
             raise ValidationError(errors)
+
+
+# --- Notices of decisions on territorial ISD staff (ISD 13) ---------------------------------
+
+
+class StaffNotice(models.Model):
+    """ISD 13: a decision to dismiss, or to bring to disciplinary liability, a head or member
+    of staff of a territorial ISD unit is reported to the ISD head with copies of all its
+    materials, and he gives his position within the term the notice sets. The decision is
+    recorded as final only once the notice is on file. Its status changes only through
+    `workflow.notice_move`."""
+
+    audit_department = "ISD"
+
+    class Measure(models.TextChoices):
+        DISMISSAL = "dismissal", _("dismissal")
+        DISCIPLINARY = "disciplinary", _("disciplinary liability")
+
+    class Role(models.TextChoices):
+        HEAD = "head", _("head of the territorial ISD unit")
+        STAFF = "staff", _("member of staff of the territorial ISD unit")
+
+    class Status(models.TextChoices):
+        PREPARED = "prepared", _("decision being prepared, the ISD head not yet notified")
+        NOTIFIED = "notified", _("the ISD head notified, his position awaited")
+        POSITION_GIVEN = "position_given", _("the ISD head's position given")
+        FINAL = "final", _("decision final")
+        DROPPED = "dropped", _("decision not taken")
+
+    region = models.ForeignKey(Region, verbose_name=_("territorial ISD unit of the region"), on_delete=models.PROTECT)
+    person = models.CharField(_("full name"), max_length=300)
+    role = models.CharField(_("who he is"), max_length=16, choices=Role.choices)
+    measure = models.CharField(_("decision being taken"), max_length=16, choices=Measure.choices)
+    grounds = models.TextField(_("grounds"))
+    deciding_body = models.CharField(_("who takes the decision"), max_length=300)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PREPARED)
+    notified_on = models.DateField(_("the ISD head notified on"), null=True, blank=True)
+    position_due_on = models.DateField(_("the ISD head's position due by"), null=True, blank=True)
+    head_position = models.TextField(_("the ISD head's position"), blank=True)
+    final_decision = models.CharField(_("the final decision (order number and date)"), max_length=500, blank=True)
+    closing_note = models.TextField(_("why the decision was not taken"), blank=True)
+    filed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+    filed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("notice under ISD 13")
+        verbose_name_plural = _("notices under ISD 13")
+        ordering = ["-filed_at", "-pk"]
+        indexes = [models.Index(fields=["-filed_at", "-id"], name="isd_notice_list_order")]
+
+    def __str__(self):
+        return self.person
+
+    def get_absolute_url(self):
+        return reverse("internal_security:notice-detail", args=[self.pk])
+
+
+class StaffNoticeMaterial(StoredFile):
+    """A copy of one of the materials of a decision on territorial ISD staff (ISD 13)."""
+
+    audit_department = "ISD"
+
+    notice = models.ForeignKey(StaffNotice, on_delete=models.CASCADE, related_name="materials")
+
+    class Meta:
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+        ordering = ["uploaded_at", "pk"]

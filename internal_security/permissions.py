@@ -18,9 +18,11 @@ from django.db.models.functions import Cast
 from django.http import Http404
 
 from courtadmin.org.authority import (
+    ORGANISATION_WIDE_KINDS,
     Reach,
     active_grants,
     department_access,
+    is_organisation_keeper,
     live_grant,
     person_of,
     records_reach,
@@ -150,3 +152,17 @@ def team_of(record, grant_model):
 
     grants = grant_model.objects.filter(content_object=record).filter(live_grant())
     return User.objects.filter(pk__in=grants.values("user_id"))
+
+
+def files_staff_notices(user) -> bool:
+    """ISD 13: a decision on territorial ISD staff is taken, and its notice to the ISD head
+    filed, by the leadership (the Chairman, the CA head) or the personnel office."""
+    person = person_of(user)
+    leadership = person is not None and person.position is not None and person.position.kind in ORGANISATION_WIDE_KINDS
+    return leadership or is_organisation_keeper(user)
+
+
+def reads_staff_notices(user) -> bool:
+    """The notices are for the ISD head and deputy and those who file them, nobody else: not
+    the ISD's officers, not the territorial units (ISD 7, ISD 13)."""
+    return is_isd_manager(user) or files_staff_notices(user)

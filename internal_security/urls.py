@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cases, home, investigations, signals
+from .views import cases, home, investigations, notices, signals
 from .views import complaints as views
 
 app_name = "internal_security"
@@ -32,6 +32,14 @@ urlpatterns = [
     path("cases/<int:pk>/", cases.case_detail, name="case-detail"),
     path("cases/<int:pk>/edit/", cases.case_edit, name="case-update"),
     path("cases/<int:pk>/move/<slug:move>/", cases.case_move_view, name="case-move"),
+    # Notices of decisions on territorial ISD staff (ISD 13)
+    path("notices/", notices.notice_list, name="notice-list"),
+    path("notices/new/", notices.notice_create, name="notice-create"),
+    path("notices/export/", notices.notice_export, name="notice-export"),
+    path("notices/<int:pk>/", notices.notice_detail, name="notice-detail"),
+    path("notices/<int:pk>/move/<slug:move>/", notices.notice_move_view, name="notice-move"),
+    path("notices/<int:pk>/files/", notices.notice_file_add, name="notice-file-add"),
+    path("notices/<int:pk>/files/<int:file_pk>/", notices.notice_file_download, name="notice-file-download"),
     # Official investigations (ISD 6.21, 6.22, 5.2, 5.3, 5.9)
     path("investigations/", investigations.investigation_list, name="investigation-list"),
     path("investigations/new/", investigations.investigation_create, name="investigation-create"),

@@ -1,5 +1,6 @@
 """ "My work" (courtadmin/core/work.py): the complaints assigned to me and the investigations
-whose team I am on, still under way, oldest first, within my reach (ISD 7, ISD 9)."""
+whose team I am on, still under way, oldest first, within my reach (ISD 7, ISD 9); the
+decisions on territorial ISD staff pending under ISD 13."""
 
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy
@@ -8,10 +9,11 @@ from courtadmin.core.work import WorkPanel, record_lines
 from courtadmin.org.authority import active_grants, live_grant
 from courtadmin.org.models import Department
 
-from .models import Complaint, ComplaintGrant, Investigation, InvestigationGrant
-from .permissions import is_isd_manager
+from .models import Complaint, ComplaintGrant, Investigation, InvestigationGrant, StaffNotice
+from .permissions import is_isd_manager, reads_staff_notices
 from .selectors.complaints import complaints_visible_to
 from .selectors.investigations import investigations_visible_to
+from .selectors.notices import notices_visible_to
 
 UNDER_WAY = {
     Complaint: (Complaint.Status.REGISTERED, Complaint.Status.IN_WORK, Complaint.Status.DECIDED),
@@ -43,6 +45,14 @@ def _waiting_for_assignment(user, limit: int):
     return record_lines([waiting.order_by("received_on", "pk")], limit)
 
 
+def _notices_open(user, limit: int):
+    """ISD 13: decisions on territorial ISD staff not yet final, the oldest first: for those
+    who file them, to notify and record; for the ISD head, to give his position."""
+    open_statuses = (StaffNotice.Status.PREPARED, StaffNotice.Status.NOTIFIED, StaffNotice.Status.POSITION_GIVEN)
+    notices = notices_visible_to(user).filter(status__in=open_statuses).order_by("filed_at", "pk")
+    return record_lines([notices], limit, quote=lambda notice: notice.person)
+
+
 PANELS = (
     WorkPanel(
         "internal_security",
@@ -62,5 +72,14 @@ PANELS = (
         department=Department.ISD,
         shown_to=is_isd_manager,
         all_url=reverse_lazy("internal_security:complaint-list"),
+    ),
+    WorkPanel(
+        "internal_security_notices",
+        gettext_lazy("Decisions on territorial ISD staff (ISD 13)"),
+        gettext_lazy("No decision on territorial ISD staff is pending."),
+        _notices_open,
+        order=41,
+        shown_to=reads_staff_notices,
+        all_url=reverse_lazy("internal_security:notice-list"),
     ),
 )

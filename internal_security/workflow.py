@@ -21,12 +21,31 @@ from courtadmin.deadlines.models import Deadline
 from courtadmin.deadlines.selectors import running_term
 from courtadmin.deadlines.services import deadline_close, deadline_open
 from courtadmin.documents.selectors import signed_document_of
+from courtadmin.org.models import Position
 
-from .models import CaseStage, Complaint, ComplaintGrant, CriminalCase, Investigation, InvestigationGrant
-from .permissions import is_isd_manager, isd_managers, keeps_cases, may_work_on, may_work_on_investigation, team_of
+from .models import (
+    CaseStage,
+    Complaint,
+    ComplaintGrant,
+    CriminalCase,
+    Investigation,
+    InvestigationGrant,
+    StaffNotice,
+)
+from .permissions import (
+    files_staff_notices,
+    is_isd_head,
+    is_isd_manager,
+    isd_managers,
+    keeps_cases,
+    may_work_on,
+    may_work_on_investigation,
+    team_of,
+)
 from .selectors.cases import criminal_cases_visible_to
 from .selectors.complaints import appeal_term, complaints_visible_to
 from .selectors.investigations import investigations_visible_to
+from .selectors.notices import notices_visible_to
 
 S = Complaint.Status
 ANSWER_KIND = "isd.complainant_answer"
@@ -344,4 +363,136 @@ def case_move(*, case, move: str, actor, decided_on=None, authority: str = "", d
         authority=authority,
         decision=decision,
         outcome=outcome,
+    )
+
+
+# --- A notice under ISD 13 ----------------------------------------------------------------
+
+N = StaffNotice.Status
+NOTICE_KIND = "isd.staff_notice"
+NOTICE_MOVES = {
+    move.name: move
+    for move in (
+        Move("notify", gettext_lazy("Notify the ISD head"), frozenset({N.PREPARED}), N.NOTIFIED, "filer", ("due_on",)),
+        Move(
+            "give_position",
+            gettext_lazy("Give the position"),
+            frozenset({N.NOTIFIED}),
+            N.POSITION_GIVEN,
+            "head",
+            ("position",),
+        ),
+        Move(
+            "record_final",
+            gettext_lazy("Record the decision as final"),
+            frozenset({N.NOTIFIED, N.POSITION_GIVEN}),
+            N.FINAL,
+            "filer",
+            ("decision",),
+        ),
+        Move(
+            "drop",
+            gettext_lazy("The decision is not taken"),
+            frozenset({N.PREPARED, N.NOTIFIED, N.POSITION_GIVEN}),
+            N.DROPPED,
+            "filer",
+            ("reason",),
+        ),
+    )
+}
+
+
+class NoticeWorkflow(Workflow):
+    """prepared -> notified (the materials' copies on file, the term for the ISD head's
+    position set) -> position given (by the ISD head) -> final; final straight from notified
+    when the term passes unanswered; dropped at any point before final. ISD 13: never final
+    before the notice."""
+
+    model = StaffNotice
+    moves = NOTICE_MOVES
+    action_prefix = "isd.notice."
+
+    def visible_to(self, user):
+        return notices_visible_to(user)
+
+    def may(self, move, notice, user) -> bool:
+        return is_isd_head(user) if move.who == "head" else files_staff_notices(user)
+
+    def concerned(self, notice, move, *, actor) -> list:
+        """The ISD head and deputy hear of every move; the one who filed it, of the position."""
+        return [*isd_managers(), notice.filed_by]
+
+    def refused_move(self, notice, move) -> ValidationError:
+        if move.name == "record_final" and notice.status == N.PREPARED:
+            return ValidationError(
+                _("Not final before the ISD head is notified with copies of all its materials (ISD 13)."),
+                code="notice_missing",
+            )
+        return ValidationError(
+            _("A notice that is %(status)s cannot be moved so (%(move)s).")
+            % {"status": notice.get_status_display(), "move": move.label},
+            code="forbidden_move",
+        )
+
+    def refused_actor(self, notice, move) -> ValidationError:
+        if move.who == "head":
+            return ValidationError(_("Only the ISD head gives the position (ISD 13)."), code="not_yours")
+        return ValidationError(_("Only those who file the notice move it."), code="not_yours")
+
+    def check(self, notice, move, *, actor, due_on=None, position="", decision="", reason="") -> None:
+        errors = {}
+        if move.name == "notify":
+            if not notice.materials.exists():
+                errors["due_on"] = ValidationError(
+                    _("Attach copies of the decision's materials first: the notice goes with all of them (ISD 13)."),
+                    code="no_materials",
+                )
+            elif due_on is None or due_on <= timezone.localdate():
+                errors["due_on"] = ValidationError(
+                    _("Set the day by which the ISD head gives his position; it is after today."), code="required"
+                )
+        if (
+            move.name == "record_final"
+            and notice.status == N.NOTIFIED
+            and notice.position_due_on >= timezone.localdate()
+        ):
+            raise ValidationError(
+                _("The ISD head's position is awaited until %(day)s (ISD 13).")
+                % {"day": f"{notice.position_due_on:%d.%m.%Y}"},
+                code="position_awaited",
+            )
+        for name, value, message in (
+            ("position", position, _("Write the position.")),
+            ("decision", decision, _("Give the final decision: the order's number and date.")),
+            ("reason", reason, _("Give the reason.")),
+        ):
+            if name in move.needs and not value.strip():
+                errors[name] = ValidationError(message, code="required")
+        if errors:
+            raise ValidationError(errors)
+
+    def apply(self, notice, move, *, actor, due_on=None, position="", decision="", reason="") -> dict:
+        term = running_term(notice, NOTICE_KIND)
+        if move.name == "notify":
+            notice.notified_on, notice.position_due_on = timezone.localdate(), due_on
+            head = isd_managers().filter(person__position__kind=Position.Kind.HEAD).first()
+            deadline_open(record=notice, kind=NOTICE_KIND, received_at=timezone.now(), responsible=head, due_on=due_on)
+        elif term is not None:
+            deadline_close(deadline=term, actor=actor, on=timezone.localdate())
+        if move.name == "give_position":
+            notice.head_position = position.strip()
+        if move.name == "record_final":
+            notice.final_decision = decision.strip()
+        if move.name == "drop":
+            notice.closing_note = reason.strip()
+        return {"due_on": due_on} if due_on else {}
+
+
+NOTICE_WORKFLOW = NoticeWorkflow()
+
+
+def notice_move(*, notice, move: str, actor, due_on=None, position: str = "", decision: str = "", reason: str = ""):
+    """Perform one move of a notice under ISD 13."""
+    return NOTICE_WORKFLOW.perform(
+        record=notice, move=move, actor=actor, due_on=due_on, position=position, decision=decision, reason=reason
     )

@@ -178,6 +178,9 @@ ROLES = {
         "isd/signals/",
         "isd/on-record/",
         "isd/complaints/figures/",
+        "isd/cases/figures/",
+        "isd/notices/",  # ISD 13, from his work
+        "isd/notices/<int:pk>/",
         "org/absences/",
         "audit/reads/<str:department>/",
         "dashboard/",
@@ -194,7 +197,14 @@ ROLES = {
     "isd_almaty": {"isd/cases/new/", "isd/cases/<int:pk>/", "isd/cases/<int:pk>/edit/", "isd/signals/"},
     "chairman": {"dashboard/<str:board>/", "dashboard/exports/<int:pk>/", "isd/investigations/<int:pk>/"},
     "ca_head": {"org/absences/", "org/acting/new/", "org/acting/<int:pk>/"},
-    "hr_keeper": {"org/people/", "org/people/<int:pk>/position/", "org/absences/new/"},
+    "hr_keeper": {
+        "org/people/",
+        "org/people/<int:pk>/position/",
+        "org/absences/new/",
+        "isd/notices/",  # ISD 13: the notices the personnel office files, from its work
+        "isd/notices/new/",
+        "isd/notices/<int:pk>/",
+    },
     # Another subdivision and a court (issue 20): what is addressed to them, nothing else.
     "legal_officer": {
         "correspondence/letters/",

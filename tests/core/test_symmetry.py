@@ -40,7 +40,7 @@ FEATURES = {
         "secondments",
         "council",
     },
-    "internal_security": {"complaints", "investigations", "cases", "signals"},
+    "internal_security": {"complaints", "investigations", "cases", "signals", "notices"},
 }
 
 # --- 1. Top-level modules -----------------------------------------------------------------------
@@ -207,7 +207,8 @@ VOCABULARY = {
         "pages": {"home"},
     },
     "internal_security": {
-        "kinds": {"complaint", "investigation", "case", "signal"},
+        # a notice to the ISD head of a decision on territorial ISD staff (ISD 13)
+        "kinds": {"complaint", "investigation", "case", "signal", "notice"},
         # an official's explanation (ISD 5.2), a judge's interview (5.3), a personal file
         # studied (5.9), an officer on the team (ISD 7)
         "subs": {"explanation", "interview", "personal-file", "team"},
@@ -362,7 +363,7 @@ def test_a_package_out_of_step_and_a_re_export_are_caught():
     assert feature_problems("internal_security", modules, FEATURES["internal_security"]) == [
         "internal_security/selectors/ has no cases.py",
         "internal_security/views/figures.py is not one of the features "
-        "['cases', 'complaints', 'investigations', 'signals']",
+        "['cases', 'complaints', 'investigations', 'notices', 'signals']",
     ]
     sources = {
         "internal_security/selectors/__init__.py": "from .complaints import complaints_visible_to\n",
@@ -400,19 +401,22 @@ def test_a_package_out_of_step_and_a_re_export_are_caught():
         (
             "figures",
             "figures/",
-            "figures: does not begin with a kind of ['case', 'complaint', 'investigation', 'signal']",
+            "figures: does not begin with a kind of "
+            "['case', 'complaint', 'investigation', 'notice', 'signal']",
         ),
         ("complaint-figures", "figures/", "complaint-figures: its path figures/ is not under complaints/"),
         ("complaint-new", "complaints/new/", "complaint-new: a path like complaints/new/ is named <kind>-create"),
         (
             "explanation-add",
             "investigations/<int:pk>/explanations/",
-            "explanation-add: does not begin with a kind of ['case', 'complaint', 'investigation', 'signal']",
+            "explanation-add: does not begin with a kind of "
+            "['case', 'complaint', 'investigation', 'notice', 'signal']",
         ),
         (
             "conclusion-prepare",
             "investigations/<int:pk>/conclusion/",
-            "conclusion-prepare: does not begin with a kind of ['case', 'complaint', 'investigation', 'signal']",
+            "conclusion-prepare: does not begin with a kind of "
+            "['case', 'complaint', 'investigation', 'notice', 'signal']",
         ),
         (
             "investigation-conclude",

@@ -146,6 +146,35 @@ def _attachment(people, users):
     return {"pk": complaint.pk, "file_pk": attachment.pk}
 
 
+def _notice(people, users):
+    """A decision on an Almaty ISD officer, filed by the personnel office (ISD 13), with one material."""
+    from internal_security.models import StaffNotice
+    from internal_security.services import notices as isd_notices
+
+    notice = isd_notices.notice_file(
+        actor=users["hr_keeper"],
+        notice=StaffNotice(
+            region=Region.objects.get(code="almaty"),
+            person="Б.",
+            role="staff",
+            measure="disciplinary",
+            grounds="...",
+            deciding_body="...",
+        ),
+    )
+    pdf = SimpleUploadedFile("a.pdf", b"%PDF-1.7\n%%EOF\n")
+    material = isd_notices.notice_material_add(actor=users["hr_keeper"], notice=notice, upload=pdf)
+    return {"pk": notice.pk, "file_pk": material.pk}
+
+
+def _notice_only(people, users):
+    return {"pk": _notice(people, users)["pk"]}
+
+
+def _notice_move(people, users):
+    return {**_notice_only(people, users), "move": "drop"}
+
+
 def _session(people, users):
     browser = Client()
     browser.post(reverse("accounts:login"), {"username": "isd_officer", "password": DEMO_TEST_PASSWORD})
@@ -433,6 +462,7 @@ def _isd_instruction_move(people, users):
 # IR and ISD record below is 404 to them.
 SUBDIVISIONS = ["legal_officer", "analyst", "court_almaty"]
 ISD_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_officer", "isd_almaty", *SUBDIVISIONS]
+NOTICE_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_officer", "isd_almaty", *SUBDIVISIONS]
 # An ISD document is seen by its author, its route and those who reach every ISD record.
 ISD_DOCUMENT_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_officer2", "isd_almaty", *SUBDIVISIONS]
 # IR records are for IR staff and the leadership (IR 1-3); writing is for IR staff alone.
@@ -848,6 +878,11 @@ CASES = {
     "internal_security:case-move": Case(
         _criminal_case_move, "isd_almaty", ["ir_head", "sysadmin", "ca_deputy", "chairman"]
     ),
+    # ISD 13: the ISD head and deputy and those who file them; not the ISD's officers, not the units.
+    "internal_security:notice-detail": Case(_notice_only, "isd_head", NOTICE_OUTSIDERS),
+    "internal_security:notice-move": Case(_notice_move, "hr_keeper", NOTICE_OUTSIDERS),
+    "internal_security:notice-file-add": Case(_notice_only, "hr_keeper", NOTICE_OUTSIDERS),
+    "internal_security:notice-file-download": Case(_notice, "isd_deputy", NOTICE_OUTSIDERS),
     "internal_security:investigation-detail": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
     "internal_security:investigation-team-add": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
     "internal_security:investigation-explanation-add": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from courtadmin.documents.models import Document
+from courtadmin.org.models import Region
 from internal_security.models import (
     CaseStage,
     ComplaintAttachment,
@@ -66,6 +67,10 @@ BUDGET = {
     "signal-list": 6 + 2,
     # the complaints, investigations, criminal cases and signals found
     "on-record": 6 + 4,
+    # the count, the page (region joined); the filter's regions
+    "notice-list": 6 + 3,
+    # the notice, its materials (with who uploaded them); the read log's line
+    "notice-detail": 6 + 2 + 1 + READ_LOG_QUERIES,  # + its history
 }
 
 
@@ -294,3 +299,56 @@ def test_on_record(people, client_for, django_assert_num_queries, rows):
         response = client.get(url, {"q": "Судья"})
     context = response.context
     assert [len(context[kind]) for kind in ("complaints", "investigations", "cases", "signals")] == [rows] * 4
+
+
+def many_notices(people, count):
+    from internal_security.models import StaffNotice
+
+    region = Region.objects.get(code="almaty")
+    return StaffNotice.objects.bulk_create(
+        StaffNotice(
+            region=region,
+            person=f"Қызметкер {n}",
+            role="staff",
+            measure="dismissal",
+            grounds="...",
+            deciding_body="...",
+            filed_by=people["hr_keeper"].user,
+        )
+        for n in range(count)
+    )
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_notice_list(people, client_for, django_assert_num_queries, rows):
+    many_notices(people, rows)
+    client = client_for("isd_head")
+    url = page(client, reverse("internal_security:notice-list"))
+    with django_assert_num_queries(BUDGET["notice-list"]):
+        response = client.get(url)
+    assert len(response.context["notices"]) == rows
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_notice_detail(people, client_for, django_assert_num_queries, rows):
+    """Read by the personnel office, who may attach materials and move it."""
+    from internal_security.models import StaffNoticeMaterial
+
+    (notice,) = many_notices(people, 1)
+    StaffNoticeMaterial.objects.bulk_create(
+        StaffNoticeMaterial(
+            notice=notice,
+            uploaded_by=people["hr_keeper"].user,
+            original_name=f"{n}.pdf",
+            content_type="application/pdf",
+            size=10,
+            sha256="0" * 64,
+            file=f"x/{n}.pdf",
+        )
+        for n in range(rows)
+    )
+    client = client_for("hr_keeper")
+    url = page(client, notice.get_absolute_url())
+    with django_assert_num_queries(BUDGET["notice-detail"]):
+        response = client.get(url)
+    assert len(response.context["materials"]) == rows and response.context["moves"]
