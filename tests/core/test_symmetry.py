@@ -401,16 +401,14 @@ def test_a_package_out_of_step_and_a_re_export_are_caught():
         (
             "figures",
             "figures/",
-            "figures: does not begin with a kind of "
-            "['case', 'complaint', 'investigation', 'notice', 'signal']",
+            "figures: does not begin with a kind of ['case', 'complaint', 'investigation', 'notice', 'signal']",
         ),
         ("complaint-figures", "figures/", "complaint-figures: its path figures/ is not under complaints/"),
         ("complaint-new", "complaints/new/", "complaint-new: a path like complaints/new/ is named <kind>-create"),
         (
             "explanation-add",
             "investigations/<int:pk>/explanations/",
-            "explanation-add: does not begin with a kind of "
-            "['case', 'complaint', 'investigation', 'notice', 'signal']",
+            "explanation-add: does not begin with a kind of ['case', 'complaint', 'investigation', 'notice', 'signal']",
         ),
         (
             "conclusion-prepare",
