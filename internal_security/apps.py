@@ -21,14 +21,29 @@ class InternalSecurityConfig(AppConfig):
             load_demo_complaints,
             load_demo_criminal_cases,
             load_demo_documents,
+            load_demo_inspections,
             load_demo_investigations,
             load_demo_notices,
+            load_demo_plans,
         )
         from .department import RULES
         from .documents import KINDS
-        from .models import Complaint, ComplaintGrant, CriminalCase, Investigation, InvestigationGrant, StaffNotice
+        from .models import (
+            Complaint,
+            ComplaintGrant,
+            CriminalCase,
+            Inspection,
+            Investigation,
+            InvestigationGrant,
+            PlanItem,
+            Recommendation,
+            StaffNotice,
+            WorkPlan,
+        )
         from .permissions import isd_records_within_reach, registers_within_reach
+        from .selectors.inspections import recommendations_visible_to
         from .selectors.notices import notices_visible_to
+        from .selectors.plans import plan_items_visible_to
 
         register_department(RULES)
         # Documents bound to these records are read within the record's reach (ISD 7).
@@ -40,6 +55,12 @@ class InternalSecurityConfig(AppConfig):
         )
         register_record_reach(CriminalCase, registers_within_reach)
         register_record_reach(StaffNotice, lambda qs, user: qs.filter(pk__in=notices_visible_to(user).values("pk")))
+        register_record_reach(WorkPlan, registers_within_reach)
+        register_record_reach(Inspection, registers_within_reach)
+        register_record_reach(
+            Recommendation, lambda qs, user: qs.filter(pk__in=recommendations_visible_to(user).values("pk"))
+        )
+        register_record_reach(PlanItem, lambda qs, user: qs.filter(pk__in=plan_items_visible_to(user).values("pk")))
         for kind in KINDS:
             register_document_kind(kind)
         for kind in deadlines.KINDS:
@@ -57,3 +78,5 @@ class InternalSecurityConfig(AppConfig):
         register_demo_loader(load_demo_criminal_cases)
         register_demo_loader(load_demo_documents)
         register_demo_loader(load_demo_notices)
+        register_demo_loader(load_demo_plans)
+        register_demo_loader(load_demo_inspections)

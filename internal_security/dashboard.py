@@ -31,6 +31,7 @@ from .models import ComplaintGrant, CriminalCase, Investigation
 from .selectors.cases import case_registry
 from .selectors.complaints import ComplaintFilter, complaint_registry, complaints_overdue_count, complaints_visible_to
 from .selectors.investigations import investigation_registry
+from .selectors.plans import QUARTERS, execution_by_plan
 
 
 def may_see(user, board: str) -> bool:
@@ -176,12 +177,31 @@ def _workload(user) -> Table:
     )
 
 
+def _plan_execution(user, period) -> Table:
+    """ISD 7: the year's plans (the central ISD's first, then each unit's) quarter by quarter,
+    items done of items due, as the plan's page counts them."""
+    year = period.end.year
+    return Table(
+        "plan_execution",
+        _("Work plans of %(year)s: items done of items due, by quarter") % {"year": year},
+        [_("Quarter %(number)s") % {"number": quarter} for quarter in QUARTERS],
+        [
+            Row(
+                plan.region.name if plan.region_id else _("central ISD"),
+                [f"{quarters.get(quarter, (0, 0))[0]} / {quarters.get(quarter, (0, 0))[1]}" for quarter in QUARTERS],
+                plan.get_absolute_url(),
+            )
+            for plan, quarters in execution_by_plan(user, year)
+        ],
+    )
+
+
 def isd_overview(user, board: str, period) -> PanelData:
     investigation_figures, outcomes = _investigation_figures(user, period)
     data = PanelData(
         figures=[*_complaint_figures(user, period), *investigation_figures],
         trends=[monthly(complaints_visible_to(user), "received_on", period, _("Complaints received"))],
-        tables=[outcomes, _cases_table(user, period)],
+        tables=[outcomes, _cases_table(user, period), _plan_execution(user, period)],
     )
     if board != LEADERSHIP:
         data.figures.append(awaiting_signature_figure(user))

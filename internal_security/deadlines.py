@@ -7,6 +7,22 @@ from courtadmin.org.models import Department
 
 KINDS = [
     DeadlineKind(
+        "isd.recommendation",
+        Department.ISD,
+        _("A recommendation of an inspection"),
+        _("ISD 6.10, 6.18: the term the recommendation sets"),
+        working_days=20,  # the recommendation's own term replaces it (due_on)
+        remind_before=(5, 1),
+    ),
+    DeadlineKind(
+        "isd.plan_item",
+        Department.ISD,
+        _("An item of the work plan"),
+        _("ISD 9: the term the approved plan sets"),
+        working_days=10,  # the item's own term replaces it (due_on)
+        remind_before=(5, 1),
+    ),
+    DeadlineKind(
         "isd.staff_notice",
         Department.ISD,
         _("The ISD head's position on a decision on territorial ISD staff"),

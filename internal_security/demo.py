@@ -400,3 +400,115 @@ def load_demo_notices(people) -> str:
     notice_material_add(actor=keeper, notice=notice, upload=upload)
     notice_move(notice=notice, move="notify", actor=keeper, due_on=timezone.localdate() + timedelta(days=7))
     return "ISD: one notice under ISD 13, the ISD head's position awaited (hr_keeper filed it)."
+
+
+def load_demo_plans(people) -> str:
+    """ISD 7, 9, 14: the year's central plan on the leadership's priorities, approved by the
+    ISD head's signed document, one item in each quarter; the Almaty unit's plan being drawn
+    up (isd_almaty's)."""
+    from django.utils import timezone
+
+    from courtadmin.documents import services as documents
+    from courtadmin.documents.workflow import SigningConfirmation
+
+    from .models import PlanItem, WorkPlan
+    from .services.plans import plan_document_prepare, plan_draw_up, plan_item_add
+    from .workflow import plan_item_move, plan_move
+
+    if WorkPlan.objects.exists():
+        return "ISD: work plans already in the demo."
+    today = timezone.localdate()
+    year = today.year
+    head, officer, almaty = people["isd_head"].user, people["isd_officer"].user, people["isd_almaty"].user
+    plan = plan_draw_up(
+        actor=officer,
+        plan=WorkPlan(
+            year=year,
+            basis="Төрағаның және Сот әкімшілігі басшысының басымдықтары: сыбайлас жемқорлық тәуекелдерін азайту, "
+            "сот ғимараттарының қауіпсіздігі.",
+        ),
+    )
+    items = [
+        ("6.13", "Аумақтық бөлімшелердегі сыбайлас жемқорлық тәуекелдеріне талдау", "isd_officer", date(year, 3, 20)),
+        ("6.5", "Сот ғимараттарының қауіпсіздігін тексеру кестесі", "isd_officer2", date(year, 6, 15)),
+        ("6.18", "Аумақтық ІҚБ бөлімшелерімен әдістемелік кеңес", "isd_deputy", date(year, 9, 10)),
+        ("6.12", "Сыбайлас жемқорлыққа қарсы бағдарламаның орындалуы туралы есеп", "isd_officer", date(year, 12, 15)),
+    ]
+    added = [
+        plan_item_add(
+            actor=officer,
+            plan=plan,
+            item=PlanItem(function=function, title=title, executor=people[executor], due_on=due_on),
+        )
+        for function, title, executor, due_on in items
+    ]
+    document = plan_document_prepare(actor=officer, plan=plan)
+    documents.document_act(document=document, move="submit", actor=officer)
+    documents.document_sign_confirmed(
+        document=document, actor=head, confirmation=SigningConfirmation(user_id=head.pk, at=timezone.now())
+    )
+    plan_move(plan=plan, move="approve", actor=head)
+    # The first two items, once their terms are past, reported: the first in term, the second
+    # late; the third is left open past its term, the fourth is still to come.
+    for item, done_on in ((added[0], added[0].due_on), (added[1], min(today, added[1].due_on.replace(day=28)))):
+        if item.due_on < today:
+            plan_item_move(item=item, move="report", actor=head, result="Орындалды, анықтама ұсынылды.", on=done_on)
+    plan_draw_up(
+        actor=almaty,
+        plan=WorkPlan(year=year, basis="ІҚБ бекіткен басымдықтар бойынша Алматы бөлімшесінің жұмысы."),
+    )
+    return "ISD: the year's work plan approved by isd_head, items reported by quarter; Almaty's plan being drawn up."
+
+
+def load_demo_inspections(people) -> str:
+    """ISD 5.10, 6.10, 6.18: the Almaty unit's inspection of a district court's office, held
+    a month ago, its two recommendations under control (one done, one still to be done); the
+    central ISD's inspection in Shymkent planned for next month."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .models import Inspection, Recommendation
+    from .services.inspections import inspection_plan, recommendation_add
+    from .workflow import inspection_move, recommendation_move
+
+    if Inspection.objects.exists():
+        return "ISD: inspections already in the demo."
+    today = timezone.localdate()
+    almaty = people["isd_almaty"].user
+    held = inspection_plan(
+        actor=almaty,
+        inspection=Inspection(
+            region=Region.objects.get(code="almaty"),
+            subdivision="Алматы қаласы Медеу аудандық сотының кеңсесі",
+            programme="Сыбайлас жемқорлыққа қарсы іс-шаралардың орындалуы; өтініштерді тіркеу тәртібі.",
+            starts_on=today - timedelta(days=35),
+            ends_on=today - timedelta(days=31),
+            led_by=people["isd_almaty"],
+        ),
+    )
+    inspection_move(
+        inspection=held, move="hold", actor=almaty, findings="Өтініштерді тіркеу мерзімі екі жағдайда бұзылған."
+    )
+    for text, days in (("Өтініштерді тіркеу журналын жүргізу тәртібін бекіту", 20), ("Қызметкерлерге оқу өткізу", 40)):
+        recommendation_add(
+            actor=almaty,
+            inspection=held,
+            recommendation=Recommendation(
+                text=text, responsible="Кеңсе меңгерушісі", due_on=today + timedelta(days=days)
+            ),
+        )
+    first = held.recommendations.order_by("due_on").first()
+    recommendation_move(recommendation=first, move="report", actor=almaty, result="Тәртіп бекітілді.", on=today)
+    inspection_plan(
+        actor=people["isd_officer"].user,
+        inspection=Inspection(
+            region=Region.objects.get(code="shymkent"),
+            subdivision="Шымкент қаласы соттарының кеңсесі",
+            programme="Мемлекеттік сатып алудағы сыбайлас жемқорлыққа қарсы бақылау.",
+            starts_on=today + timedelta(days=30),
+            ends_on=today + timedelta(days=34),
+            led_by=people["isd_officer"],
+        ),
+    )
+    return "ISD: two inspections, Almaty's held with a recommendation done and one under control, Shymkent's planned."

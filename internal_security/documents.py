@@ -34,4 +34,6 @@ KINDS = [
     ),
     # ISD 5.1: proposals to the Chairman and the Head on the ISD's work.
     DocumentKind("isd.proposal", Department.ISD, _("Proposal to the leadership"), default_route=(("deputy",),)),
+    # ISD 9: the head approves the ISD's work plan and agrees the territorial units' plans.
+    DocumentKind("isd.work_plan", Department.ISD, _("Work plan")),
 ]

@@ -54,3 +54,63 @@ def notices_workbook(notices) -> bytes:
             for n in notices.iterator(chunk_size=2000)
         ),
     )
+
+
+def plans_workbook(items) -> bytes:
+    return _workbook(
+        _("Work plans"),
+        [
+            _("Year"),
+            _("Plan of"),
+            _("Function (ISD 6)"),
+            _("What is to be done"),
+            _("Executor"),
+            _("Term"),
+            _("Status"),
+            _("Done on"),
+            _("Result"),
+        ],
+        (
+            [
+                i.plan.year,
+                i.plan.region.name if i.plan.region_id else _("central ISD"),
+                i.function,
+                i.title,
+                str(i.executor),
+                i.due_on,
+                i.get_status_display(),
+                i.done_on,
+                i.result,
+            ]
+            for i in items.iterator(chunk_size=2000)
+        ),
+    )
+
+
+def inspections_workbook(inspections) -> bytes:
+    return _workbook(
+        _("Inspections"),
+        [
+            _("Subdivision inspected"),
+            _("Region"),
+            _("Starts on"),
+            _("Ends on"),
+            _("Led by"),
+            _("Status"),
+            _("Recommendations"),
+            _("Still to be done"),
+        ],
+        (
+            [
+                i.subdivision,
+                str(i.region),
+                i.starts_on,
+                i.ends_on,
+                str(i.led_by),
+                i.get_status_display(),
+                i.recommendation_count,
+                i.open_count,
+            ]
+            for i in inspections.iterator(chunk_size=2000)
+        ),
+    )

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -10,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from courtadmin.core.models import StoredFile
-from courtadmin.core.validators import validate_iin_bin
+from courtadmin.core.validators import check_in_order, validate_iin_bin
 from courtadmin.org.models import NeedToKnowGrant, Person, Region
 
 
@@ -548,3 +549,195 @@ class StaffNoticeMaterial(StoredFile):
         verbose_name = _("material")
         verbose_name_plural = _("materials")
         ordering = ["uploaded_at", "pk"]
+
+
+# --- The work plan (ISD 7, ISD 9, ISD 14) ----------------------------------------------------
+
+
+class Function(models.TextChoices):
+    """The ISD's functions (ISD 6): every item of its plans is tied to one (ISD 14)."""
+
+    MONITORING = "6.1", _("6.1 Monitoring, analysis and forecast of security threats")
+    PRACTICE = "6.2", _("6.2 Best practice in security and anti-corruption")
+    SAFETY = "6.3", _("6.3 Safety of judges, their families and court buildings")
+    INTERFERENCE = "6.4", _("6.4 Prevention of interference in the work of judges and staff")
+    BUILDINGS = "6.5", _("6.5 Security of court buildings and proceedings")
+    REGIME = "6.6", _("6.6 Pass and internal regime")
+    ANTI_TERROR = "6.7", _("6.7 Anti-terrorist protection of vulnerable court objects")
+    ENGINEERING = "6.8", _("6.8 Engineering and technical state, security spending")
+    SUPPLIERS = "6.9", _("6.9 Control over suppliers of security equipment and services")
+    UNITS_SECURITY = "6.10", _("6.10 Coordination of territorial ISD units on internal security")
+    BAILIFFS = "6.11", _("6.11 Work of court bailiffs")
+    STRATEGIES = "6.12", _("6.12 Anti-corruption strategies and programmes")
+    RISKS = "6.13", _("6.13 Analysis of corruption risks")
+    MEASURES = "6.14", _("6.14 Anti-corruption measures")
+    INFORMATION = "6.15", _("6.15 Information on corruption")
+    CASES = "6.16", _("6.16 Record of criminal cases")
+    LAW_ENFORCEMENT = "6.17", _("6.17 Interaction with law enforcement")
+    UNITS_CORRUPTION = "6.18", _("6.18 Coordination of territorial ISD units on anti-corruption")
+    PROCUREMENT = "6.19", _("6.19 Anti-corruption control of public procurement")
+    PERSONNEL = "6.20", _("6.20 Anti-corruption control in personnel matters")
+    INVESTIGATIONS = "6.21", _("6.21 Official investigations")
+    SUPERVISORS = "6.22", _("6.22 Investigations of officials whose staff were convicted")
+    COMPLAINTS = "6.23", _("6.23 Complaints about corruption")
+
+
+class WorkPlan(models.Model):
+    """The year's work plan of the central ISD (approved by its head, ISD 9) or of a
+    territorial ISD unit (agreed by the ISD head, ISD 9, 6.10, 6.18), drawn up on the
+    priorities the Chairman and the Head set (ISD 7). Approved only by the ISD head's signed
+    document; its status changes only through `workflow.plan_move`."""
+
+    audit_department = "ISD"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("being drawn up")
+        APPROVED = "approved", pgettext_lazy("plan", "approved")
+
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("territorial ISD unit of the region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("Empty for the central ISD's plan."),
+    )
+    basis = models.TextField(_("the priorities set by the Chairman and the Head (ISD 7)"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    approved_on = models.DateField(_("approved on"), null=True, blank=True)
+    drawn_up_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("work plan")
+        verbose_name_plural = _("work plans")
+        ordering = ["-year", "region_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "region"], name="isd_plan_one_per_unit_and_year"),
+            models.UniqueConstraint(
+                fields=["year"], condition=Q(region__isnull=True), name="isd_plan_one_central_per_year"
+            ),
+        ]
+
+    def __str__(self):
+        unit = self.region.name if self.region_id else _("central ISD")
+        return f"{self.year}: {unit}"
+
+    def get_absolute_url(self):
+        return reverse("internal_security:plan-detail", args=[self.pk])
+
+
+class ControlledItem(models.Model):
+    """What is to be done by a term and controlled until it is (an item of a plan, a
+    recommendation of an inspection): reported done with its result and the day, or not done
+    with why, only through its workflow (`workflow.ControlledItemWorkflow`)."""
+
+    audit_department = "ISD"
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("to be done")
+        DONE = "done", _("done")
+        NOT_DONE = "not_done", _("not done")
+
+    due_on = models.DateField(_("term"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PLANNED)
+    result = models.TextField(_("result"), blank=True)
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["due_on", "pk"]
+
+
+class PlanItem(ControlledItem):
+    """An item of a work plan: what is done under which function of ISD 6 (ISD 14: nothing
+    else), by whom, by when, and its result; its term runs from the plan's approval."""
+
+    plan = models.ForeignKey(WorkPlan, on_delete=models.CASCADE, related_name="items")
+    function = models.CharField(_("function of the ISD (ISD 6)"), max_length=8, choices=Function.choices)
+    title = models.TextField(_("what is to be done"))
+    executor = models.ForeignKey(Person, verbose_name=_("executor"), on_delete=models.PROTECT, related_name="+")
+
+    class Meta(ControlledItem.Meta):
+        verbose_name = _("item of a work plan")
+        verbose_name_plural = _("items of a work plan")
+        constraints = [
+            # ISD 14: no function the regulation does not provide.
+            models.CheckConstraint(condition=Q(function__in=Function.values), name="isd_plan_item_within_isd_6"),
+        ]
+
+    def __str__(self):
+        return f"ISD {self.function}: {self.title[:60]}"
+
+    def get_absolute_url(self):
+        return f"{self.plan.get_absolute_url()}#item-{self.pk}"
+
+
+# --- Inspections of territorial subdivisions (ISD 5.10, 6.10, 6.18) ---------------------------
+
+
+class Inspection(models.Model):
+    """An inspection of a territorial subdivision on anti-corruption work (ISD 5.10), by its
+    programme: held, its findings recorded with recommendations, each with its term and
+    controlled until it is done (ISD 6.10, 6.18); closed once none is left open. Kept by the
+    central ISD and the region's territorial ISD unit; its status changes only through
+    `workflow.inspection_move`."""
+
+    audit_department = "ISD"
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", pgettext_lazy("inspection", "planned")
+        HELD = "held", _("held, recommendations under control")
+        CLOSED = "closed", _("closed, every recommendation controlled")
+
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT)
+    subdivision = models.CharField(_("subdivision inspected"), max_length=300)
+    programme = models.TextField(_("programme of the inspection"))
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    led_by = models.ForeignKey(Person, verbose_name=_("led by"), on_delete=models.PROTECT, related_name="+")
+    findings = models.TextField(_("findings"), blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PLANNED)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("inspection")
+        verbose_name_plural = _("inspections")
+        ordering = ["-starts_on", "-pk"]
+        indexes = [models.Index(fields=["-starts_on", "-id"], name="isd_inspection_list_order")]
+
+    def __str__(self):
+        return f"{self.subdivision} ({self.starts_on:%d.%m.%Y})"
+
+    def get_absolute_url(self):
+        return reverse("internal_security:inspection-detail", args=[self.pk])
+
+    def clean(self):
+        check_in_order(
+            self.starts_on, self.ends_on, field="ends_on", message=_("The inspection ends on or after its first day.")
+        )
+
+
+class Recommendation(ControlledItem):
+    """A recommendation of an inspection to the subdivision inspected, with its term and the
+    official who answers for it; the ISD controls it until it is done (ISD 6.10, 6.18)."""
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="recommendations")
+    text = models.TextField(_("recommendation"))
+    responsible = models.CharField(_("responsible official of the subdivision"), max_length=300)
+
+    class Meta(ControlledItem.Meta):
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+
+    def __str__(self):
+        return self.text[:60]
+
+    def get_absolute_url(self):
+        return f"{self.inspection.get_absolute_url()}#recommendation-{self.pk}"

@@ -87,9 +87,8 @@ def may_work_on_investigation(user, investigation) -> bool:
     return is_isd_manager(user) or active_grants(InvestigationGrant, user).filter(content_object=investigation).exists()
 
 
-def case_keeping_region(user):
-    """The region whose criminal cases the user keeps as a territorial ISD unit (ISD 6.16);
-    None for everyone else."""
+def unit_region(user):
+    """The region of the territorial ISD unit the user works in; None for everyone else."""
     person = person_of(user)
     position = person.position if person is not None else None
     if position is None or position.unit.kind != Unit.Kind.TERRITORIAL_ISD:
@@ -97,12 +96,13 @@ def case_keeping_region(user):
     return position.unit.region
 
 
-def keeps_cases(user, region=None) -> bool:
-    """May `user` enter and correct criminal cases (ISD 6.16) of `region` (of some region,
-    when None)? The central ISD's staff any region's, a territorial ISD unit its own."""
+def keeps_region(user, region=None) -> bool:
+    """May `user` enter and correct the ISD's records of `region` (of some region, when None):
+    its criminal cases (ISD 6.16), its signals (ISD 6.15), its inspections (ISD 5.10)? The
+    central ISD's staff any region's, a territorial ISD unit its own."""
     if isd_position(user) is not None:
         return True
-    own = case_keeping_region(user)
+    own = unit_region(user)
     return own is not None and (region is None or own.pk == getattr(region, "pk", region))
 
 
@@ -166,3 +166,18 @@ def reads_staff_notices(user) -> bool:
     """The notices are for the ISD head and deputy and those who file them, nobody else: not
     the ISD's officers, not the territorial units (ISD 7, ISD 13)."""
     return is_isd_manager(user) or files_staff_notices(user)
+
+
+def draws_up_plan(user, region) -> bool:
+    """ISD 9, 6.10, 6.18: the central ISD's staff draw up its plan (`region` None) and help
+    any unit with its own; a territorial ISD unit draws up its region's plan, never the
+    central one or another region's."""
+    if isd_position(user) is not None:
+        return True
+    return region is not None and keeps_region(user, region)
+
+
+def reads_registers(user) -> bool:
+    """Does `user` read any of the ISD's registers (`registers_within_reach`): its staff, those
+    it reports to, a territorial unit?"""
+    return isd_reach(user).kind is not Reach.NONE

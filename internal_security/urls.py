@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cases, home, investigations, notices, signals
+from .views import cases, home, inspections, investigations, notices, plans, signals
 from .views import complaints as views
 
 app_name = "internal_security"
@@ -33,6 +33,30 @@ urlpatterns = [
     path("cases/<int:pk>/edit/", cases.case_edit, name="case-update"),
     path("cases/<int:pk>/move/<slug:move>/", cases.case_move_view, name="case-move"),
     # Notices of decisions on territorial ISD staff (ISD 13)
+    path("plans/", plans.plan_list, name="plan-list"),
+    path("plans/new/", plans.plan_create, name="plan-create"),
+    path("plans/export/", plans.plan_export, name="plan-export"),
+    path("plans/<int:pk>/", plans.plan_detail, name="plan-detail"),
+    path("plans/<int:pk>/move/<slug:move>/", plans.plan_move_view, name="plan-move"),
+    path("plans/<int:pk>/document/", plans.plan_document, name="plan-document"),
+    path("plans/<int:pk>/items/", plans.plan_item_add, name="plan-item-add"),
+    path("plans/<int:pk>/items/<int:item_pk>/remove/", plans.plan_item_remove, name="plan-item-remove"),
+    path("plans/<int:pk>/items/<int:item_pk>/move/<slug:move>/", plans.plan_item_move_view, name="plan-item-move"),
+    path("inspections/", inspections.inspection_list, name="inspection-list"),
+    path("inspections/new/", inspections.inspection_create, name="inspection-create"),
+    path("inspections/export/", inspections.inspection_export, name="inspection-export"),
+    path("inspections/<int:pk>/", inspections.inspection_detail, name="inspection-detail"),
+    path("inspections/<int:pk>/move/<slug:move>/", inspections.inspection_move_view, name="inspection-move"),
+    path(
+        "inspections/<int:pk>/recommendations/",
+        inspections.inspection_recommendation_add,
+        name="inspection-recommendation-add",
+    ),
+    path(
+        "inspections/<int:pk>/recommendations/<int:recommendation_pk>/move/<slug:move>/",
+        inspections.inspection_recommendation_move,
+        name="inspection-recommendation-move",
+    ),
     path("notices/", notices.notice_list, name="notice-list"),
     path("notices/new/", notices.notice_create, name="notice-create"),
     path("notices/export/", notices.notice_export, name="notice-export"),

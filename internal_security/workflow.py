@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from courtadmin.core.workflow import Move, Workflow
+from courtadmin.core.workflow import Move, Workflow, missing_texts
 from courtadmin.deadlines.models import Deadline
 from courtadmin.deadlines.selectors import running_term
 from courtadmin.deadlines.services import deadline_close, deadline_open
@@ -27,25 +27,32 @@ from .models import (
     CaseStage,
     Complaint,
     ComplaintGrant,
+    ControlledItem,
     CriminalCase,
+    Inspection,
     Investigation,
     InvestigationGrant,
+    PlanItem,
+    Recommendation,
     StaffNotice,
+    WorkPlan,
 )
 from .permissions import (
     files_staff_notices,
     is_isd_head,
     is_isd_manager,
     isd_managers,
-    keeps_cases,
+    keeps_region,
     may_work_on,
     may_work_on_investigation,
     team_of,
 )
 from .selectors.cases import criminal_cases_visible_to
 from .selectors.complaints import appeal_term, complaints_visible_to
+from .selectors.inspections import inspections_visible_to, recommendations_visible_to
 from .selectors.investigations import investigations_visible_to
 from .selectors.notices import notices_visible_to
+from .selectors.plans import plan_items_visible_to, plans_visible_to
 
 S = Complaint.Status
 ANSWER_KIND = "isd.complainant_answer"
@@ -126,11 +133,10 @@ class ComplaintWorkflow(Workflow):
         return [*team_of(complaint, ComplaintGrant), *isd_managers()]
 
     def check(self, complaint, move: Move, *, actor, reason="", forwarded_to="", decision="") -> None:
-        errors = {}
-        if "reason" in move.needs and not reason.strip():
-            errors["reason"] = ValidationError(_("Give the ground."), code="required")
-        if "forwarded_to" in move.needs and not forwarded_to.strip():
-            errors["forwarded_to"] = ValidationError(_("Name the body it goes to."), code="required")
+        errors = missing_texts(
+            move,
+            {"reason": (reason, _("Give the ground.")), "forwarded_to": (forwarded_to, _("Name the body it goes to."))},
+        )
         if "decision" in move.needs and decision not in Complaint.Decision.values:
             errors["decision"] = ValidationError(_("Choose the decision."), code="required")
         if errors:
@@ -289,7 +295,7 @@ class CaseWorkflow(Workflow):
         return criminal_cases_visible_to(user)
 
     def may(self, move, case, user) -> bool:
-        return keeps_cases(user, case.region_id)
+        return keeps_region(user, case.region_id)
 
     def concerned(self, case, move, *, actor) -> list:
         """A conviction is news to the ISD's managers: it may call for an investigation of the
@@ -319,12 +325,13 @@ class CaseWorkflow(Workflow):
                 % {"day": f"{last.decided_on:%d.%m.%Y}"},
                 code="order",
             )
-        if not authority.strip():
-            errors["authority"] = ValidationError(_("Name the authority that decided."), code="required")
-        if not decision.strip():
-            errors["decision"] = ValidationError(
-                _("Give the decision: its number, date and substance."), code="required"
-            )
+        errors |= missing_texts(
+            move,
+            {
+                "authority": (authority, _("Name the authority that decided.")),
+                "decision": (decision, _("Give the decision: its number, date and substance.")),
+            },
+        )
         verdicts = (CriminalCase.Outcome.CONVICTED, CriminalCase.Outcome.ACQUITTED)
         if "outcome" in move.needs and outcome not in verdicts:
             errors["outcome"] = ValidationError(_("Choose the verdict: convicted or acquitted."), code="required")
@@ -461,13 +468,14 @@ class NoticeWorkflow(Workflow):
                 % {"day": f"{notice.position_due_on:%d.%m.%Y}"},
                 code="position_awaited",
             )
-        for name, value, message in (
-            ("position", position, _("Write the position.")),
-            ("decision", decision, _("Give the final decision: the order's number and date.")),
-            ("reason", reason, _("Give the reason.")),
-        ):
-            if name in move.needs and not value.strip():
-                errors[name] = ValidationError(message, code="required")
+        errors |= missing_texts(
+            move,
+            {
+                "position": (position, _("Write the position.")),
+                "decision": (decision, _("Give the final decision: the order's number and date.")),
+                "reason": (reason, _("Give the reason.")),
+            },
+        )
         if errors:
             raise ValidationError(errors)
 
@@ -496,3 +504,259 @@ def notice_move(*, notice, move: str, actor, due_on=None, position: str = "", de
     return NOTICE_WORKFLOW.perform(
         record=notice, move=move, actor=actor, due_on=due_on, position=position, decision=decision, reason=reason
     )
+
+
+# --- The work plan and its items (ISD 7, ISD 9, ISD 14) ----------------------------------------
+
+PLAN_KIND = "isd.work_plan"
+PLAN_ITEM_KIND = "isd.plan_item"
+P = WorkPlan.Status
+PLAN_MOVES = {
+    "approve": Move(
+        "approve", gettext_lazy("Approve by the signed document"), frozenset({P.DRAFT}), P.APPROVED, "head"
+    ),
+}
+
+
+class PlanWorkflow(Workflow):
+    """drawn up -> approved: by the ISD head, once the document approving the central plan or
+    agreeing a unit's (ISD 9) is signed; then each item's term runs."""
+
+    model = WorkPlan
+    moves = PLAN_MOVES
+    action_prefix = "isd.plan."
+
+    def visible_to(self, user):
+        return plans_visible_to(user)
+
+    def may(self, move, plan, user) -> bool:
+        return is_isd_head(user)
+
+    def concerned(self, plan, move, *, actor) -> list:
+        """Who drew it up, and each executor, whose terms now run."""
+        executors = [item.executor.user for item in plan.items.select_related("executor__user")]
+        return [plan.drawn_up_by, *executors]
+
+    def refused_move(self, plan, move) -> ValidationError:
+        return ValidationError(_("The plan is approved already."), code="forbidden_move")
+
+    def refused_actor(self, plan, move) -> ValidationError:
+        return ValidationError(_("Only the ISD head approves the plan (ISD 9)."), code="not_yours")
+
+    def check(self, plan, move, *, actor) -> None:
+        if not plan.items.exists():
+            raise ValidationError(_("Add the plan's items first."), code="no_items")
+        if signed_document_of(plan, PLAN_KIND) is None:
+            raise ValidationError(
+                _("The plan's document must be signed by the ISD head first (ISD 9)."), code="plan_unsigned"
+            )
+
+    def apply(self, plan, move, *, actor) -> dict:
+        plan.approved_on = timezone.localdate(signed_document_of(plan, PLAN_KIND).signature.signed_at)
+        head = isd_managers().filter(person__position__kind=Position.Kind.HEAD).first() or actor
+        for item in plan.items.select_related("executor__user"):
+            deadline_open(
+                record=item,
+                kind=PLAN_ITEM_KIND,
+                received_at=timezone.now(),
+                responsible=item.executor.user or head,
+                due_on=item.due_on,
+            )
+        return {"approved_on": plan.approved_on}
+
+
+PLAN_WORKFLOW = PlanWorkflow()
+
+
+def plan_move(*, plan, move: str, actor):
+    """Perform one move of a work plan (ISD 9)."""
+    return PLAN_WORKFLOW.perform(record=plan, move=move, actor=actor)
+
+
+CI = ControlledItem.Status
+CONTROL_MOVES = {
+    move.name: move
+    for move in (
+        Move("report", gettext_lazy("Done"), frozenset({CI.PLANNED}), CI.DONE, "executor", ("result", "on")),
+        Move("fail", gettext_lazy("Not done"), frozenset({CI.PLANNED}), CI.NOT_DONE, "executor", ("result",)),
+    )
+}
+
+
+class ControlledItemWorkflow(Workflow):
+    """What is to be done by a term and controlled (`models.ControlledItem`): to be done ->
+    done (its result and the day) or not done (why), once its record is under way
+    (`under_way`); its term closes with it. Each kind says whose it is."""
+
+    moves = CONTROL_MOVES
+    term_kind = ""
+    not_under_way = ""  # the refusal while the record is not under way
+
+    def record_of(self, item):
+        raise NotImplementedError
+
+    def under_way(self, record) -> bool:
+        raise NotImplementedError
+
+    def is_open(self, item, move) -> bool:
+        return super().is_open(item, move) and self.under_way(self.record_of(item))
+
+    def concerned(self, item, move, *, actor) -> list:
+        return list(isd_managers())
+
+    def refused_move(self, item, move) -> ValidationError:
+        if not self.under_way(self.record_of(item)):
+            return ValidationError(self.not_under_way, code="not_under_way")
+        return ValidationError(_("It is reported already."), code="forbidden_move")
+
+    def check(self, item, move, *, actor, result="", on=None) -> None:
+        message = _("Write the result.") if move.name == "report" else _("Say why it was not done.")
+        errors = missing_texts(move, {"result": (result, message)})
+        if "on" in move.needs:
+            if on is None:
+                errors["on"] = ValidationError(_("Give the date."), code="required")
+            elif on > timezone.localdate():
+                errors["on"] = ValidationError(_("This date is still to come."), code="future")
+        if errors:
+            raise ValidationError(errors)
+
+    def apply(self, item, move, *, actor, result="", on=None) -> dict:
+        item.result, item.done_on = result.strip(), on if move.name == "report" else None
+        term = running_term(item, self.term_kind)
+        if term is not None:
+            deadline_close(deadline=term, actor=actor, on=on or timezone.localdate())
+        return {"done_on": on} if on else {}
+
+
+class PlanItemWorkflow(ControlledItemWorkflow):
+    """An item of an approved plan, reported by its executor or the ISD head and deputy."""
+
+    model = PlanItem
+    action_prefix = "isd.plan_item."
+    term_kind = PLAN_ITEM_KIND
+    not_under_way = gettext_lazy("The plan is not approved yet.")
+
+    def record_of(self, item):
+        return item.plan
+
+    def under_way(self, plan) -> bool:
+        return plan.status == WorkPlan.Status.APPROVED
+
+    def visible_to(self, user):
+        return plan_items_visible_to(user)
+
+    def may(self, move, item, user) -> bool:
+        return is_isd_manager(user) or item.executor.user_id == user.pk
+
+    def refused_actor(self, item, move) -> ValidationError:
+        return ValidationError(_("Only the executor and the ISD's managers report an item."), code="not_yours")
+
+
+PLAN_ITEM_WORKFLOW = PlanItemWorkflow()
+
+
+def plan_item_move(*, item, move: str, actor, result: str = "", on=None):
+    """Report an item of an approved plan done or not done."""
+    return PLAN_ITEM_WORKFLOW.perform(record=item, move=move, actor=actor, result=result, on=on)
+
+
+# --- Inspections of territorial subdivisions (ISD 5.10, 6.10, 6.18) ---------------------------
+
+RECOMMENDATION_KIND = "isd.recommendation"
+IS = Inspection.Status
+INSPECTION_MOVES = {
+    move.name: move
+    for move in (
+        Move("hold", gettext_lazy("Held: record the findings"), frozenset({IS.PLANNED}), IS.HELD, needs=("findings",)),
+        Move("close", gettext_lazy("Close: every recommendation controlled"), frozenset({IS.HELD}), IS.CLOSED),
+    )
+}
+
+
+class InspectionWorkflow(Workflow):
+    """planned (its programme) -> held (its findings, once its last day is past; then its
+    recommendations) -> closed (none of them still to be done). Kept by the central ISD and
+    the region's unit."""
+
+    model = Inspection
+    moves = INSPECTION_MOVES
+    action_prefix = "isd.inspection."
+
+    def visible_to(self, user):
+        return inspections_visible_to(user)
+
+    def may(self, move, inspection, user) -> bool:
+        return keeps_region(user, inspection.region_id)
+
+    def concerned(self, inspection, move, *, actor) -> list:
+        return [*isd_managers(), inspection.led_by.user]
+
+    def refused_move(self, inspection, move) -> ValidationError:
+        return ValidationError(
+            _("An inspection that is %(status)s cannot be moved so (%(move)s).")
+            % {"status": inspection.get_status_display(), "move": move.label},
+            code="forbidden_move",
+        )
+
+    def refused_actor(self, inspection, move) -> ValidationError:
+        return ValidationError(_("Only the ISD and the region's unit keep this inspection."), code="not_yours")
+
+    def check(self, inspection, move, *, actor, findings="") -> None:
+        if move.name == "hold" and inspection.ends_on > timezone.localdate():
+            raise ValidationError(
+                _("The inspection runs until %(day)s.") % {"day": f"{inspection.ends_on:%d.%m.%Y}"}, code="not_over"
+            )
+        errors = missing_texts(move, {"findings": (findings, _("Write the findings."))})
+        if errors:
+            raise ValidationError(errors)
+        if move.name == "close" and inspection.recommendations.filter(status=ControlledItem.Status.PLANNED).exists():
+            raise ValidationError(
+                _("Some recommendations are still to be done: each is controlled until it is (ISD 6.10, 6.18)."),
+                code="recommendations_open",
+            )
+
+    def apply(self, inspection, move, *, actor, findings="") -> dict:
+        if move.name == "hold":
+            inspection.findings = findings.strip()
+        return {}
+
+
+INSPECTION_WORKFLOW = InspectionWorkflow()
+
+
+def inspection_move(*, inspection, move: str, actor, findings: str = ""):
+    """Perform one move of an inspection (ISD 5.10)."""
+    return INSPECTION_WORKFLOW.perform(record=inspection, move=move, actor=actor, findings=findings)
+
+
+class RecommendationWorkflow(ControlledItemWorkflow):
+    """A recommendation of a held inspection, controlled by the central ISD or the region's
+    unit until it is done (ISD 6.10, 6.18)."""
+
+    model = Recommendation
+    action_prefix = "isd.recommendation."
+    term_kind = RECOMMENDATION_KIND
+    not_under_way = gettext_lazy("The inspection is not held, or closed already.")
+
+    def record_of(self, recommendation):
+        return recommendation.inspection
+
+    def under_way(self, inspection) -> bool:
+        return inspection.status == Inspection.Status.HELD
+
+    def visible_to(self, user):
+        return recommendations_visible_to(user)
+
+    def may(self, move, recommendation, user) -> bool:
+        return keeps_region(user, recommendation.inspection.region_id)
+
+    def refused_actor(self, recommendation, move) -> ValidationError:
+        return ValidationError(_("Only the ISD and the region's unit keep this inspection."), code="not_yours")
+
+
+RECOMMENDATION_WORKFLOW = RecommendationWorkflow()
+
+
+def recommendation_move(*, recommendation, move: str, actor, result: str = "", on=None):
+    """Record a recommendation's execution: done (what was done and when) or not done (why)."""
+    return RECOMMENDATION_WORKFLOW.perform(record=recommendation, move=move, actor=actor, result=result, on=on)

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from courtadmin.core import spreadsheets
-from courtadmin.core.workflow import Move, Workflow
+from courtadmin.core.workflow import Move, Workflow, missing_texts
 from courtadmin.deadlines.calendar import ALMATY
 from courtadmin.deadlines.selectors import running_term
 from courtadmin.deadlines.services import deadline_close, deadline_open
@@ -222,9 +222,7 @@ def request_move(*, request, move: str, actor, on=None, reason: str = "", confir
 
 
 def _check_inputs(request, spec: Move, *, on, reason) -> None:
-    errors = {}
-    if "reason" in spec.needs and not reason.strip():
-        errors["reason"] = ValidationError(_("Give the reason."), code="required")
+    errors = missing_texts(spec, {"reason": (reason, _("Give the reason."))})
     if "on" in spec.needs:
         if on is None:
             errors["on"] = ValidationError(_("Give the date."), code="required")

@@ -185,29 +185,38 @@ def posted_on_page(request, record, form, call, success: str, page):
     return redirect(record)
 
 
-def moves_with_forms(moves, move_forms: dict, bound: dict, *, prefixed: bool = False) -> list:
+def move_prefix(move: str, prefixed: bool | str) -> str | None:
+    """The prefix of a move's form fields: none, the move's name (`prefixed` True: two moves
+    of a page take the same inputs), or a sub-record's key and the move's name (`prefixed` a
+    string: the same move offered for each of a page's rows)."""
+    if not prefixed:
+        return None
+    return f"{prefixed}-{move}" if isinstance(prefixed, str) else move
+
+
+def moves_with_forms(moves, move_forms: dict, bound: dict, *, prefixed: bool | str = False) -> list:
     """(move, its form or None) for a record's page: the form posted and refused (`bound`), or
-    a new one. `prefixed`: each form's fields are named after its move, for a page where two
-    moves take the same inputs (ids unique on the page)."""
+    a new one, its fields named as `move_prefix` says (ids unique on the page)."""
     return [
         (
             move,
             bound.get(move.name)
-            or (move_forms[move.name](prefix=move.name if prefixed else None) if move.name in move_forms else None),
+            or (move_forms[move.name](prefix=move_prefix(move.name, prefixed)) if move.name in move_forms else None),
         )
         for move in moves
     ]
 
 
-def posted_move(request, record, *, move: str, move_forms: dict, perform, page, prefixed: bool = False):
+def posted_move(request, record, *, move: str, move_forms: dict, perform, page, prefixed: bool | str = False):
     """A move of a record's workflow posted from its page: the move's form of inputs, if it
     has one (`move_forms`; its fields named after the move if `prefixed`), checked, then
     `perform(**inputs)`. Refused, the page again (`page({move: form})`) with what was typed and
     the reason in the form, or, for a move with no inputs, the reason on top; done, a message
     with the record's new status."""
     form_class = move_forms.get(move)
-    prefix = move if prefixed else None
-    form = form_class(request.POST, request.FILES, prefix=prefix) if form_class is not None else None
+    form = None
+    if form_class is not None:
+        form = form_class(request.POST, request.FILES, prefix=move_prefix(move, prefixed))
     if form is not None and not form.is_valid():
         return page({move: form})
     try:

@@ -42,6 +42,16 @@ def state_of(record) -> str:
     return getattr(record, state_field(record))
 
 
+def missing_texts(move: "Move", texts: dict[str, tuple[str, str]]) -> dict:
+    """The text inputs `move` needs that were left empty, each with its message beside its
+    field: `texts` maps an input's name to (what was typed, the message)."""
+    return {
+        name: ValidationError(message, code="required")
+        for name, (value, message) in texts.items()
+        if name in move.needs and not (value or "").strip()
+    }
+
+
 @dataclass(frozen=True)
 class Move:
     name: str

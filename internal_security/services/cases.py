@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from courtadmin.audit.services import audit_record
 
 from ..models import CaseStage, CriminalCase
-from ..permissions import case_keeping_region, keeps_cases
+from ..permissions import keeps_region, unit_region
 
 # What a correction may change; the stage and its dates move only with the authority's decisions.
 CORRECTED = ("person", "person_role", "position", "court", "region", "article", "corruption", "investigating_body")
@@ -48,12 +48,12 @@ def criminal_case_save(
         case.stage, case.outcome = CriminalCase.Stage.PRE_TRIAL, ""
     else:
         stored = CriminalCase.objects.get(pk=case.pk)
-        if not keeps_cases(actor, stored.region_id):
+        if not keeps_region(actor, stored.region_id):
             raise PermissionDenied
-    own = case_keeping_region(actor)
+    own = unit_region(actor)
     if own is not None:
         case.region = own
-    if not case.region_id or not keeps_cases(actor, case.region_id):
+    if not case.region_id or not keeps_region(actor, case.region_id):
         raise PermissionDenied
     case.full_clean()
     _explained(creating, opening_decision, reason)

@@ -6,15 +6,15 @@ from django.db import transaction
 from courtadmin.audit.services import audit_record
 
 from ..models import CorruptionSignal
-from ..permissions import case_keeping_region, isd_position
+from ..permissions import isd_position, unit_region
 
 
 def corruption_signal_add(*, actor, signal: CorruptionSignal) -> CorruptionSignal:
     """Record a piece of information on corruption: ISD staff (a territorial unit for its own
     region only)."""
-    if isd_position(actor) is None and case_keeping_region(actor) is None:
+    if isd_position(actor) is None and unit_region(actor) is None:
         raise PermissionDenied
-    region = case_keeping_region(actor)
+    region = unit_region(actor)
     if region is not None:
         signal.region = region
     signal.entered_by = actor

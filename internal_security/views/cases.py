@@ -16,7 +16,7 @@ from courtadmin.core.pagination import CappedPaginator
 from ..export import cases_workbook
 from ..forms.cases import STAGE_FORMS, CaseFilterForm, CriminalCaseForm
 from ..models import CriminalCase
-from ..permissions import case_keeping_region, keeps_cases, require_isd_access
+from ..permissions import keeps_region, require_isd_access, unit_region
 from ..selectors import cases as selectors
 from ..selectors.complaints import complaints_visible_to
 from ..selectors.investigations import investigations_visible_to
@@ -43,7 +43,7 @@ def case_list(request):
         "page": page,
         "cases": page.object_list,
         "query": query.urlencode(),
-        "keeps_cases": keeps_cases(request.user),
+        "keeps_region": keeps_region(request.user),
     }
     return render(request, "internal_security/case_list.html", context)
 
@@ -70,9 +70,9 @@ def case_export(request):
 def case_edit(request, pk=None):
     """Enter a case, or correct one with the reason (ISD 6.16): its keepers alone."""
     case = selectors.get_criminal_case_for_user(request.user, pk) if pk else CriminalCase()
-    if not keeps_cases(request.user, case.region_id if pk else None):
+    if not keeps_region(request.user, case.region_id if pk else None):
         raise Http404
-    form = CriminalCaseForm(request.POST or None, instance=case, own_region=case_keeping_region(request.user))
+    form = CriminalCaseForm(request.POST or None, instance=case, own_region=unit_region(request.user))
     if request.method == "POST":
         done, saved = service_result(
             form,
@@ -94,7 +94,7 @@ def case_edit(request, pk=None):
 def _case_page(request, case, bound=None):
     context = {
         "case": case,
-        "may_edit": keeps_cases(request.user, case.region_id),
+        "may_edit": keeps_region(request.user, case.region_id),
         "stages": list(case.stages.select_related("entered_by__person")),
         "moves": moves_with_forms(
             CASE_WORKFLOW.moves_open_to(case, request.user), STAGE_FORMS, bound or {}, prefixed=True
@@ -117,7 +117,7 @@ def case_detail(request, pk):
 def case_move_view(request, pk, move):
     """The case's next stage, as the authority decided it (ISD 6.16); its keepers alone."""
     case = selectors.get_criminal_case_for_user(request.user, pk)
-    if move not in CASE_WORKFLOW.moves or not keeps_cases(request.user, case.region_id):
+    if move not in CASE_WORKFLOW.moves or not keeps_region(request.user, case.region_id):
         raise Http404
     return posted_move(
         request,

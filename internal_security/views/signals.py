@@ -10,7 +10,7 @@ from courtadmin.core.forms import service_result
 
 from ..forms.signals import SignalForm
 from ..models import CorruptionSignal
-from ..permissions import case_keeping_region, isd_position, require_isd_access
+from ..permissions import isd_position, require_isd_access, unit_region
 from ..selectors import signals as selectors
 from ..services import signals as services
 
@@ -20,7 +20,7 @@ PAGE_SIZE = 50
 @require_http_methods(["GET", "POST"])
 def signal_list(request):
     require_isd_access(request.user)
-    may_add = isd_position(request.user) is not None or case_keeping_region(request.user) is not None
+    may_add = isd_position(request.user) is not None or unit_region(request.user) is not None
     form = SignalForm(request.POST or None, instance=CorruptionSignal()) if may_add else None
     if request.method == "POST":
         if form is None:

@@ -181,6 +181,10 @@ ROLES = {
         "isd/cases/figures/",
         "isd/notices/",  # ISD 13, from his work
         "isd/notices/<int:pk>/",
+        "isd/plans/",  # ISD 9: the central plan and the units'
+        "isd/plans/<int:pk>/",
+        "isd/inspections/",  # ISD 5.10: every region's
+        "isd/inspections/<int:pk>/",
         "org/absences/",
         "audit/reads/<str:department>/",
         "dashboard/",
@@ -194,7 +198,18 @@ ROLES = {
         "ir/delegations/access/",  # the visitors the court buildings let in, from his work
     },
     "isd_officer": {"isd/complaints/<int:pk>/", "isd/investigations/<int:pk>/", "search/"},
-    "isd_almaty": {"isd/cases/new/", "isd/cases/<int:pk>/", "isd/cases/<int:pk>/edit/", "isd/signals/"},
+    "isd_almaty": {
+        "isd/cases/new/",
+        "isd/cases/<int:pk>/",
+        "isd/cases/<int:pk>/edit/",
+        "isd/signals/",
+        "isd/plans/",  # its own plan being drawn up (ISD 9)
+        "isd/plans/new/",
+        "isd/plans/<int:pk>/",
+        "isd/inspections/",  # its region's inspections and their recommendations (ISD 6.18)
+        "isd/inspections/new/",
+        "isd/inspections/<int:pk>/",
+    },
     "chairman": {"dashboard/<str:board>/", "dashboard/exports/<int:pk>/", "isd/investigations/<int:pk>/"},
     "ca_head": {"org/absences/", "org/acting/new/", "org/acting/<int:pk>/"},
     "hr_keeper": {

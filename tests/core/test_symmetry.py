@@ -40,7 +40,7 @@ FEATURES = {
         "secondments",
         "council",
     },
-    "internal_security": {"complaints", "investigations", "cases", "signals", "notices"},
+    "internal_security": {"complaints", "investigations", "cases", "signals", "notices", "plans", "inspections"},
 }
 
 # --- 1. Top-level modules -----------------------------------------------------------------------
@@ -207,16 +207,22 @@ VOCABULARY = {
         "pages": {"home"},
     },
     "internal_security": {
-        # a notice to the ISD head of a decision on territorial ISD staff (ISD 13)
-        "kinds": {"complaint", "investigation", "case", "signal", "notice"},
+        # a notice to the ISD head of a decision on territorial ISD staff (ISD 13); a work plan
+        # of the ISD or a territorial unit (ISD 9); an inspection of a territorial subdivision (ISD 5.10)
+        "kinds": {"complaint", "investigation", "case", "signal", "notice", "plan", "inspection"},
         # an official's explanation (ISD 5.2), a judge's interview (5.3), a personal file
-        # studied (5.9), an officer on the team (ISD 7)
-        "subs": {"explanation", "interview", "personal-file", "team"},
+        # studied (5.9), an officer on the team (ISD 7), a plan's item (ISD 14), an
+        # inspection's recommendation (ISD 6.10, 6.18)
+        "subs": {"explanation", "interview", "personal-file", "team", "item", "recommendation"},
         "steps": {
             "assign": "the head assigns officers: a move with their need-to-know grants (ISD 9)",
             "conflict": "an assigned officer declares a conflict of interest and loses the record (issue 7.2)",
             "extend": "the head or deputy extends the АППК term by a reasoned decision (АППК art. 76)",
             "personal-file-grant": "the Chairman or the CA head permits the study of a personal file (ISD 5.9)",
+            "document": "the ISD head's document approving a plan or agreeing a unit's, drafted from its items (ISD 9)",
+            "item-remove": "an item taken out of a plan still being drawn up, before its document is drafted",
+            "item-move": "an item of an approved plan reported done or not done: its own table of moves (ISD 7)",
+            "recommendation-move": "a recommendation's execution controlled: done or not done (ISD 6.10, 6.18)",
         },
         "pages": {"home", "on-record"},  # on record: all four kinds about a person or a court (ISD 6.15)
     },
@@ -363,7 +369,7 @@ def test_a_package_out_of_step_and_a_re_export_are_caught():
     assert feature_problems("internal_security", modules, FEATURES["internal_security"]) == [
         "internal_security/selectors/ has no cases.py",
         "internal_security/views/figures.py is not one of the features "
-        "['cases', 'complaints', 'investigations', 'notices', 'signals']",
+        "['cases', 'complaints', 'inspections', 'investigations', 'notices', 'plans', 'signals']",
     ]
     sources = {
         "internal_security/selectors/__init__.py": "from .complaints import complaints_visible_to\n",
@@ -401,20 +407,22 @@ def test_a_package_out_of_step_and_a_re_export_are_caught():
         (
             "figures",
             "figures/",
-            "figures: does not begin with a kind of ['case', 'complaint', 'investigation', 'notice', 'signal']",
+            "figures: does not begin with a kind of "
+            "['case', 'complaint', 'inspection', 'investigation', 'notice', 'plan', 'signal']",
         ),
         ("complaint-figures", "figures/", "complaint-figures: its path figures/ is not under complaints/"),
         ("complaint-new", "complaints/new/", "complaint-new: a path like complaints/new/ is named <kind>-create"),
         (
             "explanation-add",
             "investigations/<int:pk>/explanations/",
-            "explanation-add: does not begin with a kind of ['case', 'complaint', 'investigation', 'notice', 'signal']",
+            "explanation-add: does not begin with a kind of "
+            "['case', 'complaint', 'inspection', 'investigation', 'notice', 'plan', 'signal']",
         ),
         (
             "conclusion-prepare",
             "investigations/<int:pk>/conclusion/",
             "conclusion-prepare: does not begin with a kind of "
-            "['case', 'complaint', 'investigation', 'notice', 'signal']",
+            "['case', 'complaint', 'inspection', 'investigation', 'notice', 'plan', 'signal']",
         ),
         (
             "investigation-conclude",

@@ -26,7 +26,7 @@ from courtadmin.documents import services as documents_services
 from courtadmin.documents.demo import load_demo_signing
 from courtadmin.documents.models import Document
 from courtadmin.documents.workflow import SigningConfirmation
-from courtadmin.org.models import Absence, ActingAppointment, Region, Unit
+from courtadmin.org.models import Absence, ActingAppointment, Person, Region, Unit
 from internal_security.models import Complaint
 from internal_security.selectors import complaints as isd_selectors
 from internal_security.services import complaints as isd_services
@@ -173,6 +173,72 @@ def _notice_only(people, users):
 
 def _notice_move(people, users):
     return {**_notice_only(people, users), "move": "drop"}
+
+
+def _plan(people, users):
+    """Shymkent's work plan, drawn up by the central ISD (ISD 9), with one item: never the
+    Almaty unit's to see."""
+    from internal_security.models import PlanItem, WorkPlan
+    from internal_security.services import plans as isd_plans
+
+    region = Region.objects.exclude(code="almaty").first()
+    plan = isd_plans.plan_draw_up(actor=users["isd_officer"], plan=WorkPlan(year=2026, region=region, basis="..."))
+    executor = Person.objects.filter(position__unit__kind="territorial_isd", position__unit__region=region).first()
+    item = PlanItem.objects.create(
+        plan=plan, function="6.18", title="...", executor=executor or people["isd_almaty"], due_on=date(2026, 12, 1)
+    )
+    return {"pk": plan.pk, "item_pk": item.pk}
+
+
+def _plan_only(people, users):
+    return {"pk": _plan(people, users)["pk"]}
+
+
+def _plan_move(people, users):
+    return {**_plan_only(people, users), "move": "approve"}
+
+
+def _plan_item_move(people, users):
+    return {**_plan(people, users), "move": "report"}
+
+
+def _inspection(people, users):
+    """Shymkent's inspection by the central ISD, held, with one recommendation under control
+    (ISD 5.10, 6.18): never the Almaty unit's to see."""
+    from internal_security.models import Inspection, Recommendation
+    from internal_security.services import inspections as isd_inspections
+    from internal_security.workflow import inspection_move
+
+    inspection = isd_inspections.inspection_plan(
+        actor=users["isd_officer"],
+        inspection=Inspection(
+            region=Region.objects.get(code="shymkent"),
+            subdivision="...",
+            programme="...",
+            starts_on=date(2026, 11, 2),
+            ends_on=date(2026, 11, 6),
+            led_by=people["isd_officer"],
+        ),
+    )
+    inspection_move(inspection=inspection, move="hold", actor=users["isd_officer"], findings="...")
+    recommendation = isd_inspections.recommendation_add(
+        actor=users["isd_officer"],
+        inspection=inspection,
+        recommendation=Recommendation(text="...", responsible="...", due_on=date(2026, 12, 20)),
+    )
+    return {"pk": inspection.pk, "recommendation_pk": recommendation.pk}
+
+
+def _inspection_only(people, users):
+    return {"pk": _inspection(people, users)["pk"]}
+
+
+def _inspection_move(people, users):
+    return {**_inspection_only(people, users), "move": "close"}
+
+
+def _recommendation_move(people, users):
+    return {**_inspection(people, users), "move": "report"}
 
 
 def _session(people, users):
@@ -462,6 +528,9 @@ def _isd_instruction_move(people, users):
 # IR and ISD record below is 404 to them.
 SUBDIVISIONS = ["legal_officer", "analyst", "court_almaty"]
 ISD_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_officer", "isd_almaty", *SUBDIVISIONS]
+# A region's plan and inspections: the central ISD, those it reports to and that region's unit
+# alone (ISD 9, ISD 5.10).
+PLAN_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_almaty", *SUBDIVISIONS]
 NOTICE_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_officer", "isd_almaty", *SUBDIVISIONS]
 # An ISD document is seen by its author, its route and those who reach every ISD record.
 ISD_DOCUMENT_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_officer2", "isd_almaty", *SUBDIVISIONS]
@@ -878,6 +947,18 @@ CASES = {
     "internal_security:case-move": Case(
         _criminal_case_move, "isd_almaty", ["ir_head", "sysadmin", "ca_deputy", "chairman"]
     ),
+    # Another region's plan is 404 to the Almaty unit everywhere (ISD 9, 6.10, 6.18).
+    "internal_security:plan-detail": Case(_plan_only, "isd_head", PLAN_OUTSIDERS),
+    "internal_security:plan-move": Case(_plan_move, "isd_head", PLAN_OUTSIDERS),
+    "internal_security:plan-document": Case(_plan_only, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:plan-item-add": Case(_plan_only, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:plan-item-remove": Case(_plan, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:plan-item-move": Case(_plan_item_move, "isd_head", PLAN_OUTSIDERS),
+    # Another region's inspection too (ISD 5.10, 6.10, 6.18).
+    "internal_security:inspection-detail": Case(_inspection_only, "isd_head", PLAN_OUTSIDERS),
+    "internal_security:inspection-move": Case(_inspection_move, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:inspection-recommendation-add": Case(_inspection_only, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:inspection-recommendation-move": Case(_recommendation_move, "isd_officer", PLAN_OUTSIDERS),
     # ISD 13: the ISD head and deputy and those who file them; not the ISD's officers, not the units.
     "internal_security:notice-detail": Case(_notice_only, "isd_head", NOTICE_OUTSIDERS),
     "internal_security:notice-move": Case(_notice_move, "hr_keeper", NOTICE_OUTSIDERS),

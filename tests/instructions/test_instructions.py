@@ -12,8 +12,9 @@ from courtadmin.audit.models import AuditEvent
 from courtadmin.core.models import Job
 from courtadmin.core.workflow import NEWS_JOB
 from courtadmin.deadlines.calendar import ALMATY, WorkingCalendar
-from courtadmin.deadlines.models import Deadline
+from courtadmin.deadlines.models import Deadline, Reminder
 from courtadmin.deadlines.selectors import running_term
+from courtadmin.deadlines.services import reminders_scan
 from courtadmin.instructions.models import Instruction, InstructionFile
 from courtadmin.instructions.workflow import instruction_move, moves_open_to
 from courtadmin.org.models import ActingAppointment
@@ -232,3 +233,29 @@ def test_an_interim_report_is_for_the_executors_and_its_files_are_checked(people
     bomb = SimpleUploadedFile("x.pdf", b"MZ\x90")
     assert refusal_codes(interim, instruction=instruction, author=users["ir_officer"], files=[bomb])
     assert instruction.reports.count() == 1
+
+
+def test_a_units_instruction_reported_late_is_escalated_to_the_isd_head_and_closed_late_isd_5_12(people, users):
+    """GIVEN the ISD head's binding instruction to the Almaty territorial ISD unit (ISD 5.12,
+    ISD 9), due in two working days
+    WHEN its term passes without the unit's report
+    THEN the next working day's scan reminds the unit and escalates to the ISD head, and to
+    nobody outside the ISD (ISD 7); the unit's report that follows is accepted as late, its
+    term missed; the day before, nothing was escalated."""
+    isd_head, almaty = users["isd_head"], users["isd_almaty"]
+    instruction = give(isd_head, [almaty], department="ISD", working_days=2)
+    calendar = WorkingCalendar()
+    overdue_day = calendar.add_working_days(instruction.due_on, 1)
+
+    reminders_scan(instruction.due_on)
+    assert not Reminder.objects.filter(key__startswith="escalation:").exists()
+    reminders_scan(overdue_day)
+    escalated = Reminder.objects.filter(key__startswith="escalation:")
+    assert set(escalated.values_list("recipient", flat=True)) == {isd_head.pk}
+    assert Reminder.objects.filter(recipient=almaty, key__startswith="overdue:").exists()
+
+    with time_machine.travel(datetime.combine(overdue_day, datetime.min.time(), ALMATY).replace(hour=10)):
+        report(instruction, almaty, text="Есеп кешіктіріліп жіберілді")
+        accept(instruction, isd_head)
+    assert (instruction.status, instruction.term_kept, instruction.reported_on) == (S.ACCEPTED, False, overdue_day)
+    assert Deadline.objects.get(kind="isd.instruction").state == Deadline.State.MISSED

@@ -71,6 +71,14 @@ BUDGET = {
     "notice-list": 6 + 3,
     # the notice, its materials (with who uploaded them); the read log's line
     "notice-detail": 6 + 2 + 1 + READ_LOG_QUERIES,  # + its history
+    # the count, the page (region joined, items counted); the filter's regions
+    "plan-list": 6 + 3,
+    # the plan (region joined), its items (executors joined), its live document; the read log's line
+    "plan-detail": 6 + 3 + 1 + READ_LOG_QUERIES,  # + its history
+    # the count, the page (region and leader joined, recommendations counted); the filter's regions
+    "inspection-list": 6 + 3,
+    # the inspection (region and leader joined), its recommendations; the read log's line
+    "inspection-detail": 6 + 2 + 1 + READ_LOG_QUERIES,  # + its history
 }
 
 
@@ -352,3 +360,90 @@ def test_notice_detail(people, client_for, django_assert_num_queries, rows):
     with django_assert_num_queries(BUDGET["notice-detail"]):
         response = client.get(url)
     assert len(response.context["materials"]) == rows and response.context["moves"]
+
+
+def a_plan_with_items(people, count, status="approved"):
+    from internal_security.models import PlanItem, WorkPlan
+
+    plan = WorkPlan.objects.create(year=2026, basis="...", status=status, drawn_up_by=people["isd_officer"].user)
+    PlanItem.objects.bulk_create(
+        PlanItem(
+            plan=plan, function="6.13", title=f"{n}", executor=people["isd_officer"], due_on=f"2026-{n % 12 + 1}-01"
+        )
+        for n in range(count)
+    )
+    return plan
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_plan_list(people, client_for, django_assert_num_queries, rows):
+    from internal_security.models import WorkPlan
+
+    regions = list(Region.objects.all()[: rows - 1])
+    a_plan_with_items(people, 3)
+    WorkPlan.objects.bulk_create(
+        WorkPlan(
+            year=2000 + n // len(regions),
+            region=regions[n % len(regions)],
+            basis="...",
+            drawn_up_by=people["isd_officer"].user,
+        )
+        for n in range(rows - 1)
+    )
+    client = client_for("isd_head")
+    url = page(client, reverse("internal_security:plan-list"))
+    with django_assert_num_queries(BUDGET["plan-list"]):
+        response = client.get(url)
+    assert len(response.context["plans"]) == rows
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_plan_detail(people, client_for, django_assert_num_queries, rows):
+    """Read by the ISD head, who may report each item of the approved plan."""
+    plan = a_plan_with_items(people, rows)
+    client = client_for("isd_head")
+    url = page(client, plan.get_absolute_url())
+    with django_assert_num_queries(BUDGET["plan-detail"]):
+        response = client.get(url)
+    assert len(response.context["rows"]) == rows and all(moves for _item, moves in response.context["rows"])
+
+
+def an_inspection_with_recommendations(people, count, region=None):
+    from internal_security.models import Inspection, Recommendation
+
+    inspection = Inspection.objects.create(
+        region=region or Region.objects.get(code="almaty"),
+        subdivision="...",
+        programme="...",
+        starts_on="2026-11-02",
+        ends_on="2026-11-06",
+        led_by=people["isd_almaty"],
+        status="held",
+        registered_by=people["isd_almaty"].user,
+    )
+    Recommendation.objects.bulk_create(
+        Recommendation(inspection=inspection, text=f"{n}", responsible="...", due_on="2026-12-20") for n in range(count)
+    )
+    return inspection
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_inspection_list(people, client_for, django_assert_num_queries, rows):
+    for _n in range(rows):
+        an_inspection_with_recommendations(people, 2)
+    client = client_for("isd_head")
+    url = page(client, reverse("internal_security:inspection-list"))
+    with django_assert_num_queries(BUDGET["inspection-list"]):
+        response = client.get(url)
+    assert len(response.context["inspections"]) == rows
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_inspection_detail(people, client_for, django_assert_num_queries, rows):
+    """Read by the Almaty unit, which controls each recommendation."""
+    inspection = an_inspection_with_recommendations(people, rows)
+    client = client_for("isd_almaty")
+    url = page(client, inspection.get_absolute_url())
+    with django_assert_num_queries(BUDGET["inspection-detail"]):
+        response = client.get(url)
+    assert len(response.context["rows"]) == rows and all(moves for _row, moves in response.context["rows"])
