@@ -228,6 +228,17 @@ class Investigation(models.Model):
     plan = models.TextField(_("plan"), blank=True)
     due_on = models.DateField(_("term"))
     complaints = models.ManyToManyField(Complaint, verbose_name=_("complaints that started it"), blank=True)
+    signals = models.ManyToManyField(
+        "CorruptionSignal", verbose_name=_("information on corruption it rests on"), blank=True, related_name="+"
+    )
+    conviction_case = models.ForeignKey(
+        "CriminalCase",
+        verbose_name=_("the criminal case of the conviction (ISD 6.22)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="supervisor_investigations",
+    )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN)
     outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices, blank=True)
     concluded_on = models.DateField(_("concluded on"), null=True, blank=True, editable=False)
@@ -261,8 +272,33 @@ class Investigation(models.Model):
             )
         if self.instruction_date and self.due_on and self.due_on <= self.instruction_date:
             errors["due_on"] = ValidationError(_("The term ends after the instruction."), code="before_instruction")
+        if self.basis == self.Basis.SUBORDINATES_CONVICTED:
+            if self.conviction_case_id is None:
+                errors["conviction_case"] = ValidationError(
+                    _("An investigation under ISD 6.22 names the criminal case of the conviction."),
+                    code="conviction_missing",
+                )
+            elif self.conviction_case.outcome != CriminalCase.Outcome.CONVICTED:
+                errors["conviction_case"] = ValidationError(
+                    _("Nobody is convicted in this criminal case (ISD 6.22)."), code="not_convicted"
+                )
         if errors:
             raise ValidationError(errors)
+
+
+class InvestigationMaterial(StoredFile):
+    """A material of an investigation of any kind (a document, a copy, a photograph, a record),
+    within the upload rules; read by those who reach the investigation (ISD 7)."""
+
+    audit_department = "ISD"
+
+    investigation = models.ForeignKey("Investigation", on_delete=models.CASCADE, related_name="materials")
+    description = models.CharField(_("what it is"), max_length=300)
+
+    class Meta:
+        verbose_name = _("material of an investigation")
+        verbose_name_plural = _("materials of an investigation")
+        ordering = ["uploaded_at", "pk"]
 
 
 class InvestigationGrant(NeedToKnowGrant):

@@ -14,7 +14,9 @@ urlpatterns = [
     path("complaints/figures/", views.complaint_figures, name="complaint-figures"),
     path("complaints/<int:pk>/", views.complaint_detail, name="complaint-detail"),
     path("complaints/<int:pk>/move/<slug:move>/", views.complaint_move, name="complaint-move"),
+    path("complaints/<int:pk>/edit/", views.complaint_update, name="complaint-update"),
     path("complaints/<int:pk>/assign/", views.complaint_assign, name="complaint-assign"),
+    path("complaints/<int:pk>/hand-over/", views.complaint_hand_over, name="complaint-hand-over"),
     path("complaints/<int:pk>/conflict/", views.complaint_conflict, name="complaint-conflict"),
     path("complaints/<int:pk>/extend/", views.complaint_extend, name="complaint-extend"),
     path("complaints/<int:pk>/answer/", views.complaint_answer, name="complaint-answer"),
@@ -101,4 +103,13 @@ urlpatterns = [
         name="investigation-conclusion",
     ),
     path("investigations/<int:pk>/close/", investigations.investigation_close, name="investigation-close"),
+    path("investigations/<int:pk>/extend/", investigations.investigation_extend, name="investigation-extend"),
+    path("investigations/<int:pk>/persons/", investigations.investigation_person_add, name="investigation-person-add"),
+    path("investigations/<int:pk>/link/", investigations.investigation_link, name="investigation-link"),
+    path("investigations/<int:pk>/files/", investigations.investigation_file_add, name="investigation-file-add"),
+    path(
+        "investigations/<int:pk>/files/<int:file_pk>/",
+        investigations.investigation_file_download,
+        name="investigation-file-download",
+    ),
 ]

@@ -48,10 +48,16 @@ CHANGES = {
     "answer_started": pgettext_lazy("history", "answer document started"),
     "corrected": pgettext_lazy("history", "corrected"),
     "handed_over": pgettext_lazy("history", "handed to another officer"),
+    "extended": pgettext_lazy("history", "term extended"),
+    "linked": pgettext_lazy("history", "records linked"),
+    "person_added": pgettext_lazy("history", "person added"),
+    "item_added": pgettext_lazy("history", "item added"),
+    "item_removed": pgettext_lazy("history", "item taken out"),
+    "recommendation_added": pgettext_lazy("history", "recommendation added"),
 }
 # The one detail a page's history shows: why a registered record was corrected or handed
-# over (ISD 6.23), written by its own officers for its readers.
-SHOWN_REASON = ("corrected", "handed_over")
+# over (ISD 6.23), or its term extended (ISD 6.21), written by its own officers for its readers.
+SHOWN_REASON = ("corrected", "handed_over", "extended")
 # Events of a record that are not its history: reads (the read log's), failed attempts (the
 # security log's).
 NOT_HISTORY = ("document.read", "document.sign_password_failed")

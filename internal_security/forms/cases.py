@@ -11,18 +11,21 @@ from ..models import CaseStage, CriminalCase
 from .complaints import DATE
 
 
-def _numbers(raw: str) -> list[str]:
-    return [number.strip() for number in raw.split(",") if number.strip()]
+class NumbersField(forms.CharField):
+    """Registration numbers typed with commas between them, cleaned into a list."""
+
+    def clean(self, value) -> list[str]:
+        return [number.strip() for number in super().clean(value).split(",") if number.strip()]
 
 
 class CriminalCaseForm(PortalFormMixin, forms.ModelForm):
     """An entry of the registry: new, with the decision that opened the case; corrected, with
     the reason. The central ISD chooses the region; a territorial unit keeps its own."""
 
-    complaint_numbers = forms.CharField(
+    complaint_numbers = NumbersField(
         label=_("Complaints"), required=False, help_text=_("Registration numbers, separated by commas.")
     )
-    investigation_numbers = forms.CharField(
+    investigation_numbers = NumbersField(
         label=_("Official investigations"), required=False, help_text=_("Numbers, separated by commas.")
     )
     opening_decision = forms.CharField(
@@ -44,12 +47,6 @@ class CriminalCaseForm(PortalFormMixin, forms.ModelForm):
         if own_region is not None:
             del self.fields["region"]
             self.instance.region = own_region
-
-    def clean_complaint_numbers(self):
-        return _numbers(self.cleaned_data["complaint_numbers"])
-
-    def clean_investigation_numbers(self):
-        return _numbers(self.cleaned_data["investigation_numbers"])
 
     class Meta:
         model = CriminalCase

@@ -57,6 +57,29 @@ class MoveForm(PortalFormMixin, forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), choices=[("", "—"), *Complaint.Decision.choices], required=False)
 
 
+class ComplaintCorrectionForm(ComplaintForm):
+    """A registered complaint corrected (ISD 6.23): the fields its corrector may change, and why."""
+
+    reason = forms.CharField(label=_("Reason for the correction"), max_length=500)
+
+    def __init__(self, *args, corrected, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in [name for name in self.fields if name not in (*corrected, "reason")]:
+            del self.fields[name]
+
+
+class HandOverForm(PortalFormMixin, forms.Form):
+    prefix = "hand_over"  # beside the moves' forms on the complaint's page
+    officer = forms.ModelChoiceField(label=_("From the officer"), queryset=None)
+    to = forms.ModelChoiceField(label=_("To the officer"), queryset=None)
+    reason = forms.CharField(label=_("Why"), max_length=500)
+
+    def __init__(self, *args, assigned, officers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["officer"].queryset = assigned
+        self.fields["to"].queryset = officers
+
+
 class AssignForm(PortalFormMixin, forms.Form):
     officers = forms.ModelMultipleChoiceField(label=_("Officers"), queryset=None, widget=forms.CheckboxSelectMultiple)
     valid_until = forms.DateTimeField(

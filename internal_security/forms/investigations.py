@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from courtadmin.core.forms import PortalFormMixin
 from courtadmin.org.models import Region
 
-from ..models import InvestigatedPerson, Investigation, JudgeInterview
+from ..models import CorruptionSignal, InvestigatedPerson, Investigation, JudgeInterview
+from .cases import NumbersField
 from .complaints import DATE
 
 
@@ -26,12 +27,20 @@ class InvestigationForm(PortalFormMixin, forms.ModelForm):
             "subject",
             "plan",
             "due_on",
+            "conviction_case",
         ]
-        widgets = {"instruction_date": DATE, "due_on": DATE, "plan": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "instruction_date": DATE,
+            "due_on": DATE,
+            "plan": forms.Textarea(attrs={"rows": 3}),
+            # ISD 6.22: the case comes from the convicted case's page, never from a list of all.
+            "conviction_case": forms.HiddenInput,
+        }
 
-    def __init__(self, *args, instructing, **kwargs):
+    def __init__(self, *args, instructing, convictions, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["instructed_by"].queryset = instructing
+        self.fields["conviction_case"].queryset = convictions
 
     def persons(self) -> list:
         return [
@@ -90,3 +99,35 @@ class InvestigationFilterForm(PortalFormMixin, forms.Form):
     opened_to = forms.DateField(label=_("Instructed to"), required=False, widget=DATE)
     concluded_from = forms.DateField(label=_("Concluded from"), required=False, widget=DATE)
     concluded_to = forms.DateField(label=_("Concluded to"), required=False, widget=DATE)
+
+
+class PersonForm(PortalFormMixin, forms.ModelForm):
+    prefix = "person"
+
+    class Meta:
+        model = InvestigatedPerson
+        fields = ["name", "role", "position"]
+
+
+class LinkForm(PortalFormMixin, forms.Form):
+    prefix = "link"
+    complaint_numbers = NumbersField(
+        label=_("Complaints"), required=False, help_text=_("Registration numbers, separated by commas.")
+    )
+    signals = forms.ModelMultipleChoiceField(
+        label=_("Information on corruption about its persons"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, offered=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["signals"].queryset = CorruptionSignal.objects.filter(pk__in=[signal.pk for signal in offered])
+        self.offered = offered
+
+
+class MaterialForm(PortalFormMixin, forms.Form):
+    prefix = "material"
+    description = forms.CharField(label=_("What it is"), max_length=300)
+    file = forms.FileField(label=_("File"))

@@ -1,6 +1,7 @@
 """Reads of official investigations (ISD 6.21, 6.22): always within the user's reach (ISD 7);
 outside it, 404."""
 
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -11,7 +12,11 @@ from courtadmin.org.models import Person
 
 from ..models import Investigation, InvestigationGrant
 from ..permissions import isd_records_within_reach
+from .cases import criminal_cases_visible_to
 from .complaints import complaints_visible_to
+
+# The information on corruption offered to link on an investigation's page, at most.
+SIGNALS_OFFERED = 20
 
 
 def investigations_visible_to(user):
@@ -28,6 +33,7 @@ def get_investigation_for_user(user, pk) -> Investigation:
 
 def investigation_page(user, pk) -> dict:
     from ..permissions import is_isd_manager, may_work_on_investigation
+    from .signals import signals_visible_to  # On record reads investigations in turn
 
     investigation = get_investigation_for_user(user, pk)
     person = person_of(user)
@@ -39,6 +45,16 @@ def investigation_page(user, pk) -> dict:
         "interviews": list(investigation.interviews.all()),
         "file_requests": list(investigation.file_requests.select_related("granted_by")),
         "complaints": list(complaints_visible_to(user).filter(investigation=investigation)),
+        # Linked criminal cases (ISD 6.16) and the conviction under ISD 6.22, information on
+        # corruption (ISD 6.15): each as far as the reader reaches it.
+        "cases": list(
+            criminal_cases_visible_to(user)
+            .filter(Q(investigations=investigation) | Q(supervisor_investigations=investigation))
+            .distinct()
+            .order_by("opened_on", "pk")
+        ),
+        "signals": list(signals_visible_to(user).filter(pk__in=investigation.signals.values("pk"))),
+        "materials": list(investigation.materials.select_related("uploaded_by__person")),
         "documents": list(
             Document.objects.filter(
                 record_type__app_label="internal_security",
@@ -54,8 +70,37 @@ def investigation_page(user, pk) -> dict:
         "may_permit_files": person is not None
         and person.position is not None
         and person.position.kind in ("chairman", "ca_head"),
+        "may_extend": person is not None
+        and person.pk == investigation.instructed_by_id
+        and investigation.status == Investigation.Status.OPEN,
         "today": timezone.localdate(),
     }
+
+
+def signals_to_link(user, investigation, persons) -> list:
+    """The information on corruption within reach, in the investigation's region, naming one
+    of its persons and not linked yet: offered on its page (ISD 6.15), the latest first."""
+    from .signals import signals_visible_to
+
+    names = Q()
+    for person in persons:
+        names |= Q(person__icontains=person.name.strip())
+    if not names:
+        return []
+    return list(
+        signals_visible_to(user)
+        .filter(names, region=investigation.region_id)
+        .exclude(pk__in=investigation.signals.values("pk"))
+        .order_by("-received_on", "-pk")[:SIGNALS_OFFERED]
+    )
+
+
+def convictions_within_reach(user):
+    """The criminal cases within reach whose verdict convicted (ISD 6.22): an investigation of
+    the convicted staff's superiors names one."""
+    from ..models import CriminalCase
+
+    return criminal_cases_visible_to(user).filter(outcome=CriminalCase.Outcome.CONVICTED)
 
 
 def instructing_people():

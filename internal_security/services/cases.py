@@ -16,9 +16,9 @@ from ..permissions import keeps_region, unit_region
 CORRECTED = ("person", "person_role", "position", "court", "region", "article", "corruption", "investigating_body")
 
 
-def _linked(actor, numbers, records, field: str) -> list:
-    """The records named by number that the actor may reach (ISD 7); any other number is an
-    error beside the field, which says nothing of whether it exists."""
+def records_by_number(numbers, records, field: str) -> list:
+    """The records named by number among `records` (those the actor reaches, ISD 7); any other
+    number is an error beside the field, which says nothing of whether it exists."""
     found = list(records.filter(number__in=numbers))
     unknown = set(numbers) - {record.number for record in found}
     if unknown:
@@ -66,8 +66,8 @@ def criminal_case_save(
     from ..selectors.complaints import complaints_visible_to
     from ..selectors.investigations import investigations_visible_to
 
-    complaints = _linked(actor, complaint_numbers, complaints_visible_to(actor), "complaint_numbers")
-    investigations = _linked(actor, investigation_numbers, investigations_visible_to(actor), "investigation_numbers")
+    complaints = records_by_number(complaint_numbers, complaints_visible_to(actor), "complaint_numbers")
+    investigations = records_by_number(investigation_numbers, investigations_visible_to(actor), "investigation_numbers")
     with transaction.atomic():
         before = {} if creating else model_to_dict(stored, fields=CORRECTED)
         case.save()

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.forms.models import model_to_dict
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -19,7 +20,7 @@ from courtadmin.org.authority import Reach, live_grant, signers
 from courtadmin.org.models import Department
 
 from ..models import Complaint, ComplaintAttachment, ComplaintConflict, ComplaintGrant, RegistrationCounter
-from ..permissions import is_assigned, is_isd_manager, isd_position, isd_reach, may_work_on
+from ..permissions import is_assigned, is_isd_manager, isd_position, isd_reach, may_see_applicant, may_work_on
 from ..selectors.complaints import appeal_term, complaints_visible_to
 from ..workflow import ANSWER_KIND, complaint_move
 
@@ -230,3 +231,93 @@ def complaint_answer_prepare(*, actor, complaint: Complaint) -> Document:
         record_id=str(complaint.pk),
     )
     return document_save(actor=actor, document=document, texts=texts)
+
+
+# What a correction may change: the registration's day, number and term stay as registered.
+CORRECTED = (
+    "channel",
+    "external_number",
+    "language",
+    "person_concerned",
+    "person_role",
+    "region",
+    "court",
+    "summary",
+    "substance",
+)
+# The applicant's identity, corrected only by those who see it (issue 7.2).
+CORRECTED_APPLICANT = (
+    "applicant_kind",
+    "applicant_name",
+    "applicant_identifier",
+    "applicant_address",
+    "applicant_contacts",
+)
+
+
+def corrected_fields(actor, complaint) -> tuple[str, ...]:
+    return (*CORRECTED, *CORRECTED_APPLICANT) if may_see_applicant(actor, complaint) else CORRECTED
+
+
+def complaint_correct(*, actor, complaint: Complaint, reason: str) -> Complaint:
+    """Correct a registered complaint still under way (ISD 6.23): by the ISD head and deputy
+    and its officers, saying why; what changed, before and after, and the reason are kept in
+    its history. `complaint` carries the corrected values."""
+    stored = Complaint.objects.get(pk=complaint.pk)
+    if not may_work_on(actor, stored):
+        raise ValidationError(
+            _("Only the ISD head, his deputy and the complaint's officers correct it."), code="not_yours"
+        )
+    if stored.closed_on is not None:
+        raise ValidationError(_("The complaint is closed; it is no longer corrected."), code="closed")
+    if not reason.strip():
+        raise ValidationError({"reason": ValidationError(_("Say why the complaint is corrected."), code="required")})
+    fields = corrected_fields(actor, stored)
+    for name in {field.name for field in Complaint._meta.concrete_fields} - set(fields) - {"id"}:
+        setattr(complaint, name, getattr(stored, name))  # nothing else changes, whatever was posted
+    complaint.full_clean(exclude=["number"])
+    before, after = model_to_dict(stored, fields=fields), model_to_dict(complaint, fields=fields)
+    changed = [name for name in fields if before[name] != after[name]]
+    if not changed:
+        raise ValidationError(_("Nothing is changed."), code="unchanged")
+    with transaction.atomic():
+        complaint.save(update_fields=changed)
+        audit_record(
+            actor=actor,
+            action="isd.complaint.corrected",
+            obj=complaint,
+            before={name: before[name] for name in changed},
+            after={**{name: after[name] for name in changed}, "reason": reason.strip()},
+        )
+    return complaint
+
+
+def complaint_hand_over(*, actor, complaint: Complaint, officer, to, reason: str) -> Complaint:
+    """The ISD head (or deputy) hands a complaint from one of its officers to another, saying
+    why: the first loses his access, the second gets it (never an officer who declared a
+    conflict on it) and, if the first answered for the term, the term with it."""
+    if not is_isd_manager(actor):
+        raise PermissionDenied
+    errors = {}
+    if not ComplaintGrant.objects.filter(content_object=complaint, user=officer).filter(live_grant()).exists():
+        errors["officer"] = ValidationError(_("This officer is not assigned to the complaint."), code="not_assigned")
+    if to == officer:
+        errors["to"] = ValidationError(_("Choose another officer."), code="same")
+    if not reason.strip():
+        errors["reason"] = ValidationError(_("Say why the complaint is handed over."), code="required")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        complaint_grant_access(actor=actor, complaint=complaint, user=to, reason=_("handed over"))
+        ComplaintGrant.objects.filter(content_object=complaint, user=officer).delete()
+        term = appeal_term(complaint)
+        if term is not None and term.responsible_id == officer.pk:
+            deadline_hand_over(deadline=term, actor=actor, responsible=to)
+        audit_record(
+            actor=actor,
+            action="isd.complaint.handed_over",
+            obj=complaint,
+            before={"officer": officer.get_username()},
+            after={"officer": to.get_username(), "reason": reason.strip()},
+        )
+    return complaint

@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 
 from courtadmin.audit.services import audit_record
 from courtadmin.core.uploads import accepted_upload_fields
-from courtadmin.deadlines.services import deadline_open
+from courtadmin.deadlines.selectors import running_term
+from courtadmin.deadlines.services import deadline_extend, deadline_open
 from courtadmin.documents.models import Document
 from courtadmin.documents.selectors import live_document_of
 from courtadmin.documents.services import document_save
@@ -20,12 +21,16 @@ from ..models import (
     InvestigatedPerson,
     Investigation,
     InvestigationGrant,
+    InvestigationMaterial,
     JudgeInterview,
     PersonalFileRequest,
     RegistrationCounter,
 )
 from ..permissions import is_isd_manager, may_work_on_investigation
+from ..selectors.complaints import complaints_visible_to
+from ..selectors.signals import signals_visible_to
 from ..workflow import CONCLUSION_KIND
+from .cases import records_by_number
 from .complaints import _grant_access, _next_number
 
 INSTRUCTING_POSTS = (Position.Kind.CHAIRMAN, Position.Kind.CA_HEAD)
@@ -218,3 +223,87 @@ def conclusion_prepare(*, actor, investigation: Investigation) -> Document:
         record_id=str(investigation.pk),
     )
     return document_save(actor=actor, document=document, texts=texts)
+
+
+def investigation_extend(*, actor, investigation: Investigation, to, decision: str) -> Investigation:
+    """Extend an investigation's term: by the Chairman or the Head who instructed it, on his
+    decision (ISD 6.21); the term's own record and the investigation's change together."""
+    person = person_of(actor)
+    if person is None or person.pk != investigation.instructed_by_id:
+        raise ValidationError(
+            _("Only %(person)s, who instructed the investigation, extends its term (ISD 6.21).")
+            % {"person": investigation.instructed_by},
+            code="not_instructing",
+        )
+    term = running_term(investigation, "isd.investigation")
+    if investigation.status != Investigation.Status.OPEN or term is None:
+        raise ValidationError(_("This investigation is concluded already."), code="closed")
+    with transaction.atomic():
+        deadline_extend(deadline=term, actor=actor, to=to, decision=decision)
+        before = investigation.due_on
+        investigation.due_on = to
+        investigation.save(update_fields=["due_on"])
+        audit_record(
+            actor=actor,
+            action="isd.investigation.extended",
+            obj=investigation,
+            before={"due_on": before},
+            after={"due_on": to, "reason": decision.strip()},
+        )
+    return investigation
+
+
+def investigation_person_add(*, actor, investigation: Investigation, person: InvestigatedPerson) -> InvestigatedPerson:
+    """One more person under investigation, named by the team."""
+    _check_team(actor, investigation)
+    person.investigation = investigation
+    person.full_clean()
+    with transaction.atomic():
+        person.save()
+        audit_record(
+            actor=actor,
+            action="isd.investigation.person_added",
+            obj=investigation,
+            after={"name": person.name, "role": person.role},
+        )
+    return person
+
+
+def investigation_link(*, actor, investigation: Investigation, complaint_numbers=(), signals=()) -> None:
+    """Link the complaints (by number) and the information on corruption the team reaches to
+    the investigation; criminal cases are linked from the registry's side (ISD 6.16)."""
+    _check_team(actor, investigation)
+    complaints = records_by_number(complaint_numbers, complaints_visible_to(actor), "complaint_numbers")
+    reachable = set(signals_visible_to(actor).filter(pk__in=[s.pk for s in signals]).values_list("pk", flat=True))
+    if {s.pk for s in signals} - reachable:
+        raise ValidationError({"signals": ValidationError(_("Choose among those offered."), code="unknown")})
+    if not complaints and not signals:
+        raise ValidationError(_("Name a complaint or choose information to link."), code="required")
+    with transaction.atomic():
+        investigation.complaints.add(*complaints)
+        investigation.signals.add(*signals)
+        audit_record(
+            actor=actor,
+            action="isd.investigation.linked",
+            obj=investigation,
+            after={"complaints": [c.number for c in complaints], "signals": sorted(s.pk for s in signals)},
+        )
+
+
+def investigation_material_add(*, actor, investigation: Investigation, upload, description: str):
+    """A material of any kind, checked by the upload rules before anything is written."""
+    _check_team(actor, investigation)
+    if not description.strip():
+        raise ValidationError({"description": ValidationError(_("Say what it is."), code="required")})
+    fields = accepted_upload_fields(upload)
+    with transaction.atomic():
+        material = InvestigationMaterial.objects.create(
+            investigation=investigation, uploaded_by=actor, description=description.strip(), **fields
+        )
+        audit_record(
+            actor=actor,
+            action="isd.investigation.file_added",
+            obj=investigation,
+            after={"material": material.pk, "name": material.original_name, "sha256": material.sha256},
+        )
+    return material

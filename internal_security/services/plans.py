@@ -3,6 +3,7 @@ leadership's priorities, its items tied to functions of ISD 6 while it is drawn 
 ISD head's document that approves it prepared; its moves are `workflow.plan_move` and
 `workflow.plan_item_move`."""
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -10,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from courtadmin.audit.services import audit_record
+from courtadmin.core.text_language import written_in
 from courtadmin.documents.models import Document
 from courtadmin.documents.selectors import live_document_of
 from courtadmin.documents.services import document_save
@@ -115,8 +117,8 @@ def _plan_text(plan: WorkPlan, items) -> str:
 
 def plan_document_prepare(*, actor, plan: WorkPlan) -> Document:
     """The document by which the ISD head approves the central plan or agrees a unit's
-    (ISD 9), in Kazakh and Russian, listing its items; a live draft is reused. Prepared by
-    the central ISD's staff, once the plan has items."""
+    (ISD 9), listing its items, in the language the plan is drawn up in; a live draft is
+    reused. Prepared by the central ISD's staff, once the plan has items."""
     if isd_position(actor) is None:
         raise PermissionDenied
     existing = live_document_of(plan, PLAN_KIND)
@@ -127,17 +129,22 @@ def plan_document_prepare(*, actor, plan: WorkPlan) -> Document:
     items = list(plan.items.select_related("executor"))
     if not items:
         raise ValidationError(_("Add the plan's items first."), code="no_items")
-    texts = {}
-    for language in ("kk", "ru"):
-        with translation.override(language):
-            texts[language] = _plan_text(plan, items)
-    document = Document(
-        kind=PLAN_KIND,
-        subject=str(plan),
-        addressee=plan.region.name if plan.region_id else _("Internal Security Department"),
-        author=actor,
-        marking=Document.Marking.OFFICIAL_USE,
-        record_type=ContentType.objects.get_for_model(WorkPlan),
-        record_id=str(plan.pk),
-    )
+    # Written in the language the plan is drawn up in: its items are quoted as typed, so the
+    # document has that version alone (a Russian version would carry Kazakh items, or back).
+    content = " ".join([plan.basis, *(item.title for item in items)])
+    language = written_in(content)
+    if language not in ("kk", "ru"):
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        texts = {language: _plan_text(plan, items)}
+        document = Document(
+            kind=PLAN_KIND,
+            language=language,
+            subject=str(plan),
+            addressee=plan.region.name if plan.region_id else _("Internal Security Department"),
+            author=actor,
+            marking=Document.Marking.OFFICIAL_USE,
+            record_type=ContentType.objects.get_for_model(WorkPlan),
+            record_id=str(plan.pk),
+        )
     return document_save(actor=actor, document=document, texts=texts)

@@ -2,6 +2,7 @@
 ISD unit keeps its region's; 404 for anyone else (ISD 7)."""
 
 from django.contrib import messages
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,7 +17,7 @@ from courtadmin.core.pagination import CappedPaginator
 from ..export import cases_workbook
 from ..forms.cases import STAGE_FORMS, CaseFilterForm, CriminalCaseForm
 from ..models import CriminalCase
-from ..permissions import keeps_region, require_isd_access, unit_region
+from ..permissions import is_isd_manager, keeps_region, require_isd_access, unit_region
 from ..selectors import cases as selectors
 from ..selectors.complaints import complaints_visible_to
 from ..selectors.investigations import investigations_visible_to
@@ -43,7 +44,7 @@ def case_list(request):
         "page": page,
         "cases": page.object_list,
         "query": query.urlencode(),
-        "keeps_region": keeps_region(request.user),
+        "may_enter": keeps_region(request.user),
     }
     return render(request, "internal_security/case_list.html", context)
 
@@ -101,7 +102,15 @@ def _case_page(request, case, bound=None):
         ),
         # Linked records are shown only as far as the reader reaches them (ISD 7).
         "complaints": list(complaints_visible_to(request.user).filter(criminalcase=case)),
-        "investigations": list(investigations_visible_to(request.user).filter(criminalcase=case)),
+        "investigations": list(
+            investigations_visible_to(request.user)
+            .filter(Q(criminalcase=case) | Q(conviction_case=case))
+            .distinct()
+            .order_by("instruction_date", "pk")
+        ),
+        # ISD 6.22: a conviction may call for an investigation of the convicted staff's superiors.
+        "may_open_supervisor_investigation": is_isd_manager(request.user)
+        and case.outcome == CriminalCase.Outcome.CONVICTED,
         "history": record_history(case),
     }
     return render(request, "internal_security/case_detail.html", context)

@@ -13,19 +13,22 @@ from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import YearForm, flash_errors, posted_on_page, service_result
 from courtadmin.core.pagination import CappedPaginator
 from courtadmin.core.receipts import receipt_response
+from courtadmin.org.authority import live_grant
 
 from .. import workflow
 from ..export import complaints_workbook
 from ..forms.complaints import (
     AssignForm,
     AttachmentForm,
+    ComplaintCorrectionForm,
     ComplaintFilterForm,
     ComplaintForm,
     ConflictForm,
     ExtendForm,
+    HandOverForm,
     MoveForm,
 )
-from ..models import Complaint
+from ..models import Complaint, ComplaintGrant
 from ..permissions import isd_position, may_read_figures, may_work_on, require_isd_access
 from ..selectors import complaints as selectors
 from ..services import complaints as services
@@ -117,6 +120,8 @@ def complaint_detail(request, pk, **bound):
                 for move in moves
             ],
             "assign_form": AssignForm(officers=selectors.isd_officers()) if context["may_manage"] else None,
+            "hand_over_form": _hand_over_form(complaint) if context["may_manage"] and context["grants"] else None,
+            "may_correct": may_work_on(request.user, complaint) and complaint.closed_on is None,
             "conflict_form": ConflictForm(),
             "extend_form": ExtendForm(),
             **bound,
@@ -239,3 +244,48 @@ def complaint_receipt(request, pk):
     complaint = selectors.get_complaint_for_user(request.user, pk)
     read_record(user=request.user, obj=complaint)
     return receipt_response(request, lambda c: selectors.complaint_receipt(request.user, c), complaint)
+
+
+@require_http_methods(["GET", "POST"])
+def complaint_update(request, pk):
+    """A registered complaint corrected by the ISD head, deputy or its officers, with the reason
+    kept in its history (ISD 6.23); the applicant's identity only by those who see it."""
+    complaint = selectors.get_complaint_for_user(request.user, pk)
+    if not may_work_on(request.user, complaint):
+        raise Http404
+    form = ComplaintCorrectionForm(
+        request.POST or None, instance=complaint, corrected=services.corrected_fields(request.user, complaint)
+    )
+    if request.method == "POST":
+        done, _complaint = service_result(
+            form,
+            lambda: services.complaint_correct(
+                actor=request.user, complaint=form.instance, reason=form.cleaned_data["reason"]
+            ),
+        )
+        if done:
+            messages.success(request, _("The complaint is corrected; the reason is in its history."))
+            return redirect(complaint)
+    return render(request, "internal_security/complaint_form.html", {"form": form, "correcting": complaint})
+
+
+def _hand_over_form(complaint, data=None):
+    assigned = selectors.isd_officers().filter(
+        pk__in=ComplaintGrant.objects.filter(content_object=complaint).filter(live_grant()).values("user")
+    )
+    return HandOverForm(data, assigned=assigned, officers=selectors.isd_officers())
+
+
+@require_POST
+def complaint_hand_over(request, pk):
+    """The ISD head or deputy hands the complaint from one officer to another, saying why."""
+    complaint = selectors.get_complaint_for_user(request.user, pk)
+    form = _hand_over_form(complaint, request.POST)
+    return posted_on_page(
+        request,
+        complaint,
+        form,
+        lambda: services.complaint_hand_over(actor=request.user, complaint=complaint, **form.cleaned_data),
+        _("The complaint is handed over."),
+        lambda form: complaint_detail(request, pk, hand_over_form=form),
+    )

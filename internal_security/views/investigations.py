@@ -13,7 +13,7 @@ from courtadmin.core.forms import flash_errors, service_flash, service_result
 from courtadmin.core.pagination import CappedPaginator
 
 from ..export import investigations_workbook
-from ..forms.complaints import AssignForm
+from ..forms.complaints import AssignForm, ExtendForm
 from ..forms.investigations import (
     ConcludeForm,
     ExplanationForm,
@@ -22,6 +22,9 @@ from ..forms.investigations import (
     InterviewForm,
     InvestigationFilterForm,
     InvestigationForm,
+    LinkForm,
+    MaterialForm,
+    PersonForm,
 )
 from ..models import Investigation, JudgeInterview, PersonalFileRequest
 from ..permissions import is_isd_manager, require_isd_access
@@ -69,7 +72,13 @@ def investigation_create(request):
     """ISD 6.21: entered by the ISD head or deputy on the instruction it records."""
     if not is_isd_manager(request.user):
         raise Http404
-    form = InvestigationForm(request.POST or None, instance=Investigation(), instructing=selectors.instructing_people())
+    form = InvestigationForm(
+        request.POST or None,
+        instance=Investigation(),
+        instructing=selectors.instructing_people(),
+        convictions=selectors.convictions_within_reach(request.user),
+        initial={"conviction_case": request.GET.get("conviction_case"), "basis": request.GET.get("basis")},
+    )
     if request.method == "POST":
         done, investigation = service_result(
             form,
@@ -87,9 +96,15 @@ def investigation_detail(request, pk, **bound):
     """The investigation's page; `bound` holds a form posted from it that was refused, shown
     again with its errors beside the fields and what was typed."""
     context = selectors.investigation_page(request.user, pk)
-    read_record(user=request.user, obj=context["investigation"])
+    investigation = context["investigation"]
+    read_record(user=request.user, obj=investigation)
+    offered = selectors.signals_to_link(request.user, investigation, context["persons"]) if context["may_work"] else []
     context.update(
         {
+            "extend_form": ExtendForm(),
+            "person_form": PersonForm(),
+            "link_form": LinkForm(offered=offered),
+            "material_form": MaterialForm(),
             "team_form": AssignForm(officers=isd_officers()),
             "explanation_form": ExplanationForm(),
             "interview_form": InterviewForm(),
@@ -238,3 +253,80 @@ def investigation_close(request, pk):
         ),
         _("The investigation is concluded."),
     )
+
+
+@require_POST
+def investigation_extend(request, pk):
+    """ISD 6.21: the Chairman or the Head who instructed it extends the term, on his decision."""
+    investigation = selectors.get_investigation_for_user(request.user, pk)
+    form = ExtendForm(request.POST)
+    return _posted(
+        request,
+        investigation,
+        form,
+        lambda: services.investigation_extend(actor=request.user, investigation=investigation, **form.cleaned_data),
+        _("The term is extended."),
+        name="extend_form",
+    )
+
+
+@require_POST
+def investigation_person_add(request, pk):
+    investigation = selectors.get_investigation_for_user(request.user, pk)
+    form = PersonForm(request.POST)
+    return _posted(
+        request,
+        investigation,
+        form,
+        lambda: services.investigation_person_add(
+            actor=request.user, investigation=investigation, person=form.instance
+        ),
+        _("The person is added."),
+        name="person_form",
+    )
+
+
+@require_POST
+def investigation_link(request, pk):
+    investigation = selectors.get_investigation_for_user(request.user, pk)
+    offered = selectors.signals_to_link(request.user, investigation, list(investigation.persons.all()))
+    form = LinkForm(request.POST, offered=offered)
+    return _posted(
+        request,
+        investigation,
+        form,
+        lambda: services.investigation_link(
+            actor=request.user,
+            investigation=investigation,
+            complaint_numbers=form.cleaned_data["complaint_numbers"],
+            signals=list(form.cleaned_data["signals"]),
+        ),
+        _("The records are linked."),
+        name="link_form",
+    )
+
+
+@require_POST
+def investigation_file_add(request, pk):
+    investigation = selectors.get_investigation_for_user(request.user, pk)
+    form = MaterialForm(request.POST, request.FILES)
+    return _posted(
+        request,
+        investigation,
+        form,
+        lambda: services.investigation_material_add(
+            actor=request.user,
+            investigation=investigation,
+            upload=form.cleaned_data["file"],
+            description=form.cleaned_data["description"],
+        ),
+        _("The file is attached."),
+        name="material_form",
+    )
+
+
+def investigation_file_download(request, pk, file_pk):
+    investigation = selectors.get_investigation_for_user(request.user, pk)
+    material = get_object_or_404(investigation.materials.all(), pk=file_pk)
+    read_record(user=request.user, obj=investigation, action="download", label=material.original_name)
+    return stored_file_response(material)

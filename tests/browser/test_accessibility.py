@@ -170,6 +170,7 @@ ROLES = {
         "isd/complaints/",
         "isd/complaints/new/",
         "isd/complaints/<int:pk>/",
+        "isd/complaints/<int:pk>/edit/",  # a correction with its reason (ISD 6.23)
         "isd/investigations/",
         "isd/investigations/new/",
         "isd/investigations/<int:pk>/",

@@ -212,13 +212,15 @@ VOCABULARY = {
         "kinds": {"complaint", "investigation", "case", "signal", "notice", "plan", "inspection"},
         # an official's explanation (ISD 5.2), a judge's interview (5.3), a personal file
         # studied (5.9), an officer on the team (ISD 7), a plan's item (ISD 14), an
-        # inspection's recommendation (ISD 6.10, 6.18)
-        "subs": {"explanation", "interview", "personal-file", "team", "item", "recommendation"},
+        # inspection's recommendation (ISD 6.10, 6.18), one more person under investigation (ISD 6.21)
+        "subs": {"explanation", "interview", "personal-file", "team", "item", "recommendation", "person"},
         "steps": {
             "assign": "the head assigns officers: a move with their need-to-know grants (ISD 9)",
             "conflict": "an assigned officer declares a conflict of interest and loses the record (issue 7.2)",
             "extend": "the head or deputy extends the АППК term by a reasoned decision (АППК art. 76)",
             "personal-file-grant": "the Chairman or the CA head permits the study of a personal file (ISD 5.9)",
+            "hand-over": "the head hands a complaint from one officer to another, saying why (ISD 6.23)",
+            "link": "complaints and information on corruption linked to an investigation by its team (ISD 6.15, 6.21)",
             "document": "the ISD head's document approving a plan or agreeing a unit's, drafted from its items (ISD 9)",
             "item-remove": "an item taken out of a plan still being drawn up, before its document is drafted",
             "item-move": "an item of an approved plan reported done or not done: its own table of moves (ISD 7)",

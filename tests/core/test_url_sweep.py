@@ -241,6 +241,20 @@ def _recommendation_move(people, users):
     return {**_inspection(people, users), "move": "report"}
 
 
+def _investigation_material(people, users):
+    from internal_security.models import Investigation
+    from internal_security.services import investigations as isd_investigations
+
+    kwargs = _investigation_only(people, users)
+    material = isd_investigations.investigation_material_add(
+        actor=users["isd_head"],
+        investigation=Investigation.objects.get(pk=kwargs["pk"]),
+        upload=SimpleUploadedFile("a.pdf", b"%PDF-1.7\n%%EOF\n"),
+        description="...",
+    )
+    return {**kwargs, "file_pk": material.pk}
+
+
 def _session(people, users):
     browser = Client()
     browser.post(reverse("accounts:login"), {"username": "isd_officer", "password": DEMO_TEST_PASSWORD})
@@ -973,8 +987,17 @@ CASES = {
     "internal_security:investigation-personal-file-grant": Case(_investigation_file_request, "isd_head", ISD_OUTSIDERS),
     "internal_security:investigation-conclusion": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
     "internal_security:investigation-close": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
+    # ISD 6.21: the term is extended by the one who instructed it; reached by those who reach the
+    # investigation, the rest as for every page of it.
+    "internal_security:investigation-extend": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
+    "internal_security:investigation-person-add": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
+    "internal_security:investigation-link": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
+    "internal_security:investigation-file-add": Case(_investigation_only, "isd_head", ISD_OUTSIDERS),
+    "internal_security:investigation-file-download": Case(_investigation_material, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-move": Case(_complaint_move, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-assign": Case(_complaint, "isd_head", ISD_OUTSIDERS),
+    "internal_security:complaint-update": Case(_complaint, "isd_head", ISD_OUTSIDERS),
+    "internal_security:complaint-hand-over": Case(_complaint, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-conflict": Case(_complaint, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-extend": Case(_complaint, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-answer": Case(_complaint, "isd_head", ISD_OUTSIDERS),

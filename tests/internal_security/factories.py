@@ -51,7 +51,7 @@ def register(people, username="isd_officer", *, at=None, **fields):
 def open_investigation(people, instructed_by="chairman", **fields):
     today = timezone.localdate()
     investigation = Investigation(
-        basis=Investigation.Basis.MISCONDUCT,
+        basis=fields.pop("basis", Investigation.Basis.MISCONDUCT),
         instructed_by=people[instructed_by],
         instruction_number=fields.pop("instruction_number", "12-т"),
         instruction_date=fields.pop("instruction_date", today - timedelta(days=3)),
@@ -134,7 +134,7 @@ def many_investigations(people, count, region_code="karaganda", prefix="B", **fi
     return Investigation.objects.bulk_create(
         Investigation(
             number=f"ҚТ-{prefix}-{n}",
-            basis=Investigation.Basis.MISCONDUCT,
+            basis=fields.pop("basis", Investigation.Basis.MISCONDUCT),
             instructed_by=people["chairman"],
             instruction_number=f"{n}-т",
             instruction_date=today - timedelta(days=3),

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from courtadmin.audit.models import ReadEvent
+from courtadmin.audit.models import AuditEvent, ReadEvent
 from courtadmin.deadlines.calendar import ALMATY, add_working_days, is_working_day
 from courtadmin.deadlines.models import Deadline
 from courtadmin.documents import services as documents
@@ -320,3 +320,84 @@ def test_an_officer_who_registers_a_complaint_he_does_not_reach_leaves_its_term_
     complaint = register(people, "isd_officer")
     assert client_for("isd_officer").get(complaint.get_absolute_url()).status_code == 404
     assert appeal_term(complaint).responsible == people["isd_head"].user
+
+
+def test_a_registered_complaint_is_corrected_with_its_reason_in_its_history_isd_6_23(people, client_for):
+    """GIVEN a registered complaint assigned to an officer WHEN he corrects its court on its
+    page, saying why THEN the complaint holds the new court, its history shows the correction
+    and the reason, and the audit keeps before and after; without a reason, or by someone not
+    on it, or once closed, it is refused and nothing changes."""
+    complaint = register(people, "isd_head")
+    officer = people["isd_officer"].user
+    services.complaint_assign(actor=people["isd_head"].user, complaint=complaint, officers=[officer])
+    client = client_for("isd_officer")
+    url = reverse("internal_security:complaint-update", args=[complaint.pk])
+    form = client.get(url).context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    refused = client.post(url, {**data, "court": "Астана қаласы Есіл аудандық соты", "reason": " "})
+    assert refused.status_code == 200 and "reason" in refused.context["form"].errors
+    assert refused.context["form"]["court"].value() == "Астана қаласы Есіл аудандық соты"
+    done = client.post(url, {**data, "court": "Астана қаласы Есіл аудандық соты", "reason": "Сот қате көрсетілген"})
+    assert done.status_code == 302
+    complaint.refresh_from_db()
+    assert complaint.court == "Астана қаласы Есіл аудандық соты"
+    event = AuditEvent.objects.get(action="isd.complaint.corrected")
+    assert event.before == {"court": "Астана қаласы Сарыарқа аудандық соты"}
+    assert event.after == {"court": "Астана қаласы Есіл аудандық соты", "reason": "Сот қате көрсетілген"}
+    history = client.get(complaint.get_absolute_url()).context["history"]
+    assert [line.reason for line in history if line.reason] == ["Сот қате көрсетілген"]
+
+    assert refusal_codes(
+        services.complaint_correct, actor=people["isd_officer2"].user, complaint=complaint, reason="..."
+    ) == {"not_yours"}
+    assert client_for("isd_officer2").get(url).status_code == 404
+    complaint_move(complaint=complaint, move="leave", actor=people["isd_head"].user, reason="Қайталама өтініш")
+    complaint.refresh_from_db()
+    complaint.court = "Басқа сот"
+    assert refusal_codes(services.complaint_correct, actor=officer, complaint=complaint, reason="...") == {"closed"}
+
+
+def test_the_deputy_corrects_what_he_sees_and_never_the_applicants_identity_issue_7_2(people):
+    complaint = register(people, "isd_head")
+    deputy = people["isd_deputy"].user
+    complaint.applicant_name = "Басқа адам"
+    complaint.summary = "Түзетілген қысқаша мазмұны"
+    services.complaint_correct(actor=deputy, complaint=complaint, reason="Қате")
+    complaint.refresh_from_db()
+    assert (complaint.applicant_name, complaint.summary) == ("Омаров Ерлан", "Түзетілген қысқаша мазмұны")
+
+
+def test_the_head_hands_a_complaint_from_one_officer_to_another_with_its_term_isd_6_23(people, client_for):
+    """GIVEN a complaint assigned to an officer, who answers for its term WHEN the ISD head
+    hands it to another officer, saying why THEN the first loses it (404), the second reaches
+    it and answers for the term, and the history says why; an officer who declared a conflict
+    on it is never handed it."""
+    head, first, second = people["isd_head"].user, people["isd_officer"].user, people["isd_officer2"].user
+    complaint = register(people, "isd_head")
+    services.complaint_assign(actor=head, complaint=complaint, officers=[first])
+    assert term_of(complaint).responsible == first
+    assert refusal_codes(
+        services.complaint_hand_over, actor=head, complaint=complaint, officer=first, to=second, reason=""
+    ) == {"required"}
+    assert refusal_codes(
+        services.complaint_hand_over, actor=head, complaint=complaint, officer=second, to=first, reason="..."
+    ) == {"not_assigned"}
+    with pytest.raises(PermissionDenied):
+        services.complaint_hand_over(actor=first, complaint=complaint, officer=first, to=second, reason="...")
+
+    page = client_for("isd_head").post(
+        reverse("internal_security:complaint-hand-over", args=[complaint.pk]),
+        {"hand_over-officer": first.pk, "hand_over-to": second.pk, "hand_over-reason": "Іссапарға кетті"},
+    )
+    assert page.status_code == 302
+    assert term_of(complaint).responsible == second
+    assert client_for("isd_officer").get(complaint.get_absolute_url()).status_code == 404
+    assert client_for("isd_officer2").get(complaint.get_absolute_url()).status_code == 200
+    history = client_for("isd_head").get(complaint.get_absolute_url()).context["history"]
+    assert [line.reason for line in history if line.reason] == ["Іссапарға кетті"]
+
+    services.complaint_conflict_declare(actor=second, complaint=complaint, reason="Туысы")
+    services.complaint_assign(actor=head, complaint=complaint, officers=[first])
+    assert refusal_codes(
+        services.complaint_hand_over, actor=head, complaint=complaint, officer=first, to=second, reason="..."
+    ) == {"conflict"}

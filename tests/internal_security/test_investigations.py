@@ -13,13 +13,16 @@ from django.utils import timezone
 
 from courtadmin.deadlines.models import Deadline
 from courtadmin.documents import services as documents
-from internal_security.models import Investigation, JudgeInterview
+from courtadmin.org.models import Region
+from internal_security.models import InvestigatedPerson, Investigation, JudgeInterview
 from internal_security.services import investigations as services
-from internal_security.workflow import investigation_conclude
+from internal_security.services.cases import criminal_case_save
+from internal_security.services.signals import corruption_signal_add
+from internal_security.workflow import case_move, investigation_conclude
 from tests.conftest import DEMO_TEST_PASSWORD, refusal_codes
 from tests.documents.conftest import second_factor_code
 
-from .factories import open_investigation
+from .factories import a_case, open_investigation, register, signal
 
 
 def test_an_investigation_opens_on_the_chairmans_instruction_with_its_term_isd_6_21(people):
@@ -162,3 +165,150 @@ def test_the_list_is_filtered_and_exported_within_reach(people, client_for):
     response = client_for("isd_officer").get(reverse("internal_security:investigation-export"))
     rows = list(load_workbook(BytesIO(b"".join(response.streaming_content))).active.iter_rows(values_only=True))
     assert [row[0] for row in rows[1:]] == [current.number]  # only his team's
+
+
+def test_an_investigation_is_extended_by_who_instructed_it_and_concluded_with_linked_records_isd_6_21(
+    signing, client_for
+):
+    """GIVEN the CA head's instruction, a complaint and information on corruption about the
+    judge, and a criminal case entered by the registry
+    WHEN the team adds a second person, links the complaint and the information, attaches a
+    material, the CA head extends the term on his decision and the team concludes on the
+    signed conclusion
+    THEN the page shows every linked record and the material, the term's new date is the
+    investigation's and the deadline's, its history says why; nobody else extends it."""
+    people = signing
+    head, officer, ca_head = people["isd_head"].user, people["isd_officer"].user, people["ca_head"].user
+    investigation = open_investigation(people, instructed_by="ca_head")
+    services.investigation_team_add(actor=head, investigation=investigation, officers=[officer])
+    complaint = register(people, "isd_head", region=investigation.region)
+    about_the_judge = corruption_signal_add(actor=head, signal=signal(person="Судья Б.", region=investigation.region))
+    case = criminal_case_save(
+        actor=head,
+        case=a_case(region=investigation.region),
+        investigation_numbers=[investigation.number],
+        opening_decision="КҚБТ № 2611",
+    )
+
+    services.investigation_person_add(
+        actor=officer,
+        investigation=investigation,
+        person=InvestigatedPerson(name="Сот төрағасы Д.", role="official", position="Қарағанды облыстық соты"),
+    )
+    client = client_for("isd_officer")
+    page = client.get(investigation.get_absolute_url())
+    assert [s.pk for s in page.context["link_form"].offered] == [about_the_judge.pk]  # it names "Судья Б."
+    # A complaint the officer is not assigned to is not his to link (ISD 7); the head links it.
+    assert refusal_codes(
+        services.investigation_link, actor=officer, investigation=investigation, complaint_numbers=[complaint.number]
+    ) == {"unknown"}
+    services.investigation_link(
+        actor=head, investigation=investigation, complaint_numbers=[complaint.number], signals=[about_the_judge]
+    )
+    pdf = SimpleUploadedFile("akt.pdf", b"%PDF-1.7\n%%EOF\n", content_type="application/pdf")
+    services.investigation_material_add(actor=officer, investigation=investigation, upload=pdf, description="Акт")
+
+    later = investigation.due_on + timedelta(days=20)
+    for someone in ("isd_head", "chairman"):
+        assert refusal_codes(
+            services.investigation_extend,
+            actor=people[someone].user,
+            investigation=investigation,
+            to=later,
+            decision="№ 7",
+        ) == {"not_instructing"}, someone
+    assert refusal_codes(
+        services.investigation_extend, actor=ca_head, investigation=investigation, to=later, decision=" "
+    ) == {"required"}
+    services.investigation_extend(actor=ca_head, investigation=investigation, to=later, decision="Шешім № 7")
+    term = Deadline.objects.get(record_id=str(investigation.pk), kind="isd.investigation")
+    assert (investigation.due_on, term.due_on, term.extension_decision) == (later, later, "Шешім № 7")
+
+    assert client.get(investigation.get_absolute_url()).context["complaints"] == []  # not his (ISD 7)
+    page = client_for("isd_head").get(investigation.get_absolute_url())
+    assert [c.pk for c in page.context["complaints"]] == [complaint.pk]
+    assert [c.pk for c in page.context["cases"]] == [case.pk]
+    assert [s.pk for s in page.context["signals"]] == [about_the_judge.pk]
+    assert [m.description for m in page.context["materials"]] == ["Акт"]
+    assert len(page.context["persons"]) == 2
+    assert [line.reason for line in page.context["history"] if line.reason] == ["Шешім № 7"]
+
+    conclusion = services.conclusion_prepare(actor=officer, investigation=investigation)
+    documents.document_act(document=conclusion, move="submit", actor=officer)
+    documents.document_act(document=conclusion, move="approve", actor=people["isd_deputy"].user)
+    documents.document_sign(document=conclusion, actor=head, password=DEMO_TEST_PASSWORD, code=second_factor_code(head))
+    investigation_conclude(investigation=investigation, actor=officer, outcome="disciplinary")
+    assert Investigation.objects.get(pk=investigation.pk).status == Investigation.Status.CONCLUDED
+    assert term.__class__.objects.get(pk=term.pk).state == Deadline.State.MET
+    assert refusal_codes(
+        services.investigation_extend, actor=ca_head, investigation=investigation, to=later, decision="№ 8"
+    ) == {"closed"}
+
+
+def test_an_investigation_under_isd_6_22_names_the_conviction_it_follows(people, client_for):
+    """ISD 6.22: an investigation of officials whose subordinates were convicted names the
+    criminal case of the conviction; without one, or with a case nobody is convicted in, it
+    is refused beside the field; the convicted case's page offers to open it."""
+    head = people["isd_head"].user
+    almaty = Region.objects.get(code="almaty")
+    pending = criminal_case_save(actor=head, case=a_case(region=almaty), opening_decision="КҚБТ № 1")
+    assert refusal_codes(open_investigation, people=people, basis=Investigation.Basis.SUBORDINATES_CONVICTED) == {
+        "conviction_missing"
+    }
+    assert refusal_codes(
+        open_investigation, people=people, basis=Investigation.Basis.SUBORDINATES_CONVICTED, conviction_case=pending
+    ) == {"not_convicted"}
+    convicted = criminal_case_save(
+        actor=head, case=a_case(person="Пристав Ж.", region=almaty), opening_decision="КҚБТ № 2"
+    )
+    case_move(
+        case=convicted,
+        move="to_court",
+        actor=head,
+        decided_on=timezone.localdate(),
+        authority="Прокурор",
+        decision="№ 3",
+    )
+    case_move(
+        case=convicted,
+        move="verdict",
+        actor=head,
+        decided_on=timezone.localdate(),
+        authority="Сот",
+        decision="Үкім № 4",
+        outcome="convicted",
+    )
+    client = client_for("isd_head")
+    case_page = client.get(convicted.get_absolute_url())
+    assert case_page.context["may_open_supervisor_investigation"] is True
+    form = client.get(
+        reverse("internal_security:investigation-create"), {"basis": "6.22", "conviction_case": convicted.pk}
+    )
+    assert form.context["form"]["conviction_case"].value() == str(convicted.pk)
+    investigation = open_investigation(
+        people, basis=Investigation.Basis.SUBORDINATES_CONVICTED, conviction_case=convicted
+    )
+    assert [c.pk for c in client.get(investigation.get_absolute_url()).context["cases"]] == [convicted.pk]
+    assert (
+        client_for("isd_officer").get(convicted.get_absolute_url()).context["may_open_supervisor_investigation"]
+        is False
+    )
+
+
+def test_a_material_is_refused_beside_its_field_and_read_only_within_reach(people, client_for):
+    investigation = open_investigation(people)
+    head = people["isd_head"].user
+    client = client_for("isd_head")
+    url = reverse("internal_security:investigation-file-add", args=[investigation.pk])
+    fake = SimpleUploadedFile("akt.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
+    page = client.post(url, {"material-description": "Акт", "material-file": fake})
+    assert page.status_code == 200 and "file" in page.context["material_form"].errors
+    assert page.context["material_form"]["description"].value() == "Акт"
+    pdf = SimpleUploadedFile("akt.pdf", b"%PDF-1.7\n%%EOF\n", content_type="application/pdf")
+    material = services.investigation_material_add(
+        actor=head, investigation=investigation, upload=pdf, description="Акт"
+    )
+    download = reverse("internal_security:investigation-file-download", args=[investigation.pk, material.pk])
+    assert client.get(download).status_code == 200
+    for outsider in ("isd_officer", "ir_head", "ca_deputy", "isd_almaty"):
+        assert client_for(outsider).get(download).status_code == 404, outsider

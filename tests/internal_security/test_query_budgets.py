@@ -20,9 +20,11 @@ from internal_security.models import (
     Explanation,
     InvestigatedPerson,
     InvestigationGrant,
+    InvestigationMaterial,
     JudgeInterview,
     PersonalFileRequest,
 )
+from internal_security.selectors.investigations import SIGNALS_OFFERED
 from tests.conftest import READ_LOG_QUERIES
 
 from .factories import (
@@ -48,16 +50,18 @@ BUDGET = {
     # the count, the page (region joined); the filter's regions and officers
     "complaint-list": 6 + 4,
     # the complaint, its running term, its documents, its grants with their holders, whether the
-    # reader holds one, its files; the officers the head may assign; the read log's line
-    "complaint-detail": 6 + 7 + 1 + READ_LOG_QUERIES,  # + its history
+    # reader holds one, its files; the officers the head may assign; the hand-over's assigned
+    # officers and those it may go to; the read log's line
+    "complaint-detail": 6 + 9 + 1 + READ_LOG_QUERIES,  # + its history
     # the regions; complaints by region and month, by status, in all; criminal cases by region
     # and stage; investigations by status and by outcome
     "complaint-figures": 6 + 7,
     # the count, the page (instructing person and region joined); the filter's regions
     "investigation-list": 6 + 3,
     # the investigation, its persons, explanations, interviews, personal-file requests,
-    # complaints, documents and team; the officers for the team; the read log's line
-    "investigation-detail": 6 + 9 + 1 + READ_LOG_QUERIES,  # + its history
+    # complaints, criminal cases, information on corruption, materials, documents and team; the
+    # information offered to link and its checkboxes; the officers for the team; the read log's line
+    "investigation-detail": 6 + 14 + 1 + READ_LOG_QUERIES,  # + its history
     # the count, the page (region joined); the filter's regions
     "case-list": 6 + 3,
     # the case, its stages (with who entered them), its complaints and investigations within the
@@ -234,6 +238,22 @@ def test_investigation_detail(people, users, client_for, django_assert_num_queri
         for n in range(rows)
     )
     investigation.complaints.set(many_complaints(rows))
+    InvestigationMaterial.objects.bulk_create(
+        InvestigationMaterial(
+            investigation=investigation,
+            description=f"{n}",
+            uploaded_by=head,
+            file=f"m{n}",
+            original_name="m.pdf",
+            **PDF,
+        )
+        for n in range(rows)
+    )
+    investigation.signals.set(many_signals(people, rows))
+    # The region's information naming its judges, offered to link: at most SIGNALS_OFFERED.
+    many_signals(people, rows, region_code="karaganda")
+    for case in many_cases(people, rows):
+        case.investigations.add(investigation)
     documents(investigation, rows, head)
     grants(InvestigationGrant, investigation, officers(rows), head)
     client = client_for("isd_head")
@@ -241,7 +261,19 @@ def test_investigation_detail(people, users, client_for, django_assert_num_queri
     with django_assert_num_queries(BUDGET["investigation-detail"]):
         response = client.get(url)
     context = response.context
-    listed = ("persons", "explanations", "interviews", "file_requests", "complaints", "documents", "team")
+    assert len(context["link_form"].offered) == min(rows, SIGNALS_OFFERED)
+    listed = (
+        "persons",
+        "explanations",
+        "interviews",
+        "file_requests",
+        "complaints",
+        "cases",
+        "signals",
+        "materials",
+        "documents",
+        "team",
+    )
     expected = dict.fromkeys(listed, rows) | {"persons": rows + 1}  # and the one it was opened with
     assert {name: len(context[name]) for name in listed} == expected
 
