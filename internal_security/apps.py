@@ -25,6 +25,7 @@ class InternalSecurityConfig(AppConfig):
             load_demo_investigations,
             load_demo_notices,
             load_demo_plans,
+            load_demo_reports,
         )
         from .department import RULES
         from .documents import KINDS
@@ -38,6 +39,7 @@ class InternalSecurityConfig(AppConfig):
             PlanItem,
             Recommendation,
             StaffNotice,
+            UnitReport,
             WorkPlan,
         )
         from .permissions import isd_records_within_reach, registers_within_reach
@@ -57,6 +59,7 @@ class InternalSecurityConfig(AppConfig):
         register_record_reach(StaffNotice, lambda qs, user: qs.filter(pk__in=notices_visible_to(user).values("pk")))
         register_record_reach(WorkPlan, registers_within_reach)
         register_record_reach(Inspection, registers_within_reach)
+        register_record_reach(UnitReport, registers_within_reach)
         register_record_reach(
             Recommendation, lambda qs, user: qs.filter(pk__in=recommendations_visible_to(user).values("pk"))
         )
@@ -80,3 +83,4 @@ class InternalSecurityConfig(AppConfig):
         register_demo_loader(load_demo_notices)
         register_demo_loader(load_demo_plans)
         register_demo_loader(load_demo_inspections)
+        register_demo_loader(load_demo_reports)

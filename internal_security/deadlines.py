@@ -7,6 +7,14 @@ from courtadmin.org.models import Department
 
 KINDS = [
     DeadlineKind(
+        "isd.unit_report",
+        Department.ISD,
+        _("A territorial unit's periodic report"),
+        _("ISD 5.12: the term the form of report sets after the period ends"),
+        working_days=10,  # the report's own term replaces it (due_on)
+        remind_before=(3, 1),
+    ),
+    DeadlineKind(
         "isd.recommendation",
         Department.ISD,
         _("A recommendation of an inspection"),

@@ -512,3 +512,39 @@ def load_demo_inspections(people) -> str:
         ),
     )
     return "ISD: two inspections, Almaty's held with a recommendation done and one under control, Shymkent's planned."
+
+
+def load_demo_reports(people) -> str:
+    """ISD 5.12: a quarterly form of report; the units called for the last quarter (Almaty's
+    sent and accepted) and for this one (awaited)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .models import ReportingForm
+    from .services.reports import period_of, reporting_form_add, reports_call
+    from .workflow import report_move
+
+    if ReportingForm.objects.exists():
+        return "ISD: the units' reports already in the demo."
+    head = people["isd_head"].user
+    form = reporting_form_add(
+        actor=head,
+        form=ReportingForm(
+            code="ІҚБ-1",
+            title="Сыбайлас жемқорлыққа қарсы жұмыс туралы тоқсандық есеп",
+            period=ReportingForm.Period.QUARTER,
+            days_after=10,
+        ),
+    )
+    this_quarter, _end = period_of(form.period, timezone.localdate())
+    last = reports_call(actor=head, form=form, day=this_quarter - timedelta(days=1))
+    for report in last:
+        if report.region.code == "almaty":
+            almaty = people["isd_almaty"].user
+            report_move(
+                report=report, move="submit", actor=almaty, text="Тоқсан ішінде 4 профилактикалық іс-шара өткізілді."
+            )
+            report_move(report=report, move="accept", actor=head)
+    reports_call(actor=head, form=form, day=timezone.localdate())
+    return "ISD: a quarterly form of report; last quarter's reports called (Almaty's accepted), this quarter's awaited."

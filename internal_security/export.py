@@ -114,3 +114,14 @@ def inspections_workbook(inspections) -> bytes:
             for i in inspections.iterator(chunk_size=2000)
         ),
     )
+
+
+def reports_workbook(reports) -> bytes:
+    return _workbook(
+        _("Reports of the territorial units"),
+        [_("Form"), _("Region"), _("Period from"), _("Period to"), _("Due"), _("Sent on"), _("Status")],
+        (
+            [r.form.code, str(r.region), r.period_start, r.period_end, r.due_on, r.submitted_on, r.get_status_display()]
+            for r in reports.iterator(chunk_size=2000)
+        ),
+    )

@@ -652,9 +652,16 @@ class WorkPlan(models.Model):
         verbose_name_plural = _("work plans")
         ordering = ["-year", "region_id"]
         constraints = [
-            models.UniqueConstraint(fields=["year", "region"], name="isd_plan_one_per_unit_and_year"),
             models.UniqueConstraint(
-                fields=["year"], condition=Q(region__isnull=True), name="isd_plan_one_central_per_year"
+                fields=["year", "region"],
+                name="isd_plan_one_per_unit_and_year",
+                violation_error_message=_("This unit's plan for the year is drawn up already; open it."),
+            ),
+            models.UniqueConstraint(
+                fields=["year"],
+                condition=Q(region__isnull=True),
+                name="isd_plan_one_central_per_year",
+                violation_error_message=_("The central ISD's plan for the year is drawn up already; open it."),
             ),
         ]
 
@@ -777,3 +784,88 @@ class Recommendation(ControlledItem):
 
     def get_absolute_url(self):
         return f"{self.inspection.get_absolute_url()}#recommendation-{self.pk}"
+
+
+# --- Periodic reports of the territorial ISD units (ISD 5.12, 6.18) ------------------------------
+
+
+class ReportingForm(models.Model):
+    """A form of report the territorial ISD units send for each period, by a term after the
+    period ends (ISD 5.12: the ISD requests reports and data)."""
+
+    audit_department = "ISD"
+
+    class Period(models.TextChoices):
+        MONTH = "month", _("monthly")
+        QUARTER = "quarter", _("quarterly")
+        HALF_YEAR = "half_year", _("half-yearly")
+        YEAR = "year", _("yearly")
+
+    code = models.CharField(_("form number"), max_length=32, unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    period = models.CharField(_("period"), max_length=16, choices=Period.choices)
+    days_after = models.PositiveSmallIntegerField(
+        _("due, days after the period ends"), validators=[MinValueValidator(1), MaxValueValidator(60)]
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+
+    class Meta:
+        verbose_name = _("form of report")
+        verbose_name_plural = _("forms of report")
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.code} {self.title}"
+
+
+class UnitReport(models.Model):
+    """One unit's report on one form for one period: due by its term, sent by the unit with
+    its text and files, accepted by the central ISD or returned with the reason and sent
+    again (ISD 5.12, 6.18). Its status changes only through `workflow.report_move`."""
+
+    audit_department = "ISD"
+
+    class Status(models.TextChoices):
+        DUE = "due", _("awaited")
+        SUBMITTED = "submitted", _("sent, awaiting acceptance")
+        RETURNED = "returned", pgettext_lazy("report", "returned")
+        ACCEPTED = "accepted", pgettext_lazy("report", "accepted")
+
+    form = models.ForeignKey(ReportingForm, verbose_name=_("form"), on_delete=models.PROTECT, related_name="reports")
+    region = models.ForeignKey(Region, verbose_name=_("territorial ISD unit of the region"), on_delete=models.PROTECT)
+    period_start = models.DateField(_("period from"))
+    period_end = models.DateField(_("period to"))
+    due_on = models.DateField(_("due"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DUE)
+    text = models.TextField(_("report"), blank=True)
+    submitted_on = models.DateField(_("sent on"), null=True, blank=True)
+    return_reason = models.TextField(_("why it was returned"), blank=True)
+    called_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+
+    class Meta:
+        verbose_name = _("report of a territorial unit")
+        verbose_name_plural = _("reports of the territorial units")
+        ordering = ["-period_start", "form__code", "region_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["form", "region", "period_start"], name="isd_report_once_per_period"),
+        ]
+        indexes = [models.Index(fields=["-period_start", "id"], name="isd_report_list_order")]
+
+    def __str__(self):
+        return f"{self.form.code} {self.period_start:%d.%m.%Y}–{self.period_end:%d.%m.%Y}"
+
+    def get_absolute_url(self):
+        return reverse("internal_security:report-detail", args=[self.pk])
+
+
+class UnitReportFile(StoredFile):
+    """A file sent with a unit's report (a table, a scan)."""
+
+    audit_department = "ISD"
+
+    report = models.ForeignKey(UnitReport, on_delete=models.CASCADE, related_name="files")
+
+    class Meta:
+        verbose_name = _("file of a report")
+        verbose_name_plural = _("files of a report")
+        ordering = ["uploaded_at", "pk"]

@@ -181,3 +181,14 @@ def reads_registers(user) -> bool:
     """Does `user` read any of the ISD's registers (`registers_within_reach`): its staff, those
     it reports to, a territorial unit?"""
     return isd_reach(user).kind is not Reach.NONE
+
+
+def unit_staff(region_id):
+    """The accounts of a region's territorial ISD unit: told what became of its reports."""
+    from courtadmin.accounts.models import User
+
+    return User.objects.filter(
+        is_active=True,
+        person__position__unit__kind=Unit.Kind.TERRITORIAL_ISD,
+        person__position__unit__region_id=region_id,
+    )

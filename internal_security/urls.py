@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cases, home, inspections, investigations, notices, plans, signals
+from .views import cases, home, inspections, investigations, notices, plans, reports, signals
 from .views import complaints as views
 
 app_name = "internal_security"
@@ -59,6 +59,14 @@ urlpatterns = [
         inspections.inspection_recommendation_move,
         name="inspection-recommendation-move",
     ),
+    path("reports/", reports.report_list, name="report-list"),
+    path("reports/export/", reports.report_export, name="report-export"),
+    path("reports/forms/", reports.report_form_add, name="report-form-add"),
+    path("reports/call/", reports.report_call, name="report-call"),
+    path("reports/<int:pk>/", reports.report_detail, name="report-detail"),
+    path("reports/<int:pk>/move/<slug:move>/", reports.report_move_view, name="report-move"),
+    path("reports/<int:pk>/files/", reports.report_file_add, name="report-file-add"),
+    path("reports/<int:pk>/files/<int:file_pk>/", reports.report_file_download, name="report-file-download"),
     path("notices/", notices.notice_list, name="notice-list"),
     path("notices/new/", notices.notice_create, name="notice-create"),
     path("notices/export/", notices.notice_export, name="notice-export"),

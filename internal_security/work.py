@@ -9,11 +9,12 @@ from courtadmin.core.work import WorkPanel, record_lines
 from courtadmin.org.authority import active_grants, live_grant
 from courtadmin.org.models import Department
 
-from .models import Complaint, ComplaintGrant, Investigation, InvestigationGrant, StaffNotice
-from .permissions import is_isd_manager, reads_staff_notices
+from .models import Complaint, ComplaintGrant, Investigation, InvestigationGrant, StaffNotice, UnitReport
+from .permissions import is_isd_manager, isd_position, reads_staff_notices, unit_region
 from .selectors.complaints import complaints_visible_to
 from .selectors.investigations import investigations_visible_to
 from .selectors.notices import notices_visible_to
+from .selectors.reports import reports_visible_to
 
 UNDER_WAY = {
     Complaint: (Complaint.Status.REGISTERED, Complaint.Status.IN_WORK, Complaint.Status.DECIDED),
@@ -53,6 +54,21 @@ def _notices_open(user, limit: int):
     return record_lines([notices], limit, quote=lambda notice: notice.person)
 
 
+def _reports_to_handle(user, limit: int):
+    """ISD 5.12: a unit's reports still to send (awaited or returned), the oldest term first;
+    for the central ISD, the units' reports sent and awaiting acceptance."""
+    reports = reports_visible_to(user)
+    if unit_region(user) is not None:
+        reports = reports.filter(status__in=(UnitReport.Status.DUE, UnitReport.Status.RETURNED))
+    else:
+        reports = reports.filter(status=UnitReport.Status.SUBMITTED)
+    return record_lines([reports.order_by("due_on", "pk")], limit)
+
+
+def _handles_reports(user) -> bool:
+    return unit_region(user) is not None or isd_position(user) is not None
+
+
 PANELS = (
     WorkPanel(
         "internal_security",
@@ -81,5 +97,14 @@ PANELS = (
         order=41,
         shown_to=reads_staff_notices,
         all_url=reverse_lazy("internal_security:notice-list"),
+    ),
+    WorkPanel(
+        "internal_security_reports",
+        gettext_lazy("Reports of the territorial units (ISD 5.12)"),
+        gettext_lazy("No report waits for you."),
+        _reports_to_handle,
+        order=42,
+        shown_to=_handles_reports,
+        all_url=reverse_lazy("internal_security:report-list"),
     ),
 )

@@ -35,6 +35,7 @@ from .models import (
     PlanItem,
     Recommendation,
     StaffNotice,
+    UnitReport,
     WorkPlan,
 )
 from .permissions import (
@@ -42,10 +43,13 @@ from .permissions import (
     is_isd_head,
     is_isd_manager,
     isd_managers,
+    isd_position,
     keeps_region,
     may_work_on,
     may_work_on_investigation,
     team_of,
+    unit_region,
+    unit_staff,
 )
 from .selectors.cases import criminal_cases_visible_to
 from .selectors.complaints import appeal_term, complaints_visible_to
@@ -53,6 +57,7 @@ from .selectors.inspections import inspections_visible_to, recommendations_visib
 from .selectors.investigations import investigations_visible_to
 from .selectors.notices import notices_visible_to
 from .selectors.plans import plan_items_visible_to, plans_visible_to
+from .selectors.reports import reports_visible_to
 
 S = Complaint.Status
 ANSWER_KIND = "isd.complainant_answer"
@@ -760,3 +765,80 @@ RECOMMENDATION_WORKFLOW = RecommendationWorkflow()
 def recommendation_move(*, recommendation, move: str, actor, result: str = "", on=None):
     """Record a recommendation's execution: done (what was done and when) or not done (why)."""
     return RECOMMENDATION_WORKFLOW.perform(record=recommendation, move=move, actor=actor, result=result, on=on)
+
+
+# --- Periodic reports of the territorial units (ISD 5.12, 6.18) -------------------------------
+
+REPORT_KIND = "isd.unit_report"
+R = UnitReport.Status
+REPORT_MOVES = {
+    move.name: move
+    for move in (
+        Move("submit", gettext_lazy("Send the report"), frozenset({R.DUE, R.RETURNED}), R.SUBMITTED, "unit", ("text",)),
+        Move("accept", gettext_lazy("Accept"), frozenset({R.SUBMITTED}), R.ACCEPTED, "centre"),
+        Move("return", gettext_lazy("Return for rework"), frozenset({R.SUBMITTED}), R.RETURNED, "centre", ("reason",)),
+    )
+}
+
+
+class ReportWorkflow(Workflow):
+    """due -> sent (by the unit, with its text) -> accepted (by the central ISD: the term met
+    or missed by the day it was sent), or returned with the reason and sent again; the term
+    runs on while it is returned."""
+
+    model = UnitReport
+    moves = REPORT_MOVES
+    action_prefix = "isd.unit_report."
+
+    def visible_to(self, user):
+        return reports_visible_to(user)
+
+    def may(self, move, report, user) -> bool:
+        if move.who == "unit":
+            own = unit_region(user)
+            return own is not None and own.pk == report.region_id
+        return isd_position(user) is not None
+
+    def concerned(self, report, move, *, actor) -> list:
+        """The central ISD's managers hear a report is sent; the unit, what became of it."""
+        if move.name == "submit":
+            return list(isd_managers())
+        return list(unit_staff(report.region_id))
+
+    def refused_move(self, report, move) -> ValidationError:
+        return ValidationError(
+            _("A report that is %(status)s cannot be moved so (%(move)s).")
+            % {"status": report.get_status_display(), "move": move.label},
+            code="forbidden_move",
+        )
+
+    def refused_actor(self, report, move) -> ValidationError:
+        if move.who == "unit":
+            return ValidationError(_("Only the region's territorial ISD unit sends its report."), code="not_yours")
+        return ValidationError(_("Only the central ISD accepts or returns a report."), code="not_yours")
+
+    def check(self, report, move, *, actor, text="", reason="") -> None:
+        errors = missing_texts(
+            move, {"text": (text, _("Write the report.")), "reason": (reason, _("Say what is to be reworked."))}
+        )
+        if errors:
+            raise ValidationError(errors)
+
+    def apply(self, report, move, *, actor, text="", reason="") -> dict:
+        if move.name == "submit":
+            report.text, report.submitted_on = text.strip(), timezone.localdate()
+        if move.name == "return":
+            report.return_reason = reason.strip()
+        if move.name == "accept":
+            term = running_term(report, REPORT_KIND)
+            if term is not None:
+                deadline_close(deadline=term, actor=actor, on=report.submitted_on)
+        return {"reason": reason.strip()} if reason.strip() else {}
+
+
+REPORT_WORKFLOW = ReportWorkflow()
+
+
+def report_move(*, report, move: str, actor, text: str = "", reason: str = ""):
+    """Perform one move of a unit's periodic report (ISD 5.12)."""
+    return REPORT_WORKFLOW.perform(record=report, move=move, actor=actor, text=text, reason=reason)

@@ -186,6 +186,8 @@ ROLES = {
         "isd/plans/<int:pk>/",
         "isd/inspections/",  # ISD 5.10: every region's
         "isd/inspections/<int:pk>/",
+        "isd/reports/",  # ISD 5.12: the units' reports, the forms and the call
+        "isd/reports/<int:pk>/",
         "org/absences/",
         "audit/reads/<str:department>/",
         "dashboard/",
@@ -210,6 +212,8 @@ ROLES = {
         "isd/inspections/",  # its region's inspections and their recommendations (ISD 6.18)
         "isd/inspections/new/",
         "isd/inspections/<int:pk>/",
+        "isd/reports/",  # its own reports to send (ISD 5.12)
+        "isd/reports/<int:pk>/",
     },
     "chairman": {"dashboard/<str:board>/", "dashboard/exports/<int:pk>/", "isd/investigations/<int:pk>/"},
     "ca_head": {"org/absences/", "org/acting/new/", "org/acting/<int:pk>/"},

@@ -40,7 +40,16 @@ FEATURES = {
         "secondments",
         "council",
     },
-    "internal_security": {"complaints", "investigations", "cases", "signals", "notices", "plans", "inspections"},
+    "internal_security": {
+        "complaints",
+        "investigations",
+        "cases",
+        "signals",
+        "notices",
+        "plans",
+        "inspections",
+        "reports",
+    },
 }
 
 # --- 1. Top-level modules -----------------------------------------------------------------------
@@ -209,16 +218,19 @@ VOCABULARY = {
     "internal_security": {
         # a notice to the ISD head of a decision on territorial ISD staff (ISD 13); a work plan
         # of the ISD or a territorial unit (ISD 9); an inspection of a territorial subdivision (ISD 5.10)
-        "kinds": {"complaint", "investigation", "case", "signal", "notice", "plan", "inspection"},
+        # a territorial unit's periodic report (ISD 5.12)
+        "kinds": {"complaint", "investigation", "case", "signal", "notice", "plan", "inspection", "report"},
         # an official's explanation (ISD 5.2), a judge's interview (5.3), a personal file
         # studied (5.9), an officer on the team (ISD 7), a plan's item (ISD 14), an
         # inspection's recommendation (ISD 6.10, 6.18), one more person under investigation (ISD 6.21)
-        "subs": {"explanation", "interview", "personal-file", "team", "item", "recommendation", "person"},
+        # a form of periodic report (ISD 5.12)
+        "subs": {"explanation", "interview", "personal-file", "team", "item", "recommendation", "person", "form"},
         "steps": {
             "assign": "the head assigns officers: a move with their need-to-know grants (ISD 9)",
             "conflict": "an assigned officer declares a conflict of interest and loses the record (issue 7.2)",
             "extend": "the head or deputy extends the АППК term by a reasoned decision (АППК art. 76)",
             "personal-file-grant": "the Chairman or the CA head permits the study of a personal file (ISD 5.9)",
+            "call": "the ISD head calls every territorial unit to report on a form for a period (ISD 5.12)",
             "hand-over": "the head hands a complaint from one officer to another, saying why (ISD 6.23)",
             "link": "complaints and information on corruption linked to an investigation by its team (ISD 6.15, 6.21)",
             "document": "the ISD head's document approving a plan or agreeing a unit's, drafted from its items (ISD 9)",
@@ -371,7 +383,7 @@ def test_a_package_out_of_step_and_a_re_export_are_caught():
     assert feature_problems("internal_security", modules, FEATURES["internal_security"]) == [
         "internal_security/selectors/ has no cases.py",
         "internal_security/views/figures.py is not one of the features "
-        "['cases', 'complaints', 'inspections', 'investigations', 'notices', 'plans', 'signals']",
+        "['cases', 'complaints', 'inspections', 'investigations', 'notices', 'plans', 'reports', 'signals']",
     ]
     sources = {
         "internal_security/selectors/__init__.py": "from .complaints import complaints_visible_to\n",
@@ -410,7 +422,7 @@ def test_a_package_out_of_step_and_a_re_export_are_caught():
             "figures",
             "figures/",
             "figures: does not begin with a kind of "
-            "['case', 'complaint', 'inspection', 'investigation', 'notice', 'plan', 'signal']",
+            "['case', 'complaint', 'inspection', 'investigation', 'notice', 'plan', 'report', 'signal']",
         ),
         ("complaint-figures", "figures/", "complaint-figures: its path figures/ is not under complaints/"),
         ("complaint-new", "complaints/new/", "complaint-new: a path like complaints/new/ is named <kind>-create"),
@@ -418,13 +430,13 @@ def test_a_package_out_of_step_and_a_re_export_are_caught():
             "explanation-add",
             "investigations/<int:pk>/explanations/",
             "explanation-add: does not begin with a kind of "
-            "['case', 'complaint', 'inspection', 'investigation', 'notice', 'plan', 'signal']",
+            "['case', 'complaint', 'inspection', 'investigation', 'notice', 'plan', 'report', 'signal']",
         ),
         (
             "conclusion-prepare",
             "investigations/<int:pk>/conclusion/",
             "conclusion-prepare: does not begin with a kind of "
-            "['case', 'complaint', 'inspection', 'investigation', 'notice', 'plan', 'signal']",
+            "['case', 'complaint', 'inspection', 'investigation', 'notice', 'plan', 'report', 'signal']",
         ),
         (
             "investigation-conclude",

@@ -255,6 +255,42 @@ def _investigation_material(people, users):
     return {**kwargs, "file_pk": material.pk}
 
 
+def _unit_report(people, users):
+    """Shymkent's monthly report, called by the ISD head, with a file (ISD 5.12): never the
+    Almaty unit's to see."""
+    from internal_security.models import ReportingForm, UnitReport, UnitReportFile
+
+    form = ReportingForm.objects.create(
+        code="SWEEP-1", title="...", period="month", days_after=10, created_by=users["isd_head"]
+    )
+    report = UnitReport.objects.create(
+        form=form,
+        region=Region.objects.get(code="shymkent"),
+        period_start=date(2026, 10, 1),
+        period_end=date(2026, 10, 31),
+        due_on=date(2026, 11, 10),
+        called_by=users["isd_head"],
+    )
+    stored = UnitReportFile.objects.create(
+        report=report,
+        uploaded_by=users["isd_head"],
+        original_name="a.pdf",
+        content_type="application/pdf",
+        size=15,
+        sha256="0" * 64,
+        file=ContentFile(b"%PDF-1.7\n%%EOF\n", name="a.pdf"),
+    )
+    return {"pk": report.pk, "file_pk": stored.pk}
+
+
+def _unit_report_only(people, users):
+    return {"pk": _unit_report(people, users)["pk"]}
+
+
+def _unit_report_move(people, users):
+    return {**_unit_report_only(people, users), "move": "submit"}
+
+
 def _session(people, users):
     browser = Client()
     browser.post(reverse("accounts:login"), {"username": "isd_officer", "password": DEMO_TEST_PASSWORD})
@@ -968,6 +1004,11 @@ CASES = {
     "internal_security:plan-item-add": Case(_plan_only, "isd_officer", PLAN_OUTSIDERS),
     "internal_security:plan-item-remove": Case(_plan, "isd_officer", PLAN_OUTSIDERS),
     "internal_security:plan-item-move": Case(_plan_item_move, "isd_head", PLAN_OUTSIDERS),
+    # Another region's periodic report too (ISD 5.12).
+    "internal_security:report-detail": Case(_unit_report_only, "isd_head", PLAN_OUTSIDERS),
+    "internal_security:report-move": Case(_unit_report_move, "isd_head", PLAN_OUTSIDERS),
+    "internal_security:report-file-add": Case(_unit_report_only, "isd_head", PLAN_OUTSIDERS),
+    "internal_security:report-file-download": Case(_unit_report, "isd_head", PLAN_OUTSIDERS),
     # Another region's inspection too (ISD 5.10, 6.10, 6.18).
     "internal_security:inspection-detail": Case(_inspection_only, "isd_head", PLAN_OUTSIDERS),
     "internal_security:inspection-move": Case(_inspection_move, "isd_officer", PLAN_OUTSIDERS),

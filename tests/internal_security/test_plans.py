@@ -250,3 +250,14 @@ def test_the_report_form_on_the_plans_page_keeps_the_reason_beside_the_items_fie
     assert form["result"].value() == "Анықтама"
     done = client.post(url, {f"item{item.pk}-report-result": "Анықтама", f"item{item.pk}-report-on": "2026-03-01"})
     assert done.status_code == 302 and PlanItem.objects.get(pk=item.pk).status == PlanItem.Status.DONE
+
+
+@time_machine.travel(TODAY)
+def test_a_second_plan_for_the_same_year_is_refused_on_the_page_and_what_was_typed_stays(people, client_for):
+    a_plan(people)
+    a_plan(people, "isd_almaty")
+    for username, data in (("isd_officer", {"year": YEAR, "region": ""}), ("isd_almaty", {"year": YEAR})):
+        page = client_for(username).post(reverse("internal_security:plan-create"), {**data, "basis": "Екінші"})
+        assert page.status_code == 200, username
+        assert page.context["form"].non_field_errors() and page.context["form"]["basis"].value() == "Екінші"
+    assert WorkPlan.objects.count() == 2

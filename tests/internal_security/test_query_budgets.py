@@ -83,6 +83,11 @@ BUDGET = {
     "inspection-list": 6 + 3,
     # the inspection (region and leader joined), its recommendations; the read log's line
     "inspection-detail": 6 + 2 + 1 + READ_LOG_QUERIES,  # + its history
+    # the count, the page (form and region joined); the filter's forms and regions; the forms
+    # of report and the call's forms
+    "report-list": 6 + 6,
+    # the report (form and region joined), its files (with who uploaded them); the read log's line
+    "report-detail": 6 + 2 + 1 + READ_LOG_QUERIES,  # + its history
 }
 
 
@@ -479,3 +484,50 @@ def test_inspection_detail(people, client_for, django_assert_num_queries, rows):
     with django_assert_num_queries(BUDGET["inspection-detail"]):
         response = client.get(url)
     assert len(response.context["rows"]) == rows and all(moves for _row, moves in response.context["rows"])
+
+
+def many_reports(people, count):
+    from internal_security.models import ReportingForm, UnitReport
+
+    form = ReportingForm.objects.create(
+        code="F-1", title="...", period="month", days_after=10, created_by=people["isd_head"].user
+    )
+    region = Region.objects.get(code="almaty")
+    return UnitReport.objects.bulk_create(
+        UnitReport(
+            form=form,
+            region=region,
+            period_start=f"{2000 + n // 12}-{n % 12 + 1:02d}-01",
+            period_end=f"{2000 + n // 12}-{n % 12 + 1:02d}-28",
+            due_on="2026-12-10",
+            called_by=people["isd_head"].user,
+        )
+        for n in range(count)
+    )
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_report_list(people, client_for, django_assert_num_queries, rows):
+    many_reports(people, rows)
+    client = client_for("isd_head")
+    url = page(client, reverse("internal_security:report-list"))
+    with django_assert_num_queries(BUDGET["report-list"]):
+        response = client.get(url)
+    assert len(response.context["reports"]) == rows
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_report_detail(people, client_for, django_assert_num_queries, rows):
+    """Read by the Almaty unit, which sends it with its files."""
+    from internal_security.models import UnitReportFile
+
+    (report,) = many_reports(people, 1)
+    UnitReportFile.objects.bulk_create(
+        UnitReportFile(report=report, uploaded_by=people["isd_almaty"].user, file=f"r{n}", original_name="r.pdf", **PDF)
+        for n in range(rows)
+    )
+    client = client_for("isd_almaty")
+    url = page(client, report.get_absolute_url())
+    with django_assert_num_queries(BUDGET["report-detail"]):
+        response = client.get(url)
+    assert len(response.context["files"]) == rows and response.context["moves"]
