@@ -6,6 +6,8 @@ from courtadmin.org.authority import Capacity
 from courtadmin.org.departments import DepartmentRules, SigningPost
 from courtadmin.org.models import Department, Position
 
+from .models import Function
+
 RULES = DepartmentRules(
     code=Department.ISD,
     name=Department.ISD.label,
@@ -27,4 +29,6 @@ RULES = DepartmentRules(
     ),
     # ISD 7: each case on a need-to-know basis; every reading in the ISD's read log.
     need_to_know=True,
+    # ISD 14: its staff are given no function outside ISD 6.
+    functions=tuple(Function.choices),
 )

@@ -60,6 +60,7 @@ def load_demo_instructions(people) -> str:
         executors=[head_isd, users["isd_deputy"]],
         lead=head_isd,
         working_days=20,
+        function="6.18",  # ISD 14: the coordination of the territorial units on anti-corruption
     )
     child = instruction_give(
         actor=head_isd, parent=parent, text=ISD_TO_ALMATY, executors=[almaty], lead=almaty, working_days=10
@@ -96,6 +97,7 @@ def load_demo_instructions(people) -> str:
         executors=[users["isd_officer"]],
         lead=users["isd_officer"],
         working_days=7,
+        function="6.6",  # ISD 14: the pass regime
     )
     instruction_move(instruction=returned, move="report", actor=users["isd_officer"], text="Проверено, замечаний нет.")
     instruction_move(

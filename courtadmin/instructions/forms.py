@@ -54,6 +54,8 @@ class GiveForm(PortalFormMixin, forms.Form):
 
     department = forms.ChoiceField(label=_("Department"), required=False)
     text = forms.CharField(label=_("Instruction"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    # ISD 14: where the department's regulation lists its functions, the one it serves.
+    function = forms.ChoiceField(label=_("Function it serves"), required=False)
     executors = PeopleChoiceField(
         label=_("Executors"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -67,6 +69,14 @@ class GiveForm(PortalFormMixin, forms.Form):
         """`givings`: the departments he may give to, each with its Giving (permissions)."""
         super().__init__(*args, **kwargs)
         self.parent = parent
+        codes = [parent.department] if parent is not None else list(givings)
+        functions = [choice for code in codes for choice in departments.department(code).functions]
+        if functions:
+            self.fields["function"].choices = [("", "—"), *functions]
+            if parent is not None:
+                self.initial.setdefault("function", parent.function)
+        else:
+            del self.fields["function"]
         if parent is not None:
             del self.fields["department"]
         else:
@@ -88,6 +98,7 @@ class GiveForm(PortalFormMixin, forms.Form):
             "lead": data["lead"],
             "due_on": data["due_on"],
             "working_days": data["working_days"],
+            "function": data.get("function", ""),
         }
         if self.parent is None:
             inputs["department"] = data["department"]

@@ -54,6 +54,9 @@ class Instruction(models.Model):
     )
     given_at = models.DateTimeField(pgettext_lazy("instruction", "given at"), auto_now_add=True)
     text = models.TextField(_("instruction"))
+    # The function of its department it serves, where the department's regulation lists them
+    # (ISD 14: no other is given); empty for a department that lists none.
+    function = models.CharField(_("function it serves"), max_length=16, blank=True)
     working_days = models.PositiveSmallIntegerField(_("term, working days"), null=True, blank=True)
     due_on = models.DateField(_("due"))
     status = models.CharField(
@@ -104,6 +107,12 @@ class Instruction(models.Model):
         """The term's state, where the selector annotated it (selectors.with_term_state)."""
         state = getattr(self, "term_state", None)
         return str(self.Term(state).label) if state else ""
+
+    @property
+    def function_label(self) -> str:
+        """The function it serves, as its department's regulation names it."""
+        rules = departments.department(self.department)
+        return str(dict(rules.functions).get(self.function, self.function)) if rules and self.function else ""
 
     @property
     def is_running(self) -> bool:

@@ -15,6 +15,7 @@ from courtadmin.audit.services import audit_record
 from courtadmin.core.registers import next_number
 from courtadmin.deadlines.calendar import WorkingCalendar
 from courtadmin.deadlines.services import deadline_open
+from courtadmin.org import departments
 
 from .models import Instruction, InstructionExecutor, InstructionReport
 from .permissions import executor_candidates, may_give, may_split
@@ -63,6 +64,21 @@ def _term_errors(*, due_on, working_days, parent, today: date, calendar: Working
     return errors, due_on
 
 
+def _function_errors(functions: dict, function: str) -> dict:
+    """ISD 14: a department whose regulation lists its functions is given an instruction only
+    under one of them, named."""
+    if not function:
+        return {"function": ValidationError(_("Name the function of the department it serves."), code="required")}
+    if function not in functions:
+        return {
+            "function": ValidationError(
+                _("The department has no such function: it is given no other work (ISD 14)."),
+                code="outside_functions",
+            )
+        }
+    return {}
+
+
 def instruction_give(
     *,
     actor,
@@ -73,6 +89,7 @@ def instruction_give(
     due_on: date | None = None,
     working_days: int | None = None,
     parent: Instruction | None = None,
+    function: str = "",
 ) -> Instruction:
     """Give an instruction: of one's own to a department (the leadership, IR 11, ISD 7; its
     head or whoever replaces him, IR 11, ISD 9, ISD 5.12), or split from `parent` by one of its
@@ -91,6 +108,13 @@ def instruction_give(
     errors = {}
     if not (text or "").strip():
         errors["text"] = ValidationError(_("Write the instruction."), code="required")
+    rules = departments.department(department)
+    functions = dict(rules.functions) if rules is not None else {}
+    # A split instruction serves its parent's function unless it names its own; a department
+    # that lists no functions has none named.
+    function = (function or (parent.function if parent is not None else "")) if functions else ""
+    if functions:
+        errors.update(_function_errors(functions, function))
     executors = list(executors or ())
     if not executors:
         errors["executors"] = ValidationError(_("Name at least one executor."), code="required")
@@ -132,6 +156,7 @@ def instruction_give(
             parent=parent,
             given_by=actor,
             text=text,
+            function=function,
             working_days=working_days,
             due_on=due,
         )

@@ -56,6 +56,9 @@ class DepartmentRules:
     # region), only its head and deputy and the positions outside it reach them all, and
     # every opening and download is written to its read log.
     need_to_know: bool = False
+    # The functions its regulation gives it, (code, label): an instruction to its staff names
+    # the one it serves, and no other is given (ISD 14). Empty: its instructions name none.
+    functions: tuple[tuple[str, str], ...] = ()
 
     def refusal_to_sign(self, line_of_work: str | None) -> str:
         return dict(self.reason_not_signer_by_line).get(line_of_work, self.reason_not_signer)

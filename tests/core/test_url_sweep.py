@@ -559,6 +559,7 @@ def _isd_instruction(people, users):
         executors=[users["isd_head"], users["isd_officer2"]],
         lead=users["isd_head"],
         working_days=10,
+        function="6.21",
     )
     upload = SimpleUploadedFile("i.pdf", b"%PDF-1.7\n%%EOF\n")
     report = instruction_report_add(actor=users["isd_officer2"], instruction=instruction, text="...", files=[upload])

@@ -13,6 +13,8 @@ def pdf(name="report.pdf") -> SimpleUploadedFile:
 
 
 def give(giver, executors, department="IR", lead=None, working_days=5, text="Подготовить справку", **extra):
+    # ISD 14: the ISD's instructions name the function of ISD 6 they serve (here, complaints).
+    extra.setdefault("function", "6.23" if department == "ISD" else "")
     return instruction_give(
         actor=giver,
         department=department,

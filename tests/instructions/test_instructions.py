@@ -259,3 +259,16 @@ def test_a_units_instruction_reported_late_is_escalated_to_the_isd_head_and_clos
         accept(instruction, isd_head)
     assert (instruction.status, instruction.term_kept, instruction.reported_on) == (S.ACCEPTED, False, overdue_day)
     assert Deadline.objects.get(kind="isd.instruction").state == Deadline.State.MISSED
+
+
+def test_an_isd_instruction_names_a_function_of_isd_6_and_no_other_isd_14(people, users):
+    """ISD 14: ISD staff are given no function the regulation does not provide: an instruction
+    to the ISD names the function of ISD 6 it serves; the IR's name none."""
+    head, officer = users["isd_head"], users["isd_officer"]
+    assert refusal_codes(give, giver=head, executors=[officer], department="ISD", function="") == {"required"}
+    assert refusal_codes(give, giver=head, executors=[officer], department="ISD", function="7.1") == {
+        "outside_functions"
+    }
+    assert not Instruction.objects.exists()
+    assert give(head, [officer], department="ISD", function="6.13").function == "6.13"
+    assert give(users["ir_head"], [users["ir_officer"]], function="6.13").function == ""

@@ -25,16 +25,16 @@ def test_the_journey_through_the_pages_isd_5_12(people, users, client_for):
     """The CA head gives through the form, the ISD head splits it to the Almaty unit through
     the split page, the unit reports with a file, the ISD head accepts."""
     client = client_for("ca_head")
-    response = client.post(
-        reverse("instructions:instruction-create"),
-        {
-            "department": "ISD",
-            "text": "Проанализировать работу подразделений",
-            "executors": [users["isd_head"].pk],
-            "lead": users["isd_head"].pk,
-            "working_days": "10",
-        },
-    )
+    given = {
+        "department": "ISD",
+        "text": "Проанализировать работу подразделений",
+        "executors": [users["isd_head"].pk],
+        "lead": users["isd_head"].pk,
+        "working_days": "10",
+    }
+    refused = client.post(reverse("instructions:instruction-create"), given)  # ISD 14: which function?
+    assert refused.status_code == 200 and refused.context["form"].errors.as_data()["function"][0].code == "required"
+    response = client.post(reverse("instructions:instruction-create"), {**given, "function": "6.18"})
     parent = Instruction.objects.get()
     assert response.status_code == 302 and response.url == parent.get_absolute_url()
     client = client_for("isd_head")
@@ -53,6 +53,7 @@ def test_the_journey_through_the_pages_isd_5_12(people, users, client_for):
     )
     child = Instruction.objects.get(parent=parent)
     assert response.status_code == 302 and response.url == child.get_absolute_url()
+    assert child.function == parent.function == "6.18"  # the split serves its parent's function
     client = client_for("isd_almaty")
     response = client.post(
         reverse("instructions:instruction-move", args=[child.pk, "report"]),
