@@ -21,6 +21,7 @@ class InternalSecurityConfig(AppConfig):
             load_demo_complaints,
             load_demo_criminal_cases,
             load_demo_documents,
+            load_demo_evaluations,
             load_demo_inspections,
             load_demo_investigations,
             load_demo_notices,
@@ -33,6 +34,7 @@ class InternalSecurityConfig(AppConfig):
             Complaint,
             ComplaintGrant,
             CriminalCase,
+            HeadEvaluation,
             Inspection,
             Investigation,
             InvestigationGrant,
@@ -43,6 +45,7 @@ class InternalSecurityConfig(AppConfig):
             WorkPlan,
         )
         from .permissions import isd_records_within_reach, registers_within_reach
+        from .selectors.evaluations import evaluations_visible_to
         from .selectors.inspections import recommendations_visible_to
         from .selectors.notices import notices_visible_to
         from .selectors.plans import plan_items_visible_to
@@ -60,6 +63,9 @@ class InternalSecurityConfig(AppConfig):
         register_record_reach(WorkPlan, registers_within_reach)
         register_record_reach(Inspection, registers_within_reach)
         register_record_reach(UnitReport, registers_within_reach)
+        register_record_reach(
+            HeadEvaluation, lambda qs, user: qs.filter(pk__in=evaluations_visible_to(user).values("pk"))
+        )
         register_record_reach(
             Recommendation, lambda qs, user: qs.filter(pk__in=recommendations_visible_to(user).values("pk"))
         )
@@ -84,3 +90,4 @@ class InternalSecurityConfig(AppConfig):
         register_demo_loader(load_demo_plans)
         register_demo_loader(load_demo_inspections)
         register_demo_loader(load_demo_reports)
+        register_demo_loader(load_demo_evaluations)

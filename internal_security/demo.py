@@ -548,3 +548,32 @@ def load_demo_reports(people) -> str:
             report_move(report=report, move="accept", actor=head)
     reports_call(actor=head, form=form, day=timezone.localdate())
     return "ISD: a quarterly form of report; last quarter's reports called (Almaty's accepted), this quarter's awaited."
+
+
+def load_demo_evaluations(people) -> str:
+    """ISD 9: the ISD head's evaluation of the Almaty unit's head for last year, on the report he
+    heard, with a proposal of reward."""
+    from datetime import date
+
+    from django.utils import timezone
+
+    from .models import HeadEvaluation
+    from .services.evaluations import evaluation_record
+
+    if HeadEvaluation.objects.exists():
+        return "ISD: evaluations already in the demo."
+    year = timezone.localdate().year - 1
+    evaluation_record(
+        actor=people["isd_head"].user,
+        evaluation=HeadEvaluation(
+            region=Region.objects.get(code="almaty"),
+            head="Ерлан Маратұлы Жақсылықов",
+            year=year,
+            heard_on=min(date(year + 1, 1, 20), timezone.localdate()),
+            report="Жыл ішінде 12 тексеру өткізілді, 3 ұсыным орындалды.",
+            assessment=HeadEvaluation.Assessment.MEETS,
+            proposal=HeadEvaluation.Proposal.REWARD,
+            proposal_text="Алғыс хатпен марапаттау ұсынылады.",
+        ),
+    )
+    return "ISD: the Almaty unit's head evaluated for last year, a reward proposed (isd_head)."

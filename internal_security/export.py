@@ -125,3 +125,14 @@ def reports_workbook(reports) -> bytes:
             for r in reports.iterator(chunk_size=2000)
         ),
     )
+
+
+def evaluations_workbook(evaluations) -> bytes:
+    return _workbook(
+        _("Evaluations of the units' heads"),
+        [_("Year"), _("Region"), _("Head of the unit"), _("Report heard on"), _("Assessment"), _("Proposal")],
+        (
+            [e.year, str(e.region), e.head, e.heard_on, e.get_assessment_display(), e.get_proposal_display()]
+            for e in evaluations.iterator(chunk_size=2000)
+        ),
+    )

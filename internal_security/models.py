@@ -869,3 +869,65 @@ class UnitReportFile(StoredFile):
         verbose_name = _("file of a report")
         verbose_name_plural = _("files of a report")
         ordering = ["uploaded_at", "pk"]
+
+
+# --- The ISD head's evaluation of the territorial units' heads (ISD 9) --------------------------
+
+
+class HeadEvaluation(models.Model):
+    """The ISD head's evaluation of a territorial ISD unit's head for a year, on the report he
+    heard, with a proposal of reward or penalty where he makes one (ISD 9). Read by the ISD
+    head and deputy and those the ISD reports to (ISD 7); nobody else, the units included."""
+
+    audit_department = "ISD"
+
+    class Assessment(models.TextChoices):
+        MEETS = "meets", _("meets the requirements")
+        PARTLY = "partly", _("meets the requirements in part")
+        FAILS = "fails", _("does not meet the requirements")
+
+    class Proposal(models.TextChoices):
+        NONE = "none", _("no proposal")
+        REWARD = "reward", _("a reward proposed")
+        PENALTY = "penalty", _("a penalty proposed")
+
+    region = models.ForeignKey(Region, verbose_name=_("territorial ISD unit of the region"), on_delete=models.PROTECT)
+    head = models.CharField(_("head of the unit"), max_length=300)
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    heard_on = models.DateField(_("report heard on"))
+    report = models.TextField(_("the report heard"))
+    assessment = models.CharField(_("assessment"), max_length=16, choices=Assessment.choices)
+    proposal = models.CharField(_("proposal"), max_length=16, choices=Proposal.choices, default=Proposal.NONE)
+    proposal_text = models.TextField(_("the proposal and its grounds"), blank=True)
+    evaluated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evaluation of a unit's head")
+        verbose_name_plural = _("evaluations of the units' heads")
+        ordering = ["-year", "region_id", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "head", "year"],
+                name="isd_evaluation_once_a_year",
+                violation_error_message=_("This head is evaluated for the year already."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.head} ({self.year})"
+
+    def get_absolute_url(self):
+        return reverse("internal_security:evaluation-detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.heard_on and self.heard_on > timezone.localdate():
+            errors["heard_on"] = ValidationError(_("This date is still to come."), code="future")
+        if self.proposal != self.Proposal.NONE and not self.proposal_text.strip():
+            errors["proposal_text"] = ValidationError(_("Give the proposal and its grounds."), code="required")
+        if errors:
+            raise ValidationError(errors)

@@ -192,3 +192,11 @@ def unit_staff(region_id):
         person__position__unit__kind=Unit.Kind.TERRITORIAL_ISD,
         person__position__unit__region_id=region_id,
     )
+
+
+def reads_evaluations(user) -> bool:
+    """The evaluations of the units' heads are for the ISD head and deputy and those the ISD
+    reports to (ISD 7, ISD 9); not its officers, not the units."""
+    person = person_of(user)
+    leadership = person is not None and person.position is not None and person.position.kind in ("chairman", "ca_head")
+    return is_isd_manager(user) or leadership

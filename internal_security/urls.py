@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cases, home, inspections, investigations, notices, plans, reports, signals
+from .views import cases, evaluations, home, inspections, investigations, notices, plans, reports, signals
 from .views import complaints as views
 
 app_name = "internal_security"
@@ -67,6 +67,10 @@ urlpatterns = [
     path("reports/<int:pk>/move/<slug:move>/", reports.report_move_view, name="report-move"),
     path("reports/<int:pk>/files/", reports.report_file_add, name="report-file-add"),
     path("reports/<int:pk>/files/<int:file_pk>/", reports.report_file_download, name="report-file-download"),
+    path("evaluations/", evaluations.evaluation_list, name="evaluation-list"),
+    path("evaluations/new/", evaluations.evaluation_create, name="evaluation-create"),
+    path("evaluations/export/", evaluations.evaluation_export, name="evaluation-export"),
+    path("evaluations/<int:pk>/", evaluations.evaluation_detail, name="evaluation-detail"),
     path("notices/", notices.notice_list, name="notice-list"),
     path("notices/new/", notices.notice_create, name="notice-create"),
     path("notices/export/", notices.notice_export, name="notice-export"),

@@ -2,6 +2,7 @@
 
 from django.shortcuts import render
 
+from ..permissions import reads_evaluations
 from ..selectors import complaints as selectors
 from .complaints import LIST_PAGE_SIZE
 
@@ -9,4 +10,5 @@ from .complaints import LIST_PAGE_SIZE
 def home(request):
     context = selectors.department_overview(request.user)
     context["complaints"] = selectors.complaints_visible_to(request.user)[:LIST_PAGE_SIZE]
+    context["may_read_evaluations"] = reads_evaluations(request.user)
     return render(request, "internal_security/home.html", context)

@@ -188,6 +188,9 @@ ROLES = {
         "isd/inspections/<int:pk>/",
         "isd/reports/",  # ISD 5.12: the units' reports, the forms and the call
         "isd/reports/<int:pk>/",
+        "isd/evaluations/",  # ISD 9: his evaluations of the units' heads
+        "isd/evaluations/new/",
+        "isd/evaluations/<int:pk>/",
         "org/absences/",
         "audit/reads/<str:department>/",
         "dashboard/",

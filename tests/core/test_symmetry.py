@@ -49,6 +49,7 @@ FEATURES = {
         "plans",
         "inspections",
         "reports",
+        "evaluations",
     },
 }
 
@@ -218,8 +219,18 @@ VOCABULARY = {
     "internal_security": {
         # a notice to the ISD head of a decision on territorial ISD staff (ISD 13); a work plan
         # of the ISD or a territorial unit (ISD 9); an inspection of a territorial subdivision (ISD 5.10)
-        # a territorial unit's periodic report (ISD 5.12)
-        "kinds": {"complaint", "investigation", "case", "signal", "notice", "plan", "inspection", "report"},
+        # a territorial unit's periodic report (ISD 5.12); the ISD head's evaluation of a unit's head (ISD 9)
+        "kinds": {
+            "complaint",
+            "investigation",
+            "case",
+            "signal",
+            "notice",
+            "plan",
+            "inspection",
+            "report",
+            "evaluation",
+        },
         # an official's explanation (ISD 5.2), a judge's interview (5.3), a personal file
         # studied (5.9), an officer on the team (ISD 7), a plan's item (ISD 14), an
         # inspection's recommendation (ISD 6.10, 6.18), one more person under investigation (ISD 6.21)
@@ -383,7 +394,8 @@ def test_a_package_out_of_step_and_a_re_export_are_caught():
     assert feature_problems("internal_security", modules, FEATURES["internal_security"]) == [
         "internal_security/selectors/ has no cases.py",
         "internal_security/views/figures.py is not one of the features "
-        "['cases', 'complaints', 'inspections', 'investigations', 'notices', 'plans', 'reports', 'signals']",
+        "['cases', 'complaints', 'evaluations', 'inspections', 'investigations', 'notices', 'plans', "
+        "'reports', 'signals']",
     ]
     sources = {
         "internal_security/selectors/__init__.py": "from .complaints import complaints_visible_to\n",
@@ -422,7 +434,7 @@ def test_a_package_out_of_step_and_a_re_export_are_caught():
             "figures",
             "figures/",
             "figures: does not begin with a kind of "
-            "['case', 'complaint', 'inspection', 'investigation', 'notice', 'plan', 'report', 'signal']",
+            "['case', 'complaint', 'evaluation', 'inspection', 'investigation', 'notice', 'plan', 'report', 'signal']",
         ),
         ("complaint-figures", "figures/", "complaint-figures: its path figures/ is not under complaints/"),
         ("complaint-new", "complaints/new/", "complaint-new: a path like complaints/new/ is named <kind>-create"),
@@ -430,13 +442,13 @@ def test_a_package_out_of_step_and_a_re_export_are_caught():
             "explanation-add",
             "investigations/<int:pk>/explanations/",
             "explanation-add: does not begin with a kind of "
-            "['case', 'complaint', 'inspection', 'investigation', 'notice', 'plan', 'report', 'signal']",
+            "['case', 'complaint', 'evaluation', 'inspection', 'investigation', 'notice', 'plan', 'report', 'signal']",
         ),
         (
             "conclusion-prepare",
             "investigations/<int:pk>/conclusion/",
             "conclusion-prepare: does not begin with a kind of "
-            "['case', 'complaint', 'inspection', 'investigation', 'notice', 'plan', 'report', 'signal']",
+            "['case', 'complaint', 'evaluation', 'inspection', 'investigation', 'notice', 'plan', 'report', 'signal']",
         ),
         (
             "investigation-conclude",

@@ -291,6 +291,25 @@ def _unit_report_move(people, users):
     return {**_unit_report_only(people, users), "move": "submit"}
 
 
+def _evaluation(people, users):
+    """The ISD head's evaluation of the Almaty unit's head (ISD 9): not even that unit's to see."""
+    from internal_security.models import HeadEvaluation
+    from internal_security.services.evaluations import evaluation_record
+
+    evaluation = evaluation_record(
+        actor=users["isd_head"],
+        evaluation=HeadEvaluation(
+            region=Region.objects.get(code="almaty"),
+            head="...",
+            year=2025,
+            heard_on=date(2026, 1, 20),
+            report="...",
+            assessment="meets",
+        ),
+    )
+    return {"pk": evaluation.pk}
+
+
 def _session(people, users):
     browser = Client()
     browser.post(reverse("accounts:login"), {"username": "isd_officer", "password": DEMO_TEST_PASSWORD})
@@ -582,6 +601,7 @@ ISD_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_officer", "isd_almaty"
 # A region's plan and inspections: the central ISD, those it reports to and that region's unit
 # alone (ISD 9, ISD 5.10).
 PLAN_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_almaty", *SUBDIVISIONS]
+EVALUATION_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_officer", "isd_almaty", "hr_keeper", *SUBDIVISIONS]
 NOTICE_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_officer", "isd_almaty", *SUBDIVISIONS]
 # An ISD document is seen by its author, its route and those who reach every ISD record.
 ISD_DOCUMENT_OUTSIDERS = ["ir_head", "sysadmin", "ca_deputy", "isd_officer2", "isd_almaty", *SUBDIVISIONS]
@@ -1015,6 +1035,8 @@ CASES = {
     "internal_security:inspection-move": Case(_inspection_move, "isd_officer", PLAN_OUTSIDERS),
     "internal_security:inspection-recommendation-add": Case(_inspection_only, "isd_officer", PLAN_OUTSIDERS),
     "internal_security:inspection-recommendation-move": Case(_recommendation_move, "isd_officer", PLAN_OUTSIDERS),
+    # ISD 9: the ISD head's evaluations, for the ISD's managers and the leadership alone.
+    "internal_security:evaluation-detail": Case(_evaluation, "isd_deputy", EVALUATION_OUTSIDERS),
     # ISD 13: the ISD head and deputy and those who file them; not the ISD's officers, not the units.
     "internal_security:notice-detail": Case(_notice_only, "isd_head", NOTICE_OUTSIDERS),
     "internal_security:notice-move": Case(_notice_move, "hr_keeper", NOTICE_OUTSIDERS),

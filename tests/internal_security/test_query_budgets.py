@@ -88,6 +88,10 @@ BUDGET = {
     "report-list": 6 + 6,
     # the report (form and region joined), its files (with who uploaded them); the read log's line
     "report-detail": 6 + 2 + 1 + READ_LOG_QUERIES,  # + its history
+    # the count, the page (region joined); the filter's regions
+    "evaluation-list": 6 + 3,
+    # the evaluation (region joined); the read log's line
+    "evaluation-detail": 6 + 1 + 1 + READ_LOG_QUERIES,  # + its history
 }
 
 
@@ -531,3 +535,30 @@ def test_report_detail(people, client_for, django_assert_num_queries, rows):
     with django_assert_num_queries(BUDGET["report-detail"]):
         response = client.get(url)
     assert len(response.context["files"]) == rows and response.context["moves"]
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_evaluation_list(people, client_for, django_assert_num_queries, rows):
+    from internal_security.models import HeadEvaluation
+
+    HeadEvaluation.objects.bulk_create(
+        HeadEvaluation(
+            region=Region.objects.get(code="almaty"),
+            head=f"Басшы {n}",
+            year=2025,
+            heard_on="2026-01-20",
+            report="...",
+            assessment="meets",
+            evaluated_by=people["isd_head"].user,
+        )
+        for n in range(rows)
+    )
+    client = client_for("isd_head")
+    url = page(client, reverse("internal_security:evaluation-list"))
+    with django_assert_num_queries(BUDGET["evaluation-list"]):
+        response = client.get(url)
+    assert len(response.context["evaluations"]) == rows
+    evaluation = response.context["evaluations"][0]
+    url = page(client, evaluation.get_absolute_url())
+    with django_assert_num_queries(BUDGET["evaluation-detail"]):
+        client.get(url)
