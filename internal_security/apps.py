@@ -24,6 +24,7 @@ class InternalSecurityConfig(AppConfig):
             load_demo_evaluations,
             load_demo_inspections,
             load_demo_investigations,
+            load_demo_meetings,
             load_demo_notices,
             load_demo_plans,
             load_demo_reports,
@@ -41,10 +42,11 @@ class InternalSecurityConfig(AppConfig):
             PlanItem,
             Recommendation,
             StaffNotice,
+            UnitMeeting,
             UnitReport,
             WorkPlan,
         )
-        from .permissions import isd_records_within_reach, registers_within_reach
+        from .permissions import isd_records_within_reach, meetings_within_reach, registers_within_reach
         from .selectors.evaluations import evaluations_visible_to
         from .selectors.inspections import recommendations_visible_to
         from .selectors.notices import notices_visible_to
@@ -63,6 +65,7 @@ class InternalSecurityConfig(AppConfig):
         register_record_reach(WorkPlan, registers_within_reach)
         register_record_reach(Inspection, registers_within_reach)
         register_record_reach(UnitReport, registers_within_reach)
+        register_record_reach(UnitMeeting, meetings_within_reach)
         register_record_reach(
             HeadEvaluation, lambda qs, user: qs.filter(pk__in=evaluations_visible_to(user).values("pk"))
         )
@@ -91,3 +94,4 @@ class InternalSecurityConfig(AppConfig):
         register_demo_loader(load_demo_inspections)
         register_demo_loader(load_demo_reports)
         register_demo_loader(load_demo_evaluations)
+        register_demo_loader(load_demo_meetings)

@@ -577,3 +577,46 @@ def load_demo_evaluations(people) -> str:
         ),
     )
     return "ISD: the Almaty unit's head evaluated for last year, a reward proposed (isd_head)."
+
+
+def load_demo_meetings(people) -> str:
+    """ISD 5.11, 5.13: a seminar with every unit held a fortnight ago with its minutes, and
+    methodological help to the Almaty unit planned for next week."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .models import UnitMeeting
+    from .services.meetings import meeting_plan
+    from .workflow import meeting_move
+
+    if UnitMeeting.objects.exists():
+        return "ISD: meetings already in the demo."
+    officer = people["isd_officer"].user
+    today = timezone.localdate()
+    seminar = meeting_plan(
+        actor=officer,
+        meeting=UnitMeeting(
+            kind=UnitMeeting.Kind.SEMINAR,
+            topic="Сыбайлас жемқорлық тәуекелдерін талдау әдістемесі",
+            held_on=today - timedelta(days=14),
+            place="Бейнеконференция",
+        ),
+    )
+    meeting_move(
+        meeting=seminar,
+        move="hold",
+        actor=officer,
+        minutes="Барлық аумақтық бөлімшелер қатысты. Шешім: тәуекелдер картасын тоқсан сайын жаңарту.",
+    )
+    meeting_plan(
+        actor=officer,
+        meeting=UnitMeeting(
+            kind=UnitMeeting.Kind.HELP,
+            topic="Өтініштерді тіркеу журналын жүргізу",
+            held_on=today + timedelta(days=7),
+            place="Алматы",
+        ),
+        regions=[Region.objects.get(code="almaty")],
+    )
+    return "ISD: a seminar with every unit held with its minutes; methodological help to Almaty planned."

@@ -136,3 +136,14 @@ def evaluations_workbook(evaluations) -> bytes:
             for e in evaluations.iterator(chunk_size=2000)
         ),
     )
+
+
+def meetings_workbook(meetings) -> bytes:
+    return _workbook(
+        _("Meetings with the units"),
+        [_("Date"), _("Kind"), _("Topic"), _("Place or link"), _("Status")],
+        (
+            [m.held_on, m.get_kind_display(), m.topic, m.place, m.get_status_display()]
+            for m in meetings.iterator(chunk_size=2000)
+        ),
+    )

@@ -931,3 +931,63 @@ class HeadEvaluation(models.Model):
             errors["proposal_text"] = ValidationError(_("Give the proposal and its grounds."), code="required")
         if errors:
             raise ValidationError(errors)
+
+
+# --- Methodological help and meetings with the territorial units (ISD 5.11, 5.13) --------------
+
+
+class UnitMeeting(models.Model):
+    """A meeting, seminar or methodological help the ISD holds with the territorial units
+    (ISD 5.11, 5.13): planned with its topic, the units taking part (none named: all of them),
+    held with its minutes, or cancelled with the reason. Its status changes only through
+    `workflow.meeting_move`."""
+
+    audit_department = "ISD"
+
+    class Kind(models.TextChoices):
+        MEETING = "meeting", _("meeting")
+        SEMINAR = "seminar", _("seminar")
+        HELP = "help", _("methodological help")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", pgettext_lazy("meeting", "planned")
+        HELD = "held", pgettext_lazy("meeting", "held")
+        CANCELLED = "cancelled", pgettext_lazy("meeting", "cancelled")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    topic = models.CharField(_("topic"), max_length=500)
+    held_on = models.DateField(_("date"))
+    place = models.CharField(_("place or link"), max_length=300, blank=True)
+    regions = models.ManyToManyField(
+        Region, verbose_name=_("units taking part"), blank=True, help_text=_("None chosen: every unit.")
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PLANNED)
+    minutes = models.TextField(_("minutes"), blank=True)
+    closing_note = models.TextField(_("why it was cancelled"), blank=True)
+    planned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("meeting with the units")
+        verbose_name_plural = _("meetings with the units")
+        ordering = ["-held_on", "-pk"]
+        indexes = [models.Index(fields=["-held_on", "-id"], name="isd_meeting_list_order")]
+
+    def __str__(self):
+        return f"{self.held_on:%d.%m.%Y} {self.topic[:60]}"
+
+    def get_absolute_url(self):
+        return reverse("internal_security:meeting-detail", args=[self.pk])
+
+
+class UnitMeetingFile(StoredFile):
+    """A file of a meeting: its signed minutes, the materials handed out."""
+
+    audit_department = "ISD"
+
+    meeting = models.ForeignKey(UnitMeeting, on_delete=models.CASCADE, related_name="files")
+
+    class Meta:
+        verbose_name = _("file of a meeting")
+        verbose_name_plural = _("files of a meeting")
+        ordering = ["uploaded_at", "pk"]

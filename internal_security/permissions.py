@@ -183,15 +183,16 @@ def reads_registers(user) -> bool:
     return isd_reach(user).kind is not Reach.NONE
 
 
-def unit_staff(region_id):
-    """The accounts of a region's territorial ISD unit: told what became of its reports."""
+def unit_staff(regions):
+    """The accounts of the territorial ISD units of `regions` (a region's id, a list of them,
+    or None for every unit): told what became of their reports and meetings."""
     from courtadmin.accounts.models import User
 
-    return User.objects.filter(
-        is_active=True,
-        person__position__unit__kind=Unit.Kind.TERRITORIAL_ISD,
-        person__position__unit__region_id=region_id,
-    )
+    staff = User.objects.filter(is_active=True, person__position__unit__kind=Unit.Kind.TERRITORIAL_ISD)
+    if regions is None:
+        return staff
+    ids = regions if isinstance(regions, list | tuple) else [regions]
+    return staff.filter(person__position__unit__region_id__in=ids)
 
 
 def reads_evaluations(user) -> bool:
@@ -200,3 +201,14 @@ def reads_evaluations(user) -> bool:
     person = person_of(user)
     leadership = person is not None and person.position is not None and person.position.kind in ("chairman", "ca_head")
     return is_isd_manager(user) or leadership
+
+
+def meetings_within_reach(queryset, user):
+    """ISD 5.11, 5.13: the meetings with the units are read by the ISD's staff and those it
+    reports to, and by a unit when it takes part (or every unit does); nobody else."""
+    reach = isd_reach(user)
+    if reach.kind in (Reach.ALL, Reach.GRANTED):
+        return queryset
+    if reach.kind is Reach.REGION:
+        return queryset.filter(Q(regions=reach.region_id) | Q(regions__isnull=True)).distinct()
+    return queryset.none()

@@ -1,6 +1,17 @@
 from django.urls import path
 
-from .views import cases, evaluations, home, inspections, investigations, notices, plans, reports, signals
+from .views import (
+    cases,
+    evaluations,
+    home,
+    inspections,
+    investigations,
+    meetings,
+    notices,
+    plans,
+    reports,
+    signals,
+)
 from .views import complaints as views
 
 app_name = "internal_security"
@@ -71,6 +82,13 @@ urlpatterns = [
     path("evaluations/new/", evaluations.evaluation_create, name="evaluation-create"),
     path("evaluations/export/", evaluations.evaluation_export, name="evaluation-export"),
     path("evaluations/<int:pk>/", evaluations.evaluation_detail, name="evaluation-detail"),
+    path("meetings/", meetings.meeting_list, name="meeting-list"),
+    path("meetings/new/", meetings.meeting_create, name="meeting-create"),
+    path("meetings/export/", meetings.meeting_export, name="meeting-export"),
+    path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting-detail"),
+    path("meetings/<int:pk>/move/<slug:move>/", meetings.meeting_move_view, name="meeting-move"),
+    path("meetings/<int:pk>/files/", meetings.meeting_file_add, name="meeting-file-add"),
+    path("meetings/<int:pk>/files/<int:file_pk>/", meetings.meeting_file_download, name="meeting-file-download"),
     path("notices/", notices.notice_list, name="notice-list"),
     path("notices/new/", notices.notice_create, name="notice-create"),
     path("notices/export/", notices.notice_export, name="notice-export"),

@@ -35,6 +35,7 @@ from .models import (
     PlanItem,
     Recommendation,
     StaffNotice,
+    UnitMeeting,
     UnitReport,
     WorkPlan,
 )
@@ -55,6 +56,7 @@ from .selectors.cases import criminal_cases_visible_to
 from .selectors.complaints import appeal_term, complaints_visible_to
 from .selectors.inspections import inspections_visible_to, recommendations_visible_to
 from .selectors.investigations import investigations_visible_to
+from .selectors.meetings import meetings_visible_to
 from .selectors.notices import notices_visible_to
 from .selectors.plans import plan_items_visible_to, plans_visible_to
 from .selectors.reports import reports_visible_to
@@ -842,3 +844,69 @@ REPORT_WORKFLOW = ReportWorkflow()
 def report_move(*, report, move: str, actor, text: str = "", reason: str = ""):
     """Perform one move of a unit's periodic report (ISD 5.12)."""
     return REPORT_WORKFLOW.perform(record=report, move=move, actor=actor, text=text, reason=reason)
+
+
+# --- Meetings with the territorial units (ISD 5.11, 5.13) -----------------------------------
+
+MT = UnitMeeting.Status
+MEETING_MOVES = {
+    move.name: move
+    for move in (
+        Move("hold", gettext_lazy("Held: record the minutes"), frozenset({MT.PLANNED}), MT.HELD, needs=("minutes",)),
+        Move("cancel", gettext_lazy("Cancel"), frozenset({MT.PLANNED}), MT.CANCELLED, needs=("reason",)),
+    )
+}
+
+
+class MeetingWorkflow(Workflow):
+    """planned -> held (on or after its day, with its minutes) or cancelled (with the reason);
+    moved by the central ISD's staff."""
+
+    model = UnitMeeting
+    moves = MEETING_MOVES
+    action_prefix = "isd.meeting."
+
+    def visible_to(self, user):
+        return meetings_visible_to(user)
+
+    def may(self, move, meeting, user) -> bool:
+        return isd_position(user) is not None
+
+    def concerned(self, meeting, move, *, actor) -> list:
+        """The units taking part (every unit, when none is named) hear it was held or cancelled."""
+        regions = list(meeting.regions.values_list("pk", flat=True))
+        return list(unit_staff(regions) if regions else unit_staff(None))
+
+    def refused_move(self, meeting, move) -> ValidationError:
+        return ValidationError(
+            _("A meeting that is %(status)s cannot be moved so (%(move)s).")
+            % {"status": meeting.get_status_display(), "move": move.label},
+            code="forbidden_move",
+        )
+
+    def refused_actor(self, meeting, move) -> ValidationError:
+        return ValidationError(_("Only the central ISD's staff move a meeting."), code="not_yours")
+
+    def check(self, meeting, move, *, actor, minutes="", reason="") -> None:
+        if move.name == "hold" and meeting.held_on > timezone.localdate():
+            raise ValidationError(
+                _("The meeting is on %(day)s.") % {"day": f"{meeting.held_on:%d.%m.%Y}"}, code="not_yet"
+            )
+        errors = missing_texts(
+            move, {"minutes": (minutes, _("Write the minutes.")), "reason": (reason, _("Give the reason."))}
+        )
+        if errors:
+            raise ValidationError(errors)
+
+    def apply(self, meeting, move, *, actor, minutes="", reason="") -> dict:
+        meeting.minutes = minutes.strip() if move.name == "hold" else meeting.minutes
+        meeting.closing_note = reason.strip() if move.name == "cancel" else meeting.closing_note
+        return {"reason": reason.strip()} if reason.strip() else {}
+
+
+MEETING_WORKFLOW = MeetingWorkflow()
+
+
+def meeting_move(*, meeting, move: str, actor, minutes: str = "", reason: str = ""):
+    """Perform one move of a meeting with the units (ISD 5.11, 5.13)."""
+    return MEETING_WORKFLOW.perform(record=meeting, move=move, actor=actor, minutes=minutes, reason=reason)

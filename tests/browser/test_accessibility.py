@@ -191,6 +191,8 @@ ROLES = {
         "isd/evaluations/",  # ISD 9: his evaluations of the units' heads
         "isd/evaluations/new/",
         "isd/evaluations/<int:pk>/",
+        "isd/meetings/",  # ISD 5.11, 5.13: meetings with the units
+        "isd/meetings/<int:pk>/",
         "org/absences/",
         "audit/reads/<str:department>/",
         "dashboard/",
@@ -217,6 +219,8 @@ ROLES = {
         "isd/inspections/<int:pk>/",
         "isd/reports/",  # its own reports to send (ISD 5.12)
         "isd/reports/<int:pk>/",
+        "isd/meetings/",  # the meetings it takes part in (ISD 5.11)
+        "isd/meetings/<int:pk>/",
     },
     "chairman": {"dashboard/<str:board>/", "dashboard/exports/<int:pk>/", "isd/investigations/<int:pk>/"},
     "ca_head": {"org/absences/", "org/acting/new/", "org/acting/<int:pk>/"},

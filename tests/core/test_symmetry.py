@@ -50,6 +50,7 @@ FEATURES = {
         "inspections",
         "reports",
         "evaluations",
+        "meetings",
     },
 }
 
@@ -230,6 +231,7 @@ VOCABULARY = {
             "inspection",
             "report",
             "evaluation",
+            "meeting",  # a meeting, seminar or methodological help for the units (ISD 5.11, 5.13)
         },
         # an official's explanation (ISD 5.2), a judge's interview (5.3), a personal file
         # studied (5.9), an officer on the team (ISD 7), a plan's item (ISD 14), an
@@ -252,6 +254,9 @@ VOCABULARY = {
         "pages": {"home", "on-record"},  # on record: all four kinds about a person or a court (ISD 6.15)
     },
 }
+
+# The ISD's kinds as a refusal names them.
+ISD_KINDS = sorted(VOCABULARY["internal_security"]["kinds"])
 
 # A path of this shape is named with this ending, whatever the department.
 PATH_SHAPES = [
@@ -394,8 +399,8 @@ def test_a_package_out_of_step_and_a_re_export_are_caught():
     assert feature_problems("internal_security", modules, FEATURES["internal_security"]) == [
         "internal_security/selectors/ has no cases.py",
         "internal_security/views/figures.py is not one of the features "
-        "['cases', 'complaints', 'evaluations', 'inspections', 'investigations', 'notices', 'plans', "
-        "'reports', 'signals']",
+        "['cases', 'complaints', 'evaluations', 'inspections', 'investigations', 'meetings', 'notices', "
+        "'plans', 'reports', 'signals']",
     ]
     sources = {
         "internal_security/selectors/__init__.py": "from .complaints import complaints_visible_to\n",
@@ -433,22 +438,19 @@ def test_a_package_out_of_step_and_a_re_export_are_caught():
         (
             "figures",
             "figures/",
-            "figures: does not begin with a kind of "
-            "['case', 'complaint', 'evaluation', 'inspection', 'investigation', 'notice', 'plan', 'report', 'signal']",
+            f"figures: does not begin with a kind of {ISD_KINDS}",
         ),
         ("complaint-figures", "figures/", "complaint-figures: its path figures/ is not under complaints/"),
         ("complaint-new", "complaints/new/", "complaint-new: a path like complaints/new/ is named <kind>-create"),
         (
             "explanation-add",
             "investigations/<int:pk>/explanations/",
-            "explanation-add: does not begin with a kind of "
-            "['case', 'complaint', 'evaluation', 'inspection', 'investigation', 'notice', 'plan', 'report', 'signal']",
+            f"explanation-add: does not begin with a kind of {ISD_KINDS}",
         ),
         (
             "conclusion-prepare",
             "investigations/<int:pk>/conclusion/",
-            "conclusion-prepare: does not begin with a kind of "
-            "['case', 'complaint', 'evaluation', 'inspection', 'investigation', 'notice', 'plan', 'report', 'signal']",
+            f"conclusion-prepare: does not begin with a kind of {ISD_KINDS}",
         ),
         (
             "investigation-conclude",

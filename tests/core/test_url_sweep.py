@@ -310,6 +310,30 @@ def _evaluation(people, users):
     return {"pk": evaluation.pk}
 
 
+def _meeting(people, users):
+    """Methodological help to the Shymkent unit (ISD 5.11), with a file: not the Almaty unit's."""
+    from internal_security.models import UnitMeeting
+    from internal_security.services import meetings as isd_meetings
+
+    meeting = isd_meetings.meeting_plan(
+        actor=users["isd_officer"],
+        meeting=UnitMeeting(kind="help", topic="...", held_on=date(2026, 11, 20)),
+        regions=[Region.objects.get(code="shymkent")],
+    )
+    stored = isd_meetings.meeting_file_add(
+        actor=users["isd_officer"], meeting=meeting, upload=SimpleUploadedFile("m.pdf", b"%PDF-1.7\n%%EOF\n")
+    )
+    return {"pk": meeting.pk, "file_pk": stored.pk}
+
+
+def _meeting_only(people, users):
+    return {"pk": _meeting(people, users)["pk"]}
+
+
+def _meeting_move(people, users):
+    return {**_meeting_only(people, users), "move": "cancel"}
+
+
 def _session(people, users):
     browser = Client()
     browser.post(reverse("accounts:login"), {"username": "isd_officer", "password": DEMO_TEST_PASSWORD})
@@ -1025,6 +1049,11 @@ CASES = {
     "internal_security:plan-item-add": Case(_plan_only, "isd_officer", PLAN_OUTSIDERS),
     "internal_security:plan-item-remove": Case(_plan, "isd_officer", PLAN_OUTSIDERS),
     "internal_security:plan-item-move": Case(_plan_item_move, "isd_head", PLAN_OUTSIDERS),
+    # Another region's meeting too (ISD 5.11, 5.13).
+    "internal_security:meeting-detail": Case(_meeting_only, "isd_head", PLAN_OUTSIDERS),
+    "internal_security:meeting-move": Case(_meeting_move, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:meeting-file-add": Case(_meeting_only, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:meeting-file-download": Case(_meeting, "isd_head", PLAN_OUTSIDERS),
     # Another region's periodic report too (ISD 5.12).
     "internal_security:report-detail": Case(_unit_report_only, "isd_head", PLAN_OUTSIDERS),
     "internal_security:report-move": Case(_unit_report_move, "isd_head", PLAN_OUTSIDERS),

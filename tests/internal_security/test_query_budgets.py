@@ -92,6 +92,10 @@ BUDGET = {
     "evaluation-list": 6 + 3,
     # the evaluation (region joined); the read log's line
     "evaluation-detail": 6 + 1 + 1 + READ_LOG_QUERIES,  # + its history
+    # the count, the page; the filter's regions
+    "meeting-list": 6 + 3,
+    # the meeting, its units, its files (with who uploaded them); the read log's line
+    "meeting-detail": 6 + 3 + 1 + READ_LOG_QUERIES,  # + its history
 }
 
 
@@ -562,3 +566,34 @@ def test_evaluation_list(people, client_for, django_assert_num_queries, rows):
     url = page(client, evaluation.get_absolute_url())
     with django_assert_num_queries(BUDGET["evaluation-detail"]):
         client.get(url)
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_meeting_list_and_detail(people, client_for, django_assert_num_queries, rows):
+    """The Almaty unit's list (the meetings it takes part in), and one meeting with `rows`
+    units and files."""
+    from internal_security.models import UnitMeeting, UnitMeetingFile
+
+    meetings = UnitMeeting.objects.bulk_create(
+        UnitMeeting(kind="seminar", topic=f"{n}", held_on="2026-11-02", planned_by=people["isd_officer"].user)
+        for n in range(rows)
+    )
+    almaty = Region.objects.get(code="almaty")
+    for meeting in meetings:
+        meeting.regions.add(almaty)
+    meetings[0].regions.add(*Region.objects.exclude(pk=almaty.pk)[: rows - 1])
+    UnitMeetingFile.objects.bulk_create(
+        UnitMeetingFile(
+            meeting=meetings[0], uploaded_by=people["isd_officer"].user, file=f"m{n}", original_name="m.pdf", **PDF
+        )
+        for n in range(rows)
+    )
+    client = client_for("isd_almaty")
+    url = page(client, reverse("internal_security:meeting-list"))
+    with django_assert_num_queries(BUDGET["meeting-list"]):
+        response = client.get(url)
+    assert len(response.context["meetings"]) == rows
+    url = page(client, meetings[0].get_absolute_url())
+    with django_assert_num_queries(BUDGET["meeting-detail"]):
+        response = client.get(url)
+    assert len(response.context["files"]) == rows
