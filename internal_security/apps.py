@@ -27,6 +27,7 @@ class InternalSecurityConfig(AppConfig):
             load_demo_meetings,
             load_demo_notices,
             load_demo_plans,
+            load_demo_regulations,
             load_demo_reports,
         )
         from .department import RULES
@@ -43,6 +44,7 @@ class InternalSecurityConfig(AppConfig):
             Recommendation,
             StaffNotice,
             UnitMeeting,
+            UnitRegulation,
             UnitReport,
             WorkPlan,
         )
@@ -66,6 +68,7 @@ class InternalSecurityConfig(AppConfig):
         register_record_reach(Inspection, registers_within_reach)
         register_record_reach(UnitReport, registers_within_reach)
         register_record_reach(UnitMeeting, meetings_within_reach)
+        register_record_reach(UnitRegulation, registers_within_reach)
         register_record_reach(
             HeadEvaluation, lambda qs, user: qs.filter(pk__in=evaluations_visible_to(user).values("pk"))
         )
@@ -95,3 +98,4 @@ class InternalSecurityConfig(AppConfig):
         register_demo_loader(load_demo_reports)
         register_demo_loader(load_demo_evaluations)
         register_demo_loader(load_demo_meetings)
+        register_demo_loader(load_demo_regulations)

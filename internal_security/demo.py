@@ -620,3 +620,28 @@ def load_demo_meetings(people) -> str:
         regions=[Region.objects.get(code="almaty")],
     )
     return "ISD: a seminar with every unit held with its minutes; methodological help to Almaty planned."
+
+
+def load_demo_regulations(people) -> str:
+    """ISD 9: the Almaty unit's regulations sent for agreement, returned by the ISD head with
+    the reason, awaiting the reworked text."""
+    from .models import UnitRegulation
+    from .services.regulations import regulation_submit
+    from .workflow import regulation_move
+
+    if UnitRegulation.objects.exists():
+        return "ISD: the units' regulations already in the demo."
+    regulation = regulation_submit(
+        actor=people["isd_almaty"].user,
+        regulation=UnitRegulation(
+            title="Алматы қаласы бойынша ІҚБ бөлімшесі туралы ереже",
+            text="1. Бөлімше сот жүйесіндегі сыбайлас жемқорлықтың алдын алу жөніндегі жұмысты жүргізеді.",
+        ),
+    )
+    regulation_move(
+        regulation=regulation,
+        move="return",
+        actor=people["isd_head"].user,
+        reason="Ішкі қауіпсіздік функцияларын ІҚБ ережесінің 6-тармағына сәйкес толықтырыңыз.",
+    )
+    return "ISD: the Almaty unit's regulations returned by isd_head for rework."

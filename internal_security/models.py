@@ -991,3 +991,41 @@ class UnitMeetingFile(StoredFile):
         verbose_name = _("file of a meeting")
         verbose_name_plural = _("files of a meeting")
         ordering = ["uploaded_at", "pk"]
+
+
+# --- The territorial units' regulations, agreed by the ISD head (ISD 9) ------------------------
+
+
+class UnitRegulation(models.Model):
+    """A territorial ISD unit's regulations (or their change), sent with its text for the ISD
+    head's agreement (ISD 9): agreed, or returned with the reason and sent again. Its status
+    changes only through `workflow.regulation_move`."""
+
+    audit_department = "ISD"
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("sent for agreement")
+        RETURNED = "returned", pgettext_lazy("regulation", "returned")
+        AGREED = "agreed", pgettext_lazy("regulation", "agreed")
+
+    region = models.ForeignKey(Region, verbose_name=_("territorial ISD unit of the region"), on_delete=models.PROTECT)
+    title = models.CharField(_("title"), max_length=300)
+    text = models.TextField(_("text of the regulations"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.SUBMITTED)
+    agreed_on = models.DateField(_("agreed on"), null=True, blank=True)
+    return_reason = models.TextField(_("why it was returned"), blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    submitted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("regulations of a territorial unit")
+        verbose_name_plural = _("regulations of the territorial units")
+        ordering = ["-submitted_at", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("internal_security:regulation-detail", args=[self.pk])

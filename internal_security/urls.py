@@ -9,6 +9,7 @@ from .views import (
     meetings,
     notices,
     plans,
+    regulations,
     reports,
     signals,
 )
@@ -89,6 +90,10 @@ urlpatterns = [
     path("meetings/<int:pk>/move/<slug:move>/", meetings.meeting_move_view, name="meeting-move"),
     path("meetings/<int:pk>/files/", meetings.meeting_file_add, name="meeting-file-add"),
     path("meetings/<int:pk>/files/<int:file_pk>/", meetings.meeting_file_download, name="meeting-file-download"),
+    path("regulations/", regulations.regulation_list, name="regulation-list"),
+    path("regulations/new/", regulations.regulation_create, name="regulation-create"),
+    path("regulations/<int:pk>/", regulations.regulation_detail, name="regulation-detail"),
+    path("regulations/<int:pk>/move/<slug:move>/", regulations.regulation_move_view, name="regulation-move"),
     path("notices/", notices.notice_list, name="notice-list"),
     path("notices/new/", notices.notice_create, name="notice-create"),
     path("notices/export/", notices.notice_export, name="notice-export"),

@@ -36,6 +36,7 @@ from .models import (
     Recommendation,
     StaffNotice,
     UnitMeeting,
+    UnitRegulation,
     UnitReport,
     WorkPlan,
 )
@@ -59,6 +60,7 @@ from .selectors.investigations import investigations_visible_to
 from .selectors.meetings import meetings_visible_to
 from .selectors.notices import notices_visible_to
 from .selectors.plans import plan_items_visible_to, plans_visible_to
+from .selectors.regulations import regulations_visible_to
 from .selectors.reports import reports_visible_to
 
 S = Complaint.Status
@@ -910,3 +912,72 @@ MEETING_WORKFLOW = MeetingWorkflow()
 def meeting_move(*, meeting, move: str, actor, minutes: str = "", reason: str = ""):
     """Perform one move of a meeting with the units (ISD 5.11, 5.13)."""
     return MEETING_WORKFLOW.perform(record=meeting, move=move, actor=actor, minutes=minutes, reason=reason)
+
+
+# --- The units' regulations agreed by the ISD head (ISD 9) -------------------------------------
+
+RG = UnitRegulation.Status
+REGULATION_MOVES = {
+    move.name: move
+    for move in (
+        Move("agree", gettext_lazy("Agree"), frozenset({RG.SUBMITTED}), RG.AGREED, "head"),
+        Move("return", gettext_lazy("Return for rework"), frozenset({RG.SUBMITTED}), RG.RETURNED, "head", ("reason",)),
+        Move("resubmit", gettext_lazy("Send again"), frozenset({RG.RETURNED}), RG.SUBMITTED, "unit", ("text",)),
+    )
+}
+
+
+class RegulationWorkflow(Workflow):
+    """sent -> agreed by the ISD head, or returned with the reason -> sent again with its
+    text reworked, by the unit (or the central ISD for it) (ISD 9)."""
+
+    model = UnitRegulation
+    moves = REGULATION_MOVES
+    action_prefix = "isd.regulation."
+
+    def visible_to(self, user):
+        return regulations_visible_to(user)
+
+    def may(self, move, regulation, user) -> bool:
+        return is_isd_head(user) if move.who == "head" else keeps_region(user, regulation.region_id)
+
+    def concerned(self, regulation, move, *, actor) -> list:
+        if move.name == "resubmit":
+            return list(isd_managers())
+        return [regulation.submitted_by, *unit_staff(regulation.region_id)]
+
+    def refused_move(self, regulation, move) -> ValidationError:
+        return ValidationError(
+            _("Regulations that are %(status)s cannot be moved so (%(move)s).")
+            % {"status": regulation.get_status_display(), "move": move.label},
+            code="forbidden_move",
+        )
+
+    def refused_actor(self, regulation, move) -> ValidationError:
+        if move.who == "head":
+            return ValidationError(_("Only the ISD head agrees the units' regulations (ISD 9)."), code="not_yours")
+        return ValidationError(_("Only the unit and the central ISD send its regulations."), code="not_yours")
+
+    def check(self, regulation, move, *, actor, reason="", text="") -> None:
+        errors = missing_texts(
+            move, {"reason": (reason, _("Say what is to be reworked.")), "text": (text, _("Give the reworked text."))}
+        )
+        if errors:
+            raise ValidationError(errors)
+
+    def apply(self, regulation, move, *, actor, reason="", text="") -> dict:
+        if move.name == "agree":
+            regulation.agreed_on = timezone.localdate()
+        if move.name == "return":
+            regulation.return_reason = reason.strip()
+        if move.name == "resubmit":
+            regulation.text = text.strip()
+        return {"reason": reason.strip()} if reason.strip() else {}
+
+
+REGULATION_WORKFLOW = RegulationWorkflow()
+
+
+def regulation_move(*, regulation, move: str, actor, reason: str = "", text: str = ""):
+    """Perform one move of a unit's regulations (ISD 9)."""
+    return REGULATION_WORKFLOW.perform(record=regulation, move=move, actor=actor, reason=reason, text=text)

@@ -21,7 +21,8 @@ def _terms(user, limit: int):
         overdue = deadline.due_on < today
         note = _("overdue since %(date)s") % {"date": due} if overdue else _("due %(date)s") % {"date": due}
         url = record.get_absolute_url() if hasattr(record, "get_absolute_url") else ""
-        items.append(WorkItem(f"{deadline.kind_label}: {record}", url, note, overdue))
+        # The record's name may hold the words people wrote (a plan item's title): marked so.
+        items.append(WorkItem(f"{deadline.kind_label}: {record}", url, note, overdue, quote=str(record)))
     return items, len(terms)
 
 

@@ -193,6 +193,8 @@ ROLES = {
         "isd/evaluations/<int:pk>/",
         "isd/meetings/",  # ISD 5.11, 5.13: meetings with the units
         "isd/meetings/<int:pk>/",
+        "isd/regulations/",  # ISD 9: the units' regulations he agrees
+        "isd/regulations/<int:pk>/",
         "org/absences/",
         "audit/reads/<str:department>/",
         "dashboard/",
@@ -221,6 +223,9 @@ ROLES = {
         "isd/reports/<int:pk>/",
         "isd/meetings/",  # the meetings it takes part in (ISD 5.11)
         "isd/meetings/<int:pk>/",
+        "isd/regulations/",  # its regulations, returned for rework (ISD 9)
+        "isd/regulations/new/",
+        "isd/regulations/<int:pk>/",
     },
     "chairman": {"dashboard/<str:board>/", "dashboard/exports/<int:pk>/", "isd/investigations/<int:pk>/"},
     "ca_head": {"org/absences/", "org/acting/new/", "org/acting/<int:pk>/"},

@@ -334,6 +334,22 @@ def _meeting_move(people, users):
     return {**_meeting_only(people, users), "move": "cancel"}
 
 
+def _regulation(people, users):
+    """Shymkent's unit regulations, sent by the central ISD (ISD 9): not the Almaty unit's."""
+    from internal_security.models import UnitRegulation
+    from internal_security.services.regulations import regulation_submit
+
+    regulation = regulation_submit(
+        actor=users["isd_officer"],
+        regulation=UnitRegulation(region=Region.objects.get(code="shymkent"), title="...", text="..."),
+    )
+    return {"pk": regulation.pk}
+
+
+def _regulation_move(people, users):
+    return {**_regulation(people, users), "move": "agree"}
+
+
 def _session(people, users):
     browser = Client()
     browser.post(reverse("accounts:login"), {"username": "isd_officer", "password": DEMO_TEST_PASSWORD})
@@ -1049,6 +1065,9 @@ CASES = {
     "internal_security:plan-item-add": Case(_plan_only, "isd_officer", PLAN_OUTSIDERS),
     "internal_security:plan-item-remove": Case(_plan, "isd_officer", PLAN_OUTSIDERS),
     "internal_security:plan-item-move": Case(_plan_item_move, "isd_head", PLAN_OUTSIDERS),
+    # Another region's regulations too (ISD 9).
+    "internal_security:regulation-detail": Case(_regulation, "isd_head", PLAN_OUTSIDERS),
+    "internal_security:regulation-move": Case(_regulation_move, "isd_head", PLAN_OUTSIDERS),
     # Another region's meeting too (ISD 5.11, 5.13).
     "internal_security:meeting-detail": Case(_meeting_only, "isd_head", PLAN_OUTSIDERS),
     "internal_security:meeting-move": Case(_meeting_move, "isd_officer", PLAN_OUTSIDERS),

@@ -96,6 +96,10 @@ BUDGET = {
     "meeting-list": 6 + 3,
     # the meeting, its units, its files (with who uploaded them); the read log's line
     "meeting-detail": 6 + 3 + 1 + READ_LOG_QUERIES,  # + its history
+    # the count, the page (region joined); the filter's regions
+    "regulation-list": 6 + 3,
+    # the regulations (region joined); the read log's line
+    "regulation-detail": 6 + 1 + 1 + READ_LOG_QUERIES,  # + its history
 }
 
 
@@ -597,3 +601,24 @@ def test_meeting_list_and_detail(people, client_for, django_assert_num_queries, 
     with django_assert_num_queries(BUDGET["meeting-detail"]):
         response = client.get(url)
     assert len(response.context["files"]) == rows
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_regulation_list_and_detail(people, client_for, django_assert_num_queries, rows):
+    from internal_security.models import UnitRegulation
+
+    regions = list(Region.objects.all())
+    regulations = UnitRegulation.objects.bulk_create(
+        UnitRegulation(
+            region=regions[n % len(regions)], title="...", text="...", submitted_by=people["isd_officer"].user
+        )
+        for n in range(rows)
+    )
+    client = client_for("isd_head")
+    url = page(client, reverse("internal_security:regulation-list"))
+    with django_assert_num_queries(BUDGET["regulation-list"]):
+        response = client.get(url)
+    assert len(response.context["regulations"]) == rows
+    url = page(client, regulations[0].get_absolute_url())
+    with django_assert_num_queries(BUDGET["regulation-detail"]):
+        client.get(url)
