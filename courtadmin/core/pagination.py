@@ -34,3 +34,21 @@ class CappedPaginator(Paginator):
     @property
     def capped(self) -> bool:
         return self._counted > self.cap
+
+
+def filtered(request, form_class, register):
+    """A register as its reader filtered it: the filter form bound to the query string and the
+    records `register(**criteria)` selects (every record within reach while the form is not
+    valid: a filter it cannot read narrows nothing)."""
+    form = form_class(request.GET or None)
+    return form, register(**(form.cleaned_data if form.is_valid() else {}))
+
+
+def filtered_page(request, form_class, register, page_size: int) -> tuple[dict, list]:
+    """A register's list page: the context of its filter form, the page asked for and the
+    query string without the page (for the pager's and the export's links), and the rows."""
+    form, records = filtered(request, form_class, register)
+    page = CappedPaginator(records, page_size).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {"form": form, "page": page, "query": query.urlencode()}, page.object_list

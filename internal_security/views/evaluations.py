@@ -12,7 +12,7 @@ from courtadmin.audit.services import read_record
 from courtadmin.core.downloads import xlsx_response
 from courtadmin.core.forms import service_result
 from courtadmin.core.history import record_history
-from courtadmin.core.pagination import CappedPaginator
+from courtadmin.core.pagination import filtered, filtered_page
 
 from ..export import evaluations_workbook
 from ..forms.evaluations import EvaluationFilterForm, EvaluationForm
@@ -29,31 +29,20 @@ def _require_reader(user) -> None:
         raise Http404
 
 
-def _evaluations(request):
-    form = EvaluationFilterForm(request.GET or None)
-    criteria = form.cleaned_data if form.is_valid() else {}
-    return form, selectors.evaluation_register(request.user, **criteria)
+def _register(request):
+    return lambda **criteria: selectors.evaluation_register(request.user, **criteria)
 
 
 def evaluation_list(request):
     _require_reader(request.user)
-    form, evaluations = _evaluations(request)
-    page = CappedPaginator(evaluations, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {
-        "form": form,
-        "page": page,
-        "evaluations": page.object_list,
-        "query": query.urlencode(),
-        "may_evaluate": is_isd_head(request.user),
-    }
+    context, evaluations = filtered_page(request, EvaluationFilterForm, _register(request), PAGE_SIZE)
+    context |= {"evaluations": evaluations, "may_evaluate": is_isd_head(request.user)}
     return render(request, "internal_security/evaluation_list.html", context)
 
 
 def evaluation_export(request):
     _require_reader(request.user)
-    _form, evaluations = _evaluations(request)
+    _form, evaluations = filtered(request, EvaluationFilterForm, _register(request))
     read_record(user=request.user, obj=HeadEvaluation, action="export", label=request.GET.urlencode() or _("all"))
     return xlsx_response(evaluations_workbook(evaluations), "isd-evaluations.xlsx")
 

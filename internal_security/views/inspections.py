@@ -12,7 +12,7 @@ from courtadmin.audit.services import read_record
 from courtadmin.core.downloads import xlsx_response
 from courtadmin.core.forms import moves_with_forms, posted_move, service_result
 from courtadmin.core.history import record_history
-from courtadmin.core.pagination import CappedPaginator
+from courtadmin.core.pagination import filtered, filtered_page
 
 from ..export import inspections_workbook
 from ..forms.inspections import INSPECTION_FORMS, InspectionFilterForm, InspectionForm, RecommendationForm
@@ -31,31 +31,20 @@ def _require_reader(user) -> None:
         raise Http404
 
 
-def _inspections(request):
-    form = InspectionFilterForm(request.GET or None)
-    criteria = form.cleaned_data if form.is_valid() else {}
-    return form, selectors.inspection_register(request.user, **criteria)
+def _register(request):
+    return lambda **criteria: selectors.inspection_register(request.user, **criteria)
 
 
 def inspection_list(request):
     _require_reader(request.user)
-    form, inspections = _inspections(request)
-    page = CappedPaginator(inspections, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {
-        "form": form,
-        "page": page,
-        "inspections": page.object_list,
-        "query": query.urlencode(),
-        "may_plan": keeps_region(request.user),
-    }
+    context, inspections = filtered_page(request, InspectionFilterForm, _register(request), PAGE_SIZE)
+    context |= {"inspections": inspections, "may_plan": keeps_region(request.user)}
     return render(request, "internal_security/inspection_list.html", context)
 
 
 def inspection_export(request):
     _require_reader(request.user)
-    _form, inspections = _inspections(request)
+    _form, inspections = filtered(request, InspectionFilterForm, _register(request))
     read_record(user=request.user, obj=Inspection, action="export", label=request.GET.urlencode() or _("all"))
     return xlsx_response(inspections_workbook(inspections), "isd-inspections.xlsx")
 

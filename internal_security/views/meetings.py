@@ -11,7 +11,7 @@ from courtadmin.audit.services import read_record
 from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import moves_with_forms, posted_move, service_result
 from courtadmin.core.history import record_history
-from courtadmin.core.pagination import CappedPaginator
+from courtadmin.core.pagination import filtered, filtered_page
 
 from ..export import meetings_workbook
 from ..forms.complaints import AttachmentForm
@@ -30,31 +30,20 @@ def _require_reader(user) -> None:
         raise Http404
 
 
-def _meetings(request):
-    form = MeetingFilterForm(request.GET or None)
-    criteria = form.cleaned_data if form.is_valid() else {}
-    return form, selectors.meeting_register(request.user, **criteria)
+def _register(request):
+    return lambda **criteria: selectors.meeting_register(request.user, **criteria)
 
 
 def meeting_list(request):
     _require_reader(request.user)
-    form, meetings = _meetings(request)
-    page = CappedPaginator(meetings, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {
-        "form": form,
-        "page": page,
-        "meetings": page.object_list,
-        "query": query.urlencode(),
-        "may_plan": isd_position(request.user) is not None,
-    }
+    context, meetings = filtered_page(request, MeetingFilterForm, _register(request), PAGE_SIZE)
+    context |= {"meetings": meetings, "may_plan": isd_position(request.user) is not None}
     return render(request, "internal_security/meeting_list.html", context)
 
 
 def meeting_export(request):
     _require_reader(request.user)
-    _form, meetings = _meetings(request)
+    _form, meetings = filtered(request, MeetingFilterForm, _register(request))
     read_record(user=request.user, obj=UnitMeeting, action="export", label=request.GET.urlencode() or _("all"))
     return xlsx_response(meetings_workbook(meetings), "isd-meetings.xlsx")
 

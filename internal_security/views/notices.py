@@ -11,7 +11,7 @@ from courtadmin.audit.services import read_record
 from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import moves_with_forms, posted_move, service_result
 from courtadmin.core.history import record_history
-from courtadmin.core.pagination import CappedPaginator
+from courtadmin.core.pagination import filtered, filtered_page
 
 from ..export import notices_workbook
 from ..forms.complaints import AttachmentForm
@@ -30,31 +30,20 @@ def _require_reader(user) -> None:
         raise Http404
 
 
-def _notices(request):
-    form = NoticeFilterForm(request.GET or None)
-    criteria = form.cleaned_data if form.is_valid() else {}
-    return form, selectors.notice_register(request.user, **criteria)
+def _register(request):
+    return lambda **criteria: selectors.notice_register(request.user, **criteria)
 
 
 def notice_list(request):
     _require_reader(request.user)
-    form, notices = _notices(request)
-    page = CappedPaginator(notices, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {
-        "form": form,
-        "page": page,
-        "notices": page.object_list,
-        "query": query.urlencode(),
-        "may_file": files_staff_notices(request.user),
-    }
+    context, notices = filtered_page(request, NoticeFilterForm, _register(request), PAGE_SIZE)
+    context |= {"notices": notices, "may_file": files_staff_notices(request.user)}
     return render(request, "internal_security/notice_list.html", context)
 
 
 def notice_export(request):
     _require_reader(request.user)
-    _form, notices = _notices(request)
+    _form, notices = filtered(request, NoticeFilterForm, _register(request))
     read_record(user=request.user, obj=StaffNotice, action="export", label=request.GET.urlencode() or _("all"))
     return xlsx_response(notices_workbook(notices), "isd-13-notices.xlsx")
 

@@ -13,7 +13,7 @@ from courtadmin.audit.services import read_record
 from courtadmin.core.downloads import xlsx_response
 from courtadmin.core.forms import moves_with_forms, posted_move, service_result
 from courtadmin.core.history import record_history
-from courtadmin.core.pagination import CappedPaginator
+from courtadmin.core.pagination import filtered, filtered_page
 from courtadmin.documents.selectors import live_document_of
 
 from ..export import plans_workbook
@@ -32,23 +32,15 @@ def _require_reader(user) -> None:
         raise Http404
 
 
-def _plans(request):
-    form = PlanFilterForm(request.GET or None)
-    criteria = form.cleaned_data if form.is_valid() else {}
-    return form, selectors.plan_register(request.user, **criteria)
+def _register(request):
+    return lambda **criteria: selectors.plan_register(request.user, **criteria)
 
 
 def plan_list(request):
     _require_reader(request.user)
-    form, plans = _plans(request)
-    page = CappedPaginator(plans, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {
-        "form": form,
-        "page": page,
-        "plans": page.object_list,
-        "query": query.urlencode(),
+    context, plans = filtered_page(request, PlanFilterForm, _register(request), PAGE_SIZE)
+    context |= {
+        "plans": plans,
         "may_draw_up": isd_position(request.user) is not None or unit_region(request.user) is not None,
     }
     return render(request, "internal_security/plan_list.html", context)
@@ -56,7 +48,7 @@ def plan_list(request):
 
 def plan_export(request):
     _require_reader(request.user)
-    _form, plans = _plans(request)
+    _form, plans = filtered(request, PlanFilterForm, _register(request))
     read_record(user=request.user, obj=WorkPlan, action="export", label=request.GET.urlencode() or _("all"))
     return xlsx_response(plans_workbook(selectors.plan_items_for_export(plans)), "isd-work-plans.xlsx")
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from courtadmin.audit.services import read_record
 from courtadmin.core.forms import moves_with_forms, posted_move, service_result
 from courtadmin.core.history import record_history
-from courtadmin.core.pagination import CappedPaginator
+from courtadmin.core.pagination import filtered_page
 
 from ..forms.regulations import REGULATION_FORMS, RegulationFilterForm, RegulationForm
 from ..models import UnitRegulation
@@ -25,17 +25,13 @@ PAGE_SIZE = 50
 def regulation_list(request):
     if not reads_registers(request.user):
         raise Http404
-    form = RegulationFilterForm(request.GET or None)
-    criteria = form.cleaned_data if form.is_valid() else {}
-    page = CappedPaginator(selectors.regulation_register(request.user, **criteria), PAGE_SIZE).get_page(
-        request.GET.get("page")
+    context, regulations = filtered_page(
+        request,
+        RegulationFilterForm,
+        lambda **criteria: selectors.regulation_register(request.user, **criteria),
+        PAGE_SIZE,
     )
-    context = {
-        "form": form,
-        "page": page,
-        "regulations": page.object_list,
-        "may_submit": keeps_region(request.user),
-    }
+    context |= {"regulations": regulations, "may_submit": keeps_region(request.user)}
     return render(request, "internal_security/regulation_list.html", context)
 
 

@@ -12,7 +12,7 @@ from courtadmin.audit.services import read_record
 from courtadmin.core.downloads import stored_file_response, xlsx_response
 from courtadmin.core.forms import moves_with_forms, posted_move, service_result
 from courtadmin.core.history import record_history
-from courtadmin.core.pagination import CappedPaginator
+from courtadmin.core.pagination import filtered, filtered_page
 
 from ..export import reports_workbook
 from ..forms.complaints import AttachmentForm
@@ -31,24 +31,16 @@ def _require_reader(user) -> None:
         raise Http404
 
 
-def _reports(request):
-    form = ReportFilterForm(request.GET or None)
-    criteria = form.cleaned_data if form.is_valid() else {}
-    return form, selectors.report_register(request.user, **criteria)
+def _register(request):
+    return lambda **criteria: selectors.report_register(request.user, **criteria)
 
 
 def report_list(request, call_form=None, form_form=None):
     _require_reader(request.user)
-    form, reports = _reports(request)
-    page = CappedPaginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    context, reports = filtered_page(request, ReportFilterForm, _register(request), PAGE_SIZE)
     manages = is_isd_manager(request.user)
-    context = {
-        "form": form,
-        "page": page,
-        "reports": page.object_list,
-        "query": query.urlencode(),
+    context |= {
+        "reports": reports,
         "forms": list(selectors.reporting_forms()) if manages else [],
         "call_form": (call_form or CallForm()) if manages else None,
         "form_form": (form_form or ReportingFormForm()) if manages else None,
@@ -58,7 +50,7 @@ def report_list(request, call_form=None, form_form=None):
 
 def report_export(request):
     _require_reader(request.user)
-    _form, reports = _reports(request)
+    _form, reports = filtered(request, ReportFilterForm, _register(request))
     read_record(user=request.user, obj=UnitReport, action="export", label=request.GET.urlencode() or _("all"))
     return xlsx_response(reports_workbook(reports), "isd-unit-reports.xlsx")
 
