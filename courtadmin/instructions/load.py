@@ -9,6 +9,7 @@ from django.db import connection, transaction
 from courtadmin.core.load import LoadContext, LoadKind, analyze, department_events, max_id, rows_of, spread_sql
 from courtadmin.core.models import RegisterCounter
 from courtadmin.deadlines.models import Deadline
+from courtadmin.org import departments
 
 from .models import Instruction, InstructionExecutor
 from .services import REGISTER
@@ -17,8 +18,8 @@ I = Instruction  # noqa: E741 - the model, as the other loads name theirs
 
 FILL_SQL = """
 INSERT INTO {table} (
-    department, year, number, registration_number, parent_id, given_by_id, given_at, text, working_days, due_on,
-    status, reported_on, return_reason, accepted_by_id, accepted_at, term_kept)
+    department, year, number, registration_number, parent_id, given_by_id, given_at, text, function, working_days,
+    due_on, status, reported_on, return_reason, accepted_by_id, accepted_at, term_kept)
 WITH g AS (
     SELECT n, {spread}, abs(hashint8extended(%(offset)s + n, 21)) AS h1, abs(hashint8extended(%(offset)s + n, 22)) AS h2
     FROM generate_series(1, %(size)s) AS n
@@ -39,7 +40,10 @@ WITH g AS (
 SELECT dept, yr, num, 'П-' || num || '/' || yr, NULL,
        CASE WHEN h1 %% 7 = 0 THEN %(ca_head)s WHEN dept = 'IR' THEN %(ir_head)s ELSE %(isd_head)s END,
        (day + time '10:00') AT TIME ZONE 'Asia/Almaty',
-       'Generated instruction ' || (%(offset)s + n) || ': подготовить информацию', NULL, due, status,
+       'Generated instruction ' || (%(offset)s + n) || ': подготовить информацию',
+       CASE WHEN dept = 'ISD' THEN (%(isd_functions)s::text[])[1 + h2 %% cardinality(%(isd_functions)s::text[])]
+            ELSE '' END,
+       NULL, due, status,
        CASE WHEN status IN ('reported', 'accepted') THEN due - 3 + (h2 %% 6)::int END,
        CASE WHEN status = 'returned' THEN 'Дополнить' ELSE '' END,
        CASE WHEN status = 'accepted' THEN CASE WHEN dept = 'IR' THEN %(ir_head)s ELSE %(isd_head)s END END,
@@ -89,6 +93,8 @@ def generate_instructions(count: int, context: LoadContext) -> str:
         # Each department's staff executes its instructions in turn.
         "ir_staff": [user[name] for name in ("ir_officer", "ir_deputy_protocol", "ir_deputy_legal")],
         "isd_staff": [user[name] for name in ("isd_officer", "isd_officer2", "isd_almaty")],
+        # ISD 14: an ISD instruction names the function of ISD 6 it serves, in turn.
+        "isd_functions": [code for code, _label in departments.department("ISD").functions],
         "record_type": ContentType.objects.get_for_model(I).pk,
         "register": REGISTER,
     }
