@@ -29,7 +29,7 @@ def inspection_plan(*, actor, inspection: Inspection) -> Inspection:
         and not inspection_inspectors(inspection.region_id).filter(pk=inspection.led_by_id).exists()
     ):
         raise ValidationError({"led_by": ValidationError(_("The inspection is led by ISD staff."), code="outsider")})
-    inspection.registered_by, inspection.status = actor, Inspection.Status.PLANNED
+    inspection.registered_by = actor
     inspection.full_clean()
     with transaction.atomic():
         inspection.save()
@@ -46,7 +46,7 @@ def recommendation_add(*, actor, inspection: Inspection, recommendation: Recomme
         raise ValidationError(_("Recommendations follow the findings of a held inspection."), code="not_held")
     if recommendation.due_on and recommendation.due_on <= timezone.localdate():
         raise ValidationError({"due_on": ValidationError(_("The term is after today."), code="past")})
-    recommendation.inspection, recommendation.status = inspection, Recommendation.Status.PLANNED
+    recommendation.inspection = inspection
     recommendation.full_clean()
     with transaction.atomic():
         recommendation.save()

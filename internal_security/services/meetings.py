@@ -17,7 +17,7 @@ def meeting_plan(*, actor, meeting: UnitMeeting, regions=()) -> UnitMeeting:
     every unit): the central ISD's staff."""
     if isd_position(actor) is None:
         raise PermissionDenied
-    meeting.planned_by, meeting.status = actor, UnitMeeting.Status.PLANNED
+    meeting.planned_by = actor
     meeting.full_clean()
     with transaction.atomic():
         meeting.save()

@@ -30,7 +30,7 @@ def plan_draw_up(*, actor, plan: WorkPlan) -> WorkPlan:
         plan.region = own
     if not draws_up_plan(actor, plan.region):
         raise PermissionDenied
-    plan.drawn_up_by, plan.status = actor, WorkPlan.Status.DRAFT
+    plan.drawn_up_by = actor
     plan.full_clean()
     with transaction.atomic():
         plan.save()
@@ -67,7 +67,7 @@ def plan_item_add(*, actor, plan: WorkPlan, item: PlanItem) -> PlanItem:
         )
     if errors:
         raise ValidationError(errors)
-    item.plan, item.status = plan, PlanItem.Status.PLANNED
+    item.plan = plan
     item.full_clean()
     with transaction.atomic():
         item.save()

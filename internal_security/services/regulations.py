@@ -17,7 +17,7 @@ def regulation_submit(*, actor, regulation: UnitRegulation) -> UnitRegulation:
         regulation.region = own
     if not regulation.region_id or not keeps_region(actor, regulation.region_id):
         raise PermissionDenied
-    regulation.submitted_by, regulation.status = actor, UnitRegulation.Status.SUBMITTED
+    regulation.submitted_by = actor
     regulation.full_clean()
     with transaction.atomic():
         regulation.save()

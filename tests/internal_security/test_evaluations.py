@@ -14,8 +14,9 @@ from openpyxl import load_workbook
 from courtadmin.org.models import Region
 from internal_security.models import HeadEvaluation
 from internal_security.services.evaluations import evaluation_record
+from tests.conftest import TODAY
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(TODAY)]
 
 
 def an_evaluation(people, username="isd_head", **fields):

@@ -21,7 +21,7 @@ from internal_security.services import inspections as services
 from internal_security.workflow import inspection_move, recommendation_move
 from tests.conftest import TODAY
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(TODAY)]
 
 
 def an_inspection(people, username="isd_almaty", region="almaty", led_by="isd_almaty", days_ago=10):

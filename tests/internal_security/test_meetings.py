@@ -16,9 +16,9 @@ from courtadmin.org.models import Region
 from internal_security.models import UnitMeeting
 from internal_security.services import meetings as services
 from internal_security.workflow import meeting_move
-from tests.conftest import refusal_codes
+from tests.conftest import TODAY, refusal_codes
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(TODAY)]
 
 
 def a_meeting(people, regions=(), username="isd_officer", days=-3, **fields):

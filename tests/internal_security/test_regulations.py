@@ -10,9 +10,9 @@ from courtadmin.org.models import Region
 from internal_security.models import UnitRegulation
 from internal_security.services.regulations import regulation_submit
 from internal_security.workflow import regulation_move
-from tests.conftest import refusal_codes
+from tests.conftest import TODAY, refusal_codes
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(TODAY)]
 
 
 def sent(people, username="isd_almaty", region="almaty"):

@@ -20,9 +20,9 @@ from courtadmin.org.models import Region, Unit
 from internal_security.models import ReportingForm, UnitReport
 from internal_security.services import reports as services
 from internal_security.workflow import report_move
-from tests.conftest import refusal_codes
+from tests.conftest import TODAY, refusal_codes
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(TODAY)]
 
 
 def a_form(people, period=ReportingForm.Period.MONTH, days_after=10, code="ІҚБ-1"):
