@@ -245,7 +245,7 @@ def load_demo_criminal_cases(people) -> str:
 
     from .models import CriminalCase
     from .services.cases import criminal_case_save
-    from .services.signals import corruption_signal_add
+    from .services.signals import signal_save
     from .workflow import case_move
 
     if CriminalCase.objects.exists():
@@ -326,7 +326,7 @@ def load_demo_criminal_cases(people) -> str:
             "Прокуратураның хаты: кеңседегі кезек үшін ақы алу туралы.",
         ),
     ):
-        corruption_signal_add(
+        signal_save(
             actor=people["isd_head"].user,
             signal=CorruptionSignal(
                 source=source,

@@ -147,3 +147,14 @@ def meetings_workbook(meetings) -> bytes:
             for m in meetings.iterator(chunk_size=2000)
         ),
     )
+
+
+def signals_workbook(signals) -> bytes:
+    return _workbook(
+        _("Information on corruption"),
+        [_("Received"), _("Source"), _("Person concerned"), _("Court concerned"), _("Region"), _("Substance")],
+        (
+            [s.received_on, s.get_source_display(), s.person, s.court, str(s.region), s.substance]
+            for s in signals.iterator(chunk_size=2000)
+        ),
+    )

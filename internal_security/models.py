@@ -498,15 +498,23 @@ class CorruptionSignal(models.Model):
     court = models.CharField(_("court concerned"), max_length=300, blank=True)
     region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT)
     substance = models.TextField(_("substance"))
+    # What it concerns, each shown only to a reader who reaches it (ISD 7); the investigations
+    # resting on it are `Investigation.signals`.
+    complaints = models.ManyToManyField(Complaint, verbose_name=_("complaints"), blank=True, related_name="+")
+    cases = models.ManyToManyField("CriminalCase", verbose_name=_("criminal cases"), blank=True, related_name="+")
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
 
     class Meta:
         verbose_name = _("information on corruption")
         verbose_name_plural = _("information on corruption")
         ordering = ["-received_on", "-pk"]
+        indexes = [models.Index(fields=["-received_on", "-id"], name="isd_signal_list_order")]
 
     def __str__(self):
         return f"{self.received_on:%d.%m.%Y} {self.person or self.court}"
+
+    def get_absolute_url(self):
+        return reverse("internal_security:signal-detail", args=[self.pk])
 
     def clean(self):
         super().clean()
@@ -1029,3 +1037,228 @@ class UnitRegulation(models.Model):
 
     def get_absolute_url(self):
         return reverse("internal_security:regulation-detail", args=[self.pk])
+
+
+# --- Vetting of candidates (ISD 5.4, 5.8) -------------------------------------------------------
+
+
+class VettingRequest(models.Model):
+    """ISD 5.4: is there discrediting information about a candidate for a judge's position or
+    a post in the judicial system? The officers the ISD head assigns search the portal's own
+    registries (each finding within their reach), record what the resources of ISD 5.8
+    showed, and the conclusion is signed per ISD 15 within the term. Its status changes only
+    through `workflow.vetting_move`; need-to-know like an investigation (ISD 7)."""
+
+    audit_department = "ISD"
+
+    class Post(models.TextChoices):
+        JUDGE = "judge", _("a judge's position")
+        STAFF = "staff", _("a post in the judicial system")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("being vetted")
+        CONCLUDED = "concluded", pgettext_lazy("vetting", "concluded")
+
+    class Finding(models.TextChoices):
+        CLEAR = "clear", _("no discrediting information")
+        DISCREDITING = "discrediting", _("discrediting information found")
+
+    candidate = models.CharField(_("candidate's full name"), max_length=300)
+    candidate_iin = models.CharField(_("candidate's IIN"), max_length=12, validators=[validate_iin_bin])
+    post_kind = models.CharField(_("candidate for"), max_length=16, choices=Post.choices)
+    post = models.CharField(_("the position or post"), max_length=300)
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT)
+    requested_by = models.CharField(_("requested by (body, letter number and date)"), max_length=500)
+    received_on = models.DateField(_("received on"))
+    due_on = models.DateField(_("term"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN)
+    finding = models.CharField(_("conclusion"), max_length=16, choices=Finding.choices, blank=True)
+    concluded_on = models.DateField(_("concluded on"), null=True, blank=True, editable=False)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("vetting of a candidate")
+        verbose_name_plural = _("vetting of candidates")
+        ordering = ["-received_on", "-pk"]
+        indexes = [models.Index(fields=["-received_on", "-id"], name="isd_vetting_list_order")]
+
+    def __str__(self):
+        return f"{self.candidate} ({self.received_on:%d.%m.%Y})"
+
+    def get_absolute_url(self):
+        return reverse("internal_security:vetting-detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        if self.received_on and self.received_on > timezone.localdate():
+            raise ValidationError({"received_on": ValidationError(_("This date is still to come."), code="future")})
+        check_in_order(
+            self.received_on, self.due_on, field="due_on", message=_("The term falls on or after the day received.")
+        )
+
+
+class VettingGrant(NeedToKnowGrant):
+    """An officer assigned to a vetting (ISD 7)."""
+
+    content_object = models.ForeignKey(VettingRequest, verbose_name=_("vetting"), on_delete=models.CASCADE)
+
+    class Meta(NeedToKnowGrant.Meta):
+        verbose_name = _("vetting assignment")
+        verbose_name_plural = _("vetting assignments")
+        indexes = [models.Index(fields=["user", "content_object"], name="isd_vetting_grant_user")]
+
+
+class VettingCheck(models.Model):
+    """What one of the judicial system's information resources (ISD 5.8) showed about the
+    candidate, recorded by hand with the day it was consulted: the portal reaches none of them."""
+
+    class Resource(models.TextChoices):
+        COURT_CABINET = "sot_kabineti", "Сот кабинеті"
+        E_PERSONNEL = "e_kadrlar", "Е-кадрлар"
+        AVF = "avf", "АВФ отчеты"
+        ARD = "ard", "АРД"
+
+    vetting = models.ForeignKey(VettingRequest, on_delete=models.CASCADE, related_name="checks")
+    resource = models.CharField(_("information resource (ISD 5.8)"), max_length=16, choices=Resource.choices)
+    checked_on = models.DateField(_("consulted on"))
+    result = models.TextField(_("what it showed"))
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+
+    class Meta:
+        verbose_name = _("check of an information resource")
+        verbose_name_plural = _("checks of information resources")
+        ordering = ["checked_on", "pk"]
+
+    def __str__(self):
+        return f"{self.get_resource_display()} {self.checked_on:%d.%m.%Y}"
+
+    def clean(self):
+        super().clean()
+        if self.checked_on and self.checked_on > timezone.localdate():
+            raise ValidationError({"checked_on": ValidationError(_("This date is still to come."), code="future")})
+
+
+# --- Corruption risks (ISD 6.13, 6.14) -----------------------------------------------------------
+
+
+class CorruptionRisk(models.Model):
+    """A corruption risk found by the ISD's internal analysis in a process of a subdivision or
+    court (ISD 6.13): its cause, how likely it is and how much harm it would do, and the
+    measures to remove it, each with its owner and term, controlled until done (ISD 6.14).
+    Removed only once no measure is left open; its status changes only through
+    `workflow.risk_move`. Kept by the central ISD and the region's territorial unit."""
+
+    audit_department = "ISD"
+
+    class Process(models.TextChoices):
+        PROCUREMENT = "procurement", _("public procurement")
+        PERSONNEL = "personnel", _("personnel matters")
+        PROCEEDINGS = "proceedings", _("court proceedings")
+        ENFORCEMENT = "enforcement", _("execution of judicial acts")
+        FINANCE = "finance", _("budget and property")
+        SERVICES = "services", _("services to citizens and office work")
+
+    class Level(models.IntegerChoices):
+        LOW = 1, pgettext_lazy("risk", "low")
+        MEDIUM = 2, pgettext_lazy("risk", "medium")
+        HIGH = 3, pgettext_lazy("risk", "high")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("being removed")
+        REMOVED = "removed", _("removed")
+
+    process = models.CharField(_("process"), max_length=16, choices=Process.choices)
+    subdivision = models.CharField(_("subdivision or court"), max_length=300)
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT)
+    description = models.TextField(_("the risk"))
+    cause = models.TextField(_("its cause"))
+    likelihood = models.PositiveSmallIntegerField(_("likelihood"), choices=Level.choices)
+    impact = models.PositiveSmallIntegerField(_("impact"), choices=Level.choices)
+    identified_on = models.DateField(_("identified on"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN)
+    removal_note = models.TextField(_("how it was removed"), blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("corruption risk")
+        verbose_name_plural = _("corruption risks")
+        ordering = ["-identified_on", "-pk"]
+        indexes = [models.Index(fields=["-identified_on", "-id"], name="isd_risk_list_order")]
+
+    def __str__(self):
+        return f"{self.get_process_display()}: {self.subdivision}"
+
+    def get_absolute_url(self):
+        return reverse("internal_security:risk-detail", args=[self.pk])
+
+    @property
+    def score(self) -> int:
+        """Likelihood times impact, 1 to 9."""
+        return self.likelihood * self.impact
+
+    def clean(self):
+        super().clean()
+        if self.identified_on and self.identified_on > timezone.localdate():
+            raise ValidationError({"identified_on": ValidationError(_("This date is still to come."), code="future")})
+
+
+class RiskMeasure(ControlledItem):
+    """A measure to remove a corruption risk, with its owner and term; controlled until it is
+    done, with the evidence of what was done (ISD 6.14)."""
+
+    risk = models.ForeignKey(CorruptionRisk, on_delete=models.CASCADE, related_name="measures")
+    text = models.TextField(_("measure"))
+    owner = models.CharField(_("who carries it out"), max_length=300)
+
+    class Meta(ControlledItem.Meta):
+        verbose_name = _("measure against a corruption risk")
+        verbose_name_plural = _("measures against corruption risks")
+
+    def __str__(self):
+        return self.text[:60]
+
+    def get_absolute_url(self):
+        return f"{self.risk.get_absolute_url()}#measure-{self.pk}"
+
+
+class RiskAnalysis(models.Model):
+    """The analysis of corruption risks for a period (ISD 6.13): drafted from the register and
+    signed by the ISD head per ISD 15 (its document, `isd.risk_analysis`)."""
+
+    audit_department = "ISD"
+
+    class Period(models.TextChoices):
+        FIRST_HALF = "h1", _("first half-year")
+        SECOND_HALF = "h2", _("second half-year")
+        YEAR = "year", _("the year")
+
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    period = models.CharField(_("period"), max_length=8, choices=Period.choices)
+    prepared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("analysis of corruption risks")
+        verbose_name_plural = _("analyses of corruption risks")
+        ordering = ["-year", "-period", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "period"],
+                name="isd_risk_analysis_once_a_period",
+                violation_error_message=_("The analysis for this period is drawn up already."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_period_display()} {self.year}"
+
+    def get_absolute_url(self):
+        return reverse("internal_security:risk-list") + f"#analysis-{self.pk}"

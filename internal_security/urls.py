@@ -37,6 +37,11 @@ urlpatterns = [
     path("complaints/<int:pk>/files/<int:file_pk>/", views.complaint_file_download, name="complaint-file-download"),
     # Information on corruption and all on record about a person or a court (ISD 6.15)
     path("signals/", signals.signal_list, name="signal-list"),
+    path("signals/new/", signals.signal_edit, name="signal-create"),
+    path("signals/export/", signals.signal_export, name="signal-export"),
+    path("signals/<int:pk>/", signals.signal_detail, name="signal-detail"),
+    path("signals/<int:pk>/edit/", signals.signal_edit, name="signal-update"),
+    path("signals/<int:pk>/link/", signals.signal_link, name="signal-link"),
     path("on-record/", signals.on_record, name="on-record"),
     # The criminal-case registry (ISD 6.16)
     path("cases/", cases.case_list, name="case-list"),

@@ -434,6 +434,24 @@ def _investigation_file_request(people, users):
     return {"pk": kwargs["pk"], "personal_file_pk": kwargs["personal_file_pk"]}
 
 
+def _signal(people, users):
+    """An Astana entry of the information on corruption (ISD 6.15)."""
+    from internal_security.models import CorruptionSignal
+    from internal_security.services import signals as isd_signals
+
+    entry = isd_signals.signal_save(
+        actor=users["isd_head"],
+        signal=CorruptionSignal(
+            source="media",
+            received_on=date(2026, 11, 20),
+            person="А.",
+            region=Region.objects.get(code="astana"),
+            substance=".",
+        ),
+    )
+    return {"pk": entry.pk}
+
+
 def _criminal_case(people, users):
     """An Almaty entry of the registry (ISD 6.16), kept by the Almaty ISD unit."""
     from internal_security.models import CriminalCase
@@ -1058,6 +1076,10 @@ CASES = {
     "internal_security:case-move": Case(
         _criminal_case_move, "isd_almaty", ["ir_head", "sysadmin", "ca_deputy", "chairman"]
     ),
+    # Another region's information on corruption is 404 to the Almaty unit (ISD 6.15); kept, not read, by the ISD.
+    "internal_security:signal-detail": Case(_signal, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:signal-update": Case(_signal, "isd_officer", [*PLAN_OUTSIDERS, "chairman"]),
+    "internal_security:signal-link": Case(_signal, "isd_officer", [*PLAN_OUTSIDERS, "chairman"]),
     # Another region's plan is 404 to the Almaty unit everywhere (ISD 9, 6.10, 6.18).
     "internal_security:plan-detail": Case(_plan_only, "isd_head", PLAN_OUTSIDERS),
     "internal_security:plan-move": Case(_plan_move, "isd_head", PLAN_OUTSIDERS),

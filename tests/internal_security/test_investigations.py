@@ -17,7 +17,7 @@ from courtadmin.org.models import Region
 from internal_security.models import InvestigatedPerson, Investigation, JudgeInterview
 from internal_security.services import investigations as services
 from internal_security.services.cases import criminal_case_save
-from internal_security.services.signals import corruption_signal_add
+from internal_security.services.signals import signal_save
 from internal_security.workflow import case_move, investigation_conclude
 from tests.conftest import DEMO_TEST_PASSWORD, refusal_codes
 from tests.documents.conftest import second_factor_code
@@ -182,7 +182,7 @@ def test_an_investigation_is_extended_by_who_instructed_it_and_concluded_with_li
     investigation = open_investigation(people, instructed_by="ca_head")
     services.investigation_team_add(actor=head, investigation=investigation, officers=[officer])
     complaint = register(people, "isd_head", region=investigation.region)
-    about_the_judge = corruption_signal_add(actor=head, signal=signal(person="Судья Б.", region=investigation.region))
+    about_the_judge = signal_save(actor=head, signal=signal(person="Судья Б.", region=investigation.region))
     case = criminal_case_save(
         actor=head,
         case=a_case(region=investigation.region),

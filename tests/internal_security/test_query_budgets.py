@@ -67,8 +67,11 @@ BUDGET = {
     # the case, its stages (with who entered them), its complaints and investigations within the
     # reader's reach; the read log's line
     "case-detail": 6 + 4 + 1 + READ_LOG_QUERIES,  # + its history
-    # the signals (region joined); the form's regions
-    "signal-list": 6 + 2,
+    # the count, the page (region joined); the filter's regions
+    "signal-list": 6 + 3,
+    # the entry, the complaints, investigations and criminal cases linked within the reader's
+    # reach, the cases offered to link; the read log's line
+    "signal-detail": 6 + 5 + 1 + READ_LOG_QUERIES,  # + its history
     # the complaints, investigations, criminal cases and signals found
     "on-record": 6 + 4,
     # the count, the page (region joined); the filter's regions
@@ -331,14 +334,23 @@ def test_case_detail(people, client_for, django_assert_num_queries, rows):
 
 
 @pytest.mark.parametrize("rows", ROWS)
-def test_signal_list(people, client_for, django_assert_num_queries, rows):
-    """Read by an officer, who also gets the form to record one."""
-    many_signals(people, rows)
-    client = client_for("isd_officer")
+def test_signal_list_and_detail(people, client_for, django_assert_num_queries, rows):
+    """Read by the head; one entry linked to `rows` complaints, investigations and cases."""
+    signals = many_signals(people, rows)
+    signals[0].complaints.add(*many_complaints(rows))
+    signals[0].cases.add(*many_cases(people, rows))
+    for investigation in many_investigations(people, rows):
+        investigation.signals.add(signals[0])
+    client = client_for("isd_head")
     url = page(client, reverse("internal_security:signal-list"))
     with django_assert_num_queries(BUDGET["signal-list"]):
         response = client.get(url)
-    assert len(response.context["signals"]) == rows and response.context["form"] is not None
+    assert len(response.context["signals"]) == rows
+    url = page(client, signals[0].get_absolute_url())
+    with django_assert_num_queries(BUDGET["signal-detail"]):
+        response = client.get(url)
+    assert len(response.context["complaints"]) == len(response.context["cases"]) == rows
+    assert len(response.context["investigations"]) == rows
 
 
 @pytest.mark.parametrize("rows", ROWS)
