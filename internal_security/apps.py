@@ -35,6 +35,7 @@ class InternalSecurityConfig(AppConfig):
         from .models import (
             Complaint,
             ComplaintGrant,
+            CorruptionRisk,
             CriminalCase,
             HeadEvaluation,
             Inspection,
@@ -42,10 +43,14 @@ class InternalSecurityConfig(AppConfig):
             InvestigationGrant,
             PlanItem,
             Recommendation,
+            RiskAnalysis,
+            RiskMeasure,
             StaffNotice,
             UnitMeeting,
             UnitRegulation,
             UnitReport,
+            VettingGrant,
+            VettingRequest,
             WorkPlan,
         )
         from .permissions import isd_records_within_reach, meetings_within_reach, registers_within_reach
@@ -53,6 +58,7 @@ class InternalSecurityConfig(AppConfig):
         from .selectors.inspections import recommendations_visible_to
         from .selectors.notices import notices_visible_to
         from .selectors.plans import plan_items_visible_to
+        from .selectors.risks import analyses_visible_to, measures_visible_to
 
         register_department(RULES)
         # Documents bound to these records are read within the record's reach (ISD 7).
@@ -76,6 +82,12 @@ class InternalSecurityConfig(AppConfig):
             Recommendation, lambda qs, user: qs.filter(pk__in=recommendations_visible_to(user).values("pk"))
         )
         register_record_reach(PlanItem, lambda qs, user: qs.filter(pk__in=plan_items_visible_to(user).values("pk")))
+        register_record_reach(
+            VettingRequest, lambda qs, user: isd_records_within_reach(qs, user, grant_model=VettingGrant)
+        )
+        register_record_reach(CorruptionRisk, registers_within_reach)
+        register_record_reach(RiskMeasure, lambda qs, user: qs.filter(pk__in=measures_visible_to(user).values("pk")))
+        register_record_reach(RiskAnalysis, lambda qs, user: qs.filter(pk__in=analyses_visible_to(user).values("pk")))
         for kind in KINDS:
             register_document_kind(kind)
         for kind in deadlines.KINDS:

@@ -31,6 +31,22 @@ KINDS = [
         remind_before=(5, 1),
     ),
     DeadlineKind(
+        "isd.vetting",
+        Department.ISD,
+        _("Conclusion on a candidate"),
+        _("ISD 5.4: the term the request sets"),
+        working_days=10,  # the request's own term replaces it (due_on)
+        remind_before=(3, 1),
+    ),
+    DeadlineKind(
+        "isd.risk_measure",
+        Department.ISD,
+        _("A measure against a corruption risk"),
+        _("ISD 6.14: the term the measure sets"),
+        working_days=20,  # the measure's own term replaces it (due_on)
+        remind_before=(5, 1),
+    ),
+    DeadlineKind(
         "isd.staff_notice",
         Department.ISD,
         _("The ISD head's position on a decision on territorial ISD staff"),

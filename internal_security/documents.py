@@ -36,4 +36,13 @@ KINDS = [
     DocumentKind("isd.proposal", Department.ISD, _("Proposal to the leadership"), default_route=(("deputy",),)),
     # ISD 9: the head approves the ISD's work plan and agrees the territorial units' plans.
     DocumentKind("isd.work_plan", Department.ISD, _("Work plan")),
+    # ISD 5.4: the conclusion on a candidate, signed per ISD 15.
+    DocumentKind(
+        "isd.vetting_conclusion",
+        Department.ISD,
+        _("Conclusion on a candidate"),
+        default_route=(("deputy",),),
+    ),
+    # ISD 6.13: the analysis of corruption risks for a period.
+    DocumentKind("isd.risk_analysis", Department.ISD, _("Analysis of corruption risks")),
 ]

@@ -158,3 +158,65 @@ def signals_workbook(signals) -> bytes:
             for s in signals.iterator(chunk_size=2000)
         ),
     )
+
+
+def vettings_workbook(vettings) -> bytes:
+    return _workbook(
+        _("Vetting of candidates"),
+        [
+            _("Candidate"),
+            _("Candidate for"),
+            _("Post"),
+            _("Region"),
+            _("Received"),
+            _("Term"),
+            _("Status"),
+            _("Conclusion"),
+        ],
+        (
+            [
+                v.candidate,
+                v.get_post_kind_display(),
+                v.post,
+                str(v.region),
+                v.received_on,
+                v.due_on,
+                v.get_status_display(),
+                v.get_finding_display(),
+            ]
+            for v in vettings.iterator(chunk_size=2000)
+        ),
+    )
+
+
+def risks_workbook(risks) -> bytes:
+    return _workbook(
+        _("Corruption risks"),
+        [
+            _("Identified"),
+            _("Process"),
+            _("Subdivision or court"),
+            _("Region"),
+            _("Risk"),
+            _("Cause"),
+            _("Level"),
+            _("Status"),
+            _("Measures"),
+            _("Still to be done"),
+        ],
+        (
+            [
+                r.identified_on,
+                r.get_process_display(),
+                r.subdivision,
+                str(r.region),
+                r.description,
+                r.cause,
+                r.get_level_display(),
+                r.get_status_display(),
+                r.measure_count,
+                r.open_count,
+            ]
+            for r in risks.iterator(chunk_size=2000)
+        ),
+    )

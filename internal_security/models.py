@@ -1197,10 +1197,23 @@ class CorruptionRisk(models.Model):
     def get_absolute_url(self):
         return reverse("internal_security:risk-detail", args=[self.pk])
 
+    # The level of a risk by its score, likelihood times impact (1 to 9).
+    SCORES = {Level.LOW: (1, 2), Level.MEDIUM: (3, 4), Level.HIGH: (6, 9)}
+
     @property
     def score(self) -> int:
-        """Likelihood times impact, 1 to 9."""
         return self.likelihood * self.impact
+
+    @property
+    def level(self):
+        return self.level_of(self.score)
+
+    @classmethod
+    def level_of(cls, score: int):
+        return next(level for level, (low, high) in cls.SCORES.items() if low <= score <= high)
+
+    def get_level_display(self) -> str:
+        return self.Level(self.level).label
 
     def clean(self):
         super().clean()

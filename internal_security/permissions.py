@@ -30,7 +30,7 @@ from courtadmin.org.authority import (
 )
 from courtadmin.org.models import Department, Position, Unit
 
-from .models import ComplaintGrant, InvestigationGrant
+from .models import ComplaintGrant, InvestigationGrant, VettingGrant
 
 
 def isd_reach(user):
@@ -212,3 +212,8 @@ def meetings_within_reach(queryset, user):
     if reach.kind is Reach.REGION:
         return queryset.filter(Q(regions=reach.region_id) | Q(regions__isnull=True)).distinct()
     return queryset.none()
+
+
+def may_work_on_vetting(user, vetting) -> bool:
+    """ISD 5.4: the ISD head and deputy, and the officers assigned to the vetting."""
+    return is_isd_manager(user) or active_grants(VettingGrant, user).filter(content_object=vetting).exists()

@@ -11,7 +11,9 @@ from .views import (
     plans,
     regulations,
     reports,
+    risks,
     signals,
+    vetting,
 )
 from .views import complaints as views
 
@@ -43,6 +45,29 @@ urlpatterns = [
     path("signals/<int:pk>/edit/", signals.signal_edit, name="signal-update"),
     path("signals/<int:pk>/link/", signals.signal_link, name="signal-link"),
     path("on-record/", signals.on_record, name="on-record"),
+    # The vetting of candidates (ISD 5.4, 5.8)
+    path("vettings/", vetting.vetting_list, name="vetting-list"),
+    path("vettings/new/", vetting.vetting_create, name="vetting-create"),
+    path("vettings/export/", vetting.vetting_export, name="vetting-export"),
+    path("vettings/<int:pk>/", vetting.vetting_detail, name="vetting-detail"),
+    path("vettings/<int:pk>/search/", vetting.vetting_search, name="vetting-search"),
+    path("vettings/<int:pk>/assign/", vetting.vetting_assign, name="vetting-assign"),
+    path("vettings/<int:pk>/checks/", vetting.vetting_check_add, name="vetting-check-add"),
+    path("vettings/<int:pk>/document/", vetting.vetting_document, name="vetting-document"),
+    path("vettings/<int:pk>/move/<slug:move>/", vetting.vetting_move_view, name="vetting-move"),
+    # Corruption risks and the measures against them (ISD 6.13, 6.14)
+    path("risks/", risks.risk_list, name="risk-list"),
+    path("risks/new/", risks.risk_create, name="risk-create"),
+    path("risks/export/", risks.risk_export, name="risk-export"),
+    path("risks/analysis/", risks.risk_analysis, name="risk-analysis"),
+    path("risks/<int:pk>/", risks.risk_detail, name="risk-detail"),
+    path("risks/<int:pk>/move/<slug:move>/", risks.risk_move_view, name="risk-move"),
+    path("risks/<int:pk>/measures/", risks.risk_measure_add, name="risk-measure-add"),
+    path(
+        "risks/<int:pk>/measures/<int:measure_pk>/move/<slug:move>/",
+        risks.risk_measure_move_view,
+        name="risk-measure-move",
+    ),
     # The criminal-case registry (ISD 6.16)
     path("cases/", cases.case_list, name="case-list"),
     path("cases/new/", cases.case_edit, name="case-create"),

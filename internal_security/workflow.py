@@ -28,16 +28,20 @@ from .models import (
     Complaint,
     ComplaintGrant,
     ControlledItem,
+    CorruptionRisk,
     CriminalCase,
     Inspection,
     Investigation,
     InvestigationGrant,
     PlanItem,
     Recommendation,
+    RiskMeasure,
     StaffNotice,
     UnitMeeting,
     UnitRegulation,
     UnitReport,
+    VettingGrant,
+    VettingRequest,
     WorkPlan,
 )
 from .permissions import (
@@ -49,6 +53,7 @@ from .permissions import (
     keeps_region,
     may_work_on,
     may_work_on_investigation,
+    may_work_on_vetting,
     team_of,
     unit_region,
     unit_staff,
@@ -62,6 +67,8 @@ from .selectors.notices import notices_visible_to
 from .selectors.plans import plan_items_visible_to, plans_visible_to
 from .selectors.regulations import regulations_visible_to
 from .selectors.reports import reports_visible_to
+from .selectors.risks import measures_visible_to, risks_visible_to
+from .selectors.vetting import vettings_visible_to
 
 S = Complaint.Status
 ANSWER_KIND = "isd.complainant_answer"
@@ -981,3 +988,163 @@ REGULATION_WORKFLOW = RegulationWorkflow()
 def regulation_move(*, regulation, move: str, actor, reason: str = "", text: str = ""):
     """Perform one move of a unit's regulations (ISD 9)."""
     return REGULATION_WORKFLOW.perform(record=regulation, move=move, actor=actor, reason=reason, text=text)
+
+
+# --- The vetting of a candidate: being vetted -> concluded (ISD 5.4) ----------------------------
+
+VETTING_KIND = "isd.vetting"
+VETTING_CONCLUSION_KIND = "isd.vetting_conclusion"
+
+
+class VettingWorkflow(Workflow):
+    """The one move of a vetting: it ends with its conclusion signed per ISD 15 and what it
+    found; its term closes on the day the conclusion was signed."""
+
+    model = VettingRequest
+    moves = {
+        "conclude": Move(
+            "conclude",
+            gettext_lazy("Conclude on the signed conclusion"),
+            frozenset({VettingRequest.Status.OPEN}),
+            VettingRequest.Status.CONCLUDED,
+            needs=("finding",),
+        )
+    }
+    action_prefix = "isd.vetting."
+
+    def visible_to(self, user):
+        return vettings_visible_to(user)
+
+    def concerned(self, vetting, move, *, actor) -> list:
+        return [*team_of(vetting, VettingGrant), *isd_managers()]
+
+    def may(self, move, vetting, user) -> bool:
+        return may_work_on_vetting(user, vetting)
+
+    def refused_move(self, vetting, move) -> ValidationError:
+        return ValidationError(_("The vetting is concluded already."), code="forbidden_move")
+
+    def refused_actor(self, vetting, move) -> ValidationError:
+        return ValidationError(_("Only the officers assigned work on a vetting under way."), code="not_assigned")
+
+    def check(self, vetting, move, *, actor, finding="") -> None:
+        if finding not in VettingRequest.Finding.values:
+            raise ValidationError({"finding": ValidationError(_("Choose what the vetting found."), code="required")})
+        if signed_document_of(vetting, VETTING_CONCLUSION_KIND) is None:
+            raise ValidationError(
+                _("The conclusion must be signed by the ISD head first (ISD 15)."), code="conclusion_unsigned"
+            )
+
+    def apply(self, vetting, move, *, actor, finding="") -> dict:
+        signed_on = timezone.localdate(signed_document_of(vetting, VETTING_CONCLUSION_KIND).signature.signed_at)
+        term = running_term(vetting, VETTING_KIND)
+        if term is not None:
+            deadline_close(deadline=term, actor=actor, on=signed_on)
+        vetting.finding, vetting.concluded_on = finding, signed_on
+        return {"finding": finding}
+
+
+VETTING_WORKFLOW = VettingWorkflow()
+
+
+def vetting_move(*, vetting, move: str, actor, finding: str = ""):
+    """Conclude a vetting (ISD 5.4): its conclusion signed, what it found, its term closed."""
+    return VETTING_WORKFLOW.perform(record=vetting, move=move, actor=actor, finding=finding)
+
+
+# --- Corruption risks and the measures against them (ISD 6.13, 6.14) ------------------------
+
+RISK_MEASURE_KIND = "isd.risk_measure"
+RISK_ANALYSIS_KIND = "isd.risk_analysis"
+RISK_MOVES = {
+    "remove": Move(
+        "remove",
+        gettext_lazy("Removed: every measure controlled"),
+        frozenset({CorruptionRisk.Status.OPEN}),
+        CorruptionRisk.Status.REMOVED,
+        needs=("note",),
+    )
+}
+
+
+class RiskWorkflow(Workflow):
+    """being removed (its measures under control) -> removed (none of them still to be done,
+    and how it was removed said). Kept by the central ISD and the region's unit."""
+
+    model = CorruptionRisk
+    moves = RISK_MOVES
+    action_prefix = "isd.risk."
+
+    def visible_to(self, user):
+        return risks_visible_to(user)
+
+    def may(self, move, risk, user) -> bool:
+        return keeps_region(user, risk.region_id)
+
+    def concerned(self, risk, move, *, actor) -> list:
+        return [*isd_managers(), risk.registered_by]
+
+    def refused_move(self, risk, move) -> ValidationError:
+        return ValidationError(_("The risk is removed already."), code="forbidden_move")
+
+    def refused_actor(self, risk, move) -> ValidationError:
+        return ValidationError(_("Only the ISD and the region's unit keep this risk."), code="not_yours")
+
+    def check(self, risk, move, *, actor, note="") -> None:
+        errors = missing_texts(move, {"note": (note, _("Say how the risk was removed."))})
+        if errors:
+            raise ValidationError(errors)
+        if risk.measures.filter(status=ControlledItem.Status.PLANNED).exists():
+            raise ValidationError(
+                _("Some measures are still to be done: each is controlled until it is (ISD 6.14)."),
+                code="measures_open",
+            )
+        if not risk.measures.exists():
+            raise ValidationError(
+                _("A risk is removed by its measures: add them first (ISD 6.14)."), code="no_measures"
+            )
+
+    def apply(self, risk, move, *, actor, note="") -> dict:
+        risk.removal_note = note.strip()
+        return {}
+
+
+RISK_WORKFLOW = RiskWorkflow()
+
+
+def risk_move(*, risk, move: str, actor, note: str = ""):
+    """Record that a corruption risk is removed (ISD 6.13, 6.14)."""
+    return RISK_WORKFLOW.perform(record=risk, move=move, actor=actor, note=note)
+
+
+class RiskMeasureWorkflow(ControlledItemWorkflow):
+    """A measure against a risk being removed, controlled by the central ISD or the region's
+    unit until it is done, with the evidence of what was done (ISD 6.14)."""
+
+    model = RiskMeasure
+    action_prefix = "isd.risk_measure."
+    term_kind = RISK_MEASURE_KIND
+    not_under_way = gettext_lazy("The risk is removed already.")
+
+    def record_of(self, measure):
+        return measure.risk
+
+    def under_way(self, risk) -> bool:
+        return risk.status == CorruptionRisk.Status.OPEN
+
+    def visible_to(self, user):
+        return measures_visible_to(user)
+
+    def may(self, move, measure, user) -> bool:
+        return keeps_region(user, measure.risk.region_id)
+
+    def refused_actor(self, measure, move) -> ValidationError:
+        return ValidationError(_("Only the ISD and the region's unit keep this risk."), code="not_yours")
+
+
+RISK_MEASURE_WORKFLOW = RiskMeasureWorkflow()
+
+
+def risk_measure_move(*, measure, move: str, actor, result: str = "", on=None):
+    """Record a measure's execution: done (the evidence and the day) or not done (why)."""
+    return RISK_MEASURE_WORKFLOW.perform(record=measure, move=move, actor=actor, result=result, on=on)

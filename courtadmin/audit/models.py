@@ -125,6 +125,7 @@ class ReadEvent(ChainedEvent):
         OPEN = "open", _("opened the record")
         DOWNLOAD = "download", _("downloaded a file")
         EXPORT = "export", _("exported a list")
+        SEARCH = "search", _("searched the registries about a person")
 
     at = models.DateTimeField(_("time"), default=timezone.now, editable=False, db_index=True)
     user = models.ForeignKey(

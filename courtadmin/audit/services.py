@@ -77,7 +77,8 @@ def read_export(*, user, model, reached: list[str], department: str, query: str)
 
 def read_record(*, user, obj=None, action="open", label="", department=None) -> ReadEvent:
     """Write one line of the read log (issue 7.2): `user` opened `obj`'s page ("open"),
-    downloaded a file or PDF of it ("download"), or exported a list ("export").
+    downloaded a file or PDF of it ("download"), exported a list ("export"), or searched the
+    registries about the person it concerns ("search").
 
     `obj` is the record read: a model instance, or a model class for an export of a list of
     that type, or None. The department defaults to `obj.audit_department` (models declare

@@ -6,6 +6,7 @@ needs no `lang` of its own (templatetags/languages.py; forms.WrittenSelect)."""
 
 import re
 
+from django.conf import settings
 from django.utils import translation
 
 # The letters Kazakh has and Russian has not; and what only a Russian sentence has: its short
@@ -62,3 +63,11 @@ def written_in(text) -> str:
     if len(found) > 1:
         return ""
     return found.pop() if found else (translation.get_language() or "")
+
+
+def state_language_of(*texts) -> str:
+    """The state language (kk or ru) of a document that quotes `texts` as typed: theirs when
+    they are written in one, else the portal's default. Such a document has that version
+    alone; a second would quote Kazakh in Russian, or back."""
+    language = written_in(" ".join(str(text) for text in texts))
+    return language if language in ("kk", "ru") else settings.LANGUAGE_CODE

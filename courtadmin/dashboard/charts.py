@@ -87,3 +87,57 @@ def trend_svg(trend: Trend, chart_id: str) -> str:
             "month_y": HEIGHT - BOTTOM + 16,
         },
     )
+
+
+GRID_LABEL_WIDTH, GRID_HEADER_HEIGHT, GRID_CELL_WIDTH, GRID_CELL_HEIGHT = 230, 120, 64, 30
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One cell of a grid chart: its text, its fill and the colour of its text."""
+
+    text: str
+    fill: str
+    ink: str = "#212529"
+
+
+def grid_svg(chart_id: str, title: str, description: str, columns: list[str], rows: list[tuple[str, list]]) -> str:
+    """A grid of `rows` (a label and a cell, or None, per column) under the `columns`' labels,
+    such as a heat map; `description` says in words what it shows."""
+    width = GRID_LABEL_WIDTH + GRID_CELL_WIDTH * max(len(columns), 1) + 10
+    height = GRID_HEADER_HEIGHT + GRID_CELL_HEIGHT * len(rows) + 10
+    heads = [
+        {"label": label, "x": GRID_LABEL_WIDTH + GRID_CELL_WIDTH * (index + 0.5), "y": GRID_HEADER_HEIGHT - 6}
+        for index, label in enumerate(columns)
+    ]
+    lines = [
+        {
+            "label": label,
+            "y": GRID_HEADER_HEIGHT + GRID_CELL_HEIGHT * row_index,
+            "text_y": GRID_HEADER_HEIGHT + GRID_CELL_HEIGHT * (row_index + 0.5) + 4,
+            "cells": [
+                {
+                    "cell": cell,
+                    "x": GRID_LABEL_WIDTH + GRID_CELL_WIDTH * index,
+                    "mid": GRID_LABEL_WIDTH + GRID_CELL_WIDTH * (index + 0.5),
+                }
+                for index, cell in enumerate(cells)
+            ],
+        }
+        for row_index, (label, cells) in enumerate(rows)
+    ]
+    return render_to_string(
+        "dashboard/grid.svg",
+        {
+            "id": chart_id,
+            "title": title,
+            "description": description,
+            "heads": heads,
+            "lines": lines,
+            "width": width,
+            "height": height,
+            "cell_width": GRID_CELL_WIDTH,
+            "cell_height": GRID_CELL_HEIGHT,
+            "label_x": GRID_LABEL_WIDTH - 8,
+        },
+    )

@@ -3,7 +3,6 @@ leadership's priorities, its items tied to functions of ISD 6 while it is drawn 
 ISD head's document that approves it prepared; its moves are `workflow.plan_move` and
 `workflow.plan_item_move`."""
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -11,7 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from courtadmin.audit.services import audit_record
-from courtadmin.core.text_language import written_in
+from courtadmin.core.text_language import state_language_of
 from courtadmin.documents.models import Document
 from courtadmin.documents.selectors import live_document_of
 from courtadmin.documents.services import document_save
@@ -129,12 +128,8 @@ def plan_document_prepare(*, actor, plan: WorkPlan) -> Document:
     items = list(plan.items.select_related("executor"))
     if not items:
         raise ValidationError(_("Add the plan's items first."), code="no_items")
-    # Written in the language the plan is drawn up in: its items are quoted as typed, so the
-    # document has that version alone (a Russian version would carry Kazakh items, or back).
-    content = " ".join([plan.basis, *(item.title for item in items)])
-    language = written_in(content)
-    if language not in ("kk", "ru"):
-        language = settings.LANGUAGE_CODE
+    # Written in the language the plan is drawn up in: its items are quoted as typed.
+    language = state_language_of(plan.basis, *(item.title for item in items))
     with translation.override(language):
         texts = {language: _plan_text(plan, items)}
         document = Document(

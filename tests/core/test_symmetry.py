@@ -52,6 +52,8 @@ FEATURES = {
         "evaluations",
         "meetings",
         "regulations",
+        "vetting",
+        "risks",
     },
 }
 
@@ -234,12 +236,26 @@ VOCABULARY = {
             "evaluation",
             "meeting",  # a meeting, seminar or methodological help for the units (ISD 5.11, 5.13)
             "regulation",  # a unit's regulations, agreed by the ISD head (ISD 9)
+            "vetting",  # the vetting of a candidate (ISD 5.4)
+            "risk",  # a corruption risk with its measures (ISD 6.13, 6.14)
         },
         # an official's explanation (ISD 5.2), a judge's interview (5.3), a personal file
         # studied (5.9), an officer on the team (ISD 7), a plan's item (ISD 14), an
         # inspection's recommendation (ISD 6.10, 6.18), one more person under investigation (ISD 6.21)
         # a form of periodic report (ISD 5.12)
-        "subs": {"explanation", "interview", "personal-file", "team", "item", "recommendation", "person", "form"},
+        # a resource of ISD 5.8 consulted on a candidate; a measure against a risk (ISD 6.14)
+        "subs": {
+            "explanation",
+            "interview",
+            "personal-file",
+            "team",
+            "item",
+            "recommendation",
+            "person",
+            "form",
+            "check",
+            "measure",
+        },
         "steps": {
             "assign": "the head assigns officers: a move with their need-to-know grants (ISD 9)",
             "conflict": "an assigned officer declares a conflict of interest and loses the record (issue 7.2)",
@@ -252,6 +268,9 @@ VOCABULARY = {
             "item-remove": "an item taken out of a plan still being drawn up, before its document is drafted",
             "item-move": "an item of an approved plan reported done or not done: its own table of moves (ISD 7)",
             "recommendation-move": "a recommendation's execution controlled: done or not done (ISD 6.10, 6.18)",
+            "measure-move": "a measure against a corruption risk controlled: done or not done (ISD 6.14)",
+            "search": "the portal's registries searched for a candidate, within the reader's reach (ISD 5.4)",
+            "analysis": "the analysis of corruption risks for a period, drafted for the head's signature (ISD 6.13)",
         },
         "pages": {"home", "on-record"},  # on record: all four kinds about a person or a court (ISD 6.15)
     },

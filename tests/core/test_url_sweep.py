@@ -434,6 +434,71 @@ def _investigation_file_request(people, users):
     return {"pk": kwargs["pk"], "personal_file_pk": kwargs["personal_file_pk"]}
 
 
+def _vetting(people, users):
+    """An Astana candidate's vetting assigned to isd_officer2 (ISD 5.4)."""
+    from internal_security.models import VettingRequest
+    from internal_security.services import vetting as isd_vetting
+
+    vetting = isd_vetting.vetting_register(
+        actor=users["isd_head"],
+        vetting=VettingRequest(
+            candidate="Ә. Б.",
+            candidate_iin="900101300126",
+            post_kind="judge",
+            post="...",
+            region=Region.objects.get(code="astana"),
+            requested_by="...",
+            received_on=date(2026, 11, 20),
+            due_on=date(2026, 12, 4),
+        ),
+        officers=[users["isd_officer2"]],
+    )
+    return {"pk": vetting.pk}
+
+
+def _vetting_move(people, users):
+    return {**_vetting(people, users), "move": "conclude"}
+
+
+def _risk(people, users):
+    """Shymkent's corruption risk with one measure under control (ISD 6.13, 6.14): never the
+    Almaty unit's to see."""
+    from internal_security.models import CorruptionRisk, RiskMeasure
+    from internal_security.services import risks as isd_risks
+
+    risk = isd_risks.risk_identify(
+        actor=users["isd_officer"],
+        risk=CorruptionRisk(
+            process="procurement",
+            subdivision="...",
+            region=Region.objects.get(code="shymkent"),
+            description="...",
+            cause="...",
+            likelihood=2,
+            impact=2,
+            identified_on=date(2026, 11, 2),
+        ),
+    )
+    measure = isd_risks.risk_measure_add(
+        actor=users["isd_officer"],
+        risk=risk,
+        measure=RiskMeasure(text="...", owner="...", due_on=date(2026, 12, 20)),
+    )
+    return {"pk": risk.pk, "measure_pk": measure.pk}
+
+
+def _risk_only(people, users):
+    return {"pk": _risk(people, users)["pk"]}
+
+
+def _risk_move(people, users):
+    return {**_risk_only(people, users), "move": "remove"}
+
+
+def _risk_measure_move(people, users):
+    return {**_risk(people, users), "move": "report"}
+
+
 def _signal(people, users):
     """An Astana entry of the information on corruption (ISD 6.15)."""
     from internal_security.models import CorruptionSignal
@@ -1076,6 +1141,18 @@ CASES = {
     "internal_security:case-move": Case(
         _criminal_case_move, "isd_almaty", ["ir_head", "sysadmin", "ca_deputy", "chairman"]
     ),
+    # A vetting: its officers, the ISD's managers and the leadership; not another officer (ISD 5.4, ISD 7).
+    "internal_security:vetting-detail": Case(_vetting, "isd_officer2", ISD_OUTSIDERS),
+    "internal_security:vetting-search": Case(_vetting, "isd_officer2", ISD_OUTSIDERS),
+    "internal_security:vetting-check-add": Case(_vetting, "isd_officer2", ISD_OUTSIDERS),
+    "internal_security:vetting-document": Case(_vetting, "isd_officer2", ISD_OUTSIDERS),
+    "internal_security:vetting-move": Case(_vetting_move, "isd_officer2", ISD_OUTSIDERS),
+    "internal_security:vetting-assign": Case(_vetting, "isd_head", [*ISD_OUTSIDERS, "isd_officer2"]),
+    # Another region's corruption risk is 404 to the Almaty unit (ISD 6.13, 6.14).
+    "internal_security:risk-detail": Case(_risk_only, "isd_head", PLAN_OUTSIDERS),
+    "internal_security:risk-move": Case(_risk_move, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:risk-measure-add": Case(_risk_only, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:risk-measure-move": Case(_risk_measure_move, "isd_officer", PLAN_OUTSIDERS),
     # Another region's information on corruption is 404 to the Almaty unit (ISD 6.15); kept, not read, by the ISD.
     "internal_security:signal-detail": Case(_signal, "isd_officer", PLAN_OUTSIDERS),
     "internal_security:signal-update": Case(_signal, "isd_officer", [*PLAN_OUTSIDERS, "chairman"]),

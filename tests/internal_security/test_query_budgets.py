@@ -103,6 +103,20 @@ BUDGET = {
     "regulation-list": 6 + 3,
     # the regulations (region joined); the read log's line
     "regulation-detail": 6 + 1 + 1 + READ_LOG_QUERIES,  # + its history
+    # the count, the page (region joined); the filter's regions
+    "vetting-list": 6 + 3,
+    # the vetting (region joined), its checks (with who entered them), its documents, its
+    # officers; the officers offered to assign; the read log's line
+    "vetting-detail": 6 + 5 + 1 + READ_LOG_QUERIES,  # + its history
+    # the vetting; in each of the five registries the newest records, and when fewer than a
+    # page of them match, those its indexes find (core.search.newest_matching): at most two
+    # queries each; the read log's line
+    "vetting-search": 6 + 1 + 2 * 5 + READ_LOG_QUERIES,
+    # the count, the page (region joined, measures counted); the filter's regions; the heat
+    # map's cells and their regions; the analyses and their documents
+    "risk-list": 6 + 3 + 2 + 2,
+    # the risk (region joined), its measures; the read log's line
+    "risk-detail": 6 + 2 + 1 + READ_LOG_QUERIES,  # + its history
 }
 
 
@@ -634,3 +648,126 @@ def test_regulation_list_and_detail(people, client_for, django_assert_num_querie
     url = page(client, regulations[0].get_absolute_url())
     with django_assert_num_queries(BUDGET["regulation-detail"]):
         client.get(url)
+
+
+def many_vettings(people, count):
+    from internal_security.models import VettingGrant, VettingRequest
+
+    region = Region.objects.get(code="almaty")
+    vettings = VettingRequest.objects.bulk_create(
+        VettingRequest(
+            candidate=f"Үміткер {n}",
+            candidate_iin="900101300126",
+            post_kind="judge",
+            post="...",
+            region=region,
+            requested_by="...",
+            received_on="2026-11-20",
+            due_on="2026-12-04",
+            registered_by=people["isd_head"].user,
+        )
+        for n in range(count)
+    )
+    permission = Permission.objects.get(codename="view_vettingrequest")
+    VettingGrant.objects.bulk_create(
+        VettingGrant(user=people["isd_officer"].user, permission=permission, content_object=v, reason=".")
+        for v in vettings
+    )
+    return vettings
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_vetting_list_detail_and_search(
+    people, client_for, django_assert_num_queries, django_assert_max_num_queries, rows
+):
+    """An officer's list of `rows` vettings assigned to him; one vetting with `rows` checks,
+    read by the head; its search with `rows` records about the candidate in each registry."""
+    from internal_security.models import Complaint, CorruptionSignal, CriminalCase, StaffNotice, VettingCheck
+
+    vettings = many_vettings(people, rows)
+    client = client_for("isd_officer")
+    url = page(client, reverse("internal_security:vetting-list"))
+    with django_assert_num_queries(BUDGET["vetting-list"]):
+        response = client.get(url)
+    assert len(response.context["vettings"]) == rows
+    VettingCheck.objects.bulk_create(
+        VettingCheck(
+            vetting=vettings[0],
+            resource="ard",
+            checked_on="2026-11-21",
+            result=".",
+            entered_by=people["isd_officer"].user,
+        )
+        for _n in range(rows)
+    )
+    client = client_for("isd_head")
+    url = page(client, vettings[0].get_absolute_url())
+    with django_assert_num_queries(BUDGET["vetting-detail"]):
+        response = client.get(url)
+    assert len(response.context["checks"]) == rows and response.context["assign_form"] is not None
+    name = vettings[0].candidate
+    many_complaints(rows)
+    Complaint.objects.update(person_concerned=name)
+    for investigation in many_investigations(people, rows):
+        InvestigatedPerson.objects.create(investigation=investigation, name=name, role="judge", position="Сот")
+    many_cases(people, rows)
+    CriminalCase.objects.update(person=name)
+    many_signals(people, rows)
+    CorruptionSignal.objects.update(person=name)
+    StaffNotice.objects.bulk_create(
+        StaffNotice(
+            region=Region.objects.get(code="almaty"),
+            person=name,
+            role="staff",
+            measure="dismissal",
+            grounds=".",
+            deciding_body=".",
+            filed_by=people["hr_keeper"].user,
+        )
+        for _n in range(rows)
+    )
+    url = page(client, reverse("internal_security:vetting-search", args=[vettings[0].pk]))
+    with django_assert_max_num_queries(BUDGET["vetting-search"]):
+        response = client.get(url)
+    found = response.context["found"]
+    assert all(len(part["rows"]) == min(rows, 20) for part in found.values())
+
+
+def many_risks(people, count, measures=0):
+    from internal_security.models import CorruptionRisk, RiskMeasure
+
+    risks = CorruptionRisk.objects.bulk_create(
+        CorruptionRisk(
+            process=CorruptionRisk.Process.values[n % 6],
+            subdivision=f"{n}",
+            region=Region.objects.order_by("pk")[n % 5],
+            description=".",
+            cause=".",
+            likelihood=1 + n % 3,
+            impact=1 + n % 2,
+            identified_on="2026-11-02",
+            registered_by=people["isd_officer"].user,
+        )
+        for n in range(count)
+    )
+    RiskMeasure.objects.bulk_create(
+        RiskMeasure(risk=risks[0], text=f"{n}", owner=".", due_on="2026-12-20") for n in range(measures)
+    )
+    return risks
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_risk_list_and_detail(people, client_for, django_assert_num_queries, rows):
+    from internal_security.models import RiskAnalysis
+
+    risks = many_risks(people, rows, measures=rows)
+    RiskAnalysis.objects.create(year=2026, period="h2", prepared_by=people["isd_officer"].user)
+    client = client_for("isd_head")
+    url = page(client, reverse("internal_security:risk-list"))
+    with django_assert_num_queries(BUDGET["risk-list"]):
+        response = client.get(url)
+    assert len(response.context["risks"]) == rows and "<svg" in response.context["heat_map"]
+    url = page(client, risks[0].get_absolute_url())
+    with django_assert_num_queries(BUDGET["risk-detail"]):
+        response = client.get(url)
+    assert len(response.context["rows"]) == rows and all(moves for _row, moves in response.context["rows"])
