@@ -29,6 +29,8 @@ class InternalSecurityConfig(AppConfig):
             load_demo_plans,
             load_demo_regulations,
             load_demo_reports,
+            load_demo_risks,
+            load_demo_vetting,
         )
         from .department import RULES
         from .documents import KINDS
@@ -111,3 +113,5 @@ class InternalSecurityConfig(AppConfig):
         register_demo_loader(load_demo_evaluations)
         register_demo_loader(load_demo_meetings)
         register_demo_loader(load_demo_regulations)
+        register_demo_loader(load_demo_vetting)
+        register_demo_loader(load_demo_risks)

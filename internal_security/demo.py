@@ -645,3 +645,146 @@ def load_demo_regulations(people) -> str:
         reason="Ішкі қауіпсіздік функцияларын ІҚБ ережесінің 6-тармағына сәйкес толықтырыңыз.",
     )
     return "ISD: the Almaty unit's regulations returned by isd_head for rework."
+
+
+def load_demo_vetting(people) -> str:
+    """ISD 5.4, 5.8: a candidate for a judge's position in Almaty being vetted by isd_officer,
+    with what Е-кадрлар showed recorded and information on corruption about him on record,
+    so that the registries' search finds it."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from courtadmin.core.validators import iin_bin_check_digit
+
+    from .models import CorruptionSignal, VettingCheck, VettingRequest
+    from .services.signals import signal_save
+    from .services.vetting import vetting_check_add, vetting_register
+
+    if VettingRequest.objects.exists():
+        return "ISD: vetting already in the demo."
+    today = timezone.localdate()
+    officer = people["isd_officer"].user
+    candidate = "Қайратов Қанат Серікұлы"
+    almaty = Region.objects.get(code="almaty")
+    vetting = vetting_register(
+        actor=people["isd_head"].user,
+        vetting=VettingRequest(
+            candidate=candidate,
+            candidate_iin="850312300" + "41" + str(iin_bin_check_digit("85031230041")),
+            post_kind=VettingRequest.Post.JUDGE,
+            post="Алматы қаласы Медеу аудандық сотының судьясы",
+            region=almaty,
+            requested_by="Жоғары Сот Кеңесі, хат № 01-15/412",
+            received_on=today - timedelta(days=3),
+            due_on=today + timedelta(days=11),
+        ),
+        officers=[officer],
+    )
+    vetting_check_add(
+        actor=officer,
+        vetting=vetting,
+        check=VettingCheck(
+            resource=VettingCheck.Resource.E_PERSONNEL,
+            checked_on=today - timedelta(days=1),
+            result="2015 жылдан бері сот жүйесінде; тәртіптік жазалар жоқ.",
+        ),
+    )
+    signal_save(
+        actor=officer,
+        signal=CorruptionSignal(
+            source=CorruptionSignal.Source.HOTLINE,
+            received_on=today - timedelta(days=40),
+            person=candidate,
+            court="Алматы қаласы мамандандырылған ауданаралық экономикалық соты",
+            region=almaty,
+            substance="Сенім телефонына қоңырау: іс жүргізуді жеделдету үшін ақы сұралған деген.",
+        ),
+    )
+    return f"ISD: {candidate}'s vetting (ISD 5.4) for isd_officer, with a hotline signal about him on record."
+
+
+def load_demo_risks(people) -> str:
+    """ISD 6.13, 6.14: three corruption risks of this half-year (a high one in Almaty's
+    procurement with its measures, one done; a medium one in personnel matters; a low one
+    removed), and the half-year's analysis drafted for the ISD head's signature."""
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from .models import CorruptionRisk, RiskAnalysis, RiskMeasure
+    from .services.risks import risk_analysis_prepare, risk_identify, risk_measure_add
+    from .workflow import risk_measure_move, risk_move
+
+    if CorruptionRisk.objects.exists():
+        return "ISD: corruption risks already in the demo."
+    today = timezone.localdate()
+    half = RiskAnalysis.Period.FIRST_HALF if today.month <= 6 else RiskAnalysis.Period.SECOND_HALF
+    identified = max(today - timedelta(days=20), date(today.year, 1 if today.month <= 6 else 7, 1))
+    officer, almaty = people["isd_officer"].user, people["isd_almaty"].user
+    risks = []
+    for actor, region, process, subdivision, description, cause, likelihood, impact in (
+        (
+            almaty,
+            "almaty",
+            CorruptionRisk.Process.PROCUREMENT,
+            "Алматы қаласы бойынша сот әкімшілігі",
+            "Бейнебақылау жабдығын бір жеткізушіден бөлшектеп сатып алу.",
+            "Жылдық сатып алу жоспары кешігіп бекітіледі.",
+            3,
+            3,
+        ),
+        (
+            officer,
+            "astana",
+            CorruptionRisk.Process.PERSONNEL,
+            "Астана қаласы соттарының кадр қызметі",
+            "Бос лауазымға конкурссыз уақытша тағайындау.",
+            "Конкурс комиссиясының құрамы жаңартылмаған.",
+            2,
+            2,
+        ),
+        (
+            officer,
+            "shymkent",
+            CorruptionRisk.Process.SERVICES,
+            "Шымкент қалалық сотының кеңсесі",
+            "Сот актісінің көшірмесін беруді кешіктіру.",
+            "Көшірмелерді беру мерзімі бақыланбайды.",
+            1,
+            2,
+        ),
+    ):
+        risks.append(
+            risk_identify(
+                actor=actor,
+                risk=CorruptionRisk(
+                    process=process,
+                    subdivision=subdivision,
+                    region=Region.objects.get(code=region),
+                    description=description,
+                    cause=cause,
+                    likelihood=likelihood,
+                    impact=impact,
+                    identified_on=identified,
+                ),
+            )
+        )
+    procurement, personnel, services = risks
+    for risk, actor, text, owner, days in (
+        (procurement, almaty, "Жылдық сатып алу жоспарын қаңтарда бекіту", "Қаржы бөлімінің басшысы", 15),
+        (procurement, almaty, "Сатып алуды бөлшектеуге ішкі бақылау енгізу", "Ішкі аудит қызметі", 45),
+        (personnel, officer, "Конкурс комиссиясының құрамын жаңарту", "Кадр қызметінің басшысы", 30),
+        (services, officer, "Көшірмелерді беру журналын электронды жүргізу", "Кеңсе меңгерушісі", 10),
+    ):
+        risk_measure_add(
+            actor=actor, risk=risk, measure=RiskMeasure(text=text, owner=owner, due_on=today + timedelta(days=days))
+        )
+    first = procurement.measures.order_by("due_on").first()
+    risk_measure_move(measure=first, move="report", actor=almaty, result="Жоспар бекітілді, бұйрық № 14.", on=today)
+    risk_measure_move(
+        measure=services.measures.get(), move="report", actor=officer, result="Журнал енгізілді.", on=today
+    )
+    risk_move(risk=services, move="remove", actor=officer, note="Көшірмелерді беру мерзімі электронды бақыланады.")
+    risk_analysis_prepare(actor=officer, analysis=RiskAnalysis(year=today.year, period=half))
+    return "ISD: three corruption risks (one removed) with their measures, and the half-year's analysis drafted."

@@ -89,7 +89,8 @@ def trend_svg(trend: Trend, chart_id: str) -> str:
     )
 
 
-GRID_LABEL_WIDTH, GRID_HEADER_HEIGHT, GRID_CELL_WIDTH, GRID_CELL_HEIGHT = 230, 120, 64, 30
+GRID_LABEL_WIDTH, GRID_HEADER_HEIGHT, GRID_CELL_WIDTH, GRID_CELL_HEIGHT = 260, 130, 72, 32
+GRID_HEADER_REACH = 110  # how far right of its column a label slanted at 45 degrees reaches
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ class GridCell:
 def grid_svg(chart_id: str, title: str, description: str, columns: list[str], rows: list[tuple[str, list]]) -> str:
     """A grid of `rows` (a label and a cell, or None, per column) under the `columns`' labels,
     such as a heat map; `description` says in words what it shows."""
-    width = GRID_LABEL_WIDTH + GRID_CELL_WIDTH * max(len(columns), 1) + 10
+    width = GRID_LABEL_WIDTH + GRID_CELL_WIDTH * max(len(columns), 1) + GRID_HEADER_REACH
     height = GRID_HEADER_HEIGHT + GRID_CELL_HEIGHT * len(rows) + 10
     heads = [
         {"label": label, "x": GRID_LABEL_WIDTH + GRID_CELL_WIDTH * (index + 0.5), "y": GRID_HEADER_HEIGHT - 6}

@@ -2,6 +2,7 @@
 analysis for a period, the list's filters."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courtadmin.core.forms import PortalFormMixin
@@ -47,6 +48,13 @@ class AnalysisForm(PortalFormMixin, forms.Form):
     prefix = "analysis"  # beside the list's filters
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     period = forms.ChoiceField(label=_("Period"), choices=RiskAnalysis.Period.choices)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        today = timezone.localdate()
+        self.initial.setdefault("year", today.year)
+        half = RiskAnalysis.Period.FIRST_HALF if today.month <= 6 else RiskAnalysis.Period.SECOND_HALF
+        self.initial.setdefault("period", half)
 
 
 class RiskFilterForm(PortalFormMixin, forms.Form):
