@@ -37,6 +37,7 @@ class InternalSecurityConfig(AppConfig):
         from .models import (
             Complaint,
             ComplaintGrant,
+            ComplianceControl,
             CorruptionRisk,
             CriminalCase,
             HeadEvaluation,
@@ -44,6 +45,9 @@ class InternalSecurityConfig(AppConfig):
             Investigation,
             InvestigationGrant,
             PlanItem,
+            Practice,
+            Programme,
+            ProgrammeItem,
             Recommendation,
             RiskAnalysis,
             RiskMeasure,
@@ -55,12 +59,18 @@ class InternalSecurityConfig(AppConfig):
             VettingRequest,
             WorkPlan,
         )
-        from .permissions import isd_records_within_reach, meetings_within_reach, registers_within_reach
+        from .permissions import (
+            central_within_reach,
+            isd_records_within_reach,
+            meetings_within_reach,
+            registers_within_reach,
+        )
         from .selectors.evaluations import evaluations_visible_to
         from .selectors.inspections import recommendations_visible_to
         from .selectors.notices import notices_visible_to
         from .selectors.plans import plan_items_visible_to
-        from .selectors.risks import analyses_visible_to, measures_visible_to
+        from .selectors.programmes import programme_items_visible_to
+        from .selectors.risks import measures_visible_to
 
         register_department(RULES)
         # Documents bound to these records are read within the record's reach (ISD 7).
@@ -89,7 +99,13 @@ class InternalSecurityConfig(AppConfig):
         )
         register_record_reach(CorruptionRisk, registers_within_reach)
         register_record_reach(RiskMeasure, lambda qs, user: qs.filter(pk__in=measures_visible_to(user).values("pk")))
-        register_record_reach(RiskAnalysis, lambda qs, user: qs.filter(pk__in=analyses_visible_to(user).values("pk")))
+        register_record_reach(RiskAnalysis, central_within_reach)
+        register_record_reach(ComplianceControl, registers_within_reach)
+        register_record_reach(Programme, central_within_reach)
+        register_record_reach(Practice, central_within_reach)
+        register_record_reach(
+            ProgrammeItem, lambda qs, user: qs.filter(pk__in=programme_items_visible_to(user).values("pk"))
+        )
         for kind in KINDS:
             register_document_kind(kind)
         for kind in deadlines.KINDS:

@@ -47,6 +47,14 @@ KINDS = [
         remind_before=(5, 1),
     ),
     DeadlineKind(
+        "isd.programme_item",
+        Department.ISD,
+        _("An item of an anti-corruption programme"),
+        _("ISD 6.12: the term the programme sets"),
+        working_days=20,  # the item's own term replaces it (due_on)
+        remind_before=(5, 1),
+    ),
+    DeadlineKind(
         "isd.staff_notice",
         Department.ISD,
         _("The ISD head's position on a decision on territorial ISD staff"),

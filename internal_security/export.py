@@ -220,3 +220,70 @@ def risks_workbook(risks) -> bytes:
             for r in risks.iterator(chunk_size=2000)
         ),
     )
+
+
+def programmes_workbook(programmes) -> bytes:
+    """Every item of the programmes given, one row each, with its programme."""
+    from .models import ProgrammeItem
+
+    items = ProgrammeItem.objects.filter(programme__in=programmes.values("pk")).select_related("programme")
+    return _workbook(
+        _("Anti-corruption programmes"),
+        [_("Programme"), _("Item"), _("Measure"), _("Executor"), _("Term"), _("Status"), _("Report")],
+        (
+            [i.programme.title, i.number, i.text, i.executor, i.due_on, i.get_status_display(), i.result]
+            for i in items.order_by("programme_id", "due_on", "pk").iterator(chunk_size=2000)
+        ),
+    )
+
+
+def controls_workbook(controls) -> bytes:
+    return _workbook(
+        _("Compliance controls"),
+        [
+            _("Area"),
+            _("Procedure, appointment or competition"),
+            _("Number and date"),
+            _("Subdivision"),
+            _("Region"),
+            _("What is checked"),
+            _("Status"),
+            _("A violation found"),
+            _("Findings"),
+            _("Measures taken"),
+        ],
+        (
+            [
+                c.get_area_display(),
+                c.subject,
+                c.reference,
+                c.subdivision,
+                str(c.region),
+                "; ".join(c.get_checks_display()),
+                c.get_status_display(),
+                "" if c.violation is None else (_("yes") if c.violation else _("no")),
+                c.findings,
+                c.measures,
+            ]
+            for c in controls.iterator(chunk_size=2000)
+        ),
+    )
+
+
+def practices_workbook(practices) -> bytes:
+    return _workbook(
+        _("Best practice"),
+        [_("Practice"), _("Origin"), _("Source"), _("Studied on"), _("Status"), _("Proposal"), _("Its fate")],
+        (
+            [
+                p.title,
+                p.get_origin_display(),
+                p.source,
+                p.studied_on,
+                p.get_status_display(),
+                p.proposal,
+                p.decision,
+            ]
+            for p in practices.iterator(chunk_size=2000)
+        ),
+    )

@@ -1275,3 +1275,200 @@ class RiskAnalysis(models.Model):
 
     def get_absolute_url(self):
         return reverse("internal_security:risk-list") + f"#analysis-{self.pk}"
+
+
+# --- Anti-corruption strategies and programmes (ISD 6.12) -----------------------------------------
+
+
+class Programme(models.Model):
+    """A state or departmental anti-corruption strategy or programme whose items fall to the
+    judicial system (ISD 6.12): each item with its executor and term, controlled until it is
+    reported done. Kept by the central ISD."""
+
+    audit_department = "ISD"
+
+    class Level(models.TextChoices):
+        STATE = "state", _("state")
+        DEPARTMENTAL = "departmental", _("departmental")
+
+    title = models.CharField(_("title"), max_length=500)
+    level = models.CharField(_("level"), max_length=16, choices=Level.choices)
+    approved_by = models.CharField(_("approved by (act, number and date)"), max_length=500)
+    first_year = models.PositiveSmallIntegerField(
+        _("from"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    last_year = models.PositiveSmallIntegerField(_("to"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("anti-corruption programme")
+        verbose_name_plural = _("anti-corruption programmes")
+        ordering = ["-last_year", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("internal_security:programme-detail", args=[self.pk])
+
+    def clean(self):
+        check_in_order(
+            self.first_year,
+            self.last_year,
+            field="last_year",
+            message=_("The programme ends in or after its first year."),
+        )
+
+
+class ProgrammeItem(ControlledItem):
+    """An item of a programme that falls to the judicial system: the measure, who carries it
+    out, by when; reported with what was done (ISD 6.12)."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="items")
+    number = models.CharField(_("item"), max_length=32)
+    text = models.TextField(_("measure"))
+    executor = models.CharField(_("executor"), max_length=300)
+
+    class Meta(ControlledItem.Meta):
+        verbose_name = _("item of a programme")
+        verbose_name_plural = _("items of a programme")
+
+    def __str__(self):
+        return f"{self.number}. {self.text[:60]}"
+
+    def get_absolute_url(self):
+        return f"{self.programme.get_absolute_url()}#item-{self.pk}"
+
+
+# --- Compliance control in procurement and personnel matters (ISD 6.19, 6.20) -------------------
+
+
+class ComplianceControl(models.Model):
+    """A check of compliance with anti-corruption law: a procurement procedure of the Court
+    Administration or a territorial subdivision chosen for control (ISD 6.19), or an
+    appointment or competition in personnel matters (ISD 6.20): what was checked, what was
+    found and the measures taken. Kept by the central ISD and the region's unit; its status
+    changes only through `workflow.control_move`."""
+
+    audit_department = "ISD"
+
+    class Area(models.TextChoices):
+        PROCUREMENT = "procurement", _("public procurement (ISD 6.19)")
+        PERSONNEL = "personnel", _("personnel matters (ISD 6.20)")
+
+    class Check(models.TextChoices):
+        CONFLICT = "conflict", _("conflict of interest")
+        AFFILIATION = "affiliation", _("affiliation of the supplier or candidate")
+        SPLITTING = "splitting", _("splitting of a purchase")
+        COMPETITION = "competition", _("the rules of the competition")
+        QUALIFICATION = "qualification", _("the qualification requirements")
+        KINSHIP = "kinship", _("close relatives working under each other")
+
+    # Which checks belong to which area.
+    AREA_CHECKS = {
+        Area.PROCUREMENT: (Check.CONFLICT, Check.AFFILIATION, Check.SPLITTING),
+        Area.PERSONNEL: (Check.CONFLICT, Check.COMPETITION, Check.QUALIFICATION, Check.KINSHIP),
+    }
+
+    class Status(models.TextChoices):
+        UNDER_WAY = "under_way", _("being checked")
+        COMPLETED = "completed", _("completed")
+
+    area = models.CharField(_("area"), max_length=16, choices=Area.choices)
+    subject = models.CharField(_("procedure, appointment or competition"), max_length=500)
+    reference = models.CharField(_("its number and date"), max_length=200)
+    subdivision = models.CharField(_("subdivision"), max_length=300)
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT)
+    checks = models.JSONField(_("what is checked"), default=list)
+    started_on = models.DateField(_("checked from"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.UNDER_WAY)
+    violation = models.BooleanField(_("a violation found"), null=True, blank=True)
+    findings = models.TextField(_("findings"), blank=True)
+    measures = models.TextField(_("measures taken"), blank=True)
+    completed_on = models.DateField(_("completed on"), null=True, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("compliance control")
+        verbose_name_plural = _("compliance controls")
+        ordering = ["-started_on", "-pk"]
+        indexes = [models.Index(fields=["-started_on", "-id"], name="isd_control_list_order")]
+
+    def __str__(self):
+        return f"{self.subject[:80]} ({self.reference})"
+
+    def get_absolute_url(self):
+        return reverse("internal_security:control-detail", args=[self.pk])
+
+    def get_checks_display(self) -> list[str]:
+        return [str(self.Check(code).label) for code in self.checks if code in self.Check.values]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        allowed = self.AREA_CHECKS.get(self.area, ())
+        if not self.checks:
+            errors["checks"] = ValidationError(_("Choose what is checked."), code="required")
+        elif self.area and any(code not in allowed for code in self.checks):
+            errors["checks"] = ValidationError(_("Choose among the checks of this area."), code="outside_area")
+        if self.started_on and self.started_on > timezone.localdate():
+            errors["started_on"] = ValidationError(_("This date is still to come."), code="future")
+        if errors:
+            raise ValidationError(errors)
+
+
+# --- Best practice (ISD 6.2) ----------------------------------------------------------------------
+
+
+class Practice(models.Model):
+    """A foreign or domestic practice in security and anti-corruption the ISD studied
+    (ISD 6.2), the proposal it made from it to the leadership, and the proposal's fate. Its
+    status changes only through `workflow.practice_move`."""
+
+    audit_department = "ISD"
+
+    class Origin(models.TextChoices):
+        FOREIGN = "foreign", _("foreign")
+        DOMESTIC = "domestic", _("domestic")
+
+    class Status(models.TextChoices):
+        STUDIED = "studied", _("studied")
+        PROPOSED = "proposed", _("proposed to the leadership")
+        ADOPTED = "adopted", _("adopted")
+        DECLINED = "declined", _("not adopted")
+
+    title = models.CharField(_("practice"), max_length=500)
+    origin = models.CharField(_("origin"), max_length=16, choices=Origin.choices)
+    source = models.CharField(_("country, body or source"), max_length=300)
+    summary = models.TextField(_("what it is"))
+    studied_on = models.DateField(_("studied on"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.STUDIED)
+    proposal = models.TextField(_("the proposal made"), blank=True)
+    proposed_on = models.DateField(_("proposed on"), null=True, blank=True)
+    decision = models.TextField(_("its fate"), blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("best practice")
+        verbose_name_plural = _("best practice")
+        ordering = ["-studied_on", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("internal_security:practice-detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        if self.studied_on and self.studied_on > timezone.localdate():
+            raise ValidationError({"studied_on": ValidationError(_("This date is still to come."), code="future")})

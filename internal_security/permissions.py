@@ -118,6 +118,18 @@ def registers_within_reach(queryset, user):
     return queryset.none()
 
 
+def reads_central(user) -> bool:
+    """The central ISD's own registers, which cover no one region (the programmes of ISD 6.12,
+    the best practice of ISD 6.2, the analyses of corruption risks of ISD 6.13), are read by
+    its staff and those it reports to; not by a territorial unit, nor anybody else."""
+    return isd_reach(user).kind in (Reach.ALL, Reach.GRANTED)
+
+
+def central_within_reach(queryset, user):
+    """A central register's records `user` reads (`reads_central`): all of them, or none."""
+    return queryset if reads_central(user) else queryset.none()
+
+
 def may_read_figures(user) -> bool:
     """The ISD's figures are for its head and those it reports to (ISD 7)."""
     person = person_of(user)

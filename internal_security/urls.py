@@ -2,6 +2,7 @@ from django.urls import path
 
 from .views import (
     cases,
+    controls,
     evaluations,
     home,
     inspections,
@@ -9,6 +10,8 @@ from .views import (
     meetings,
     notices,
     plans,
+    practices,
+    programmes,
     regulations,
     reports,
     risks,
@@ -68,6 +71,29 @@ urlpatterns = [
         risks.risk_measure_move_view,
         name="risk-measure-move",
     ),
+    # Anti-corruption strategies and programmes (ISD 6.12)
+    path("programmes/", programmes.programme_list, name="programme-list"),
+    path("programmes/new/", programmes.programme_create, name="programme-create"),
+    path("programmes/export/", programmes.programme_export, name="programme-export"),
+    path("programmes/<int:pk>/", programmes.programme_detail, name="programme-detail"),
+    path("programmes/<int:pk>/items/", programmes.programme_item_add, name="programme-item-add"),
+    path(
+        "programmes/<int:pk>/items/<int:item_pk>/move/<slug:move>/",
+        programmes.programme_item_move_view,
+        name="programme-item-move",
+    ),
+    # Compliance control in procurement and personnel matters (ISD 6.19, 6.20)
+    path("controls/", controls.control_list, name="control-list"),
+    path("controls/new/", controls.control_create, name="control-create"),
+    path("controls/export/", controls.control_export, name="control-export"),
+    path("controls/<int:pk>/", controls.control_detail, name="control-detail"),
+    path("controls/<int:pk>/move/<slug:move>/", controls.control_move_view, name="control-move"),
+    # Best practice (ISD 6.2)
+    path("practices/", practices.practice_list, name="practice-list"),
+    path("practices/new/", practices.practice_create, name="practice-create"),
+    path("practices/export/", practices.practice_export, name="practice-export"),
+    path("practices/<int:pk>/", practices.practice_detail, name="practice-detail"),
+    path("practices/<int:pk>/move/<slug:move>/", practices.practice_move_view, name="practice-move"),
     # The criminal-case registry (ISD 6.16)
     path("cases/", cases.case_list, name="case-list"),
     path("cases/new/", cases.case_edit, name="case-create"),

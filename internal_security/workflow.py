@@ -27,6 +27,7 @@ from .models import (
     CaseStage,
     Complaint,
     ComplaintGrant,
+    ComplianceControl,
     ControlledItem,
     CorruptionRisk,
     CriminalCase,
@@ -34,6 +35,8 @@ from .models import (
     Investigation,
     InvestigationGrant,
     PlanItem,
+    Practice,
+    ProgrammeItem,
     Recommendation,
     RiskMeasure,
     StaffNotice,
@@ -60,11 +63,14 @@ from .permissions import (
 )
 from .selectors.cases import criminal_cases_visible_to
 from .selectors.complaints import appeal_term, complaints_visible_to
+from .selectors.controls import controls_visible_to
 from .selectors.inspections import inspections_visible_to, recommendations_visible_to
 from .selectors.investigations import investigations_visible_to
 from .selectors.meetings import meetings_visible_to
 from .selectors.notices import notices_visible_to
 from .selectors.plans import plan_items_visible_to, plans_visible_to
+from .selectors.practices import practices_visible_to
+from .selectors.programmes import programme_items_visible_to
 from .selectors.regulations import regulations_visible_to
 from .selectors.reports import reports_visible_to
 from .selectors.risks import measures_visible_to, risks_visible_to
@@ -1148,3 +1154,175 @@ RISK_MEASURE_WORKFLOW = RiskMeasureWorkflow()
 def risk_measure_move(*, measure, move: str, actor, result: str = "", on=None):
     """Record a measure's execution: done (the evidence and the day) or not done (why)."""
     return RISK_MEASURE_WORKFLOW.perform(record=measure, move=move, actor=actor, result=result, on=on)
+
+
+# --- The items of anti-corruption programmes (ISD 6.12) ------------------------------------------
+
+PROGRAMME_ITEM_KIND = "isd.programme_item"
+
+
+class ProgrammeItemWorkflow(ControlledItemWorkflow):
+    """An item of a programme that falls to the judicial system, reported done or not done by
+    the central ISD, which carries out the programmes (ISD 6.12)."""
+
+    model = ProgrammeItem
+    action_prefix = "isd.programme_item."
+    term_kind = PROGRAMME_ITEM_KIND
+    not_under_way = ""  # a programme's items run from the day each is recorded
+
+    def record_of(self, item):
+        return item.programme
+
+    def under_way(self, programme) -> bool:
+        return True
+
+    def visible_to(self, user):
+        return programme_items_visible_to(user)
+
+    def may(self, move, item, user) -> bool:
+        return isd_position(user) is not None
+
+    def refused_actor(self, item, move) -> ValidationError:
+        return ValidationError(_("Only the central ISD reports on the programmes."), code="not_yours")
+
+
+PROGRAMME_ITEM_WORKFLOW = ProgrammeItemWorkflow()
+
+
+def programme_item_move(*, item, move: str, actor, result: str = "", on=None):
+    """Report an item of a programme done (what was done and when) or not done (why)."""
+    return PROGRAMME_ITEM_WORKFLOW.perform(record=item, move=move, actor=actor, result=result, on=on)
+
+
+# --- Compliance control in procurement and personnel matters (ISD 6.19, 6.20) ------------------
+
+CONTROL_MOVES = {
+    "complete": Move(
+        "complete",
+        gettext_lazy("Complete: the findings and the measures taken"),
+        frozenset({ComplianceControl.Status.UNDER_WAY}),
+        ComplianceControl.Status.COMPLETED,
+        needs=("violation", "findings", "measures"),
+    )
+}
+
+
+class ControlWorkflow(Workflow):
+    """being checked -> completed, with whether a violation was found, the findings and, for a
+    violation, the measures taken. Kept by the central ISD and the region's unit."""
+
+    model = ComplianceControl
+    moves = CONTROL_MOVES
+    action_prefix = "isd.control."
+
+    def visible_to(self, user):
+        return controls_visible_to(user)
+
+    def may(self, move, control, user) -> bool:
+        return keeps_region(user, control.region_id)
+
+    def concerned(self, control, move, *, actor) -> list:
+        return [*isd_managers(), control.registered_by]
+
+    def refused_move(self, control, move) -> ValidationError:
+        return ValidationError(_("The control is completed already."), code="forbidden_move")
+
+    def refused_actor(self, control, move) -> ValidationError:
+        return ValidationError(_("Only the ISD and the region's unit keep this control."), code="not_yours")
+
+    def check(self, control, move, *, actor, violation=None, findings="", measures="") -> None:
+        errors = missing_texts(move, {"findings": (findings, _("Write the findings."))})
+        if violation is None:
+            errors["violation"] = ValidationError(_("Say whether a violation was found."), code="required")
+        elif violation and not measures.strip():
+            errors["measures"] = ValidationError(_("Say what measures were taken."), code="required")
+        if errors:
+            raise ValidationError(errors)
+
+    def apply(self, control, move, *, actor, violation=None, findings="", measures="") -> dict:
+        control.violation, control.findings, control.measures = violation, findings.strip(), measures.strip()
+        control.completed_on = timezone.localdate()
+        return {"violation": violation}
+
+
+CONTROL_WORKFLOW = ControlWorkflow()
+
+
+def control_move(*, control, move: str, actor, violation=None, findings: str = "", measures: str = ""):
+    """Complete a compliance control (ISD 6.19, 6.20)."""
+    return CONTROL_WORKFLOW.perform(
+        record=control, move=move, actor=actor, violation=violation, findings=findings, measures=measures
+    )
+
+
+# --- Best practice (ISD 6.2) --------------------------------------------------------------------
+
+PR = Practice.Status
+PRACTICE_MOVES = {
+    move.name: move
+    for move in (
+        Move(
+            "propose",
+            gettext_lazy("Propose to the leadership"),
+            frozenset({PR.STUDIED}),
+            PR.PROPOSED,
+            "isd",
+            ("proposal",),
+        ),
+        Move("adopt", gettext_lazy("Adopted"), frozenset({PR.PROPOSED}), PR.ADOPTED, "manager", ("decision",)),
+        Move("decline", gettext_lazy("Not adopted"), frozenset({PR.PROPOSED}), PR.DECLINED, "manager", ("decision",)),
+    )
+}
+
+
+class PracticeWorkflow(Workflow):
+    """studied -> proposed to the leadership (the proposal made from it, ISD 5.1) -> adopted or
+    not adopted, as the leadership decided, recorded by the ISD head or deputy."""
+
+    model = Practice
+    moves = PRACTICE_MOVES
+    action_prefix = "isd.practice."
+
+    def visible_to(self, user):
+        return practices_visible_to(user)
+
+    def may(self, move, practice, user) -> bool:
+        return is_isd_manager(user) if move.who == "manager" else isd_position(user) is not None
+
+    def concerned(self, practice, move, *, actor) -> list:
+        return [*isd_managers(), practice.registered_by]
+
+    def refused_move(self, practice, move) -> ValidationError:
+        return ValidationError(
+            _("A practice that is %(status)s cannot be moved so (%(move)s).")
+            % {"status": practice.get_status_display(), "move": move.label},
+            code="forbidden_move",
+        )
+
+    def refused_actor(self, practice, move) -> ValidationError:
+        if move.who == "manager":
+            return ValidationError(_("The ISD head or deputy records the leadership's decision."), code="not_yours")
+        return ValidationError(_("Only the central ISD makes proposals from the practice."), code="not_yours")
+
+    def check(self, practice, move, *, actor, proposal="", decision="") -> None:
+        errors = missing_texts(
+            move,
+            {"proposal": (proposal, _("Write the proposal.")), "decision": (decision, _("Give the decision taken."))},
+        )
+        if errors:
+            raise ValidationError(errors)
+
+    def apply(self, practice, move, *, actor, proposal="", decision="") -> dict:
+        if move.name == "propose":
+            practice.proposal, practice.proposed_on = proposal.strip(), timezone.localdate()
+        else:
+            practice.decision = decision.strip()
+        return {}
+
+
+PRACTICE_WORKFLOW = PracticeWorkflow()
+
+
+def practice_move(*, practice, move: str, actor, proposal: str = "", decision: str = ""):
+    """Perform one move of a studied practice (ISD 6.2)."""
+    return PRACTICE_WORKFLOW.perform(record=practice, move=move, actor=actor, proposal=proposal, decision=decision)

@@ -10,7 +10,7 @@ from courtadmin.documents.models import Document
 from courtadmin.org.models import Region
 
 from ..models import CorruptionRisk, RiskAnalysis, RiskMeasure
-from ..permissions import Reach, isd_reach, registers_within_reach
+from ..permissions import central_within_reach, registers_within_reach
 
 
 def risks_visible_to(user):
@@ -32,9 +32,7 @@ def measures_visible_to(user):
 
 def analyses_visible_to(user):
     """The analyses cover every region: the central ISD's and the leadership's, not a unit's."""
-    if isd_reach(user).kind in (Reach.ALL, Reach.GRANTED):
-        return RiskAnalysis.objects.all()
-    return RiskAnalysis.objects.none()
+    return central_within_reach(RiskAnalysis.objects.all(), user)
 
 
 def risk_register(user, *, text="", process="", status="", region=None, level=None, open_measures=False):

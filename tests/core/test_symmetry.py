@@ -54,6 +54,9 @@ FEATURES = {
         "regulations",
         "vetting",
         "risks",
+        "programmes",
+        "controls",
+        "practices",
     },
 }
 
@@ -238,6 +241,9 @@ VOCABULARY = {
             "regulation",  # a unit's regulations, agreed by the ISD head (ISD 9)
             "vetting",  # the vetting of a candidate (ISD 5.4)
             "risk",  # a corruption risk with its measures (ISD 6.13, 6.14)
+            "programme",  # an anti-corruption programme with its items (ISD 6.12)
+            "control",  # a procurement procedure or personnel matter under control (ISD 6.19, 6.20)
+            "practice",  # a best practice studied, its proposal and fate (ISD 6.2)
         },
         # an official's explanation (ISD 5.2), a judge's interview (5.3), a personal file
         # studied (5.9), an officer on the team (ISD 7), a plan's item (ISD 14), an

@@ -499,6 +499,70 @@ def _risk_measure_move(people, users):
     return {**_risk(people, users), "move": "report"}
 
 
+def _programme(people, users):
+    """A programme with one item under control (ISD 6.12): the central ISD's, not a unit's."""
+    from internal_security.models import Programme, ProgrammeItem
+    from internal_security.services import programmes as isd_programmes
+
+    programme = isd_programmes.programme_add(
+        actor=users["isd_officer"],
+        programme=Programme(title="...", level="state", approved_by="...", first_year=2022, last_year=2026),
+    )
+    item = isd_programmes.programme_item_add(
+        actor=users["isd_officer"],
+        programme=programme,
+        item=ProgrammeItem(number="1", text="...", executor="...", due_on=date(2026, 12, 20)),
+    )
+    return {"pk": programme.pk, "item_pk": item.pk}
+
+
+def _programme_only(people, users):
+    return {"pk": _programme(people, users)["pk"]}
+
+
+def _programme_item_move(people, users):
+    return {**_programme(people, users), "move": "report"}
+
+
+def _control(people, users):
+    """Shymkent's procurement control (ISD 6.19): never the Almaty unit's to see."""
+    from internal_security.models import ComplianceControl
+    from internal_security.services import controls as isd_controls
+
+    control = isd_controls.control_open(
+        actor=users["isd_officer"],
+        control=ComplianceControl(
+            area="procurement",
+            subject="...",
+            reference="...",
+            subdivision="...",
+            region=Region.objects.get(code="shymkent"),
+            checks=["conflict"],
+            started_on=date(2026, 11, 2),
+        ),
+    )
+    return {"pk": control.pk}
+
+
+def _control_move(people, users):
+    return {**_control(people, users), "move": "complete"}
+
+
+def _practice(people, users):
+    from internal_security.models import Practice
+    from internal_security.services import practices as isd_practices
+
+    practice = isd_practices.practice_add(
+        actor=users["isd_officer"],
+        practice=Practice(title="...", origin="foreign", source="...", summary="...", studied_on=date(2026, 11, 2)),
+    )
+    return {"pk": practice.pk}
+
+
+def _practice_move(people, users):
+    return {**_practice(people, users), "move": "propose"}
+
+
 def _signal(people, users):
     """An Astana entry of the information on corruption (ISD 6.15)."""
     from internal_security.models import CorruptionSignal
@@ -1141,6 +1205,15 @@ CASES = {
     "internal_security:case-move": Case(
         _criminal_case_move, "isd_almaty", ["ir_head", "sysadmin", "ca_deputy", "chairman"]
     ),
+    # The central ISD's registers: not a territorial unit's (ISD 6.12, 6.2).
+    "internal_security:programme-detail": Case(_programme_only, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:programme-item-add": Case(_programme_only, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:programme-item-move": Case(_programme_item_move, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:practice-detail": Case(_practice, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:practice-move": Case(_practice_move, "isd_officer", PLAN_OUTSIDERS),
+    # Another region's compliance control is 404 to the Almaty unit (ISD 6.19, 6.20).
+    "internal_security:control-detail": Case(_control, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:control-move": Case(_control_move, "isd_officer", PLAN_OUTSIDERS),
     # A vetting: its officers, the ISD's managers and the leadership; not another officer (ISD 5.4, ISD 7).
     "internal_security:vetting-detail": Case(_vetting, "isd_officer2", ISD_OUTSIDERS),
     "internal_security:vetting-search": Case(_vetting, "isd_officer2", ISD_OUTSIDERS),

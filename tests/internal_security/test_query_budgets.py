@@ -117,6 +117,18 @@ BUDGET = {
     "risk-list": 6 + 3 + 2 + 2,
     # the risk (region joined), its measures; the read log's line
     "risk-detail": 6 + 2 + 1 + READ_LOG_QUERIES,  # + its history
+    # the count, the page (items counted)
+    "programme-list": 6 + 2,
+    # the programme, its items; the read log's line
+    "programme-detail": 6 + 2 + 1 + READ_LOG_QUERIES,  # + its history
+    # the count, the page (region joined); the filter's regions
+    "control-list": 6 + 3,
+    # the control (region joined); the read log's line
+    "control-detail": 6 + 1 + 1 + READ_LOG_QUERIES,  # + its history
+    # the count, the page
+    "practice-list": 6 + 2,
+    # the practice; the read log's line
+    "practice-detail": 6 + 1 + 1 + READ_LOG_QUERIES,  # + its history
 }
 
 
@@ -771,3 +783,73 @@ def test_risk_list_and_detail(people, client_for, django_assert_num_queries, row
     with django_assert_num_queries(BUDGET["risk-detail"]):
         response = client.get(url)
     assert len(response.context["rows"]) == rows and all(moves for _row, moves in response.context["rows"])
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_programme_list_and_detail(people, client_for, django_assert_num_queries, rows):
+    from internal_security.models import Programme, ProgrammeItem
+
+    programmes = Programme.objects.bulk_create(
+        Programme(
+            title=f"{n}",
+            level="state",
+            approved_by=".",
+            first_year=2022,
+            last_year=2026,
+            registered_by=people["isd_officer"].user,
+        )
+        for n in range(rows)
+    )
+    ProgrammeItem.objects.bulk_create(
+        ProgrammeItem(programme=programmes[0], number=f"{n}", text=".", executor=".", due_on="2026-12-20")
+        for n in range(rows)
+    )
+    client = client_for("isd_officer")
+    url = page(client, reverse("internal_security:programme-list"))
+    with django_assert_num_queries(BUDGET["programme-list"]):
+        response = client.get(url)
+    assert len(response.context["programmes"]) == rows
+    url = page(client, programmes[0].get_absolute_url())
+    with django_assert_num_queries(BUDGET["programme-detail"]):
+        response = client.get(url)
+    assert len(response.context["rows"]) == rows and all(moves for _item, moves in response.context["rows"])
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_control_and_practice_lists_and_details(people, client_for, django_assert_num_queries, rows):
+    from internal_security.models import ComplianceControl, Practice
+
+    controls = ComplianceControl.objects.bulk_create(
+        ComplianceControl(
+            area="procurement",
+            subject=f"{n}",
+            reference=".",
+            subdivision=".",
+            region=Region.objects.get(code="almaty"),
+            checks=["conflict"],
+            started_on="2026-11-02",
+            registered_by=people["isd_officer"].user,
+        )
+        for n in range(rows)
+    )
+    practices = Practice.objects.bulk_create(
+        Practice(
+            title=f"{n}",
+            origin="foreign",
+            source=".",
+            summary=".",
+            studied_on="2026-11-02",
+            registered_by=people["isd_officer"].user,
+        )
+        for n in range(rows)
+    )
+    client = client_for("isd_head")
+    for name, key, record in (("control", "controls", controls[0]), ("practice", "practices", practices[0])):
+        url = page(client, reverse(f"internal_security:{name}-list"))
+        with django_assert_num_queries(BUDGET[f"{name}-list"]):
+            response = client.get(url)
+        assert len(response.context[key]) == rows
+        url = page(client, record.get_absolute_url())
+        with django_assert_num_queries(BUDGET[f"{name}-detail"]):
+            response = client.get(url)
+        assert response.context["moves"]
