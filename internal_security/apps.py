@@ -19,6 +19,7 @@ class InternalSecurityConfig(AppConfig):
         from . import dashboard, deadlines, load, search, work
         from .demo import (
             load_demo_complaints,
+            load_demo_controls,
             load_demo_criminal_cases,
             load_demo_documents,
             load_demo_evaluations,
@@ -27,6 +28,8 @@ class InternalSecurityConfig(AppConfig):
             load_demo_meetings,
             load_demo_notices,
             load_demo_plans,
+            load_demo_practices,
+            load_demo_programmes,
             load_demo_regulations,
             load_demo_reports,
             load_demo_risks,
@@ -131,3 +134,6 @@ class InternalSecurityConfig(AppConfig):
         register_demo_loader(load_demo_regulations)
         register_demo_loader(load_demo_vetting)
         register_demo_loader(load_demo_risks)
+        register_demo_loader(load_demo_programmes)
+        register_demo_loader(load_demo_controls)
+        register_demo_loader(load_demo_practices)

@@ -788,3 +788,155 @@ def load_demo_risks(people) -> str:
     risk_move(risk=services, move="remove", actor=officer, note="Көшірмелерді беру мерзімі электронды бақыланады.")
     risk_analysis_prepare(actor=officer, analysis=RiskAnalysis(year=today.year, period=half))
     return "ISD: three corruption risks (one removed) with their measures, and the half-year's analysis drafted."
+
+
+def load_demo_programmes(people) -> str:
+    """ISD 6.12: the state anti-corruption concept with two items that fall to the judicial
+    system (one reported), a departmental programme with one."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .models import Programme, ProgrammeItem
+    from .services.programmes import programme_add, programme_item_add
+    from .workflow import programme_item_move
+
+    if Programme.objects.exists():
+        return "ISD: programmes already in the demo."
+    today = timezone.localdate()
+    officer = people["isd_officer"].user
+    state = programme_add(
+        actor=officer,
+        programme=Programme(
+            title="Сыбайлас жемқорлыққа қарсы саясаттың тұжырымдамасы",
+            level=Programme.Level.STATE,
+            approved_by="Қазақстан Республикасы Президентінің Жарлығы",
+            first_year=today.year - 1,
+            last_year=today.year + 1,
+        ),
+    )
+    departmental = programme_add(
+        actor=officer,
+        programme=Programme(
+            title="Сот жүйесіндегі сыбайлас жемқорлыққа қарсы іс-шаралар жоспары",
+            level=Programme.Level.DEPARTMENTAL,
+            approved_by="Сот әкімшілігі басшысының бұйрығы",
+            first_year=today.year,
+            last_year=today.year + 1,
+        ),
+    )
+    for programme, number, text, executor, days in (
+        (state, "2.1", "Сот актілерін толық жариялау", "Сот әкімшілігі, ақпараттандыру басқармасы", 20),
+        (state, "4.3", "Судьялардың әдеп қағидаларын оқыту", "Сот төрелігі академиясы", 60),
+        (
+            departmental,
+            "1",
+            "Сыбайлас жемқорлық тәуекелдеріне ішкі талдау жүргізу",
+            "Ішкі қауіпсіздік департаменті",
+            30,
+        ),
+    ):
+        programme_item_add(
+            actor=officer,
+            programme=programme,
+            item=ProgrammeItem(number=number, text=text, executor=executor, due_on=today + timedelta(days=days)),
+        )
+    first = state.items.order_by("due_on").first()
+    programme_item_move(item=first, move="report", actor=officer, result="Актілер порталда жарияланды.", on=today)
+    return "ISD: a state and a departmental anti-corruption programme with their items (one reported)."
+
+
+def load_demo_controls(people) -> str:
+    """ISD 6.19, 6.20: the Almaty unit's control of a purchase, completed with a violation and
+    its measures; the central ISD's control of a competition, under way."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .models import ComplianceControl
+    from .services.controls import control_open
+    from .workflow import control_move
+
+    if ComplianceControl.objects.exists():
+        return "ISD: compliance controls already in the demo."
+    today = timezone.localdate()
+    almaty = people["isd_almaty"].user
+    purchase = control_open(
+        actor=almaty,
+        control=ComplianceControl(
+            area=ComplianceControl.Area.PROCUREMENT,
+            subject="Бейнебақылау жабдығын сатып алу",
+            reference="№ 14567821, 02.10.2026",
+            subdivision="Алматы қаласы бойынша сот әкімшілігі",
+            region=Region.objects.get(code="almaty"),
+            checks=[ComplianceControl.Check.CONFLICT, ComplianceControl.Check.SPLITTING],
+            started_on=today - timedelta(days=20),
+        ),
+    )
+    control_move(
+        control=purchase,
+        move="complete",
+        actor=almaty,
+        violation=True,
+        findings="Бір жеткізушіден үш рет бөлшектеп сатып алу анықталды.",
+        measures="Материалдар басшыға жіберілді; жауапты қызметкер тәртіптік жауапкершілікке тартылды.",
+    )
+    control_open(
+        actor=people["isd_officer"].user,
+        control=ComplianceControl(
+            area=ComplianceControl.Area.PERSONNEL,
+            subject="Бас маман лауазымына конкурс",
+            reference="Конкурс комиссиясының хаттамасы № 7",
+            subdivision="Астана қаласы соттарының кадр қызметі",
+            region=Region.objects.get(code="astana"),
+            checks=[ComplianceControl.Check.COMPETITION, ComplianceControl.Check.KINSHIP],
+            started_on=today - timedelta(days=4),
+        ),
+    )
+    return "ISD: a purchase's control with a violation (Almaty) and a competition under control (Astana)."
+
+
+def load_demo_practices(people) -> str:
+    """ISD 6.2: a foreign practice proposed to the leadership and adopted, a domestic one studied."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .models import Practice
+    from .services.practices import practice_add
+    from .workflow import practice_move
+
+    if Practice.objects.exists():
+        return "ISD: best practice already in the demo."
+    today = timezone.localdate()
+    officer = people["isd_officer"].user
+    foreign = practice_add(
+        actor=officer,
+        practice=Practice(
+            title="Сот ғимараттарындағы келушілерді электронды тіркеу",
+            origin=Practice.Origin.FOREIGN,
+            source="Эстония, Сот әкімшілігі",
+            summary="Келушілер жеке куәлігі бойынша тіркеліп, залдарға кіру уақыты сақталады.",
+            studied_on=today - timedelta(days=60),
+        ),
+    )
+    practice_move(
+        practice=foreign,
+        move="propose",
+        actor=officer,
+        proposal="Республикалық соттарда пилоттық режимде енгізу ұсынылады.",
+    )
+    practice_move(
+        practice=foreign, move="adopt", actor=people["isd_head"].user, decision="Сот әкімшілігі басшысы келісті."
+    )
+    practice_add(
+        actor=officer,
+        practice=Practice(
+            title="Сенім телефонына түскен хабарламаларды талдау",
+            origin=Practice.Origin.DOMESTIC,
+            source="Қостанай облыстық соты",
+            summary="Хабарламаларды ай сайын тақырып пен сот бойынша топтастыру.",
+            studied_on=today - timedelta(days=15),
+        ),
+    )
+    return "ISD: a foreign practice proposed and adopted, a domestic one studied."
