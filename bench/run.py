@@ -28,6 +28,7 @@ def main(names: list[str]) -> None:
         search,
         throughput,
         upload_bombs,
+        vetting,
     )
 
     # In this order on a fresh database: the reminder scan's running terms go to the complaints.
@@ -39,6 +40,7 @@ def main(names: list[str]) -> None:
         "dashboard": dashboard.run,
         "reminder_scan": reminder_scan.run,
         "search": search.run,
+        "vetting_search": vetting.run,
         "letters_list": correspondence.run,
         "instructions_list": instructions.run,
         "instructions_figures": instructions.run_figures,

@@ -7,9 +7,11 @@ from operator import and_
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 from courtadmin.core.history import record_history
 from courtadmin.core.search import newest_matching
+from courtadmin.core.work import WorkItem
 from courtadmin.documents.models import Document
 
 from ..models import InvestigatedPerson, VettingGrant, VettingRequest
@@ -58,24 +60,72 @@ def _named(field: str, name: str) -> Q:
     return reduce(and_, (Q(**{f"{field}__icontains": word}) for word in words))
 
 
-def _found(visible, condition: Q, order: tuple[str, ...]) -> dict:
+def _found(code: str, title, visible, condition: Q, order: tuple[str, ...], line) -> dict:
     rows = newest_matching(visible, condition, order, FOUND_LIMIT)
-    return {"rows": rows[:FOUND_LIMIT], "more": len(rows) > FOUND_LIMIT}
+    return {
+        "code": code,
+        "title": title,
+        "hits": [line(row) for row in rows[:FOUND_LIMIT]],
+        "more": len(rows) > FOUND_LIMIT,
+    }
 
 
-def found_on_record(user, vetting: VettingRequest) -> dict:
+def found_on_record(user, vetting: VettingRequest) -> list[dict]:
     """ISD 5.4: the complaints, investigations, criminal cases, information on corruption and
     ISD 13 notices that name the candidate, the newest of each, each registry as far as
-    `user` reaches it. What lies outside his reach is not found, nor counted."""
+    `user` reaches it, as lines (the name quoted as written). What lies outside his reach is
+    not found, nor counted."""
     name = vetting.candidate
     persons = InvestigatedPerson.objects.filter(_named("name", name)).values("investigation_id")
-    return {
-        "complaints": _found(complaints_visible_to(user), _named("person_concerned", name), ("-received_on", "-pk")),
-        "investigations": _found(investigations_visible_to(user), Q(pk__in=persons), ("-instruction_date", "-pk")),
-        "cases": _found(criminal_cases_visible_to(user), _named("person", name), ("-opened_on", "-pk")),
-        "signals": _found(signals_visible_to(user), _named("person", name), ("-received_on", "-pk")),
-        "notices": _found(notices_visible_to(user), _named("person", name), ("-filed_at", "-pk")),
-    }
+    return [
+        _found(
+            "complaints",
+            _("Complaints"),
+            complaints_visible_to(user),
+            _named("person_concerned", name),
+            ("-received_on", "-pk"),
+            lambda c: WorkItem(
+                f"{c.number}, {c.received_on:%d.%m.%Y}: {c.person_concerned}",
+                c.get_absolute_url(),
+                c.get_status_display(),
+                quote=c.person_concerned,
+            ),
+        ),
+        _found(
+            "investigations",
+            _("Official investigations"),
+            investigations_visible_to(user),
+            Q(pk__in=persons),
+            ("-instruction_date", "-pk"),
+            lambda i: WorkItem(
+                f"{i.number}: {i.subject}", i.get_absolute_url(), i.get_status_display(), quote=i.subject
+            ),
+        ),
+        _found(
+            "cases",
+            _("Criminal cases"),
+            criminal_cases_visible_to(user),
+            _named("person", name),
+            ("-opened_on", "-pk"),
+            lambda c: WorkItem(f"{c}, {c.court}", c.get_absolute_url(), c.get_stage_display(), quote=c.person),
+        ),
+        _found(
+            "signals",
+            _("Information on corruption"),
+            signals_visible_to(user),
+            _named("person", name),
+            ("-received_on", "-pk"),
+            lambda s: WorkItem(str(s), s.get_absolute_url(), s.get_source_display(), quote=s.person or s.court),
+        ),
+        _found(
+            "notices",
+            _("Notices under ISD 13"),
+            notices_visible_to(user),
+            _named("person", name),
+            ("-filed_at", "-pk"),
+            lambda n: WorkItem(n.person, n.get_absolute_url(), n.get_measure_display(), quote=n.person),
+        ),
+    ]
 
 
 def vetting_page(user, vetting: VettingRequest) -> dict:

@@ -93,8 +93,9 @@ def on_record_about_the_candidate(people):
 
 
 def found_by(client, vetting) -> dict:
+    """The records the search lists, by registry, as the ids their links name."""
     found = client.get(reverse("internal_security:vetting-search", args=[vetting.pk])).context["found"]
-    return {kind: {record.pk for record in part["rows"]} for kind, part in found.items()}
+    return {group["code"]: {int(hit.url.rstrip("/").rsplit("/", 1)[1]) for hit in group["hits"]} for group in found}
 
 
 def test_the_search_finds_the_candidates_records_each_within_the_searchers_reach_isd_5_4(people, client_for):
