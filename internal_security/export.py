@@ -1,6 +1,7 @@
 """The ISD's lists as XLSX workbooks: the rows the reader may see, as he filtered them."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from courtadmin.core.workbooks import single_sheet as _workbook
 
@@ -166,7 +167,7 @@ def vettings_workbook(vettings) -> bytes:
         [
             _("Candidate"),
             _("Candidate for"),
-            _("Post"),
+            _("The position or post"),
             _("Region"),
             _("Received"),
             _("Term"),
@@ -229,7 +230,15 @@ def programmes_workbook(programmes) -> bytes:
     items = ProgrammeItem.objects.filter(programme__in=programmes.values("pk")).select_related("programme")
     return _workbook(
         _("Anti-corruption programmes"),
-        [_("Programme"), _("Item"), _("Measure"), _("Executor"), _("Term"), _("Status"), _("Report")],
+        [
+            _("Programme"),
+            pgettext("programme", "Item"),
+            _("Measure"),
+            _("Executor"),
+            _("Term"),
+            _("Status"),
+            _("Report"),
+        ],
         (
             [i.programme.title, i.number, i.text, i.executor, i.due_on, i.get_status_display(), i.result]
             for i in items.order_by("programme_id", "due_on", "pk").iterator(chunk_size=2000)

@@ -1288,8 +1288,8 @@ class Programme(models.Model):
     audit_department = "ISD"
 
     class Level(models.TextChoices):
-        STATE = "state", _("state")
-        DEPARTMENTAL = "departmental", _("departmental")
+        STATE = "state", pgettext_lazy("programme", "state")
+        DEPARTMENTAL = "departmental", pgettext_lazy("programme", "departmental")
 
     title = models.CharField(_("title"), max_length=500)
     level = models.CharField(_("level"), max_length=16, choices=Level.choices)
@@ -1328,7 +1328,7 @@ class ProgrammeItem(ControlledItem):
     out, by when; reported with what was done (ISD 6.12)."""
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="items")
-    number = models.CharField(_("item"), max_length=32)
+    number = models.CharField(pgettext_lazy("programme", "item"), max_length=32)
     text = models.TextField(_("measure"))
     executor = models.CharField(_("executor"), max_length=300)
 
@@ -1446,7 +1446,7 @@ class Practice(models.Model):
     title = models.CharField(_("practice"), max_length=500)
     origin = models.CharField(_("origin"), max_length=16, choices=Origin.choices)
     source = models.CharField(_("country, body or source"), max_length=300)
-    summary = models.TextField(_("what it is"))
+    summary = models.TextField(pgettext_lazy("practice", "what it is"))
     studied_on = models.DateField(_("studied on"))
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.STUDIED)
     proposal = models.TextField(_("the proposal made"), blank=True)

@@ -112,7 +112,7 @@ def _analysis_text(analysis: RiskAnalysis, risks) -> str:
                     "status": measure.get_status_display(),
                 }
             )
-    return "\\n".join(lines)
+    return "\n".join(lines)
 
 
 def risk_analysis_prepare(*, actor, analysis: RiskAnalysis) -> Document:
