@@ -207,6 +207,24 @@ def moves_with_forms(moves, move_forms: dict, bound: dict, *, prefixed: bool | s
     ]
 
 
+def rows_with_moves(workflow, records, user, move_forms: dict, *, prefix: str, bound=None, bound_row=None) -> list:
+    """(record, its moves with their forms) for each of `records` shown as rows of a page (a
+    plan's items, an inspection's recommendations): each row's forms named after `prefix` and
+    the record's pk, the form posted and refused (`bound`) in the row it came from alone."""
+    return [
+        (
+            record,
+            moves_with_forms(
+                workflow.moves_open_to(record, user),
+                move_forms,
+                (bound or {}) if record.pk == bound_row else {},
+                prefixed=f"{prefix}{record.pk}",
+            ),
+        )
+        for record in records
+    ]
+
+
 def posted_move(request, record, *, move: str, move_forms: dict, perform, page, prefixed: bool | str = False):
     """A move of a record's workflow posted from its page: the move's form of inputs, if it
     has one (`move_forms`; its fields named after the move if `prefixed`), checked, then

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from courtadmin.audit.services import read_record
 from courtadmin.core.downloads import xlsx_response
-from courtadmin.core.forms import moves_with_forms, posted_move, service_result
+from courtadmin.core.forms import moves_with_forms, posted_move, rows_with_moves, service_result
 from courtadmin.core.history import record_history
 from courtadmin.core.pagination import filtered, filtered_page
 
@@ -72,18 +72,15 @@ def inspection_create(request):
 
 def _inspection_page(request, inspection, bound=None, recommendation_form=None, bound_row=None):
     keeps = keeps_region(request.user, inspection.region_id)
-    rows = [
-        (
-            recommendation,
-            moves_with_forms(
-                RECOMMENDATION_WORKFLOW.moves_open_to(recommendation, request.user),
-                CONTROL_FORMS,
-                (bound or {}) if recommendation.pk == bound_row else {},
-                prefixed=f"recommendation{recommendation.pk}",
-            ),
-        )
-        for recommendation in inspection.recommendations.all()
-    ]
+    rows = rows_with_moves(
+        RECOMMENDATION_WORKFLOW,
+        inspection.recommendations.all(),
+        request.user,
+        CONTROL_FORMS,
+        prefix="recommendation",
+        bound=bound,
+        bound_row=bound_row,
+    )
     context = {
         "inspection": inspection,
         "rows": rows,

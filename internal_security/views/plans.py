@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from courtadmin.audit.services import read_record
 from courtadmin.core.downloads import xlsx_response
-from courtadmin.core.forms import moves_with_forms, posted_move, service_result
+from courtadmin.core.forms import moves_with_forms, posted_move, rows_with_moves, service_result
 from courtadmin.core.history import record_history
 from courtadmin.core.pagination import filtered, filtered_page
 from courtadmin.documents.selectors import live_document_of
@@ -71,18 +71,9 @@ def _plan_page(request, plan, bound=None, item_form=None, bound_item=None):
     items = list(plan.items.select_related("executor"))
     may_draw_up = plan.status == WorkPlan.Status.DRAFT and draws_up_plan(request.user, plan.region)
     document = live_document_of(plan, PLAN_KIND)
-    rows = [
-        (
-            item,
-            moves_with_forms(
-                PLAN_ITEM_WORKFLOW.moves_open_to(item, request.user),
-                CONTROL_FORMS,
-                (bound or {}) if item.pk == bound_item else {},
-                prefixed=f"item{item.pk}",
-            ),
-        )
-        for item in items
-    ]
+    rows = rows_with_moves(
+        PLAN_ITEM_WORKFLOW, items, request.user, CONTROL_FORMS, prefix="item", bound=bound, bound_row=bound_item
+    )
     context = {
         "plan": plan,
         "rows": rows,

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from courtadmin.audit.services import read_record
 from courtadmin.core.downloads import xlsx_response
-from courtadmin.core.forms import moves_with_forms, posted_move, service_result
+from courtadmin.core.forms import posted_move, rows_with_moves, service_result
 from courtadmin.core.history import record_history
 from courtadmin.core.pagination import filtered, filtered_page
 
@@ -65,18 +65,15 @@ def programme_create(request):
 
 
 def _programme_page(request, programme, bound=None, item_form=None, bound_row=None):
-    rows = [
-        (
-            item,
-            moves_with_forms(
-                PROGRAMME_ITEM_WORKFLOW.moves_open_to(item, request.user),
-                CONTROL_FORMS,
-                (bound or {}) if item.pk == bound_row else {},
-                prefixed=f"item{item.pk}",
-            ),
-        )
-        for item in programme.items.all()
-    ]
+    rows = rows_with_moves(
+        PROGRAMME_ITEM_WORKFLOW,
+        programme.items.all(),
+        request.user,
+        CONTROL_FORMS,
+        prefix="item",
+        bound=bound,
+        bound_row=bound_row,
+    )
     context = {
         "programme": programme,
         "rows": rows,

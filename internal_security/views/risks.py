@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from courtadmin.audit.services import read_record
 from courtadmin.core.downloads import xlsx_response
-from courtadmin.core.forms import flash_errors, moves_with_forms, posted_move, service_result
+from courtadmin.core.forms import flash_errors, moves_with_forms, posted_move, rows_with_moves, service_result
 from courtadmin.core.history import record_history
 from courtadmin.core.pagination import filtered, filtered_page
 from courtadmin.dashboard.charts import GridCell, grid_svg
@@ -113,18 +113,15 @@ def risk_create(request):
 
 def _risk_page(request, risk, bound=None, measure_form=None, bound_row=None):
     keeps = keeps_region(request.user, risk.region_id)
-    rows = [
-        (
-            measure,
-            moves_with_forms(
-                RISK_MEASURE_WORKFLOW.moves_open_to(measure, request.user),
-                CONTROL_FORMS,
-                (bound or {}) if measure.pk == bound_row else {},
-                prefixed=f"measure{measure.pk}",
-            ),
-        )
-        for measure in risk.measures.all()
-    ]
+    rows = rows_with_moves(
+        RISK_MEASURE_WORKFLOW,
+        risk.measures.all(),
+        request.user,
+        CONTROL_FORMS,
+        prefix="measure",
+        bound=bound,
+        bound_row=bound_row,
+    )
     context = {
         "risk": risk,
         "rows": rows,

@@ -195,6 +195,26 @@ ROLES = {
         "isd/meetings/<int:pk>/",
         "isd/regulations/",  # ISD 9: the units' regulations he agrees
         "isd/regulations/<int:pk>/",
+        # Issue 24: information on corruption in depth, vetting, risks, programmes, controls, practice.
+        "isd/signals/new/",
+        "isd/signals/<int:pk>/",
+        "isd/signals/<int:pk>/edit/",
+        "isd/vettings/",
+        "isd/vettings/new/",
+        "isd/vettings/<int:pk>/",
+        "isd/vettings/<int:pk>/search/",
+        "isd/risks/",
+        "isd/risks/new/",
+        "isd/risks/<int:pk>/",
+        "isd/programmes/",
+        "isd/programmes/new/",
+        "isd/programmes/<int:pk>/",
+        "isd/controls/",
+        "isd/controls/new/",
+        "isd/controls/<int:pk>/",
+        "isd/practices/",
+        "isd/practices/new/",
+        "isd/practices/<int:pk>/",
         "org/absences/",
         "audit/reads/<str:department>/",
         "dashboard/",
@@ -207,7 +227,13 @@ ROLES = {
         "ir/gifts/<int:pk>/",  # a gift received above the threshold (ISD 6.14), from his work
         "ir/delegations/access/",  # the visitors the court buildings let in, from his work
     },
-    "isd_officer": {"isd/complaints/<int:pk>/", "isd/investigations/<int:pk>/", "search/"},
+    "isd_officer": {
+        "isd/complaints/<int:pk>/",
+        "isd/investigations/<int:pk>/",
+        "search/",
+        "isd/vettings/<int:pk>/",  # the vetting he is assigned to (ISD 5.4)
+        "isd/vettings/<int:pk>/search/",
+    },
     "isd_almaty": {
         "isd/cases/new/",
         "isd/cases/<int:pk>/",
@@ -226,6 +252,13 @@ ROLES = {
         "isd/regulations/",  # its regulations, returned for rework (ISD 9)
         "isd/regulations/new/",
         "isd/regulations/<int:pk>/",
+        "isd/risks/",  # its region's corruption risks and their measures (ISD 6.13, 6.14)
+        "isd/risks/new/",
+        "isd/risks/<int:pk>/",
+        "isd/controls/",  # its region's compliance controls (ISD 6.19, 6.20)
+        "isd/controls/new/",
+        "isd/controls/<int:pk>/",
+        "isd/vettings/<int:pk>/",  # its region's candidate (ISD 5.4, ISD 7)
     },
     "chairman": {"dashboard/<str:board>/", "dashboard/exports/<int:pk>/", "isd/investigations/<int:pk>/"},
     "ca_head": {"org/absences/", "org/acting/new/", "org/acting/<int:pk>/"},
