@@ -1,6 +1,6 @@
-""" "My work" (courtadmin/core/work.py): the complaints assigned to me and the investigations
-whose team I am on, still under way, oldest first, within my reach (ISD 7, ISD 9); the
-decisions on territorial ISD staff pending under ISD 13."""
+""" "My work" (courtadmin/core/work.py): the complaints assigned to me, the investigations
+whose team I am on and the candidates I vet, still under way, oldest first, within my reach
+(ISD 7, ISD 9, ISD 5.4); the decisions on territorial ISD staff pending under ISD 13."""
 
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy
@@ -9,18 +9,29 @@ from courtadmin.core.work import WorkPanel, record_lines
 from courtadmin.org.authority import active_grants, live_grant
 from courtadmin.org.models import Department
 
-from .models import Complaint, ComplaintGrant, Investigation, InvestigationGrant, StaffNotice, UnitReport
+from .models import (
+    Complaint,
+    ComplaintGrant,
+    Investigation,
+    InvestigationGrant,
+    StaffNotice,
+    UnitReport,
+    VettingGrant,
+    VettingRequest,
+)
 from .permissions import is_isd_manager, isd_position, reads_staff_notices, unit_region
 from .selectors.complaints import complaints_visible_to
 from .selectors.investigations import investigations_visible_to
 from .selectors.notices import notices_visible_to
 from .selectors.reports import reports_visible_to
+from .selectors.vetting import vettings_visible_to
 
 UNDER_WAY = {
     Complaint: (Complaint.Status.REGISTERED, Complaint.Status.IN_WORK, Complaint.Status.DECIDED),
     Investigation: (Investigation.Status.OPEN,),
+    VettingRequest: (VettingRequest.Status.OPEN,),
 }
-GRANTS = {Complaint: ComplaintGrant, Investigation: InvestigationGrant}
+GRANTS = {Complaint: ComplaintGrant, Investigation: InvestigationGrant, VettingRequest: VettingGrant}
 
 
 def _assigned_to_me(user, limit: int):
@@ -33,8 +44,12 @@ def _assigned_to_me(user, limit: int):
             investigations_visible_to(user)
             .filter(pk__in=granted[Investigation], status__in=UNDER_WAY[Investigation])
             .order_by("instruction_date", "pk"),
+            vettings_visible_to(user)
+            .filter(pk__in=granted[VettingRequest], status__in=UNDER_WAY[VettingRequest])
+            .order_by("due_on", "pk"),
         ],
         limit,
+        quote=lambda record: getattr(record, "candidate", ""),
     )
 
 
@@ -73,7 +88,7 @@ PANELS = (
     WorkPanel(
         "internal_security",
         gettext_lazy("Assigned to me: internal security"),
-        gettext_lazy("No complaint or investigation is assigned to you."),
+        gettext_lazy("No complaint, investigation or vetting is assigned to you."),
         _assigned_to_me,
         order=40,
         department=Department.ISD,

@@ -24,6 +24,7 @@ from internal_security.services.cases import criminal_case_save
 from internal_security.services.signals import signal_save
 from internal_security.workflow import vetting_move
 from tests.conftest import DEMO_TEST_PASSWORD, TODAY, refusal_codes
+from tests.core.test_my_work import panel
 from tests.documents.conftest import second_factor_code
 
 from .factories import a_case, iin, open_investigation, register, signal
@@ -204,3 +205,10 @@ def test_the_register_is_filtered_and_exported(people, client_for):
 def test_the_registers_pages_are_404_to_outsiders(name, people, client_for):
     for username in ("ir_head", "ca_deputy", "sysadmin", "legal_officer", "hr_keeper"):
         assert client_for(username).get(reverse(f"internal_security:{name}")).status_code == 404, username
+
+
+def test_a_vetting_is_in_the_work_of_each_officer_assigned_until_it_concludes(people, client_for):
+    vetting = a_vetting(people, officers=("isd_officer", "isd_officer2"))
+    for username in ("isd_officer", "isd_officer2"):
+        assert vetting.get_absolute_url() in panel(client_for(username).get(reverse("core:home")), "internal_security")
+    assert vetting.get_absolute_url() not in client_for("isd_deputy").get(reverse("core:home")).content.decode()
