@@ -23,6 +23,7 @@ class InternalSecurityConfig(AppConfig):
             load_demo_criminal_cases,
             load_demo_documents,
             load_demo_evaluations,
+            load_demo_incidents,
             load_demo_inspections,
             load_demo_investigations,
             load_demo_meetings,
@@ -44,6 +45,8 @@ class InternalSecurityConfig(AppConfig):
             CorruptionRisk,
             CriminalCase,
             HeadEvaluation,
+            HearingSecurity,
+            IncidentGrant,
             Inspection,
             Investigation,
             InvestigationGrant,
@@ -54,6 +57,7 @@ class InternalSecurityConfig(AppConfig):
             Recommendation,
             RiskAnalysis,
             RiskMeasure,
+            SecurityIncident,
             StaffNotice,
             UnitMeeting,
             UnitRegulation,
@@ -104,6 +108,10 @@ class InternalSecurityConfig(AppConfig):
         register_record_reach(RiskMeasure, lambda qs, user: qs.filter(pk__in=measures_visible_to(user).values("pk")))
         register_record_reach(RiskAnalysis, central_within_reach)
         register_record_reach(ComplianceControl, registers_within_reach)
+        register_record_reach(
+            SecurityIncident, lambda qs, user: isd_records_within_reach(qs, user, grant_model=IncidentGrant)
+        )
+        register_record_reach(HearingSecurity, registers_within_reach)
         register_record_reach(Programme, central_within_reach)
         register_record_reach(Practice, central_within_reach)
         register_record_reach(
@@ -137,3 +145,4 @@ class InternalSecurityConfig(AppConfig):
         register_demo_loader(load_demo_programmes)
         register_demo_loader(load_demo_controls)
         register_demo_loader(load_demo_practices)
+        register_demo_loader(load_demo_incidents)

@@ -940,3 +940,86 @@ def load_demo_practices(people) -> str:
         ),
     )
     return "ISD: a foreign practice proposed and adopted, a domestic one studied."
+
+
+def load_demo_incidents(people) -> str:
+    """ISD 6.3, 6.4, 6.5, 6.11: a threat to an Almaty judge given to isd_officer, with its
+    measure; an incident in an Astana court building, closed; two Almaty bailiffs and a
+    hearing with heightened risk planned after the threat."""
+    from datetime import datetime, time, timedelta
+
+    from django.utils import timezone
+
+    from courtadmin.deadlines.calendar import ALMATY
+
+    from .models import Bailiff, HearingSecurity, IncidentMeasure, SecurityIncident
+    from .services.bailiffs import bailiff_add
+    from .services.hearings import hearing_plan
+    from .services.incidents import incident_assign, incident_measure_add, incident_register
+    from .workflow import incident_move
+
+    if SecurityIncident.objects.exists():
+        return "ISD: threats and incidents already in the demo."
+    today = timezone.localdate()
+    head, almaty = people["isd_head"].user, people["isd_almaty"].user
+    almaty_region = Region.objects.get(code="almaty")
+    threat = incident_register(
+        actor=almaty,
+        incident=SecurityIncident(
+            kind=SecurityIncident.Kind.THREAT_JUDGE,
+            region=almaty_region,
+            court="Алматы қаласы Медеу аудандық соты",
+            person="Судья Ж. Т. Сәрсенова",
+            occurred_on=today - timedelta(days=4),
+            description="Азаматтық іс бойынша тарап судьяға әлеуметтік желіде қоқан-лоққы жазды.",
+            reported_by="Соттың кеңсе меңгерушісі",
+            law_enforcement="Алматы қаласы Медеу ауданының полиция басқармасы",
+        ),
+    )
+    incident_assign(actor=head, incident=threat, officers=[people["isd_officer"].user])
+    incident_measure_add(
+        actor=almaty,
+        incident=threat,
+        measure=IncidentMeasure(
+            taken_on=today - timedelta(days=3),
+            text="Полицияға хабарлама тіркелді; судьяның үйі маңында патруль күшейтілді.",
+            with_body="Медеу ауданының полиция басқармасы",
+        ),
+    )
+    building = incident_register(
+        actor=head,
+        incident=SecurityIncident(
+            kind=SecurityIncident.Kind.BUILDING,
+            region=Region.objects.get(code="astana"),
+            court="Астана қаласы Сарыарқа аудандық соты",
+            occurred_on=today - timedelta(days=20),
+            description="Келуші кіру бекетінде металл іздегіштен өтуден бас тартып, күзетшіге дөрекілік көрсетті.",
+            reported_by="Сот приставтары",
+        ),
+    )
+    incident_move(incident=building, move="close", actor=head, outcome="Келуші әкімшілік жауапкершілікке тартылды.")
+    bailiffs = [
+        bailiff_add(
+            actor=almaty,
+            bailiff=Bailiff(full_name=name, post=post, court="Алматы қаласы Медеу аудандық соты", region=almaty_region),
+        )
+        for name, post in (
+            ("Ерболат Нұрланұлы Қасымов", "аға сот приставы"),
+            ("Айдана Серікқызы Омарова", "сот приставы"),
+        )
+    ]
+    hearing_plan(
+        actor=almaty,
+        hearing=HearingSecurity(
+            region=almaty_region,
+            court="Алматы қаласы Медеу аудандық соты",
+            case_number="7511-26-00-2/1187",
+            starts_at=datetime.combine(today + timedelta(days=5), time(10), ALMATY),
+            hall="№ 4",
+            risk="Тарап судьяға қоқан-лоққы жасаған; сот отырысына оның жақтастары келуі мүмкін.",
+            measures="Залға кіру металл іздегіш арқылы; залда екі пристав; полицияның наряды ғимарат алдында.",
+        ),
+        bailiffs=bailiffs,
+        incident=threat,
+    )
+    return "ISD: a threat to an Almaty judge (isd_officer's), a closed incident in Astana, two bailiffs and a hearing."

@@ -296,3 +296,45 @@ def practices_workbook(practices) -> bytes:
             for p in practices.iterator(chunk_size=2000)
         ),
     )
+
+
+def incidents_workbook(incidents) -> bytes:
+    return _workbook(
+        _("Threats and incidents"),
+        [_("Occurred on"), _("Kind"), _("Court"), _("Region"), _("Who was threatened or affected"), _("Status")],
+        (
+            [i.occurred_on, i.get_kind_display(), i.court, str(i.region), i.person, i.get_status_display()]
+            for i in incidents.iterator(chunk_size=2000)
+        ),
+    )
+
+
+def hearings_workbook(hearings) -> bytes:
+    from django.utils import timezone
+
+    return _workbook(
+        _("Hearings with heightened risk"),
+        [_("Begins at"), _("Court"), _("Region"), _("Case number"), _("Why the risk is heightened"), _("Status")],
+        (
+            [
+                timezone.localtime(h.starts_at).replace(tzinfo=None),
+                h.court,
+                str(h.region),
+                h.case_number,
+                h.risk,
+                h.get_status_display(),
+            ]
+            for h in hearings.iterator(chunk_size=2000)
+        ),
+    )
+
+
+def bailiffs_workbook(bailiffs) -> bytes:
+    return _workbook(
+        _("Court bailiffs"),
+        [_("Full name"), _("Post"), _("Court"), _("Region"), _("In service"), _("Hearings planned")],
+        (
+            [b.full_name, b.post, b.court, str(b.region), _("yes") if b.active else _("no"), b.planned_hearings]
+            for b in bailiffs.iterator(chunk_size=2000)
+        ),
+    )

@@ -1472,3 +1472,175 @@ class Practice(models.Model):
         super().clean()
         if self.studied_on and self.studied_on > timezone.localdate():
             raise ValidationError({"studied_on": ValidationError(_("This date is still to come."), code="future")})
+
+
+# --- Threats and incidents (ISD 6.1, 6.3, 6.4, 6.5) ------------------------------------------------
+
+
+class SecurityIncident(models.Model):
+    """A threat to a judge or his family, an incident in a court building or at a hearing, or
+    a fact of unlawful interference in the work of judges and staff (ISD 6.3, 6.4, 6.5): who
+    and what, the measures taken with law enforcement, the outcome. Each on a need-to-know
+    basis (ISD 7): the ISD head and deputy, the officers granted it, the leadership and the
+    territorial unit of its region. Its status changes only through `workflow.incident_move`."""
+
+    audit_department = "ISD"
+
+    class Kind(models.TextChoices):
+        THREAT_JUDGE = "threat_judge", _("a threat to a judge")
+        THREAT_FAMILY = "threat_family", _("a threat to a judge's family")
+        BUILDING = "building", _("an incident in a court building")
+        HEARING = "hearing", _("an incident at a hearing")
+        INTERFERENCE = "interference", _("unlawful interference in the work of judges or staff")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("being dealt with")
+        CLOSED = "closed", pgettext_lazy("incident", "closed")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT)
+    court = models.CharField(_("court"), max_length=300)
+    person = models.CharField(_("who was threatened or affected"), max_length=300, blank=True)
+    occurred_on = models.DateField(_("occurred on"))
+    description = models.TextField(_("what happened"))
+    reported_by = models.CharField(_("reported by"), max_length=300)
+    law_enforcement = models.CharField(_("law-enforcement body informed"), max_length=300, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN)
+    outcome = models.TextField(_("outcome"), blank=True)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("threat or incident")
+        verbose_name_plural = _("threats and incidents")
+        ordering = ["-occurred_on", "-pk"]
+        indexes = [models.Index(fields=["-occurred_on", "-id"], name="isd_incident_list_order")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}, {self.occurred_on:%d.%m.%Y}"
+
+    def get_absolute_url(self):
+        return reverse("internal_security:incident-detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.occurred_on and self.occurred_on > timezone.localdate():
+            errors["occurred_on"] = ValidationError(_("This date is still to come."), code="future")
+        threats = (self.Kind.THREAT_JUDGE, self.Kind.THREAT_FAMILY, self.Kind.INTERFERENCE)
+        if self.kind in threats and not self.person.strip():
+            errors["person"] = ValidationError(_("Name who was threatened or affected."), code="required")
+        if errors:
+            raise ValidationError(errors)
+
+
+class IncidentGrant(NeedToKnowGrant):
+    """An officer granted a threat or incident (ISD 7)."""
+
+    content_object = models.ForeignKey(SecurityIncident, verbose_name=_("threat or incident"), on_delete=models.CASCADE)
+
+    class Meta(NeedToKnowGrant.Meta):
+        verbose_name = _("officer on a threat or incident")
+        verbose_name_plural = _("officers on threats and incidents")
+        indexes = [models.Index(fields=["user", "content_object"], name="isd_incident_grant_user")]
+
+
+class IncidentMeasure(models.Model):
+    """A measure taken on a threat or incident, with law enforcement or by the court (ISD 6.3)."""
+
+    incident = models.ForeignKey(SecurityIncident, on_delete=models.CASCADE, related_name="measures")
+    taken_on = models.DateField(_("taken on"))
+    text = models.TextField(_("measure taken"))
+    with_body = models.CharField(_("with (law-enforcement body, bailiffs)"), max_length=300, blank=True)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+
+    class Meta:
+        verbose_name = _("measure taken")
+        verbose_name_plural = _("measures taken")
+        ordering = ["taken_on", "pk"]
+
+    def __str__(self):
+        return self.text[:60]
+
+    def clean(self):
+        super().clean()
+        if self.taken_on and self.taken_on > timezone.localdate():
+            raise ValidationError({"taken_on": ValidationError(_("This date is still to come."), code="future")})
+
+
+# --- Court bailiffs and hearings with heightened risk (ISD 6.5, 6.11) ------------------------------
+
+
+class Bailiff(models.Model):
+    """A court bailiff (сот приставы) of a court, assigned to its buildings and hearings (ISD 6.11)."""
+
+    audit_department = "ISD"
+
+    full_name = models.CharField(_("full name"), max_length=300)
+    post = models.CharField(_("post"), max_length=300)
+    court = models.CharField(_("court"), max_length=300)
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT)
+    active = models.BooleanField(_("in service"), default=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+
+    class Meta:
+        verbose_name = _("court bailiff")
+        verbose_name_plural = _("court bailiffs")
+        ordering = ["region_id", "court", "full_name", "pk"]
+
+    def __str__(self):
+        return f"{self.full_name} ({self.court})"
+
+
+class HearingSecurity(models.Model):
+    """Security measures for a court session with heightened risk (ISD 6.5): why the risk is
+    heightened, the measures, the bailiffs of the region assigned to it; held with its report
+    or cancelled. Read by the ISD and those it reports to, a region's by its unit; its status
+    changes only through `workflow.hearing_move`."""
+
+    audit_department = "ISD"
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", pgettext_lazy("hearing", "planned")
+        HELD = "held", pgettext_lazy("hearing", "held")
+        CANCELLED = "cancelled", pgettext_lazy("hearing", "cancelled")
+
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT)
+    court = models.CharField(_("court"), max_length=300)
+    case_number = models.CharField(_("case number"), max_length=64)
+    starts_at = models.DateTimeField(_("begins at"))
+    hall = models.CharField(_("courtroom"), max_length=100, blank=True)
+    risk = models.TextField(_("why the risk is heightened"))
+    measures = models.TextField(_("security measures"))
+    bailiffs = models.ManyToManyField(Bailiff, verbose_name=_("bailiffs assigned"), related_name="hearings")
+    incident = models.ForeignKey(
+        SecurityIncident,
+        verbose_name=_("the threat or incident it follows"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hearings",
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PLANNED)
+    report = models.TextField(_("how it went"), blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("hearing with heightened risk")
+        verbose_name_plural = _("hearings with heightened risk")
+        ordering = ["-starts_at", "-pk"]
+        indexes = [models.Index(fields=["-starts_at", "-id"], name="isd_hearing_list_order")]
+
+    def __str__(self):
+        return f"{self.case_number}, {timezone.localtime(self.starts_at):%d.%m.%Y %H:%M}"
+
+    def get_absolute_url(self):
+        return reverse("internal_security:hearing-detail", args=[self.pk])

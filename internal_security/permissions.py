@@ -30,7 +30,7 @@ from courtadmin.org.authority import (
 )
 from courtadmin.org.models import Department, Position, Unit
 
-from .models import ComplaintGrant, InvestigationGrant, VettingGrant
+from .models import ComplaintGrant, IncidentGrant, InvestigationGrant, VettingGrant
 
 
 def isd_reach(user):
@@ -229,3 +229,21 @@ def meetings_within_reach(queryset, user):
 def may_work_on_vetting(user, vetting) -> bool:
     """ISD 5.4: the ISD head and deputy, and the officers assigned to the vetting."""
     return is_isd_manager(user) or active_grants(VettingGrant, user).filter(content_object=vetting).exists()
+
+
+def may_work_on_incident(user, incident) -> bool:
+    """A threat or incident is worked on by the ISD head and deputy, the officers granted it
+    and the territorial unit of its region (ISD 7); not by the other officers, who do not see it."""
+    if is_isd_manager(user) or active_grants(IncidentGrant, user).filter(content_object=incident).exists():
+        return True
+    own = unit_region(user)
+    return own is not None and own.pk == incident.region_id
+
+
+def registers_incidents(user, region=None) -> bool:
+    """Who records a threat or incident: the ISD head and deputy in any region, a territorial
+    unit in its own. An officer is given one by a grant; he records none he would then not see."""
+    if is_isd_manager(user):
+        return True
+    own = unit_region(user)
+    return own is not None and (region is None or own.pk == getattr(region, "pk", region))

@@ -1,10 +1,13 @@
 from django.urls import path
 
 from .views import (
+    bailiffs,
     cases,
     controls,
     evaluations,
+    hearings,
     home,
+    incidents,
     inspections,
     investigations,
     meetings,
@@ -94,6 +97,22 @@ urlpatterns = [
     path("practices/export/", practices.practice_export, name="practice-export"),
     path("practices/<int:pk>/", practices.practice_detail, name="practice-detail"),
     path("practices/<int:pk>/move/<slug:move>/", practices.practice_move_view, name="practice-move"),
+    # Threats and incidents (ISD 6.3, 6.4, 6.5), hearings with heightened risk and bailiffs (ISD 6.5, 6.11)
+    path("incidents/", incidents.incident_list, name="incident-list"),
+    path("incidents/new/", incidents.incident_create, name="incident-create"),
+    path("incidents/export/", incidents.incident_export, name="incident-export"),
+    path("incidents/<int:pk>/", incidents.incident_detail, name="incident-detail"),
+    path("incidents/<int:pk>/assign/", incidents.incident_assign, name="incident-assign"),
+    path("incidents/<int:pk>/measures/", incidents.incident_measure_add, name="incident-measure-add"),
+    path("incidents/<int:pk>/move/<slug:move>/", incidents.incident_move_view, name="incident-move"),
+    path("hearings/", hearings.hearing_list, name="hearing-list"),
+    path("hearings/new/", hearings.hearing_create, name="hearing-create"),
+    path("hearings/export/", hearings.hearing_export, name="hearing-export"),
+    path("hearings/<int:pk>/", hearings.hearing_detail, name="hearing-detail"),
+    path("hearings/<int:pk>/move/<slug:move>/", hearings.hearing_move_view, name="hearing-move"),
+    path("bailiffs/", bailiffs.bailiff_list, name="bailiff-list"),
+    path("bailiffs/new/", bailiffs.bailiff_create, name="bailiff-create"),
+    path("bailiffs/export/", bailiffs.bailiff_export, name="bailiff-export"),
     # The criminal-case registry (ISD 6.16)
     path("cases/", cases.case_list, name="case-list"),
     path("cases/new/", cases.case_edit, name="case-create"),

@@ -31,6 +31,8 @@ from .models import (
     ControlledItem,
     CorruptionRisk,
     CriminalCase,
+    HearingSecurity,
+    IncidentGrant,
     Inspection,
     Investigation,
     InvestigationGrant,
@@ -39,6 +41,7 @@ from .models import (
     ProgrammeItem,
     Recommendation,
     RiskMeasure,
+    SecurityIncident,
     StaffNotice,
     UnitMeeting,
     UnitRegulation,
@@ -55,6 +58,7 @@ from .permissions import (
     isd_position,
     keeps_region,
     may_work_on,
+    may_work_on_incident,
     may_work_on_investigation,
     may_work_on_vetting,
     team_of,
@@ -64,6 +68,8 @@ from .permissions import (
 from .selectors.cases import criminal_cases_visible_to
 from .selectors.complaints import appeal_term, complaints_visible_to
 from .selectors.controls import controls_visible_to
+from .selectors.hearings import hearings_visible_to
+from .selectors.incidents import incidents_visible_to
 from .selectors.inspections import inspections_visible_to, recommendations_visible_to
 from .selectors.investigations import investigations_visible_to
 from .selectors.meetings import meetings_visible_to
@@ -1326,3 +1332,116 @@ PRACTICE_WORKFLOW = PracticeWorkflow()
 def practice_move(*, practice, move: str, actor, proposal: str = "", decision: str = ""):
     """Perform one move of a studied practice (ISD 6.2)."""
     return PRACTICE_WORKFLOW.perform(record=practice, move=move, actor=actor, proposal=proposal, decision=decision)
+
+
+# --- Threats and incidents (ISD 6.3, 6.4, 6.5) -------------------------------------------------
+
+INCIDENT_MOVES = {
+    "close": Move(
+        "close",
+        gettext_lazy("Close with its outcome"),
+        frozenset({SecurityIncident.Status.OPEN}),
+        SecurityIncident.Status.CLOSED,
+        needs=("outcome",),
+    )
+}
+
+
+class IncidentWorkflow(Workflow):
+    """being dealt with (its measures with law enforcement) -> closed with its outcome, by the
+    ISD head and deputy, the officers granted it or the region's unit."""
+
+    model = SecurityIncident
+    moves = INCIDENT_MOVES
+    action_prefix = "isd.incident."
+
+    def visible_to(self, user):
+        return incidents_visible_to(user)
+
+    def may(self, move, incident, user) -> bool:
+        return may_work_on_incident(user, incident)
+
+    def concerned(self, incident, move, *, actor) -> list:
+        return [*isd_managers(), *team_of(incident, IncidentGrant), *unit_staff(incident.region_id)]
+
+    def refused_move(self, incident, move) -> ValidationError:
+        return ValidationError(_("It is closed already."), code="forbidden_move")
+
+    def refused_actor(self, incident, move) -> ValidationError:
+        return ValidationError(
+            _("Only the ISD's managers, the officers granted it and the region's unit deal with it."),
+            code="not_yours",
+        )
+
+    def check(self, incident, move, *, actor, outcome="") -> None:
+        errors = missing_texts(move, {"outcome": (outcome, _("Give the outcome."))})
+        if errors:
+            raise ValidationError(errors)
+
+    def apply(self, incident, move, *, actor, outcome="") -> dict:
+        incident.outcome, incident.closed_on = outcome.strip(), timezone.localdate()
+        return {}
+
+
+INCIDENT_WORKFLOW = IncidentWorkflow()
+
+
+def incident_move(*, incident, move: str, actor, outcome: str = ""):
+    """Close a threat or incident with its outcome (ISD 6.3)."""
+    return INCIDENT_WORKFLOW.perform(record=incident, move=move, actor=actor, outcome=outcome)
+
+
+# --- Hearings with heightened risk (ISD 6.5, 6.11) ------------------------------------------------
+
+HS = HearingSecurity.Status
+HEARING_MOVES = {
+    move.name: move
+    for move in (
+        Move("hold", gettext_lazy("Held: how it went"), frozenset({HS.PLANNED}), HS.HELD, needs=("report",)),
+        Move("cancel", gettext_lazy("Cancelled"), frozenset({HS.PLANNED}), HS.CANCELLED, needs=("report",)),
+    )
+}
+
+
+class HearingWorkflow(Workflow):
+    """planned (its measures and bailiffs) -> held, once it has begun, with how it went, or
+    cancelled with the reason. Kept by the central ISD and the region's unit."""
+
+    model = HearingSecurity
+    moves = HEARING_MOVES
+    action_prefix = "isd.hearing."
+
+    def visible_to(self, user):
+        return hearings_visible_to(user)
+
+    def may(self, move, hearing, user) -> bool:
+        return keeps_region(user, hearing.region_id)
+
+    def concerned(self, hearing, move, *, actor) -> list:
+        return [*isd_managers(), hearing.registered_by, *unit_staff(hearing.region_id)]
+
+    def refused_move(self, hearing, move) -> ValidationError:
+        return ValidationError(_("The hearing is recorded as held or cancelled already."), code="forbidden_move")
+
+    def refused_actor(self, hearing, move) -> ValidationError:
+        return ValidationError(_("Only the ISD and the region's unit keep this hearing."), code="not_yours")
+
+    def check(self, hearing, move, *, actor, report="") -> None:
+        if move.name == "hold" and hearing.starts_at > timezone.now():
+            raise ValidationError(_("The hearing has not begun yet."), code="not_yet")
+        message = _("Say how it went.") if move.name == "hold" else _("Say why it was cancelled.")
+        errors = missing_texts(move, {"report": (report, message)})
+        if errors:
+            raise ValidationError(errors)
+
+    def apply(self, hearing, move, *, actor, report="") -> dict:
+        hearing.report = report.strip()
+        return {}
+
+
+HEARING_WORKFLOW = HearingWorkflow()
+
+
+def hearing_move(*, hearing, move: str, actor, report: str = ""):
+    """Record a hearing with heightened risk held or cancelled (ISD 6.5)."""
+    return HEARING_WORKFLOW.perform(record=hearing, move=move, actor=actor, report=report)

@@ -57,6 +57,9 @@ FEATURES = {
         "programmes",
         "controls",
         "practices",
+        "incidents",
+        "hearings",
+        "bailiffs",
     },
 }
 
@@ -244,6 +247,9 @@ VOCABULARY = {
             "programme",  # an anti-corruption programme with its items (ISD 6.12)
             "control",  # a procurement procedure or personnel matter under control (ISD 6.19, 6.20)
             "practice",  # a best practice studied, its proposal and fate (ISD 6.2)
+            "incident",  # a threat to a judge, an incident, an interference (ISD 6.3, 6.4, 6.5)
+            "hearing",  # a hearing with heightened risk and its bailiffs (ISD 6.5)
+            "bailiff",  # a court bailiff (ISD 6.11)
         },
         # an official's explanation (ISD 5.2), a judge's interview (5.3), a personal file
         # studied (5.9), an officer on the team (ISD 7), a plan's item (ISD 14), an

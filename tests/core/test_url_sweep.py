@@ -563,6 +563,63 @@ def _practice_move(people, users):
     return {**_practice(people, users), "move": "propose"}
 
 
+def _incident(people, users):
+    """A threat to an Astana judge, granted to isd_officer2 (ISD 6.3, ISD 7)."""
+    from internal_security.models import SecurityIncident
+    from internal_security.services import incidents as isd_incidents
+
+    incident = isd_incidents.incident_register(
+        actor=users["isd_head"],
+        incident=SecurityIncident(
+            kind="threat_judge",
+            region=Region.objects.get(code="astana"),
+            court="...",
+            person="...",
+            occurred_on=date(2026, 11, 20),
+            description="...",
+            reported_by="...",
+        ),
+    )
+    isd_incidents.incident_assign(actor=users["isd_head"], incident=incident, officers=[users["isd_officer2"]])
+    return {"pk": incident.pk}
+
+
+def _incident_move(people, users):
+    return {**_incident(people, users), "move": "close"}
+
+
+def _hearing(people, users):
+    """A Shymkent hearing with heightened risk and its bailiff (ISD 6.5): not the Almaty unit's."""
+    from datetime import datetime, time
+
+    from courtadmin.deadlines.calendar import ALMATY
+    from internal_security.models import Bailiff, HearingSecurity
+    from internal_security.services import bailiffs as isd_bailiffs
+    from internal_security.services import hearings as isd_hearings
+
+    shymkent = Region.objects.get(code="shymkent")
+    bailiff = isd_bailiffs.bailiff_add(
+        actor=users["isd_officer"], bailiff=Bailiff(full_name="...", post="...", court="...", region=shymkent)
+    )
+    hearing = isd_hearings.hearing_plan(
+        actor=users["isd_officer"],
+        hearing=HearingSecurity(
+            region=shymkent,
+            court="...",
+            case_number="1",
+            starts_at=datetime.combine(date(2026, 11, 20), time(10), ALMATY),
+            risk="...",
+            measures="...",
+        ),
+        bailiffs=[bailiff],
+    )
+    return {"pk": hearing.pk}
+
+
+def _hearing_move(people, users):
+    return {**_hearing(people, users), "move": "cancel"}
+
+
 def _signal(people, users):
     """An Astana entry of the information on corruption (ISD 6.15)."""
     from internal_security.models import CorruptionSignal
@@ -1205,6 +1262,15 @@ CASES = {
     "internal_security:case-move": Case(
         _criminal_case_move, "isd_almaty", ["ir_head", "sysadmin", "ca_deputy", "chairman"]
     ),
+    # A threat to a judge: the ISD's managers, the leadership, the officers granted it and the
+    # region's unit (ISD 6.3, ISD 7); not another officer, not another region's unit.
+    "internal_security:incident-detail": Case(_incident, "isd_officer2", ISD_OUTSIDERS),
+    "internal_security:incident-measure-add": Case(_incident, "isd_officer2", ISD_OUTSIDERS),
+    "internal_security:incident-move": Case(_incident_move, "isd_officer2", ISD_OUTSIDERS),
+    "internal_security:incident-assign": Case(_incident, "isd_head", [*ISD_OUTSIDERS, "isd_officer2"]),
+    # Another region's hearing is 404 to the Almaty unit (ISD 6.5).
+    "internal_security:hearing-detail": Case(_hearing, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:hearing-move": Case(_hearing_move, "isd_officer", PLAN_OUTSIDERS),
     # The central ISD's registers: not a territorial unit's (ISD 6.12, 6.2).
     "internal_security:programme-detail": Case(_programme_only, "isd_officer", PLAN_OUTSIDERS),
     "internal_security:programme-item-add": Case(_programme_only, "isd_officer", PLAN_OUTSIDERS),

@@ -2,7 +2,7 @@
 same for 2 rows as for 50 (house style, "Lists without a query budget"). The need-to-know side
 of the complaint list (2 or 50 grants, 50 grants among 10,000 complaints) is in test_reach.py."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -129,6 +129,17 @@ BUDGET = {
     "practice-list": 6 + 2,
     # the practice; the read log's line
     "practice-detail": 6 + 1 + 1 + READ_LOG_QUERIES,  # + its history
+    # the count, the page (region joined); the filter's regions
+    "incident-list": 6 + 3,
+    # the incident (region joined), its measures (with who entered them), its hearings, its
+    # officers; the officers offered to assign; the read log's line
+    "incident-detail": 6 + 5 + 1 + READ_LOG_QUERIES,  # + its history
+    # the count, the page (region joined); the filter's regions
+    "hearing-list": 6 + 3,
+    # the hearing (region joined), its bailiffs, the threat it follows; the read log's line
+    "hearing-detail": 6 + 3 + 1 + READ_LOG_QUERIES,  # + its history
+    # the count, the page (region joined, hearings counted); the filter's regions
+    "bailiff-list": 6 + 3,
 }
 
 
@@ -853,3 +864,67 @@ def test_control_and_practice_lists_and_details(people, client_for, django_asser
         with django_assert_num_queries(BUDGET[f"{name}-detail"]):
             response = client.get(url)
         assert response.context["moves"]
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_incident_hearing_and_bailiff_pages(people, client_for, django_assert_num_queries, rows):
+    """`rows` threats, each with a hearing; the first with `rows` measures and `rows` bailiffs."""
+    from datetime import datetime, time
+
+    from courtadmin.deadlines.calendar import ALMATY
+    from internal_security.models import Bailiff, HearingSecurity, IncidentMeasure, SecurityIncident
+
+    almaty = Region.objects.get(code="almaty")
+    head = people["isd_head"].user
+    incidents = SecurityIncident.objects.bulk_create(
+        SecurityIncident(
+            kind="threat_judge",
+            region=almaty,
+            court=".",
+            person=f"{n}",
+            occurred_on="2026-11-20",
+            description=".",
+            reported_by=".",
+            registered_by=head,
+        )
+        for n in range(rows)
+    )
+    IncidentMeasure.objects.bulk_create(
+        IncidentMeasure(incident=incidents[0], taken_on="2026-11-21", text=f"{n}", entered_by=head) for n in range(rows)
+    )
+    bailiffs = Bailiff.objects.bulk_create(
+        Bailiff(full_name=f"{n}", post=".", court=".", region=almaty, registered_by=head) for n in range(rows)
+    )
+    hearings = HearingSecurity.objects.bulk_create(
+        HearingSecurity(
+            region=almaty,
+            court=".",
+            case_number=f"{n}",
+            starts_at=datetime.combine(date(2026, 11, 20), time(10), ALMATY),
+            risk=".",
+            measures=".",
+            incident=incidents[n],
+            registered_by=head,
+        )
+        for n in range(rows)
+    )
+    hearings[0].bailiffs.add(*bailiffs)
+    for hearing in hearings[1:]:
+        hearing.bailiffs.add(bailiffs[0])
+    client = client_for("isd_head")
+    for name, key, record, count in (
+        ("incident", "incidents", incidents[0], "measures"),
+        ("hearing", "hearings", hearings[0], "bailiffs"),
+    ):
+        url = page(client, reverse(f"internal_security:{name}-list"))
+        with django_assert_num_queries(BUDGET[f"{name}-list"]):
+            response = client.get(url)
+        assert len(response.context[key]) == rows
+        url = page(client, record.get_absolute_url())
+        with django_assert_num_queries(BUDGET[f"{name}-detail"]):
+            response = client.get(url)
+        assert len(response.context[count]) == rows
+    url = page(client, reverse("internal_security:bailiff-list"))
+    with django_assert_num_queries(BUDGET["bailiff-list"]):
+        response = client.get(url)
+    assert len(response.context["bailiffs"]) == rows
