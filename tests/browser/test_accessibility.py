@@ -215,6 +215,13 @@ ROLES = {
         "isd/practices/",
         "isd/practices/new/",
         "isd/practices/<int:pk>/",
+        # Issue 25: threats and incidents, hearings with heightened risk, bailiffs.
+        "isd/incidents/",
+        "isd/incidents/new/",
+        "isd/incidents/<int:pk>/",
+        "isd/hearings/",
+        "isd/hearings/<int:pk>/",
+        "isd/bailiffs/",
         "org/absences/",
         "audit/reads/<str:department>/",
         "dashboard/",
@@ -233,6 +240,7 @@ ROLES = {
         "search/",
         "isd/vettings/<int:pk>/",  # the vetting he is assigned to (ISD 5.4)
         "isd/vettings/<int:pk>/search/",
+        "isd/incidents/<int:pk>/",  # the threat to a judge granted to him (ISD 6.3)
     },
     "isd_almaty": {
         "isd/cases/new/",
@@ -259,6 +267,10 @@ ROLES = {
         "isd/controls/new/",
         "isd/controls/<int:pk>/",
         "isd/vettings/<int:pk>/",  # its region's candidate (ISD 5.4, ISD 7)
+        "isd/incidents/<int:pk>/",  # its region's threat to a judge (ISD 6.3, ISD 7)
+        "isd/hearings/new/",  # its region's hearings with heightened risk and bailiffs (ISD 6.5, 6.11)
+        "isd/hearings/<int:pk>/",
+        "isd/bailiffs/new/",
     },
     "chairman": {"dashboard/<str:board>/", "dashboard/exports/<int:pk>/", "isd/investigations/<int:pk>/"},
     "ca_head": {"org/absences/", "org/acting/new/", "org/acting/<int:pk>/"},
