@@ -25,7 +25,7 @@ from internal_security.models import (
     PersonalFileRequest,
 )
 from internal_security.selectors.investigations import SIGNALS_OFFERED
-from tests.conftest import READ_LOG_QUERIES
+from tests.conftest import READ_LOG_QUERIES, TODAY
 
 from .factories import (
     PDF,
@@ -36,6 +36,8 @@ from .factories import (
     open_investigation,
     register,
 )
+
+pytestmark = pytest.mark.time_machine(TODAY)  # the records below carry fixed dates around it
 
 ROWS = [2, 50]
 
