@@ -23,7 +23,7 @@ def test_an_export_says_it_is_being_prepared_then_saves_the_workbook(page, peopl
     page.route("**/ir/requests/export/**", lambda route: held.append(route))
     with page.expect_download() as download_info:
         link.click()
-        page.wait_for_function("document.querySelector('a[data-download]').getAttribute('aria-busy') === 'true'")
+        page.wait_for_function("() => document.querySelector('a[data-download]').getAttribute('aria-busy') === 'true'")
         assert link.inner_text() == link.get_attribute("data-download")
         assert page.locator(".download-status").inner_text() == link.get_attribute("data-download")
         link.dispatch_event("click")  # a second click while busy sends nothing more
@@ -36,7 +36,7 @@ def test_an_export_says_it_is_being_prepared_then_saves_the_workbook(page, peopl
         workbook = load_workbook(BytesIO(saved.read()))
     rows = [[cell.value for cell in row] for row in workbook.active.iter_rows()]
     assert any(value == "77/2026" for row in rows for value in row)
-    page.wait_for_function("!document.querySelector('a[data-download]').hasAttribute('aria-busy')")
+    page.wait_for_function("() => !document.querySelector('a[data-download]').hasAttribute('aria-busy')")
     assert link.inner_text() == label
     assert page.console_errors == []
 
@@ -49,7 +49,7 @@ def test_a_failed_export_is_said_on_the_link_and_the_page_stays(page, people):
     link = page.locator("a[data-download]")
     link.click()
     page.wait_for_function(
-        "document.querySelector('a[data-download]').textContent"
+        "() => document.querySelector('a[data-download]').textContent"
         " === document.querySelector('a[data-download]').getAttribute('data-download-failed')"
     )
     assert page.url.endswith("/ir/requests/")

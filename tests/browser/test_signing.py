@@ -51,7 +51,7 @@ def test_a_head_signs_with_his_second_factor_and_downloads_the_pdf(page, people,
     page.click("#confirm-signature")
     # The page's own script disables the button in the click's submit handler: waited for (up
     # to 5 s), so that a busy machine does not read the button a moment before.
-    page.wait_for_function("document.querySelector('#confirm-signature').disabled", timeout=5000)
+    page.wait_for_function("() => document.querySelector('#confirm-signature').disabled", timeout=5000)
     assert page.locator("#confirm-signature").is_disabled()
     assert page.locator(".busy-status[role=status]").inner_text().strip()
     page.evaluate("document.querySelector('main form').submit()")
