@@ -18,6 +18,7 @@ class InternalSecurityConfig(AppConfig):
 
         from . import dashboard, deadlines, load, search, work
         from .demo import (
+            load_demo_buildings,
             load_demo_complaints,
             load_demo_controls,
             load_demo_criminal_cases,
@@ -39,10 +40,13 @@ class InternalSecurityConfig(AppConfig):
         from .department import RULES
         from .documents import KINDS
         from .models import (
+            BuildingMeasure,
             Complaint,
             ComplaintGrant,
             ComplianceControl,
+            ContractDefect,
             CorruptionRisk,
+            CourtBuilding,
             CriminalCase,
             HeadEvaluation,
             HearingSecurity,
@@ -57,8 +61,10 @@ class InternalSecurityConfig(AppConfig):
             Recommendation,
             RiskAnalysis,
             RiskMeasure,
+            SecurityContract,
             SecurityIncident,
             StaffNotice,
+            TerrorPassport,
             UnitMeeting,
             UnitRegulation,
             UnitReport,
@@ -72,6 +78,8 @@ class InternalSecurityConfig(AppConfig):
             meetings_within_reach,
             registers_within_reach,
         )
+        from .selectors.buildings import building_measures_visible_to, buildings_visible_to
+        from .selectors.contracts import defects_visible_to
         from .selectors.evaluations import evaluations_visible_to
         from .selectors.inspections import recommendations_visible_to
         from .selectors.notices import notices_visible_to
@@ -112,6 +120,15 @@ class InternalSecurityConfig(AppConfig):
             SecurityIncident, lambda qs, user: isd_records_within_reach(qs, user, grant_model=IncidentGrant)
         )
         register_record_reach(HearingSecurity, registers_within_reach)
+        register_record_reach(CourtBuilding, registers_within_reach)
+        register_record_reach(SecurityContract, registers_within_reach)
+        register_record_reach(
+            BuildingMeasure, lambda qs, user: qs.filter(pk__in=building_measures_visible_to(user).values("pk"))
+        )
+        register_record_reach(
+            TerrorPassport, lambda qs, user: qs.filter(building__in=buildings_visible_to(user).values("pk"))
+        )
+        register_record_reach(ContractDefect, lambda qs, user: qs.filter(pk__in=defects_visible_to(user).values("pk")))
         register_record_reach(Programme, central_within_reach)
         register_record_reach(Practice, central_within_reach)
         register_record_reach(
@@ -146,3 +163,4 @@ class InternalSecurityConfig(AppConfig):
         register_demo_loader(load_demo_controls)
         register_demo_loader(load_demo_practices)
         register_demo_loader(load_demo_incidents)
+        register_demo_loader(load_demo_buildings)

@@ -127,4 +127,28 @@ KINDS = [
         working_days=5,  # the task's own term replaces it (due_on)
         remind_before=(1,),
     ),
+    DeadlineKind(
+        "isd.terror_passport",
+        Department.ISD,
+        _("Review of a building's anti-terrorist passport"),
+        _("ISD 6.7: the term of the passport"),
+        working_days=20,  # the passport's own term replaces it (due_on)
+        remind_before=(20, 10, 5, 1),
+    ),
+    DeadlineKind(
+        "isd.building_measure",
+        Department.ISD,
+        _("A measure for a court building"),
+        _("ISD 6.7, 6.8: the term the survey or inspection sets"),
+        working_days=20,  # the measure's own term replaces it (due_on)
+        remind_before=(5, 1),
+    ),
+    DeadlineKind(
+        "isd.contract_defect",
+        Department.ISD,
+        _("Remedy of a supplier's defect"),
+        _("ISD 6.9: the term given to the supplier"),
+        working_days=10,  # the defect's own term replaces it (due_on)
+        remind_before=(3, 1),
+    ),
 ]

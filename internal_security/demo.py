@@ -1022,4 +1022,238 @@ def load_demo_incidents(people) -> str:
         bailiffs=bailiffs,
         incident=threat,
     )
-    return "ISD: a threat to an Almaty judge (isd_officer's), a closed incident in Astana, two bailiffs and a hearing."
+    year = _a_year_of_incidents(head, today)
+    return (
+        "ISD: a threat to an Almaty judge (isd_officer's), a closed incident in Astana, two bailiffs and a hearing; "
+        f"{year} incidents of the past year, closed."
+    )
+
+
+# A year of incidents across the regions (ISD 6.1): what the monitoring counts by region, kind
+# and month. Each is (kind, region, court, what happened, outcome).
+YEAR_OF_INCIDENTS = [
+    (
+        "building",
+        "astana",
+        "Астана қаласы Есіл аудандық соты",
+        "Келуші кіреберісте пышақпен ұсталды.",
+        "Полицияға тапсырылды.",
+    ),
+    (
+        "hearing",
+        "almaty",
+        "Алматы қалалық соты",
+        "Сот отырысында тарап залда төбелес бастады.",
+        "Сот приставтары тоқтатты.",
+    ),
+    (
+        "interference",
+        "karaganda",
+        "Қарағанды облыстық соты",
+        "Іс бойынша судьяға бейтаныс адам телефон соғып, шешімді өзгертуді талап етті.",
+        "Прокуратураға жіберілді.",
+    ),
+    ("threat_judge", "shymkent", "Шымкент қалалық соты", "Судьяға хат арқылы қоқан-лоққы келді.", "Полиция тексерді."),
+    (
+        "building",
+        "almaty",
+        "Алматы қаласы Алмалы аудандық соты",
+        "Түнгі уақытта терезе сындырылды.",
+        "Күзет күшейтілді.",
+    ),
+    (
+        "threat_family",
+        "astana",
+        "Астана қалалық соты",
+        "Судьяның отбасы мүшесіне әлеуметтік желіде қорқыту жазылды.",
+        "Полиция қылмыстық іс қозғады.",
+    ),
+]
+
+
+def _a_year_of_incidents(head, today) -> int:
+    from datetime import timedelta
+
+    from .models import SecurityIncident
+    from .services.incidents import incident_register
+    from .workflow import incident_move
+
+    regions = {region.code: region for region in Region.objects.all()}
+    made = 0
+    for month in range(1, 13):
+        for index in range(2):
+            kind, region, court, what, outcome = YEAR_OF_INCIDENTS[(month * 2 + index) % len(YEAR_OF_INCIDENTS)]
+            incident = incident_register(
+                actor=head,
+                incident=SecurityIncident(
+                    kind=kind,
+                    region=regions[region],
+                    court=court,
+                    person="Судья" if kind in ("threat_judge", "threat_family", "interference") else "",
+                    occurred_on=today - timedelta(days=30 * month + 9 * index),
+                    description=what,
+                    reported_by="Сот приставтары" if kind in ("building", "hearing") else "Судьяның өзі",
+                ),
+            )
+            incident_move(incident=incident, move="close", actor=head, outcome=outcome)
+            made += 1
+    return made
+
+
+def load_demo_buildings(people) -> str:
+    """ISD 6.7, 6.8, 6.9: the buildings of three courts with their equipment; the Almaty city
+    court's anti-terrorist passport lapsing within a month, its survey with a measure under
+    control; two contracts, one with a defect to be remedied."""
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from .models import (
+        BuildingInspection,
+        BuildingMeasure,
+        ContractCheck,
+        ContractDefect,
+        CourtBuilding,
+        SecurityContract,
+        SecurityEquipment,
+        Supplier,
+        TerrorPassport,
+    )
+    from .services.buildings import building_add, building_measure_add, equipment_add, inspection_add, passport_file
+    from .services.contracts import check_add, contract_add, supplier_add
+
+    if CourtBuilding.objects.exists():
+        return "ISD: court buildings already in the demo."
+    today = timezone.localdate()
+    head, almaty = people["isd_head"].user, people["isd_almaty"].user
+    regions = {region.code: region for region in Region.objects.all()}
+    buildings = [
+        building_add(
+            actor=actor,
+            building=CourtBuilding(
+                court=court,
+                region=regions[region],
+                address=address,
+                floors=floors,
+                entrances=entrances,
+                regime_premises=premises,
+                vulnerable=True,
+                category=category,
+            ),
+        )
+        for actor, court, region, address, floors, entrances, premises, category in (
+            (
+                almaty,
+                "Алматы қалалық соты",
+                "almaty",
+                "Алматы қ., Әйтеке би к-сі, 35",
+                6,
+                3,
+                "Қару сақтау бөлмесі; серверлік",
+                "1",
+            ),
+            (
+                head,
+                "Астана қалалық соты",
+                "astana",
+                "Астана қ., Қабанбай батыр д-лы, 17",
+                9,
+                4,
+                "Серверлік; мұрағат",
+                "1",
+            ),
+            (head, "Шымкент қалалық соты", "shymkent", "Шымкент қ., Тәуке хан д-лы, 5", 4, 2, "Мұрағат", "2"),
+        )
+    ]
+    supplier = supplier_add(
+        actor=head,
+        supplier=Supplier(name="«Қорған Жүйелері» ЖШС", bin="090340001232", contact="Астана қ., +7 7172 00 00 00"),
+    )
+    other = supplier_add(actor=head, supplier=Supplier(name="«Кілт Технолоджи» ЖШС", bin="100440005679"))
+    video = contract_add(
+        actor=almaty,
+        contract=SecurityContract(
+            number="45-ТЖ",
+            signed_on=today - timedelta(days=200),
+            supplier=supplier,
+            subject=SecurityContract.Subject.VIDEO,
+            region=regions["almaty"],
+            courts="Алматы қалалық соты",
+            amount=Decimal("12500000.00"),
+            obligations="Бейнебақылау жүйесін орнату, бір жыл қызмет көрсету, ақауды 10 жұмыс күнінде жою.",
+            ends_on=today + timedelta(days=165),
+        ),
+    )
+    access = contract_add(
+        actor=head,
+        contract=SecurityContract(
+            number="12-СКУД",
+            signed_on=today - timedelta(days=120),
+            supplier=other,
+            subject=SecurityContract.Subject.ACCESS,
+            region=regions["astana"],
+            courts="Астана қалалық соты",
+            amount=Decimal("8400000.00"),
+            obligations="Кіруді бақылау жүйесін орнату және екі жыл қызмет көрсету.",
+            ends_on=today + timedelta(days=610),
+        ),
+    )
+    for building, contract in zip(buildings, (video, access, None), strict=True):
+        for kind, description in (
+            ("video", "Кіреберіс пен залдардағы бейнекамералар"),
+            ("access", "Кіреберістегі турникеттер"),
+            ("fire", "Өрт дабылы"),
+            ("intruder", "Күзет дабылы"),
+        ):
+            under = contract if contract is not None and contract.subject == kind else None
+            equipment_add(
+                actor=head,
+                building=building,
+                equipment=SecurityEquipment(
+                    kind=kind, description=description, installed_on=today - timedelta(days=150), contract=under
+                ),
+            )
+    # The Almaty city court: its passport lapsing within a month, its survey's measure overdue.
+    first = buildings[0]
+    passport_file(
+        actor=almaty,
+        building=first,
+        passport=TerrorPassport(
+            number="АТП-02/21", approved_on=today - timedelta(days=1800), valid_until=today + timedelta(days=25)
+        ),
+        upload=ContentFile(b"%PDF-1.7\n%%EOF\n", name="atp-almaty.pdf"),
+    )
+    survey = inspection_add(
+        actor=almaty,
+        building=first,
+        inspection=BuildingInspection(
+            kind=BuildingInspection.Kind.SURVEY,
+            held_on=today - timedelta(days=40),
+            held_by="ІҚБ аумақтық бөлімшесі, соттың әкімшісі",
+            state=BuildingInspection.State.FAIR,
+            findings="Артқы кіреберісте бейнебақылау жоқ; шатыр ағады.",
+        ),
+    )
+    building_measure_add(
+        actor=almaty,
+        inspection=survey,
+        measure=BuildingMeasure(
+            text="Артқы кіреберіске камера орнату", owner="Соттың әкімшісі", due_on=today + timedelta(days=10)
+        ),
+    )
+    check_add(
+        actor=almaty,
+        contract=video,
+        check=ContractCheck(
+            checked_on=today - timedelta(days=2),
+            checked_by="ІҚБ аумақтық бөлімшесі",
+            findings="Камералардың үшеуі жазбайды.",
+        ),
+        defects=[ContractDefect(description="Үш камера жазба жүргізбейді", remedy_by=today + timedelta(days=5))],
+    )
+    return (
+        "ISD: three court buildings with equipment (Almaty's passport lapsing within a month, a survey's measure); "
+        "two contracts, one with a defect to be remedied."
+    )

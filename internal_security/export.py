@@ -338,3 +338,69 @@ def bailiffs_workbook(bailiffs) -> bytes:
             for b in bailiffs.iterator(chunk_size=2000)
         ),
     )
+
+
+def buildings_workbook(buildings) -> bytes:
+    return _workbook(
+        _("Court buildings"),
+        [
+            _("Court"),
+            _("Region"),
+            _("Address"),
+            _("Floors"),
+            _("Entrances"),
+            _("Category of the vulnerable object"),
+            _("Passport valid until"),
+            _("Measures open"),
+            _("Measures overdue"),
+        ],
+        (
+            [
+                b.court,
+                str(b.region),
+                b.address,
+                b.floors,
+                b.entrances,
+                b.get_category_display() if b.vulnerable else "",
+                b.passport_until,
+                b.open_count,
+                b.overdue_count,
+            ]
+            for b in buildings.iterator(chunk_size=2000)
+        ),
+    )
+
+
+def contracts_workbook(contracts) -> bytes:
+    return _workbook(
+        _("Security contracts"),
+        [
+            _("Contract number"),
+            _("Signed on"),
+            _("Supplier"),
+            _("BIN"),
+            _("Subject"),
+            _("Region"),
+            _("Courts served"),
+            _("Amount, tenge"),
+            _("In force until"),
+            _("Status"),
+            _("Defects still open"),
+        ],
+        (
+            [
+                c.number,
+                c.signed_on,
+                c.supplier.name,
+                c.supplier.bin,
+                c.get_subject_display(),
+                str(c.region),
+                c.courts,
+                c.amount,
+                c.ends_on,
+                c.get_status_display(),
+                c.open_defects,
+            ]
+            for c in contracts.iterator(chunk_size=2000)
+        ),
+    )

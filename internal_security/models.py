@@ -1644,3 +1644,361 @@ class HearingSecurity(models.Model):
 
     def get_absolute_url(self):
         return reverse("internal_security:hearing-detail", args=[self.pk])
+
+
+# --- Court buildings, their state and anti-terrorist protection (ISD 6.7, 6.8) --------------------
+
+
+class CourtBuilding(models.Model):
+    """A court's building: where it is, its floors, entrances and regime premises, whether it is
+    vulnerable to terrorism and in which category (ISD 6.7); its engineering and technical state
+    is in its surveys (ISD 6.8) and its security equipment (ISD 6.9) is listed on it. Kept by the
+    central ISD and the region's unit."""
+
+    audit_department = "ISD"
+
+    class Category(models.TextChoices):
+        FIRST = "1", _("first")
+        SECOND = "2", _("second")
+        THIRD = "3", _("third")
+
+    court = models.CharField(_("court"), max_length=300)
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT)
+    address = models.CharField(_("address"), max_length=500)
+    floors = models.PositiveSmallIntegerField(_("floors"), validators=[MinValueValidator(1), MaxValueValidator(100)])
+    entrances = models.PositiveSmallIntegerField(
+        _("entrances"), validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    regime_premises = models.TextField(_("regime premises"), blank=True)
+    vulnerable = models.BooleanField(_("vulnerable to terrorism (ISD 6.7)"), default=False)
+    category = models.CharField(
+        _("category of the vulnerable object"), max_length=1, choices=Category.choices, blank=True
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("court building")
+        verbose_name_plural = _("court buildings")
+        ordering = ["region_id", "court", "pk"]
+        indexes = [models.Index(fields=["region", "court", "id"], name="isd_building_list_order")]
+
+    def __str__(self):
+        return f"{self.court}, {self.address}"
+
+    def get_absolute_url(self):
+        return reverse("internal_security:building-detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        if self.vulnerable and not self.category:
+            raise ValidationError(
+                {"category": ValidationError(_("Give the category of a vulnerable object."), code="required")}
+            )
+        if not self.vulnerable:
+            self.category = ""
+
+
+class BuildingInspection(models.Model):
+    """A survey of a building's engineering and technical state (ISD 6.8) or an inspection of
+    its anti-terrorist protection (ISD 6.7): who held it, when, what was found; the measures it
+    calls for are controlled to their terms (`BuildingMeasure`)."""
+
+    class Kind(models.TextChoices):
+        SURVEY = "survey", _("engineering and technical survey (ISD 6.8)")
+        TERROR = "terror", _("inspection of anti-terrorist protection (ISD 6.7)")
+
+    class State(models.TextChoices):
+        GOOD = "good", _("good")
+        FAIR = "fair", _("fair: repairs needed")
+        POOR = "poor", _("poor: unfit without major repairs")
+
+    building = models.ForeignKey(CourtBuilding, on_delete=models.CASCADE, related_name="inspections")
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
+    held_on = models.DateField(_("held on"))
+    held_by = models.CharField(_("held by"), max_length=300)
+    state = models.CharField(_("state found"), max_length=8, choices=State.choices)
+    findings = models.TextField(_("findings"))
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+
+    class Meta:
+        verbose_name = _("survey or inspection of a building")
+        verbose_name_plural = _("surveys and inspections of buildings")
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}, {self.held_on:%d.%m.%Y}"
+
+    def get_absolute_url(self):
+        return f"{self.building.get_absolute_url()}#inspection-{self.pk}"
+
+    def clean(self):
+        super().clean()
+        if self.held_on and self.held_on > timezone.localdate():
+            raise ValidationError({"held_on": ValidationError(_("This date is still to come."), code="future")})
+
+
+class BuildingMeasure(ControlledItem):
+    """A measure a survey or an inspection of a building calls for, with who carries it out and
+    its term (`isd.building_measure`), controlled until done (ISD 6.7, 6.8)."""
+
+    inspection = models.ForeignKey(BuildingInspection, on_delete=models.CASCADE, related_name="measures")
+    text = models.TextField(_("measure"))
+    owner = models.CharField(_("who carries it out"), max_length=300)
+
+    class Meta(ControlledItem.Meta):
+        verbose_name = _("measure for a building")
+        verbose_name_plural = _("measures for buildings")
+        indexes = [models.Index(fields=["status", "due_on"], name="isd_building_measure_open")]
+
+    def __str__(self):
+        return self.text[:60]
+
+    def get_absolute_url(self):
+        return f"{self.inspection.building.get_absolute_url()}#measure-{self.pk}"
+
+
+class TerrorPassport(StoredFile):
+    """A building's anti-terrorist passport (ISD 6.7): the document, its number, the day it was
+    approved and its term. It is reminded before its term lapses (`isd.terror_passport`); a
+    review files the next passport, which replaces it."""
+
+    building = models.ForeignKey(CourtBuilding, on_delete=models.CASCADE, related_name="passports")
+    number = models.CharField(_("number"), max_length=64)
+    approved_on = models.DateField(_("approved on"))
+    valid_until = models.DateField(_("valid until"))
+    replaced_on = models.DateField(_("replaced on review"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("anti-terrorist passport")
+        verbose_name_plural = _("anti-terrorist passports")
+        ordering = ["-approved_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["building"], condition=Q(replaced_on__isnull=True), name="isd_one_current_passport"
+            )
+        ]
+
+    def __str__(self):
+        return f"№ {self.number}, {self.approved_on:%d.%m.%Y}–{self.valid_until:%d.%m.%Y}"
+
+    def get_absolute_url(self):
+        return f"{self.building.get_absolute_url()}#passport-{self.pk}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.approved_on and self.approved_on > timezone.localdate():
+            errors["approved_on"] = ValidationError(_("This date is still to come."), code="future")
+        if self.approved_on and self.valid_until and self.valid_until <= self.approved_on:
+            errors["valid_until"] = ValidationError(_("The term ends after the approval."), code="order")
+        if errors:
+            raise ValidationError(errors)
+
+
+# --- Suppliers' contracts for security equipment and services (ISD 6.9) ---------------------------
+
+
+class Supplier(models.Model):
+    """A supplier of security equipment or services; its record across contracts (their checks,
+    defects and claims) is on its page (ISD 6.9)."""
+
+    audit_department = "ISD"
+
+    name = models.CharField(_("supplier"), max_length=300)
+    bin = models.CharField(_("BIN"), max_length=12, unique=True, validators=[validate_iin_bin])
+    contact = models.CharField(_("address and contacts"), max_length=500, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+
+    class Meta:
+        verbose_name = _("supplier")
+        verbose_name_plural = _("suppliers")
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return f"{self.name} ({self.bin})"
+
+    def get_absolute_url(self):
+        return reverse("internal_security:supplier-detail", args=[self.pk])
+
+
+class SecurityContract(models.Model):
+    """A contract for security equipment or services (video surveillance, access control, fire
+    and intruder alarms; ISD 6.9): its supplier, what it obliges and until when, the checks of
+    its performance and the defects found. Its status changes only through
+    `workflow.contract_move`: it is recorded fulfilled only with no defect left open."""
+
+    audit_department = "ISD"
+
+    class Subject(models.TextChoices):
+        VIDEO = "video", _("video surveillance")
+        ACCESS = "access", _("access control (СКУД)")
+        FIRE = "fire", _("fire alarm")
+        INTRUDER = "intruder", _("intruder alarm")
+        SCREENING = "screening", _("screening equipment")
+        SERVICE = "service", _("maintenance and security services")
+
+    class Status(models.TextChoices):
+        IN_FORCE = "in_force", _("in force")
+        FULFILLED = "fulfilled", _("fulfilled")
+        TERMINATED = "terminated", _("terminated")
+
+    number = models.CharField(_("contract number"), max_length=64)
+    signed_on = models.DateField(_("signed on"))
+    supplier = models.ForeignKey(
+        Supplier, verbose_name=_("supplier"), on_delete=models.PROTECT, related_name="contracts"
+    )
+    subject = models.CharField(_("subject"), max_length=16, choices=Subject.choices)
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT)
+    courts = models.CharField(_("courts served"), max_length=500)
+    amount = models.DecimalField(_("amount, tenge"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)])
+    obligations = models.TextField(_("the supplier's obligations"))
+    ends_on = models.DateField(_("in force until"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.IN_FORCE)
+    closing_note = models.TextField(_("how it ended"), blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("security contract")
+        verbose_name_plural = _("security contracts")
+        ordering = ["-signed_on", "-pk"]
+        indexes = [models.Index(fields=["-signed_on", "-id"], name="isd_contract_list_order")]
+
+    def __str__(self):
+        return f"№ {self.number}, {self.signed_on:%d.%m.%Y}"
+
+    def get_absolute_url(self):
+        return reverse("internal_security:contract-detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.signed_on and self.signed_on > timezone.localdate():
+            errors["signed_on"] = ValidationError(_("This date is still to come."), code="future")
+        if self.signed_on and self.ends_on and self.ends_on < self.signed_on:
+            errors["ends_on"] = ValidationError(_("It ends after it was signed."), code="order")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ContractCheck(models.Model):
+    """A check of a contract's performance (ISD 6.9): when, by whom, what was found; a defect it
+    finds is recorded with it."""
+
+    contract = models.ForeignKey(SecurityContract, on_delete=models.CASCADE, related_name="checks")
+    checked_on = models.DateField(_("checked on"))
+    checked_by = models.CharField(_("checked by"), max_length=300)
+    findings = models.TextField(_("findings"))
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+
+    class Meta:
+        verbose_name = _("check of performance")
+        verbose_name_plural = _("checks of performance")
+        ordering = ["-checked_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.checked_on:%d.%m.%Y}: {self.findings[:60]}"
+
+    def clean(self):
+        super().clean()
+        if self.checked_on and self.checked_on > timezone.localdate():
+            raise ValidationError({"checked_on": ValidationError(_("This date is still to come."), code="future")})
+
+
+class ContractDefect(models.Model):
+    """A defect a check found in a supplier's performance, with the term to remedy it
+    (`isd.contract_defect`), followed to its end: remedied by the supplier, or a claim made once
+    the term has lapsed and then settled (ISD 6.9). Its status changes only through
+    `workflow.defect_move`."""
+
+    audit_department = "ISD"
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("to be remedied")
+        REMEDIED = "remedied", _("remedied")
+        CLAIMED = "claimed", _("claim made")
+        SETTLED = "settled", _("claim settled")
+
+    found_in = models.ForeignKey(
+        ContractCheck, verbose_name=_("found in the check"), on_delete=models.CASCADE, related_name="defects"
+    )
+    description = models.TextField(_("defect"))
+    remedy_by = models.DateField(_("to be remedied by"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN)
+    remedied_on = models.DateField(_("remedied on"), null=True, blank=True)
+    claim_number = models.CharField(_("claim number"), max_length=64, blank=True)
+    claimed_on = models.DateField(_("claim made on"), null=True, blank=True)
+    penalty = models.DecimalField(
+        _("penalty claimed, tenge"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    claim_text = models.TextField(_("what is claimed"), blank=True)
+    outcome = models.TextField(_("outcome"), blank=True)
+
+    class Meta:
+        verbose_name = _("defect of performance")
+        verbose_name_plural = _("defects of performance")
+        ordering = ["remedy_by", "pk"]
+        indexes = [models.Index(fields=["status", "remedy_by"], name="isd_defect_open")]
+
+    def __str__(self):
+        return self.description[:60]
+
+    def get_absolute_url(self):
+        return f"{self.found_in.contract.get_absolute_url()}#defect-{self.pk}"
+
+
+class SecurityEquipment(models.Model):
+    """Security equipment installed in a court building (ISD 6.8, 6.9): what, where, since when,
+    under which contract, and whether it works."""
+
+    class State(models.TextChoices):
+        WORKING = "working", _("working")
+        FAULTY = "faulty", _("faulty")
+        OUT = "out", _("out of service")
+
+    building = models.ForeignKey(CourtBuilding, on_delete=models.CASCADE, related_name="equipment")
+    kind = models.CharField(_("kind"), max_length=16, choices=SecurityContract.Subject.choices[:-1])
+    description = models.CharField(_("model and place"), max_length=300)
+    installed_on = models.DateField(_("installed on"))
+    contract = models.ForeignKey(
+        SecurityContract,
+        verbose_name=_("under contract"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="equipment",
+    )
+    state = models.CharField(_("state"), max_length=8, choices=State.choices, default=State.WORKING)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False)
+
+    class Meta:
+        verbose_name = _("security equipment")
+        verbose_name_plural = _("security equipment")
+        ordering = ["kind", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.description}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.installed_on and self.installed_on > timezone.localdate():
+            errors["installed_on"] = ValidationError(_("This date is still to come."), code="future")
+        if self.contract_id and self.building_id and self.contract.region_id != self.building.region_id:
+            errors["contract"] = ValidationError(
+                _("Choose a contract of the building's region."), code="outside_region"
+            )
+        if errors:
+            raise ValidationError(errors)

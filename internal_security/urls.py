@@ -2,7 +2,9 @@ from django.urls import path
 
 from .views import (
     bailiffs,
+    buildings,
     cases,
+    contracts,
     controls,
     evaluations,
     hearings,
@@ -113,6 +115,45 @@ urlpatterns = [
     path("bailiffs/", bailiffs.bailiff_list, name="bailiff-list"),
     path("bailiffs/new/", bailiffs.bailiff_create, name="bailiff-create"),
     path("bailiffs/export/", bailiffs.bailiff_export, name="bailiff-export"),
+    # Court buildings, their anti-terrorist protection and equipment (ISD 6.7, 6.8)
+    path("buildings/", buildings.building_list, name="building-list"),
+    path("buildings/new/", buildings.building_create, name="building-create"),
+    path("buildings/export/", buildings.building_export, name="building-export"),
+    path("buildings/<int:pk>/", buildings.building_detail, name="building-detail"),
+    path("buildings/<int:pk>/inspections/", buildings.building_inspection_add, name="building-inspection-add"),
+    path("buildings/<int:pk>/measures/", buildings.building_measure_add, name="building-measure-add"),
+    path(
+        "buildings/<int:pk>/measures/<int:measure_pk>/move/<slug:move>/",
+        buildings.building_measure_move_view,
+        name="building-measure-move",
+    ),
+    path("buildings/<int:pk>/passports/", buildings.building_passport_add, name="building-passport-add"),
+    path(
+        "buildings/<int:pk>/passports/<int:passport_pk>/",
+        buildings.building_passport_download,
+        name="building-passport-download",
+    ),
+    path("buildings/<int:pk>/equipment/", buildings.building_equipment_add, name="building-equipment-add"),
+    path(
+        "buildings/<int:pk>/equipment/<int:equipment_pk>/state/",
+        buildings.building_equipment_state,
+        name="building-equipment-state",
+    ),
+    # Suppliers' contracts for security equipment and services (ISD 6.9)
+    path("contracts/", contracts.contract_list, name="contract-list"),
+    path("contracts/new/", contracts.contract_create, name="contract-create"),
+    path("contracts/export/", contracts.contract_export, name="contract-export"),
+    path("contracts/<int:pk>/", contracts.contract_detail, name="contract-detail"),
+    path("contracts/<int:pk>/move/<slug:move>/", contracts.contract_move_view, name="contract-move"),
+    path("contracts/<int:pk>/checks/", contracts.contract_check_add, name="contract-check-add"),
+    path(
+        "contracts/<int:pk>/defects/<int:defect_pk>/move/<slug:move>/",
+        contracts.contract_defect_move_view,
+        name="contract-defect-move",
+    ),
+    path("suppliers/", contracts.supplier_list, name="supplier-list"),
+    path("suppliers/new/", contracts.supplier_create, name="supplier-create"),
+    path("suppliers/<int:pk>/", contracts.supplier_detail, name="supplier-detail"),
     # The criminal-case registry (ISD 6.16)
     path("cases/", cases.case_list, name="case-list"),
     path("cases/new/", cases.case_edit, name="case-create"),

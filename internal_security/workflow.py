@@ -24,10 +24,12 @@ from courtadmin.documents.selectors import signed_document_of
 from courtadmin.org.models import Position
 
 from .models import (
+    BuildingMeasure,
     CaseStage,
     Complaint,
     ComplaintGrant,
     ComplianceControl,
+    ContractDefect,
     ControlledItem,
     CorruptionRisk,
     CriminalCase,
@@ -41,6 +43,7 @@ from .models import (
     ProgrammeItem,
     Recommendation,
     RiskMeasure,
+    SecurityContract,
     SecurityIncident,
     StaffNotice,
     UnitMeeting,
@@ -65,8 +68,10 @@ from .permissions import (
     unit_region,
     unit_staff,
 )
+from .selectors.buildings import building_measures_visible_to
 from .selectors.cases import criminal_cases_visible_to
 from .selectors.complaints import appeal_term, complaints_visible_to
+from .selectors.contracts import OPEN_DEFECT, contracts_visible_to, defects_visible_to
 from .selectors.controls import controls_visible_to
 from .selectors.hearings import hearings_visible_to
 from .selectors.incidents import incidents_visible_to
@@ -1445,3 +1450,195 @@ HEARING_WORKFLOW = HearingWorkflow()
 def hearing_move(*, hearing, move: str, actor, report: str = ""):
     """Record a hearing with heightened risk held or cancelled (ISD 6.5)."""
     return HEARING_WORKFLOW.perform(record=hearing, move=move, actor=actor, report=report)
+
+
+# --- Measures for court buildings (ISD 6.7, 6.8) ---------------------------------------------------
+
+BUILDING_MEASURE_KIND = "isd.building_measure"
+PASSPORT_KIND = "isd.terror_passport"
+
+
+class BuildingMeasureWorkflow(ControlledItemWorkflow):
+    """A measure a survey or an anti-terrorist inspection of a building calls for, controlled by
+    the central ISD or the region's unit until it is done (ISD 6.7, 6.8)."""
+
+    model = BuildingMeasure
+    action_prefix = "isd.building_measure."
+    term_kind = BUILDING_MEASURE_KIND
+
+    def record_of(self, measure):
+        return measure.inspection.building
+
+    def under_way(self, building) -> bool:
+        return True  # a building is always kept
+
+    def visible_to(self, user):
+        return building_measures_visible_to(user)
+
+    def may(self, move, measure, user) -> bool:
+        return keeps_region(user, measure.inspection.building.region_id)
+
+    def concerned(self, measure, move, *, actor) -> list:
+        return [*isd_managers(), *unit_staff(measure.inspection.building.region_id)]
+
+    def refused_actor(self, measure, move) -> ValidationError:
+        return ValidationError(_("Only the ISD and the region's unit keep this building."), code="not_yours")
+
+
+BUILDING_MEASURE_WORKFLOW = BuildingMeasureWorkflow()
+
+
+def building_measure_move(*, measure, move: str, actor, result: str = "", on=None):
+    """Record a building's measure done (what was done and the day) or not done (why)."""
+    return BUILDING_MEASURE_WORKFLOW.perform(record=measure, move=move, actor=actor, result=result, on=on)
+
+
+# --- Suppliers' contracts and their defects (ISD 6.9) ----------------------------------------------
+
+SC = SecurityContract.Status
+CONTRACT_MOVES = {
+    move.name: move
+    for move in (
+        Move("fulfil", gettext_lazy("Fulfilled"), frozenset({SC.IN_FORCE}), SC.FULFILLED, needs=("note",)),
+        Move("terminate", gettext_lazy("Terminated"), frozenset({SC.IN_FORCE}), SC.TERMINATED, needs=("note",)),
+    )
+}
+
+
+class ContractWorkflow(Workflow):
+    """in force -> fulfilled, once no defect is left open, or terminated with the reason. Kept
+    by the central ISD and the region's unit (ISD 6.9)."""
+
+    model = SecurityContract
+    moves = CONTRACT_MOVES
+    action_prefix = "isd.contract."
+
+    def visible_to(self, user):
+        return contracts_visible_to(user)
+
+    def may(self, move, contract, user) -> bool:
+        return keeps_region(user, contract.region_id)
+
+    def concerned(self, contract, move, *, actor) -> list:
+        return [*isd_managers(), contract.registered_by, *unit_staff(contract.region_id)]
+
+    def refused_move(self, contract, move) -> ValidationError:
+        return ValidationError(_("The contract is closed already."), code="forbidden_move")
+
+    def refused_actor(self, contract, move) -> ValidationError:
+        return ValidationError(_("Only the ISD and the region's unit keep this contract."), code="not_yours")
+
+    def check(self, contract, move, *, actor, note="") -> None:
+        still_open = ContractDefect.objects.filter(found_in__contract=contract, status__in=OPEN_DEFECT)
+        if move.name == "fulfil" and still_open.exists():
+            raise ValidationError(
+                _("A defect is still open: it is remedied or its claim settled first."), code="open_defect"
+            )
+        message = _("Say how it was fulfilled.") if move.name == "fulfil" else _("Say why it was terminated.")
+        errors = missing_texts(move, {"note": (note, message)})
+        if errors:
+            raise ValidationError(errors)
+
+    def apply(self, contract, move, *, actor, note="") -> dict:
+        contract.closing_note = note.strip()
+        return {}
+
+
+CONTRACT_WORKFLOW = ContractWorkflow()
+
+
+def contract_move(*, contract, move: str, actor, note: str = ""):
+    """Record a security contract fulfilled or terminated (ISD 6.9)."""
+    return CONTRACT_WORKFLOW.perform(record=contract, move=move, actor=actor, note=note)
+
+
+DEFECT_KIND = "isd.contract_defect"
+DS = ContractDefect.Status
+DEFECT_MOVES = {
+    move.name: move
+    for move in (
+        Move("remedy", gettext_lazy("Remedied by the supplier"), frozenset({DS.OPEN}), DS.REMEDIED, needs=("on",)),
+        Move(
+            "claim",
+            gettext_lazy("Claim made to the supplier"),
+            frozenset({DS.OPEN}),
+            DS.CLAIMED,
+            needs=("claim_number", "claim_text", "penalty"),
+        ),
+        Move("settle", gettext_lazy("Claim settled"), frozenset({DS.CLAIMED}), DS.SETTLED, needs=("outcome",)),
+    )
+}
+
+
+class DefectWorkflow(Workflow):
+    """A supplier's defect: to be remedied -> remedied (the day), or, once the term to remedy it
+    has lapsed, a claim made (its number, what is claimed, the penalty) -> claim settled (its
+    outcome). Kept by the central ISD and the region's unit (ISD 6.9)."""
+
+    model = ContractDefect
+    moves = DEFECT_MOVES
+    action_prefix = "isd.contract_defect."
+
+    def visible_to(self, user):
+        return defects_visible_to(user)
+
+    def may(self, move, defect, user) -> bool:
+        return keeps_region(user, defect.found_in.contract.region_id)
+
+    def concerned(self, defect, move, *, actor) -> list:
+        contract = defect.found_in.contract
+        return [*isd_managers(), contract.registered_by, *unit_staff(contract.region_id)]
+
+    def refused_move(self, defect, move) -> ValidationError:
+        return ValidationError(_("The defect has gone past this step."), code="forbidden_move")
+
+    def refused_actor(self, defect, move) -> ValidationError:
+        return ValidationError(_("Only the ISD and the region's unit keep this contract."), code="not_yours")
+
+    def check(self, defect, move, *, actor, on=None, claim_number="", claim_text="", penalty=None, outcome="") -> None:
+        today = timezone.localdate()
+        if move.name == "claim" and defect.remedy_by >= today:
+            raise ValidationError(
+                _("The term to remedy it runs until %(date)s: a claim is made once it has lapsed.")
+                % {"date": f"{defect.remedy_by:%d.%m.%Y}"},
+                code="term_running",
+            )
+        errors = missing_texts(
+            move,
+            {
+                "claim_number": (claim_number, _("Give the claim's number.")),
+                "claim_text": (claim_text, _("Say what is claimed.")),
+                "outcome": (outcome, _("Give the outcome.")),
+            },
+        )
+        if "on" in move.needs:
+            if on is None:
+                errors["on"] = ValidationError(_("Give the date."), code="required")
+            elif on > today:
+                errors["on"] = ValidationError(_("This date is still to come."), code="future")
+        if penalty is not None and penalty < 0:
+            errors["penalty"] = ValidationError(_("The penalty is not negative."), code="negative")
+        if errors:
+            raise ValidationError(errors)
+
+    def apply(self, defect, move, *, actor, on=None, claim_number="", claim_text="", penalty=None, outcome="") -> dict:
+        if move.name == "remedy":
+            defect.remedied_on = on
+        elif move.name == "claim":
+            defect.claim_number, defect.claim_text = claim_number.strip(), claim_text.strip()
+            defect.penalty, defect.claimed_on = penalty, timezone.localdate()
+        else:
+            defect.outcome = outcome.strip()
+        term = running_term(defect, DEFECT_KIND)
+        if term is not None:  # remedied, or followed by the claim
+            deadline_close(deadline=term, actor=actor, on=on or timezone.localdate())
+        return {"claim": defect.claim_number} if move.name == "claim" else {}
+
+
+DEFECT_WORKFLOW = DefectWorkflow()
+
+
+def defect_move(*, defect, move: str, actor, **inputs):
+    """Follow a supplier's defect: remedied, claimed once its term has lapsed, the claim settled
+    (ISD 6.9)."""
+    return DEFECT_WORKFLOW.perform(record=defect, move=move, actor=actor, **inputs)

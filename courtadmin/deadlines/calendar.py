@@ -60,6 +60,20 @@ class WorkingCalendar:
             day += timedelta(days=1)
         return day
 
+    def last_working_day_by(self, day: date) -> date:
+        """`day` if it is a working day, else the last working day before it: by when a thing
+        that lapses on a calendar day (a passport's term) is to be done."""
+        while not self.is_working_day(day):
+            day -= timedelta(days=1)
+        return day
+
+    def working_days_before(self, end: date, days: int) -> date:
+        """The working day from which `end` is the `days`-th working day after."""
+        day = self.last_working_day_by(end - timedelta(days=1))
+        for _ in range(days - 1):
+            day = self.last_working_day_by(day - timedelta(days=1))
+        return day
+
     def add_working_days(self, start: date, days: int) -> date:
         """The `days`-th working day after `start` (`start` itself is not counted); with 0,
         `start` if it is a working day, else the next one."""

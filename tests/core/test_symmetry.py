@@ -60,6 +60,8 @@ FEATURES = {
         "incidents",
         "hearings",
         "bailiffs",
+        "buildings",
+        "contracts",
     },
 }
 
@@ -250,6 +252,9 @@ VOCABULARY = {
             "incident",  # a threat to a judge, an incident, an interference (ISD 6.3, 6.4, 6.5)
             "hearing",  # a hearing with heightened risk and its bailiffs (ISD 6.5)
             "bailiff",  # a court bailiff (ISD 6.11)
+            "building",  # a court building, its passport, surveys and equipment (ISD 6.7, 6.8)
+            "contract",  # a contract for security equipment or services (ISD 6.9)
+            "supplier",  # a supplier and its record across contracts (ISD 6.9)
         },
         # an official's explanation (ISD 5.2), a judge's interview (5.3), a personal file
         # studied (5.9), an officer on the team (ISD 7), a plan's item (ISD 14), an
@@ -267,6 +272,9 @@ VOCABULARY = {
             "form",
             "check",
             "measure",
+            "inspection",  # a survey or an anti-terrorist inspection of a building (ISD 6.7, 6.8)
+            "passport",  # a building's anti-terrorist passport (ISD 6.7)
+            "equipment",  # security equipment installed in a building (ISD 6.9)
         },
         "steps": {
             "assign": "the head assigns officers: a move with their need-to-know grants (ISD 9)",
@@ -283,6 +291,8 @@ VOCABULARY = {
             "measure-move": "a measure against a corruption risk controlled: done or not done (ISD 6.14)",
             "search": "the portal's registries searched for a candidate, within the reader's reach (ISD 5.4)",
             "analysis": "the analysis of corruption risks for a period, drafted for the head's signature (ISD 6.13)",
+            "equipment-state": "whether a building's equipment works, is faulty or out of service (ISD 6.9)",
+            "defect-move": "a supplier's defect followed: remedied, claimed, the claim settled (ISD 6.9)",
         },
         "pages": {"home", "on-record"},  # on record: all four kinds about a person or a court (ISD 6.15)
     },

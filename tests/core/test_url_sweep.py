@@ -620,6 +620,123 @@ def _hearing_move(people, users):
     return {**_hearing(people, users), "move": "cancel"}
 
 
+def _building_all(people, users):
+    """A Shymkent building with its passport, a survey and its measure, and a camera under a
+    Shymkent contract whose check found a defect (ISD 6.7, 6.8, 6.9): never the Almaty unit's."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from internal_security.models import (
+        BuildingInspection,
+        BuildingMeasure,
+        ContractCheck,
+        ContractDefect,
+        CourtBuilding,
+        SecurityContract,
+        SecurityEquipment,
+        Supplier,
+        TerrorPassport,
+    )
+    from internal_security.services import buildings as isd_buildings
+    from internal_security.services import contracts as isd_contracts
+
+    shymkent, officer = Region.objects.get(code="shymkent"), users["isd_officer"]
+    building = isd_buildings.building_add(
+        actor=officer,
+        building=CourtBuilding(
+            court="...", region=shymkent, address="...", floors=3, entrances=2, vulnerable=True, category="3"
+        ),
+    )
+    passport = isd_buildings.passport_file(
+        actor=officer,
+        building=building,
+        passport=TerrorPassport(number="1", approved_on=date(2026, 1, 10), valid_until=date(2027, 1, 10)),
+        upload=SimpleUploadedFile("p.pdf", b"%PDF-1.7\n%%EOF\n"),
+    )
+    inspection = isd_buildings.inspection_add(
+        actor=officer,
+        building=building,
+        inspection=BuildingInspection(
+            kind="survey", held_on=date(2026, 11, 2), held_by="...", state="fair", findings="..."
+        ),
+    )
+    measure = isd_buildings.building_measure_add(
+        actor=officer,
+        inspection=inspection,
+        measure=BuildingMeasure(text="...", owner="...", due_on=date(2026, 12, 20)),
+    )
+    supplier = isd_contracts.supplier_add(actor=officer, supplier=Supplier(name="...", bin="090340001232"))
+    contract = isd_contracts.contract_add(
+        actor=officer,
+        contract=SecurityContract(
+            number="1",
+            signed_on=date(2026, 3, 1),
+            supplier=supplier,
+            subject="video",
+            region=shymkent,
+            courts="...",
+            amount=1,
+            obligations="...",
+            ends_on=date(2027, 3, 1),
+        ),
+    )
+    check = isd_contracts.check_add(
+        actor=officer,
+        contract=contract,
+        check=ContractCheck(checked_on=date(2026, 11, 2), checked_by="...", findings="..."),
+        defects=[ContractDefect(description="...", remedy_by=date(2026, 12, 20))],
+    )
+    camera = isd_buildings.equipment_add(
+        actor=officer,
+        building=building,
+        equipment=SecurityEquipment(kind="video", description="...", installed_on=date(2026, 3, 1), contract=contract),
+    )
+    return {
+        "building": building.pk,
+        "passport": passport.pk,
+        "measure": measure.pk,
+        "equipment": camera.pk,
+        "contract": contract.pk,
+        "defect": check.defects.get().pk,
+        "supplier": supplier.pk,
+    }
+
+
+def _building(people, users):
+    return {"pk": _building_all(people, users)["building"]}
+
+
+def _building_measure_move(people, users):
+    made = _building_all(people, users)
+    return {"pk": made["building"], "measure_pk": made["measure"], "move": "report"}
+
+
+def _building_passport(people, users):
+    made = _building_all(people, users)
+    return {"pk": made["building"], "passport_pk": made["passport"]}
+
+
+def _building_equipment(people, users):
+    made = _building_all(people, users)
+    return {"pk": made["building"], "equipment_pk": made["equipment"]}
+
+
+def _contract(people, users):
+    return {"pk": _building_all(people, users)["contract"]}
+
+
+def _contract_move(people, users):
+    return {**_contract(people, users), "move": "terminate"}
+
+
+def _contract_defect_move(people, users):
+    made = _building_all(people, users)
+    return {"pk": made["contract"], "defect_pk": made["defect"], "move": "remedy"}
+
+
+def _supplier(people, users):
+    return {"pk": _building_all(people, users)["supplier"]}
+
+
 def _signal(people, users):
     """An Astana entry of the information on corruption (ISD 6.15)."""
     from internal_security.models import CorruptionSignal
@@ -1271,6 +1388,23 @@ CASES = {
     # Another region's hearing is 404 to the Almaty unit (ISD 6.5).
     "internal_security:hearing-detail": Case(_hearing, "isd_officer", PLAN_OUTSIDERS),
     "internal_security:hearing-move": Case(_hearing_move, "isd_officer", PLAN_OUTSIDERS),
+    # Another region's building and contract are 404 to the Almaty unit (ISD 6.7, 6.8, 6.9).
+    "internal_security:building-detail": Case(_building, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:building-inspection-add": Case(_building, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:building-measure-add": Case(_building, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:building-measure-move": Case(_building_measure_move, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:building-passport-add": Case(_building, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:building-passport-download": Case(_building_passport, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:building-equipment-add": Case(_building, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:building-equipment-state": Case(_building_equipment, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:contract-detail": Case(_contract, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:contract-check-add": Case(_contract, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:contract-move": Case(_contract_move, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:contract-defect-move": Case(_contract_defect_move, "isd_officer", PLAN_OUTSIDERS),
+    # A supplier is known to every reader of the ISD's registers; its record counts within reach.
+    "internal_security:supplier-detail": Case(
+        _supplier, "isd_officer", ["ir_head", "sysadmin", "ca_deputy", *SUBDIVISIONS]
+    ),
     # The central ISD's registers: not a territorial unit's (ISD 6.12, 6.2).
     "internal_security:programme-detail": Case(_programme_only, "isd_officer", PLAN_OUTSIDERS),
     "internal_security:programme-item-add": Case(_programme_only, "isd_officer", PLAN_OUTSIDERS),

@@ -142,6 +142,24 @@ BUDGET = {
     "hearing-detail": 6 + 3 + 1 + READ_LOG_QUERIES,  # + its history
     # the count, the page (region joined, hearings counted); the filter's regions
     "bailiff-list": 6 + 3,
+    # the count, the page (region joined, each building's passport and measures counted); the
+    # filter's regions
+    "building-list": 6 + 3,
+    # the building; its latest inspections, their measures, its passport in force, those replaced,
+    # its equipment (contract and supplier joined); the inspections and the region's contracts the
+    # forms offer; the read log's line
+    "building-detail": 6 + 8 + 1 + READ_LOG_QUERIES,  # + its history
+    # the count, the page (region and supplier joined, open defects counted); the filter's
+    # regions and suppliers
+    "contract-list": 6 + 4,
+    # the contract; its latest checks, their defects, the equipment installed under it; the read
+    # log's line
+    "contract-detail": 6 + 4 + 1 + READ_LOG_QUERIES,  # + its history
+    # the count, the page (contracts within reach counted)
+    "supplier-list": 6 + 2,
+    # the supplier; its latest contracts within reach, their defects' figures, the contracts and
+    # the checks counted; the read log's line
+    "supplier-detail": 6 + 5 + 1 + READ_LOG_QUERIES,  # + its history
 }
 
 
@@ -930,3 +948,152 @@ def test_incident_hearing_and_bailiff_pages(people, client_for, django_assert_nu
     with django_assert_num_queries(BUDGET["bailiff-list"]):
         response = client.get(url)
     assert len(response.context["bailiffs"]) == rows
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_building_contract_and_supplier_pages(people, client_for, django_assert_num_queries, rows):
+    """`rows` buildings, each with a passport and a survey with a measure, and `rows` contracts
+    of one supplier, each checked with a defect; the first building with `rows` inspections,
+    measures, old passports and pieces of equipment, the first contract with `rows` checks."""
+    from internal_security.models import (
+        BuildingInspection,
+        BuildingMeasure,
+        ContractCheck,
+        ContractDefect,
+        CourtBuilding,
+        SecurityContract,
+        SecurityEquipment,
+        Supplier,
+        TerrorPassport,
+    )
+
+    almaty = Region.objects.get(code="almaty")
+    head = people["isd_head"].user
+    buildings = CourtBuilding.objects.bulk_create(
+        CourtBuilding(
+            court=f"{n}",
+            region=almaty,
+            address=".",
+            floors=2,
+            entrances=1,
+            vulnerable=True,
+            category="2",
+            registered_by=head,
+        )
+        for n in range(rows)
+    )
+    passport = {
+        "original_name": "p.pdf",
+        "content_type": "application/pdf",
+        "size": 1,
+        "sha256": "0",
+        "uploaded_by": head,
+    }
+    TerrorPassport.objects.bulk_create(
+        [
+            TerrorPassport(building=b, number="1", approved_on="2026-01-01", valid_until="2027-01-01", **passport)
+            for b in buildings
+        ]
+        + [
+            TerrorPassport(
+                building=buildings[0],
+                number=f"{n}",
+                approved_on="2020-01-01",
+                valid_until="2021-01-01",
+                replaced_on="2021-01-01",
+                **passport,
+            )
+            for n in range(rows)
+        ]
+    )
+    inspections = BuildingInspection.objects.bulk_create(
+        [
+            BuildingInspection(
+                building=b,
+                kind="survey",
+                held_on="2026-11-02",
+                held_by=".",
+                state="fair",
+                findings=".",
+                entered_by=head,
+            )
+            for b in buildings
+        ]
+        + [
+            BuildingInspection(
+                building=buildings[0],
+                kind="terror",
+                held_on="2026-11-03",
+                held_by=".",
+                state="good",
+                findings=".",
+                entered_by=head,
+            )
+            for _ in range(rows)
+        ]
+    )
+    BuildingMeasure.objects.bulk_create(
+        BuildingMeasure(inspection=inspection, text=".", owner=".", due_on="2026-11-20") for inspection in inspections
+    )
+    supplier = Supplier.objects.create(name=".", bin="090340001232", registered_by=head)
+    contracts = SecurityContract.objects.bulk_create(
+        SecurityContract(
+            number=f"{n}",
+            signed_on="2026-01-01",
+            supplier=supplier,
+            subject="video",
+            region=almaty,
+            courts=".",
+            amount=1,
+            obligations=".",
+            ends_on="2027-01-01",
+            registered_by=head,
+        )
+        for n in range(rows)
+    )
+    SecurityEquipment.objects.bulk_create(
+        SecurityEquipment(
+            building=buildings[0],
+            kind="video",
+            description=f"{n}",
+            installed_on="2026-01-01",
+            contract=contracts[n],
+            entered_by=head,
+        )
+        for n in range(rows)
+    )
+    checks = ContractCheck.objects.bulk_create(
+        [
+            ContractCheck(contract=c, checked_on="2026-11-02", checked_by=".", findings=".", entered_by=head)
+            for c in contracts
+        ]
+        + [
+            ContractCheck(contract=contracts[0], checked_on="2026-11-03", checked_by=".", findings=".", entered_by=head)
+            for _ in range(rows)
+        ]
+    )
+    ContractDefect.objects.bulk_create(
+        ContractDefect(found_in=check, description=".", remedy_by="2026-12-20") for check in checks
+    )
+    client = client_for("isd_head")
+    for name, key, record, count in (
+        ("building", "buildings", buildings[0], "equipment"),
+        ("contract", "contracts", contracts[0], "rows"),
+    ):
+        url = page(client, reverse(f"internal_security:{name}-list"))
+        with django_assert_num_queries(BUDGET[f"{name}-list"]):
+            response = client.get(url)
+        assert len(response.context[key]) == rows
+        url = page(client, record.get_absolute_url())
+        with django_assert_num_queries(BUDGET[f"{name}-detail"]):
+            response = client.get(url)
+        # a contract's defects are those of its latest checks shown (CHECKS_SHOWN: 30 of 51)
+        assert len(response.context[count]) == (min(rows + 1, 30) if name == "contract" else rows)
+    url = page(client, reverse("internal_security:supplier-list"))
+    with django_assert_num_queries(BUDGET["supplier-list"]):
+        response = client.get(url)
+    assert [s.contract_count for s in response.context["suppliers"]] == [rows]
+    url = page(client, supplier.get_absolute_url())
+    with django_assert_num_queries(BUDGET["supplier-detail"]):
+        response = client.get(url)
+    assert response.context["figures"]["defects"] == 2 * rows
