@@ -222,6 +222,15 @@ ROLES = {
         "isd/hearings/",
         "isd/hearings/<int:pk>/",
         "isd/bailiffs/",
+        "isd/buildings/",  # court buildings, their passports, surveys and equipment (ISD 6.7, 6.8)
+        "isd/buildings/new/",
+        "isd/buildings/<int:pk>/",
+        "isd/contracts/",  # suppliers' contracts, their defects and claims (ISD 6.9)
+        "isd/contracts/new/",
+        "isd/contracts/<int:pk>/",
+        "isd/suppliers/",
+        "isd/suppliers/new/",
+        "isd/suppliers/<int:pk>/",
         "org/absences/",
         "audit/reads/<str:department>/",
         "dashboard/",
@@ -271,6 +280,9 @@ ROLES = {
         "isd/hearings/new/",  # its region's hearings with heightened risk and bailiffs (ISD 6.5, 6.11)
         "isd/hearings/<int:pk>/",
         "isd/bailiffs/new/",
+        "isd/buildings/",  # its region's buildings and contracts (ISD 6.7, 6.8, 6.9)
+        "isd/buildings/<int:pk>/",
+        "isd/contracts/<int:pk>/",
     },
     "chairman": {"dashboard/<str:board>/", "dashboard/exports/<int:pk>/", "isd/investigations/<int:pk>/"},
     "ca_head": {"org/absences/", "org/acting/new/", "org/acting/<int:pk>/"},
