@@ -5,7 +5,7 @@ from courtadmin.datarequests.models import DataRequest
 from courtadmin.deadlines.models import Deadline
 from courtadmin.documents.models import Document
 from courtadmin.instructions.models import Instruction
-from internal_security.models import Complaint, ComplaintGrant, CriminalCase, Investigation
+from internal_security.models import Complaint, ComplaintGrant, CriminalCase, Investigation, SecurityIncident
 from international.models import Delegation, Event, LegalAssistanceRequest, Spending, Trip
 
 COUNTS = {
@@ -22,6 +22,7 @@ COUNTS = {
     "investigations": lambda: Investigation.objects.count(),
     "cases": lambda: CriminalCase.objects.count(),
     "grants": lambda: ComplaintGrant.objects.count(),
+    "incidents": lambda: SecurityIncident.objects.count(),
     # The reminder scan's load: running terms, whatever their record.
     "deadlines": lambda: Deadline.objects.filter(state__in=Deadline.ACTIVE).count(),
 }

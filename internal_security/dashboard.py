@@ -1,5 +1,6 @@
-"""The ISD's panel on the dashboards (issue 8): complaints (ISD 6.23), official investigations
-(ISD 6.21, 6.22) and the criminal-case registry (ISD 6.16).
+"""The ISD's panels on the dashboards (issue 8): complaints (ISD 6.23), official investigations
+(ISD 6.21, 6.22) and the criminal-case registry (ISD 6.16); the security of courts, its
+monitoring and forecast (ISD 6.1).
 
 ISD 7: the ISD reports only to the Chairman and the Head of the Court Administration, so on
 the leadership's board the panel exists for them alone; for anyone else it is not built, and
@@ -17,6 +18,8 @@ from courtadmin.dashboard.panels import (
     Figure,
     Panel,
     PanelData,
+    RegionCount,
+    RegionMap,
     Row,
     Table,
     awaiting_signature_figure,
@@ -27,9 +30,12 @@ from courtadmin.dashboard.panels import (
 from courtadmin.org.authority import live_grant, person_of
 from courtadmin.org.models import Department, Position, Region, Unit
 
-from .models import ComplaintGrant, CriminalCase, Investigation
+from .models import ComplaintGrant, CriminalCase, Investigation, SecurityIncident
+from .selectors.buildings import building_register
 from .selectors.cases import case_registry
 from .selectors.complaints import ComplaintFilter, complaint_registry, complaints_overdue_count, complaints_visible_to
+from .selectors.contracts import contract_register
+from .selectors.incidents import incident_register, incidents_visible_to
 from .selectors.investigations import investigation_registry
 from .selectors.plans import QUARTERS, execution_by_plan
 
@@ -229,3 +235,144 @@ PANELS = [
         order=30,
     )
 ]
+
+
+# --- The security of courts: monitoring and forecast (ISD 6.1) ------------------------------------
+
+LISTED = 10  # the buildings with overdue measures and the contracts with open defects shown
+FORECAST_MONTHS = 3
+
+
+def _incident_figures(user, period) -> tuple[list[Figure], Table]:
+    """Threats and incidents in the period against a year earlier, those being dealt with now,
+    and the period's by kind (ISD 6.1, 6.3, 6.4, 6.5)."""
+    before = period.year_before()
+    within = {"date_from": period.start, "date_to": period.end}
+    then = {"date_from": before.start, "date_to": before.end}
+
+    def url(**filters) -> str:
+        return list_url("internal_security:incident-list", **filters)
+
+    def by_kind(**filters) -> dict:
+        counted = incident_register(user, **filters).order_by().values_list("kind").annotate(count=Count("*"))
+        return dict(counted)
+
+    now, earlier = by_kind(**within), by_kind(**then)
+    threats = (SecurityIncident.Kind.THREAT_JUDGE, SecurityIncident.Kind.THREAT_FAMILY)
+    figures = [
+        Figure("incidents", _("Threats and incidents"), sum(now.values()), sum(earlier.values()), url(**within)),
+        Figure(
+            "threats",
+            _("Threats to judges and their families"),
+            sum(now.get(kind, 0) for kind in threats),
+            sum(earlier.get(kind, 0) for kind in threats),
+        ),
+        Figure(
+            "incidents_open",
+            _("Being dealt with now"),
+            incident_register(user, status=SecurityIncident.Status.OPEN).order_by().count(),
+            url=url(status=SecurityIncident.Status.OPEN),
+        ),
+    ]
+    table = Table(
+        "incidents_by_kind",
+        _("Threats and incidents by kind"),
+        [_("In the period"), _("A year earlier")],
+        [
+            Row(str(label), [now.get(value, 0), earlier.get(value, 0)], url(kind=value, **within))
+            for value, label in SecurityIncident.Kind.choices
+        ],
+    )
+    return figures, table
+
+
+def _incidents_map(user, period) -> RegionMap:
+    within = {"date_from": period.start, "date_to": period.end}
+    counted = dict(incident_register(user, **within).order_by().values_list("region").annotate(count=Count("*")))
+    return RegionMap(
+        "incidents_by_region",
+        _("Threats and incidents in the period"),
+        [
+            RegionCount(
+                region,
+                counted.get(region.pk, 0),
+                list_url("internal_security:incident-list", region=region.pk, **within),
+            )
+            for region in Region.objects.order_by("name")
+        ],
+    )
+
+
+def _overdue_buildings(user) -> Table:
+    rows = building_register(user, overdue=True)[:LISTED]
+    return Table(
+        "buildings_overdue",
+        _("Buildings with measures overdue"),
+        [_("Region"), _("Measures overdue")],
+        [Row(row.court, [row.region.name, row.overdue_count], row.get_absolute_url()) for row in rows],
+    )
+
+
+def _contracts_with_defects(user) -> Table:
+    rows = contract_register(user, open_defects=True)[:LISTED]
+    return Table(
+        "contracts_with_defects",
+        _("Contracts with defects still open"),
+        [_("Supplier"), _("Defects open")],
+        [Row(str(row), [row.supplier.name, row.open_defects], row.get_absolute_url()) for row in rows],
+    )
+
+
+def security_overview(user, board: str, period) -> PanelData:
+    """ISD 6.1: the threats and incidents by region, kind and month, with the buildings whose
+    measures are overdue, the passports lapsing and the contracts with open defects."""
+    figures, by_kind = _incident_figures(user, period)
+    lapsing = building_register(user, passport="lapsing").order_by().count()
+    figures += [
+        Figure(
+            "buildings_overdue",
+            _("Buildings with measures overdue"),
+            building_register(user, overdue=True).order_by().count(),
+            url=list_url("internal_security:building-list", overdue="on"),
+        ),
+        Figure(
+            "passports_lapsing",
+            _("Anti-terrorist passports lapsing within a month"),
+            lapsing,
+            url=list_url("internal_security:building-list", passport="lapsing"),
+        ),
+        Figure(
+            "contracts_with_defects",
+            _("Contracts with defects still open"),
+            contract_register(user, open_defects=True).order_by().count(),
+            url=list_url("internal_security:contract-list", open_defects="on"),
+        ),
+    ]
+    trend = monthly(incidents_visible_to(user), "occurred_on", period, _("Threats and incidents"))
+    # The forecast: the next three months at the monthly rate of the twelve months shown.
+    figures.append(
+        Figure(
+            "incidents_forecast",
+            _("Expected in the next three months, at the past year's monthly rate"),
+            round(sum(trend.values) * FORECAST_MONTHS / len(trend.values), 1),
+        )
+    )
+    return PanelData(
+        figures=figures,
+        trends=[trend],
+        tables=[by_kind, _overdue_buildings(user), _contracts_with_defects(user)],
+        maps=[_incidents_map(user, period)],
+    )
+
+
+PANELS.append(
+    Panel(
+        "isd.security",
+        Department.ISD,
+        gettext_lazy("Security of courts"),
+        (LEADERSHIP, Department.ISD),
+        may_see,
+        security_overview,
+        order=31,
+    )
+)

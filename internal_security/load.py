@@ -20,7 +20,16 @@ from courtadmin.core.load import (
 from courtadmin.deadlines.models import Deadline
 from courtadmin.org.models import Region
 
-from .models import CaseStage, Complaint, ComplaintGrant, CriminalCase, Investigation, RegistrationCounter
+from .models import (
+    CaseStage,
+    Complaint,
+    ComplaintGrant,
+    CriminalCase,
+    IncidentGrant,
+    Investigation,
+    RegistrationCounter,
+    SecurityIncident,
+)
 
 SURNAMES = [
     "Ахметов", "Бекова", "Жумабаев", "Иванов", "Касымова", "Нурланов", "Оспанова", "Петров", "Сарсенбаев",
@@ -345,10 +354,65 @@ def generate_deadlines(count: int, context: LoadContext) -> str:
     return f"{written:,} running terms"
 
 
+# Threats and incidents over the 20 regions and every kind (ISD 6.1, 6.3, 6.4, 6.5): those of the
+# last month being dealt with, the others closed with their outcome.
+INCIDENTS_SQL = """
+INSERT INTO {table} (kind, region_id, court, person, occurred_on, description, reported_by, law_enforcement,
+    status, outcome, closed_on, registered_by_id, created_at)
+SELECT (ARRAY['threat_judge', 'threat_family', 'building', 'hearing', 'interference'])[1 + n %% 5],
+       (%(regions)s::bigint[])[1 + (n / 5) %% %(region_count)s],
+       'Generated court ' || n %% 300,
+       CASE WHEN n %% 5 IN (0, 1, 4) THEN 'Generated judge ' || (%(offset)s + n) ELSE '' END,
+       day, 'Generated incident ' || (%(offset)s + n), 'Generated reporter', '',
+       CASE WHEN day >= %(today)s::date - 30 THEN 'open' ELSE 'closed' END,
+       CASE WHEN day >= %(today)s::date - 30 THEN '' ELSE 'Generated outcome' END,
+       CASE WHEN day >= %(today)s::date - 30 THEN NULL ELSE day + 7 END,
+       %(head)s, now()
+FROM (SELECT n, {spread} FROM generate_series(1, %(size)s) AS n) AS g
+"""
+
+# One incident in a thousand given to isd_officer by the head (ISD 7).
+INCIDENT_GRANTS_SQL = """
+INSERT INTO {grants} (user_id, permission_id, content_object_id, granted_by_id, reason, granted_at, valid_until)
+SELECT %(officer)s, %(permission)s, id, %(head)s, 'Assigned by the head (generated)', now(), NULL
+FROM {incidents} WHERE id > %(after)s AND id %% 1000 = 0
+ON CONFLICT DO NOTHING
+"""
+
+
+def generate_incidents(count: int, context: LoadContext) -> str:
+    """Threats and incidents of ten years, one in a thousand granted to isd_officer."""
+    after_id = max_id(SecurityIncident)
+    head = context.people["isd_head"].user_id
+    events = _regional(
+        SecurityIncident,
+        INCIDENTS_SQL,
+        ("occurred_on", "kind"),
+        "isd.incident.registered",
+        "isd_head",
+        count,
+        context,
+        head=head,
+    )
+    permission = Permission.objects.get(content_type__app_label="internal_security", codename="view_securityincident")
+    params = {
+        "officer": context.people["isd_officer"].user_id,
+        "permission": permission.pk,
+        "head": head,
+        "after": after_id,
+    }
+    tables = {"grants": IncidentGrant._meta.db_table, "incidents": SecurityIncident._meta.db_table}
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(INCIDENT_GRANTS_SQL.format(**tables), params)
+    analyze(SecurityIncident, IncidentGrant)
+    return f"{count:,} threats and incidents, {events:,} audit events"
+
+
 LOAD_KINDS = [
     LoadKind("complaints", "complaints about corruption (with their АППК terms)", generate_complaints, order=20),
     LoadKind("investigations", "official investigations", generate_investigations, order=21),
     LoadKind("cases", "criminal cases of the registry", generate_cases, order=22),
     LoadKind("grants", "need-to-know grants of officers on complaints", generate_grants, order=23),
+    LoadKind("incidents", "threats and incidents (one in a thousand granted)", generate_incidents, order=24),
     LoadKind("deadlines", "running terms for the reminder scan", generate_deadlines, order=30),
 ]

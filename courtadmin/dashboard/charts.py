@@ -142,3 +142,81 @@ def grid_svg(chart_id: str, title: str, description: str, columns: list[str], ro
             "label_x": GRID_LABEL_WIDTH - 8,
         },
     )
+
+
+TILE_WIDTH, TILE_HEIGHT, TILE_GAP = 150, 64, 6
+# The shades of a tile by its share of the largest count: none, then four steps; each with the
+# colour of its text, at a contrast of 4.5:1 or more.
+TILE_SHADES = [
+    ("#f8f9fa", "#212529"),
+    ("#cfe2ff", "#212529"),
+    ("#9ec5fe", "#212529"),
+    ("#3d8bfd", "#000000"),
+    ("#084298", "#ffffff"),
+]
+
+
+def _two_lines(name: str) -> list[str]:
+    """A region's name on at most two lines, broken at the space nearest its middle."""
+    spaces = [index for index, char in enumerate(name) if char == " "]
+    if not spaces:
+        return [name]
+    cut = min(spaces, key=lambda index: abs(index - len(name) / 2))
+    return [name[:cut], name[cut + 1 :]]
+
+
+def region_map_svg(region_map, chart_id: str) -> str:
+    """`region_map` (panels.RegionMap) as a tile map of the regions (org.tiles.REGION_TILES),
+    each tile shaded by its count; its description says every count in words. A region the
+    tile map does not place is said in the description alone."""
+    from courtadmin.org.tiles import REGION_TILES
+
+    top = max([entry.count for entry in region_map.counts] + [0])
+    tiles = []
+    for entry in region_map.counts:
+        place = REGION_TILES.get(entry.region.code)
+        if place is None:
+            continue
+        step = 0 if not entry.count else 1 + min(3, (entry.count * 4 - 1) // top)
+        fill, ink = TILE_SHADES[step]
+        x, y = place[0] * (TILE_WIDTH + TILE_GAP), place[1] * (TILE_HEIGHT + TILE_GAP)
+        tiles.append(
+            {
+                "x": x,
+                "y": y,
+                "mid": x + TILE_WIDTH / 2,
+                "lines": [
+                    {"text": line, "y": y + 18 + 14 * index} for index, line in enumerate(_two_lines(entry.region.name))
+                ],
+                "count": entry.count,
+                "count_y": y + TILE_HEIGHT - 8,
+                "fill": fill,
+                "ink": ink,
+            }
+        )
+    columns = 1 + max((column for column, _row in REGION_TILES.values()), default=0)
+    rows = 1 + max((row for _column, row in REGION_TILES.values()), default=0)
+    said = [
+        f"{entry.region.name}: {entry.count}"
+        for entry in sorted(region_map.counts, key=lambda e: -e.count)
+        if entry.count
+    ]
+    description = (
+        _("%(title)s, by region: %(counts)s. Every other region: none.")
+        % {"title": region_map.title, "counts": "; ".join(said)}
+        if said
+        else _("%(title)s: none in any region.") % {"title": region_map.title}
+    )
+    return render_to_string(
+        "dashboard/tiles.svg",
+        {
+            "id": chart_id,
+            "title": region_map.title,
+            "description": description,
+            "tiles": tiles,
+            "tile_width": TILE_WIDTH,
+            "tile_height": TILE_HEIGHT,
+            "width": columns * (TILE_WIDTH + TILE_GAP),
+            "height": rows * (TILE_HEIGHT + TILE_GAP),
+        },
+    )

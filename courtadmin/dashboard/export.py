@@ -27,6 +27,11 @@ def board_workbook(built: list, period) -> bytes:
             append(sheet, [trend.label, _("the last twelve months"), _("a year earlier")], bold=True)
             for month, value, previous in zip(trend.months, trend.values, trend.previous, strict=True):
                 append(sheet, [month_name(month), value, previous])
+        for region_map in entry.data.maps:
+            append(sheet, [])
+            append(sheet, [_("Region"), region_map.title], bold=True)
+            for counted in region_map.counts:
+                append(sheet, [counted.region.name, counted.count])
         for table in entry.data.tables:
             append(sheet, [])
             append(sheet, [table.title, *table.columns], bold=True)

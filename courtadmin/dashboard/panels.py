@@ -104,6 +104,7 @@ class PanelData:
     figures: list[Figure] = field(default_factory=list)
     trends: list[Trend] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    maps: list = field(default_factory=list)  # RegionMap
 
 
 @dataclass(frozen=True)
@@ -233,3 +234,20 @@ def names_of(user_ids) -> dict:
 
     users = get_user_model().objects.filter(pk__in=list(user_ids)).select_related("person")
     return {user.pk: str(user) for user in users}
+
+
+@dataclass(frozen=True)
+class RegionCount:
+    region: object  # org.Region
+    count: int
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class RegionMap:
+    """A figure counted per region (every region, those with none at 0), drawn as a map of
+    Kazakhstan's regions (`charts.region_map_svg`) with the same counts as a table beside it."""
+
+    key: str
+    title: str
+    counts: list[RegionCount]

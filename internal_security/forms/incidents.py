@@ -43,3 +43,5 @@ class IncidentFilterForm(PortalFormMixin, forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=[("", "—"), *SecurityIncident.Status.choices], required=False)
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(), required=False, empty_label="—")
     year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
+    date_from = forms.DateField(label=_("From"), required=False, widget=DATE)
+    date_to = forms.DateField(label=_("To"), required=False, widget=DATE)

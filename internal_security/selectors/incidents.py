@@ -19,10 +19,17 @@ def get_incident_for_user(user, pk) -> SecurityIncident:
     return get_object_or_404(incidents_visible_to(user), pk=pk)
 
 
-def incident_register(user, *, text="", kind="", status="", region=None, year=None):
+def incident_register(user, *, text="", kind="", status="", region=None, year=None, date_from=None, date_to=None):
     """The threats and incidents within the user's reach, filtered, the latest first."""
     incidents = incidents_visible_to(user)
-    for lookup, value in (("kind", kind), ("status", status), ("region", region), ("occurred_on__year", year)):
+    for lookup, value in (
+        ("kind", kind),
+        ("status", status),
+        ("region", region),
+        ("occurred_on__year", year),
+        ("occurred_on__gte", date_from),
+        ("occurred_on__lte", date_to),
+    ):
         if value:
             incidents = incidents.filter(**{lookup: value})
     if text.strip():

@@ -216,3 +216,24 @@ def test_documents_and_requests_follow_each_departments_register_without_a_gap(p
         action__in=["datarequests.request.send", "datarequests.request.created"]
     ).count() == (3200)
     assert audit_verify()[1] is None
+
+
+@needs_postgres
+def test_it_writes_threats_and_incidents_over_every_region_and_kind_with_their_grants(people):
+    """The incident register's bench data (ISD 6.1): every kind, the 20 regions, the last
+    month's being dealt with and the older ones closed; one in a thousand granted to isd_officer."""
+    from internal_security.models import IncidentGrant, SecurityIncident
+
+    generate(incidents=3000)
+    incidents = SecurityIncident.objects.all()
+    assert incidents.count() == 3000
+    assert incidents.values("kind").distinct().count() == 5
+    assert incidents.values("region").distinct().count() == 20
+    today = timezone.localdate()
+    assert not incidents.filter(status="open", occurred_on__lt=today - timedelta(days=30)).exists()
+    assert incidents.filter(status="closed").count() > 2900
+    grants = IncidentGrant.objects.filter(user=people["isd_officer"].user)
+    ids = list(incidents.values_list("pk", flat=True))
+    assert grants.count() == sum(1 for pk in ids if pk % 1000 == 0) >= 2
+    assert AuditEvent.objects.filter(action="isd.incident.registered").count() == 3000
+    assert audit_verify()[1] is None

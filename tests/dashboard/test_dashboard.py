@@ -14,7 +14,7 @@ from courtadmin.dashboard.panels import LEADERSHIP
 from courtadmin.deadlines.calendar import ALMATY
 from courtadmin.deadlines.models import Deadline
 from courtadmin.org.models import Region
-from internal_security.models import Complaint, CriminalCase, Investigation
+from internal_security.models import BuildingMeasure, Complaint, CriminalCase, Investigation, SecurityIncident
 from internal_security.services.cases import criminal_case_save
 from internal_security.services.complaints import complaint_assign
 from internal_security.workflow import complaint_move
@@ -93,6 +93,26 @@ def records(people):
         sent_to_court_on=today,
         entered_by=people["isd_almaty"].user,
     ).save()
+    security_records(people)
+
+
+def security_records(people):
+    """ISD 6.1: two threats or incidents in the period (Almaty, Astana) and one a year earlier;
+    an Almaty building with a measure overdue and its passport lapsing in 20 days; a contract
+    with a defect open."""
+    from tests.internal_security.test_buildings import a_building, a_measure, a_passport, an_inspection
+    from tests.internal_security.test_contracts import a_check, a_contract
+    from tests.internal_security.test_incidents import an_incident
+
+    today = timezone.localdate()
+    an_incident(people, occurred_on=today - timedelta(days=4))
+    an_incident(people, kind="building", region="astana", person="", occurred_on=today - timedelta(days=30))
+    an_incident(people, kind="hearing", person="", occurred_on=today - timedelta(days=370))
+    building = a_building(people)
+    a_passport(people, building, until=today + timedelta(days=20))
+    late = a_measure(people, an_inspection(people, building), days=5)
+    BuildingMeasure.objects.filter(pk=late.pk).update(due_on=today - timedelta(days=3))
+    a_check(people, a_contract(people))
 
 
 def panel(response, code):
@@ -145,6 +165,31 @@ def test_each_figure_of_the_leadership_board_equals_a_direct_count(records, clie
         for region in Region.objects.filter(criminalcase__isnull=False).distinct()
     }
     assert cases == expected
+
+    security = panel(response, "isd.security")
+    sec = figures(security)
+    assert sec["incidents"].value == SecurityIncident.objects.filter(**in_period("occurred_on")).count() == 2
+    assert sec["incidents"].previous == SecurityIncident.objects.filter(**a_year_earlier("occurred_on")).count() == 1
+    assert sec["threats"].value == 1
+    assert sec["incidents_open"].value == SecurityIncident.objects.filter(status="open").count() == 3
+    overdue = BuildingMeasure.objects.filter(status="planned", due_on__lt=today)
+    assert sec["buildings_overdue"].value == overdue.values("inspection__building").distinct().count() == 1
+    assert sec["passports_lapsing"].value == 1
+    assert sec["contracts_with_defects"].value == 1
+    assert sec["incidents_forecast"].value == 0.5  # two in the twelve months shown: 2 x 3 / 12
+    (by_region,) = security.maps
+    assert len(by_region.counts) == Region.objects.count()
+    assert {entry.region.code: entry.count for entry in by_region.counts if entry.count} == {"almaty": 1, "astana": 1}
+
+
+def test_the_region_map_names_every_region_and_its_count_and_links_to_its_list(records, client_for):
+    client = client_for("isd_head")
+    response = client.get(board_url("ISD"))
+    page = response.content.decode()
+    assert 'class="tile-map"' in page and "Алматы қаласы: 1" in page  # the map's description in words
+    (by_region,) = panel(response, "isd.security").maps
+    for entry in by_region.counts:
+        assert listed(client, entry.url) == entry.count, entry.region.code
 
 
 def test_the_trend_counts_each_month_and_the_same_month_a_year_earlier(records, client_for):
@@ -248,7 +293,7 @@ def test_the_isd_part_is_absent_for_those_isd_7_excludes(records, client_for, us
     codes = {entry.panel.code for entry in response.context["built"]}
     assert codes == {"ir.legal_assistance", "ir.trips", "ir.events"}
     page = response.content.decode()
-    assert "/isd/" not in page and 'id="panel-isdoverview"' not in page
+    assert "/isd/" not in page and 'id="panel-isdoverview"' not in page and 'id="panel-isdsecurity"' not in page
     assert client.get(board_url("ISD")).status_code == 404
     workbook = client.get(reverse("dashboard:board-xlsx", args=[LEADERSHIP]))
     from io import BytesIO
@@ -330,8 +375,11 @@ def more_records(people, count: int) -> None:
 # The events panel (issue 21): held in the period and a year before, ahead, the period's trips
 # with and without their report, the trend, by kind, visits by country and their countries,
 # the budget's items (10). The ISD's work plans of the year (1; their items by quarter one more,
-# once a plan exists: none here).
-@pytest.mark.parametrize(("username", "board", "queries"), [("chairman", LEADERSHIP, 52), ("isd_head", "ISD", 35)])
+# once a plan exists: none here). The security of courts (issue 25, 11): threats and incidents
+# by kind in the period and a year earlier, being dealt with, by region and the regions, the
+# trend, the buildings with measures overdue (counted and listed), the passports lapsing, the
+# contracts with defects open (counted and listed).
+@pytest.mark.parametrize(("username", "board", "queries"), [("chairman", LEADERSHIP, 63), ("isd_head", "ISD", 46)])
 def test_a_board_costs_the_same_queries_with_more_records(
     records, people, client_for, django_assert_num_queries, username, board, queries
 ):
