@@ -40,6 +40,7 @@ class InternalSecurityConfig(AppConfig):
         from .department import RULES
         from .documents import KINDS
         from .models import (
+            AccessPass,
             BuildingMeasure,
             Complaint,
             ComplaintGrant,
@@ -63,6 +64,7 @@ class InternalSecurityConfig(AppConfig):
             RiskMeasure,
             SecurityContract,
             SecurityIncident,
+            SpendingProposal,
             StaffNotice,
             TerrorPassport,
             UnitMeeting,
@@ -122,6 +124,8 @@ class InternalSecurityConfig(AppConfig):
         register_record_reach(HearingSecurity, registers_within_reach)
         register_record_reach(CourtBuilding, registers_within_reach)
         register_record_reach(SecurityContract, registers_within_reach)
+        register_record_reach(AccessPass, registers_within_reach)
+        register_record_reach(SpendingProposal, registers_within_reach)
         register_record_reach(
             BuildingMeasure, lambda qs, user: qs.filter(pk__in=building_measures_visible_to(user).values("pk"))
         )

@@ -1253,7 +1253,90 @@ def load_demo_buildings(people) -> str:
         ),
         defects=[ContractDefect(description="Үш камера жазба жүргізбейді", remedy_by=today + timedelta(days=5))],
     )
+    regime = _a_buildings_regime(people, first, today)
     return (
         "ISD: three court buildings with equipment (Almaty's passport lapsing within a month, a survey's measure); "
-        "two contracts, one with a defect to be remedied."
+        f"two contracts, one with a defect to be remedied; {regime}."
     )
+
+
+def _a_buildings_regime(people, building, today) -> str:
+    """ISD 5.5, 6.6, 6.8, 6.11: the Almaty city court's rules of the regime, two permanent passes
+    (one lapsing), the unit officer's service ID, its bailiffs on staff and assigned, and two
+    spending proposals for next year (one sent with its specification)."""
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from django.core.files.base import ContentFile
+
+    from .models import AccessPass, Bailiff, CourtBuilding, RegimeRules, SpendingProposal
+    from .services.bailiffs import bailiff_add
+    from .services.buildings import regime_rules_file
+    from .services.expenses import expense_add, specification_add
+    from .services.passes import pass_issue
+    from .workflow import expense_move
+
+    head, almaty = people["isd_head"].user, people["isd_almaty"].user
+    regime_rules_file(
+        actor=almaty,
+        building=building,
+        rules=RegimeRules(number="14-ө", approved_on=today - timedelta(days=300)),
+        upload=ContentFile(b"%PDF-1.7\n%%EOF\n", name="regime-almaty.pdf"),
+    )
+    for number, holder, post, days in (
+        ("АҚС-0012", "Жанар Тоқтарқызы Сәрсенова", "Алматы қалалық сотының судьясы", 700),
+        ("АҚС-0087", "Марат Ерланұлы Омаров", "Сот отырысының хатшысы", 20),
+    ):
+        pass_issue(
+            actor=almaty,
+            access_pass=AccessPass(
+                kind=AccessPass.Kind.PERMANENT,
+                number=number,
+                building=building,
+                holder=holder,
+                holder_post=post,
+                issued_on=today - timedelta(days=345),
+                valid_until=today + timedelta(days=days),
+            ),
+        )
+    pass_issue(
+        actor=head,
+        access_pass=AccessPass(
+            kind=AccessPass.Kind.SERVICE_ID,
+            number="ІҚБ-017",
+            person=people["isd_almaty"],
+            issued_on=today - timedelta(days=100),
+            valid_until=today + timedelta(days=1000),
+        ),
+    )
+    CourtBuilding.objects.filter(pk=building.pk).update(
+        bailiff_headcount=6, bailiff_posts="Орталық кіреберіс; 1-6 залдар; күзетпен ұстау бөлмесі"
+    )
+    for name in ("Дәурен Асқарұлы Нұрпейісов", "Гүлнар Маратқызы Әбенова", "Санжар Бекұлы Тұрсынов"):
+        bailiff_add(
+            actor=almaty,
+            bailiff=Bailiff(full_name=name, post="сот приставы", court=building.court, building=building),
+        )
+    sent = expense_add(
+        actor=almaty,
+        proposal=SpendingProposal(
+            year=today.year + 1,
+            building=building,
+            item=SpendingProposal.Item.VIDEO,
+            description="Артқы кіреберіс пен ауланы бақылайтын 6 камера және бейнетіркеуіш.",
+            amount=Decimal("4800000.00"),
+        ),
+    )
+    specification_add(actor=almaty, proposal=sent, upload=ContentFile(b"%PDF-1.7\n%%EOF\n", name="ts-video.pdf"))
+    expense_move(proposal=sent, move="send", actor=almaty)
+    expense_add(
+        actor=almaty,
+        proposal=SpendingProposal(
+            year=today.year + 1,
+            building=building,
+            item=SpendingProposal.Item.WORKS,
+            description="Шатырды жөндеу.",
+            amount=Decimal("12000000.00"),
+        ),
+    )
+    return "its rules of the regime, two passes and a service ID, three bailiffs of six, two spending proposals"

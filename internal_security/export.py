@@ -332,9 +332,25 @@ def hearings_workbook(hearings) -> bytes:
 def bailiffs_workbook(bailiffs) -> bytes:
     return _workbook(
         _("Court bailiffs"),
-        [_("Full name"), _("Post"), _("Court"), _("Region"), _("In service"), _("Hearings planned")],
+        [
+            _("Full name"),
+            _("Post"),
+            _("Court"),
+            _("Region"),
+            _("Building assigned to"),
+            _("In service"),
+            _("Hearings planned"),
+        ],
         (
-            [b.full_name, b.post, b.court, str(b.region), _("yes") if b.active else _("no"), b.planned_hearings]
+            [
+                b.full_name,
+                b.post,
+                b.court,
+                str(b.region),
+                b.building.address if b.building else "",
+                _("yes") if b.active else _("no"),
+                b.planned_hearings,
+            ]
             for b in bailiffs.iterator(chunk_size=2000)
         ),
     )
@@ -353,6 +369,8 @@ def buildings_workbook(buildings) -> bytes:
             _("Passport valid until"),
             _("Measures open"),
             _("Measures overdue"),
+            _("Bailiffs on its staff"),
+            _("Bailiffs assigned"),
         ],
         (
             [
@@ -365,6 +383,8 @@ def buildings_workbook(buildings) -> bytes:
                 b.passport_until,
                 b.open_count,
                 b.overdue_count,
+                b.bailiff_headcount,
+                b.bailiffs_assigned,
             ]
             for b in buildings.iterator(chunk_size=2000)
         ),
@@ -402,5 +422,55 @@ def contracts_workbook(contracts) -> bytes:
                 c.open_defects,
             ]
             for c in contracts.iterator(chunk_size=2000)
+        ),
+    )
+
+
+def passes_workbook(passes) -> bytes:
+    return _workbook(
+        _("Passes and service IDs"),
+        [
+            _("Kind"),
+            _("Number"),
+            _("Holder"),
+            _("Holder's post"),
+            _("Building"),
+            _("Region"),
+            _("Issued on"),
+            _("Valid until"),
+            _("Status"),
+        ],
+        (
+            [
+                p.get_kind_display(),
+                p.number,
+                p.holder,
+                p.holder_post,
+                str(p.building) if p.building else "",
+                str(p.region) if p.region else "",
+                p.issued_on,
+                p.valid_until,
+                p.get_status_display(),
+            ]
+            for p in passes.iterator(chunk_size=2000)
+        ),
+    )
+
+
+def expenses_workbook(proposals) -> bytes:
+    return _workbook(
+        _("Security spending proposals"),
+        [_("Year"), _("Court"), _("Region"), _("Item"), _("What it buys and why"), _("Amount, tenge"), _("Status")],
+        (
+            [
+                p.year,
+                p.building.court,
+                str(p.region),
+                p.get_item_display(),
+                p.description,
+                p.amount,
+                p.get_status_display(),
+            ]
+            for p in proposals.iterator(chunk_size=2000)
         ),
     )

@@ -1583,6 +1583,14 @@ class Bailiff(models.Model):
     post = models.CharField(_("post"), max_length=300)
     court = models.CharField(_("court"), max_length=300)
     region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT)
+    building = models.ForeignKey(
+        "CourtBuilding",
+        verbose_name=_("building assigned to"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bailiffs",
+    )
     active = models.BooleanField(_("in service"), default=True)
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
@@ -1595,6 +1603,13 @@ class Bailiff(models.Model):
 
     def __str__(self):
         return f"{self.full_name} ({self.court})"
+
+    def clean(self):
+        super().clean()
+        if self.building_id and self.region_id and self.building.region_id != self.region_id:
+            raise ValidationError(
+                {"building": ValidationError(_("Choose a building of the bailiff's region."), code="outside_region")}
+            )
 
 
 class HearingSecurity(models.Model):
@@ -1670,6 +1685,10 @@ class CourtBuilding(models.Model):
         _("entrances"), validators=[MinValueValidator(1), MaxValueValidator(100)]
     )
     regime_premises = models.TextField(_("regime premises"), blank=True)
+    bailiff_headcount = models.PositiveSmallIntegerField(
+        _("bailiffs on its staff (ISD 6.11)"), default=0, validators=[MaxValueValidator(500)]
+    )
+    bailiff_posts = models.TextField(_("the bailiffs' posts"), blank=True)
     vulnerable = models.BooleanField(_("vulnerable to terrorism (ISD 6.7)"), default=False)
     category = models.CharField(
         _("category of the vulnerable object"), max_length=1, choices=Category.choices, blank=True
@@ -2002,3 +2021,175 @@ class SecurityEquipment(models.Model):
             )
         if errors:
             raise ValidationError(errors)
+
+
+# --- The pass and internal regime (ISD 6.6) and the ISD's service IDs (ISD 5.5) --------------------
+
+
+class RegimeRules(StoredFile):
+    """A building's rules of the pass and internal regime (ISD 6.6): the document approved, in
+    force until the next one replaces it."""
+
+    building = models.ForeignKey(CourtBuilding, on_delete=models.CASCADE, related_name="regime_rules")
+    number = models.CharField(_("number"), max_length=64)
+    approved_on = models.DateField(_("approved on"))
+    replaced_on = models.DateField(_("replaced on"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("rules of the pass and internal regime")
+        verbose_name_plural = _("rules of the pass and internal regime")
+        ordering = ["-approved_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["building"], condition=Q(replaced_on__isnull=True), name="isd_one_current_regime_rules"
+            )
+        ]
+
+    def __str__(self):
+        return f"№ {self.number}, {self.approved_on:%d.%m.%Y}"
+
+    def get_absolute_url(self):
+        return f"{self.building.get_absolute_url()}#regime-{self.pk}"
+
+    def clean(self):
+        super().clean()
+        if self.approved_on and self.approved_on > timezone.localdate():
+            raise ValidationError({"approved_on": ValidationError(_("This date is still to come."), code="future")})
+
+
+class AccessPass(models.Model):
+    """A permanent pass of a court's staff to a building (ISD 6.6), or the service ID of an ISD
+    officer that lets him into every court building and its grounds (ISD 5.5): its number, its
+    holder, its validity; withdrawn with the reason only through `workflow.pass_move`. Kept by
+    the central ISD and, for its region's buildings, the territorial unit; service IDs are
+    issued by the ISD head or deputy."""
+
+    audit_department = "ISD"
+
+    class Kind(models.TextChoices):
+        PERMANENT = "permanent", _("permanent pass to a court building (ISD 6.6)")
+        SERVICE_ID = "service_id", _("service ID of an ISD officer (ISD 5.5)")
+
+    class Status(models.TextChoices):
+        VALID = "valid", _("issued")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    number = models.CharField(_("number"), max_length=64)
+    holder = models.CharField(_("holder"), max_length=300)
+    holder_post = models.CharField(_("holder's post"), max_length=300)
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("ISD officer"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    building = models.ForeignKey(
+        CourtBuilding,
+        verbose_name=_("building"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="passes",
+    )
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT, null=True, blank=True)
+    issued_on = models.DateField(_("issued on"))
+    valid_until = models.DateField(_("valid until"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.VALID)
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    reason = models.TextField(_("why it was withdrawn"), blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+
+    class Meta:
+        verbose_name = _("pass or service ID")
+        verbose_name_plural = _("passes and service IDs")
+        ordering = ["-issued_on", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["kind", "number"], name="isd_pass_number_once")]
+        indexes = [models.Index(fields=["-issued_on", "-id"], name="isd_pass_list_order")]
+
+    def __str__(self):
+        return f"№ {self.number}, {self.holder}"
+
+    def get_absolute_url(self):
+        return reverse("internal_security:pass-detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.issued_on and self.issued_on > timezone.localdate():
+            errors["issued_on"] = ValidationError(_("This date is still to come."), code="future")
+        if self.issued_on and self.valid_until and self.valid_until <= self.issued_on:
+            errors["valid_until"] = ValidationError(_("It is valid after the day it is issued."), code="order")
+        if self.kind == self.Kind.PERMANENT and not self.building_id:
+            errors["building"] = ValidationError(_("Choose the building it lets into."), code="required")
+        if self.kind == self.Kind.SERVICE_ID and not self.person_id:
+            errors["person"] = ValidationError(_("Choose the ISD officer it is issued to."), code="required")
+        if errors:
+            raise ValidationError(errors)
+
+
+# --- Security spending (ISD 6.8) --------------------------------------------------------------------
+
+
+class SpendingProposal(models.Model):
+    """A proposal for a year's security spending on a court building (ISD 6.8): the item, what
+    it buys, the amount, with its technical specifications as files. Drafted by the central ISD
+    or the region's unit, sent with its specifications, then included in the year's proposals or
+    declined with the reason by the ISD head or deputy, only through `workflow.expense_move`."""
+
+    audit_department = "ISD"
+
+    class Item(models.TextChoices):
+        VIDEO = "video", _("video surveillance")
+        ACCESS = "access", _("access control (СКУД)")
+        FIRE = "fire", _("fire alarm")
+        INTRUDER = "intruder", _("intruder alarm")
+        SCREENING = "screening", _("screening equipment")
+        SERVICE = "service", _("maintenance and security services")
+        WORKS = "works", _("engineering works on the building")
+
+    class Status(models.TextChoices):
+        DRAFTED = "drafted", pgettext_lazy("proposal", "drafted")
+        SENT = "sent", pgettext_lazy("proposal", "sent to the ISD head")
+        INCLUDED = "included", pgettext_lazy("proposal", "included in the year's proposals")
+        DECLINED = "declined", pgettext_lazy("proposal", "declined")
+
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    building = models.ForeignKey(CourtBuilding, verbose_name=_("building"), on_delete=models.PROTECT, related_name="+")
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT, editable=False)
+    item = models.CharField(_("item"), max_length=16, choices=Item.choices)
+    description = models.TextField(_("what it buys and why"))
+    amount = models.DecimalField(_("amount, tenge"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)])
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFTED)
+    decision = models.TextField(_("the decision"), blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("security spending proposal")
+        verbose_name_plural = _("security spending proposals")
+        ordering = ["-year", "region_id", "pk"]
+        indexes = [models.Index(fields=["-year", "region", "id"], name="isd_expense_list_order")]
+
+    def __str__(self):
+        return f"{self.year}: {self.get_item_display()}, {self.building.court}"
+
+    def get_absolute_url(self):
+        return reverse("internal_security:expense-detail", args=[self.pk])
+
+
+class SpecificationFile(StoredFile):
+    """A technical specification of what a spending proposal buys (ISD 6.8)."""
+
+    proposal = models.ForeignKey(SpendingProposal, on_delete=models.CASCADE, related_name="specifications")
+
+    class Meta:
+        verbose_name = _("technical specification")
+        verbose_name_plural = _("technical specifications")
+        ordering = ["pk"]

@@ -24,6 +24,7 @@ from courtadmin.documents.selectors import signed_document_of
 from courtadmin.org.models import Position
 
 from .models import (
+    AccessPass,
     BuildingMeasure,
     CaseStage,
     Complaint,
@@ -45,6 +46,7 @@ from .models import (
     RiskMeasure,
     SecurityContract,
     SecurityIncident,
+    SpendingProposal,
     StaffNotice,
     UnitMeeting,
     UnitRegulation,
@@ -73,12 +75,14 @@ from .selectors.cases import criminal_cases_visible_to
 from .selectors.complaints import appeal_term, complaints_visible_to
 from .selectors.contracts import OPEN_DEFECT, contracts_visible_to, defects_visible_to
 from .selectors.controls import controls_visible_to
+from .selectors.expenses import expenses_visible_to
 from .selectors.hearings import hearings_visible_to
 from .selectors.incidents import incidents_visible_to
 from .selectors.inspections import inspections_visible_to, recommendations_visible_to
 from .selectors.investigations import investigations_visible_to
 from .selectors.meetings import meetings_visible_to
 from .selectors.notices import notices_visible_to
+from .selectors.passes import passes_visible_to
 from .selectors.plans import plan_items_visible_to, plans_visible_to
 from .selectors.practices import practices_visible_to
 from .selectors.programmes import programme_items_visible_to
@@ -1642,3 +1646,123 @@ def defect_move(*, defect, move: str, actor, **inputs):
     """Follow a supplier's defect: remedied, claimed once its term has lapsed, the claim settled
     (ISD 6.9)."""
     return DEFECT_WORKFLOW.perform(record=defect, move=move, actor=actor, **inputs)
+
+
+# --- Passes and service IDs (ISD 5.5, 6.6) ---------------------------------------------------------
+
+PASS_MOVES = {
+    "withdraw": Move(
+        "withdraw",
+        gettext_lazy("Withdraw"),
+        frozenset({AccessPass.Status.VALID}),
+        AccessPass.Status.WITHDRAWN,
+        needs=("reason",),
+    )
+}
+
+
+class PassWorkflow(Workflow):
+    """issued -> withdrawn with the reason: a permanent pass by whoever keeps its building's
+    region, a service ID by the ISD head or deputy, who issue them."""
+
+    model = AccessPass
+    moves = PASS_MOVES
+    action_prefix = "isd.pass."
+
+    def visible_to(self, user):
+        return passes_visible_to(user)
+
+    def may(self, move, access_pass, user) -> bool:
+        if access_pass.kind == AccessPass.Kind.SERVICE_ID:
+            return is_isd_manager(user)
+        return keeps_region(user, access_pass.region_id)
+
+    def concerned(self, access_pass, move, *, actor) -> list:
+        return [access_pass.registered_by]
+
+    def refused_move(self, access_pass, move) -> ValidationError:
+        return ValidationError(_("It is withdrawn already."), code="forbidden_move")
+
+    def refused_actor(self, access_pass, move) -> ValidationError:
+        return ValidationError(_("Only whoever issues it withdraws it."), code="not_yours")
+
+    def check(self, access_pass, move, *, actor, reason="") -> None:
+        errors = missing_texts(move, {"reason": (reason, _("Say why it is withdrawn."))})
+        if errors:
+            raise ValidationError(errors)
+
+    def apply(self, access_pass, move, *, actor, reason="") -> dict:
+        access_pass.reason, access_pass.withdrawn_on = reason.strip(), timezone.localdate()
+        return {}
+
+
+PASS_WORKFLOW = PassWorkflow()
+
+
+def pass_move(*, access_pass, move: str, actor, reason: str = ""):
+    """Withdraw a pass or a service ID with the reason (ISD 5.5, 6.6)."""
+    return PASS_WORKFLOW.perform(record=access_pass, move=move, actor=actor, reason=reason)
+
+
+# --- Security spending proposals (ISD 6.8) ----------------------------------------------------------
+
+SP = SpendingProposal.Status
+EXPENSE_MOVES = {
+    move.name: move
+    for move in (
+        Move("send", gettext_lazy("Send to the ISD head"), frozenset({SP.DRAFTED}), SP.SENT),
+        Move("include", gettext_lazy("Include in the year's proposals"), frozenset({SP.SENT}), SP.INCLUDED),
+        Move("decline", gettext_lazy("Decline"), frozenset({SP.SENT}), SP.DECLINED, needs=("decision",)),
+    )
+}
+
+
+class ExpenseWorkflow(Workflow):
+    """drafted -> sent with its technical specifications (by the central ISD or the region's
+    unit) -> included in the year's proposals, or declined with the reason (by the ISD head or
+    deputy)."""
+
+    model = SpendingProposal
+    moves = EXPENSE_MOVES
+    action_prefix = "isd.expense."
+
+    def visible_to(self, user):
+        return expenses_visible_to(user)
+
+    def may(self, move, proposal, user) -> bool:
+        if move.name == "send":
+            return keeps_region(user, proposal.region_id)
+        return is_isd_manager(user)
+
+    def concerned(self, proposal, move, *, actor) -> list:
+        if move.name == "send":
+            return list(isd_managers())
+        return [proposal.registered_by]
+
+    def refused_move(self, proposal, move) -> ValidationError:
+        return ValidationError(_("The proposal has gone past this step."), code="forbidden_move")
+
+    def refused_actor(self, proposal, move) -> ValidationError:
+        if move.name == "send":
+            return ValidationError(_("Only the ISD and the region's unit send it."), code="not_yours")
+        return ValidationError(_("Only the ISD head or deputy decides on it."), code="not_yours")
+
+    def check(self, proposal, move, *, actor, decision="") -> None:
+        if move.name == "send" and not proposal.specifications.exists():
+            raise ValidationError(_("Attach its technical specification first."), code="no_specification")
+        errors = missing_texts(move, {"decision": (decision, _("Say why it is declined."))})
+        if errors:
+            raise ValidationError(errors)
+
+    def apply(self, proposal, move, *, actor, decision="") -> dict:
+        if move.name != "send":
+            proposal.decision = decision.strip()
+        return {}
+
+
+EXPENSE_WORKFLOW = ExpenseWorkflow()
+
+
+def expense_move(*, proposal, move: str, actor, decision: str = ""):
+    """Send a spending proposal, include it in the year's proposals or decline it (ISD 6.8)."""
+    return EXPENSE_WORKFLOW.perform(record=proposal, move=move, actor=actor, decision=decision)

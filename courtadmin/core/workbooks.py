@@ -9,6 +9,7 @@ shown day.month.year (never `###`), times in Almaty's time.
 
 import itertools
 from datetime import date, datetime
+from decimal import Decimal
 from io import BytesIO
 
 from django.utils import timezone
@@ -35,7 +36,7 @@ def add_sheet(book: Workbook, title):
 def _cell(sheet, value, bold: bool = False) -> WriteOnlyCell:
     if isinstance(value, datetime) and timezone.is_aware(value):
         value = timezone.make_naive(value)  # a spreadsheet knows no time zones: the reader's (Almaty)
-    elif value is not None and not isinstance(value, (int, float, str, date)):
+    elif value is not None and not isinstance(value, (int, float, Decimal, str, date)):  # amounts stay numbers
         value = str(value)  # lazy translations, model instances
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):

@@ -6,18 +6,19 @@ from django.utils.translation import gettext_lazy as _
 from courtadmin.core.forms import PortalFormMixin
 from courtadmin.org.models import Region
 
-from ..models import Bailiff
+from ..models import Bailiff, CourtBuilding
 
 
 class BailiffForm(PortalFormMixin, forms.ModelForm):
     class Meta:
         model = Bailiff
-        fields = ["full_name", "post", "court", "region"]
+        fields = ["full_name", "post", "court", "region", "building"]
 
-    def __init__(self, *args, unit_region=None, **kwargs):
+    def __init__(self, *args, unit_region=None, buildings=None, **kwargs):
         super().__init__(*args, **kwargs)
         if unit_region is not None:  # a territorial unit records its own region's
             del self.fields["region"]
+        self.fields["building"].queryset = buildings if buildings is not None else CourtBuilding.objects.none()
 
 
 class BailiffFilterForm(PortalFormMixin, forms.Form):

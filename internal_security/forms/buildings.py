@@ -12,6 +12,7 @@ from ..models import (
     BuildingInspection,
     BuildingMeasure,
     CourtBuilding,
+    RegimeRules,
     SecurityContract,
     SecurityEquipment,
     TerrorPassport,
@@ -22,8 +23,22 @@ from .complaints import DATE
 class BuildingForm(PortalFormMixin, forms.ModelForm):
     class Meta:
         model = CourtBuilding
-        fields = ["court", "region", "address", "floors", "entrances", "regime_premises", "vulnerable", "category"]
-        widgets = {"regime_premises": forms.Textarea(attrs={"rows": 2})}
+        fields = [
+            "court",
+            "region",
+            "address",
+            "floors",
+            "entrances",
+            "regime_premises",
+            "vulnerable",
+            "category",
+            "bailiff_headcount",
+            "bailiff_posts",
+        ]
+        widgets = {
+            "regime_premises": forms.Textarea(attrs={"rows": 2}),
+            "bailiff_posts": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args, unit_region=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -64,6 +79,16 @@ class PassportForm(PortalFormMixin, forms.ModelForm):
         model = TerrorPassport
         fields = ["number", "approved_on", "valid_until"]
         widgets = {"approved_on": DATE, "valid_until": DATE}
+
+
+class RegimeRulesForm(PortalFormMixin, forms.ModelForm):
+    prefix = "rules"
+    file = forms.FileField(label=_("The rules (PDF or scan)"))
+
+    class Meta:
+        model = RegimeRules
+        fields = ["number", "approved_on"]
+        widgets = {"approved_on": DATE}
 
 
 class EquipmentForm(PortalFormMixin, forms.ModelForm):

@@ -8,7 +8,7 @@ from ..permissions import registers_within_reach
 
 
 def bailiffs_visible_to(user):
-    return registers_within_reach(Bailiff.objects.select_related("region"), user)
+    return registers_within_reach(Bailiff.objects.select_related("region", "building"), user)
 
 
 def bailiff_register(user, *, text="", region=None, active=None):

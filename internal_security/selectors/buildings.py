@@ -5,10 +5,19 @@ else; with their current anti-terrorist passport and their measures still open o
 from datetime import timedelta
 
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from ..models import BuildingMeasure, CourtBuilding, SecurityContract, TerrorPassport
+from ..models import (
+    AccessPass,
+    Bailiff,
+    BuildingMeasure,
+    CourtBuilding,
+    RegimeRules,
+    SecurityContract,
+    TerrorPassport,
+)
 from ..permissions import registers_within_reach
 
 PASSPORT_HORIZON = timedelta(days=30)  # "lapsing": a passport whose term ends within a month
@@ -32,6 +41,17 @@ def get_measure_for_user(user, pk, measure_pk) -> BuildingMeasure:
 def get_passport_for_user(user, pk, passport_pk) -> TerrorPassport:
     building = get_building_for_user(user, pk)
     return get_object_or_404(building.passports.select_related("building"), pk=passport_pk)
+
+
+def get_regime_rules_for_user(user, pk, rules_pk) -> RegimeRules:
+    building = get_building_for_user(user, pk)
+    return get_object_or_404(building.regime_rules.select_related("building"), pk=rules_pk)
+
+
+def passes_in_force(building) -> int:
+    """The building's permanent passes issued and not lapsed (ISD 6.6)."""
+    today = timezone.localdate()
+    return building.passes.filter(status=AccessPass.Status.VALID, valid_until__gte=today).count()
 
 
 def building_measures_visible_to(user):
@@ -68,8 +88,16 @@ def building_register(user, *, text="", region=None, vulnerable=False, passport=
     late = open_measures.filter(due_on__lt=today)
     if overdue:
         buildings = buildings.filter(Exists(late.filter(inspection__building=OuterRef("pk"))))
+    assigned = (
+        Bailiff.objects.filter(building=OuterRef("pk"), active=True)
+        .order_by()
+        .values("building")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
     return buildings.annotate(
         passport_until=Subquery(current.values("valid_until")[:1]),
+        bailiffs_assigned=Coalesce(Subquery(assigned), 0),
         open_count=Count(
             "inspections__measures", filter=Q(inspections__measures__status=BuildingMeasure.Status.PLANNED)
         ),

@@ -14,7 +14,14 @@ from courtadmin.deadlines.calendar import WorkingCalendar
 from courtadmin.deadlines.selectors import running_term
 from courtadmin.deadlines.services import deadline_close, deadline_open
 
-from ..models import BuildingInspection, BuildingMeasure, CourtBuilding, SecurityEquipment, TerrorPassport
+from ..models import (
+    BuildingInspection,
+    BuildingMeasure,
+    CourtBuilding,
+    RegimeRules,
+    SecurityEquipment,
+    TerrorPassport,
+)
 from ..permissions import keeps_region, unit_region
 from ..workflow import BUILDING_MEASURE_KIND, PASSPORT_KIND
 
@@ -88,42 +95,57 @@ def building_measure_add(*, actor, inspection: BuildingInspection, measure: Buil
     return measure
 
 
-def passport_file(*, actor, building: CourtBuilding, passport: TerrorPassport, upload) -> TerrorPassport:
-    """File a vulnerable building's anti-terrorist passport (ISD 6.7). Filing the next one is
-    its review: the passport in force is replaced and its term closes. The new passport's term
-    runs for whoever filed it, to the last working day by which it lapses, and is reminded 20,
-    10, 5 and 1 working days before."""
-    _require_keeper(actor, building)
+def _filed(*, actor, document, upload, exclude_checks=()) -> dict:
+    """The fields of a building's document filed from an upload, checked: the file's refusal and
+    the document's own beside their fields, together."""
     errors = {}
-    if not building.vulnerable:
-        raise ValidationError(
-            _("Only a building vulnerable to terrorism has an anti-terrorist passport."), code="not_vulnerable"
-        )
-    today = timezone.localdate()
-    if passport.valid_until and passport.valid_until <= today:
-        errors["valid_until"] = ValidationError(_("The term is after today."), code="past")
-    passport.building, passport.uploaded_by = building, actor
     try:
         fields = accepted_upload_fields(upload)
     except ValidationError as refused:
         errors |= refused.error_dict
         fields = {}
     for name, value in fields.items():
-        setattr(passport, name, value)
+        setattr(document, name, value)
+    document.uploaded_by = actor
     try:
-        # the passport in force is replaced below, in the same transaction (isd_one_current_passport)
-        passport.full_clean(
+        # the document in force is replaced in the same transaction (its one-current constraint)
+        document.full_clean(
             exclude=["file", "original_name", "content_type", "size", "sha256"], validate_constraints=False
         )
     except ValidationError as invalid:
         errors = {**invalid.error_dict, **errors}
+    return errors
+
+
+def _replace_current(model, building, today):
+    """The building's document of `model` in force, now replaced (None if there was none)."""
+    current = model.objects.select_for_update().filter(building=building, replaced_on__isnull=True).first()
+    if current is not None:
+        current.replaced_on = today
+        current.save(update_fields=["replaced_on"])
+    return current
+
+
+def passport_file(*, actor, building: CourtBuilding, passport: TerrorPassport, upload) -> TerrorPassport:
+    """File a vulnerable building's anti-terrorist passport (ISD 6.7). Filing the next one is
+    its review: the passport in force is replaced and its term closes. The new passport's term
+    runs for whoever filed it, to the last working day by which it lapses, and is reminded 20,
+    10, 5 and 1 working days before."""
+    _require_keeper(actor, building)
+    if not building.vulnerable:
+        raise ValidationError(
+            _("Only a building vulnerable to terrorism has an anti-terrorist passport."), code="not_vulnerable"
+        )
+    today = timezone.localdate()
+    passport.building = building
+    errors = _filed(actor=actor, document=passport, upload=upload)
+    if passport.valid_until and passport.valid_until <= today:
+        errors["valid_until"] = [ValidationError(_("The term is after today."), code="past")]
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        current = TerrorPassport.objects.select_for_update().filter(building=building, replaced_on__isnull=True).first()
+        current = _replace_current(TerrorPassport, building, today)
         if current is not None:
-            current.replaced_on = today
-            current.save(update_fields=["replaced_on"])
             term = running_term(current, PASSPORT_KIND)
             if term is not None:
                 deadline_close(deadline=term, actor=actor, on=today)
@@ -143,6 +165,27 @@ def passport_file(*, actor, building: CourtBuilding, passport: TerrorPassport, u
             after={"passport": passport.pk, "number": passport.number, "valid_until": passport.valid_until},
         )
     return passport
+
+
+def regime_rules_file(*, actor, building: CourtBuilding, rules: RegimeRules, upload) -> RegimeRules:
+    """File the building's rules of the pass and internal regime (ISD 6.6); the rules in force
+    are replaced by them."""
+    _require_keeper(actor, building)
+    rules.building = building
+    errors = _filed(actor=actor, document=rules, upload=upload)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        current = _replace_current(RegimeRules, building, timezone.localdate())
+        rules.save()
+        audit_record(
+            actor=actor,
+            action="isd.building.regime_rules_filed",
+            obj=building,
+            before={"rules": current.pk} if current is not None else None,
+            after={"rules": rules.pk, "number": rules.number, "approved_on": rules.approved_on},
+        )
+    return rules
 
 
 def equipment_add(*, actor, building: CourtBuilding, equipment: SecurityEquipment) -> SecurityEquipment:

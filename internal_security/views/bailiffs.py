@@ -17,6 +17,7 @@ from ..forms.bailiffs import BailiffFilterForm, BailiffForm
 from ..models import Bailiff
 from ..permissions import keeps_region, reads_registers, unit_region
 from ..selectors import bailiffs as selectors
+from ..selectors.buildings import buildings_visible_to
 from ..services import bailiffs as services
 
 PAGE_SIZE = 50
@@ -49,7 +50,12 @@ def bailiff_export(request):
 def bailiff_create(request):
     if not keeps_region(request.user):
         raise Http404
-    form = BailiffForm(request.POST or None, instance=Bailiff(), unit_region=unit_region(request.user))
+    form = BailiffForm(
+        request.POST or None,
+        instance=Bailiff(),
+        unit_region=unit_region(request.user),
+        buildings=buildings_visible_to(request.user).order_by("region__name", "court"),
+    )
     if request.method == "POST":
         done, _bailiff = service_result(form, lambda: services.bailiff_add(actor=request.user, bailiff=form.instance))
         if done:

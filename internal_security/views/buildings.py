@@ -24,6 +24,7 @@ from ..forms.buildings import (
     EquipmentStateForm,
     InspectionForm,
     PassportForm,
+    RegimeRulesForm,
 )
 from ..forms.plans import CONTROL_FORMS
 from ..models import BuildingMeasure, CourtBuilding
@@ -95,6 +96,9 @@ def _building_page(request, building, *, bound=None, bound_row=None, forms=None)
         "passports": list(building.passports.filter(replaced_on__isnull=False)[:INSPECTIONS_SHOWN]),
         "inspections": [(inspection, by_inspection[inspection.pk]) for inspection in inspections],
         "equipment": list(building.equipment.select_related("contract__supplier")),
+        "rules": building.regime_rules.filter(replaced_on__isnull=True).first(),
+        "bailiffs": list(building.bailiffs.filter(active=True).order_by("full_name")),
+        "passes_in_force": selectors.passes_in_force(building),
         "keeps": keeps,
         "history": record_history(building),
     }
@@ -105,6 +109,7 @@ def _building_page(request, building, *, bound=None, bound_row=None, forms=None)
             "measure_form": measure_form if inspections else None,
             "passport_form": (forms.get("passport") or PassportForm()) if building.vulnerable else None,
             "equipment_form": forms.get("equipment") or EquipmentForm(contracts=selectors.contracts_for(building)),
+            "rules_form": forms.get("rules") or RegimeRulesForm(),
         }
     return render(request, "internal_security/building_detail.html", context)
 
@@ -186,6 +191,28 @@ def building_passport_add(request, pk):
         ),
         _("The anti-terrorist passport is filed."),
     )
+
+
+@require_POST
+def building_regime_rules_add(request, pk):
+    building = selectors.get_building_for_user(request.user, pk)
+    form = RegimeRulesForm(request.POST, request.FILES)
+    return _posted(
+        request,
+        building,
+        "rules",
+        form,
+        lambda: services.regime_rules_file(
+            actor=request.user, building=building, rules=form.instance, upload=form.cleaned_data["file"]
+        ),
+        _("The rules of the pass and internal regime are filed."),
+    )
+
+
+def building_regime_rules_download(request, pk, rules_pk):
+    rules = selectors.get_regime_rules_for_user(request.user, pk, rules_pk)
+    read_record(user=request.user, obj=rules.building, action="download", label=rules.original_name)
+    return stored_file_response(rules)
 
 
 def building_passport_download(request, pk, passport_pk):

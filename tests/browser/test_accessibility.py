@@ -231,6 +231,12 @@ ROLES = {
         "isd/suppliers/",
         "isd/suppliers/new/",
         "isd/suppliers/<int:pk>/",
+        "isd/passes/",  # passes and service IDs (ISD 5.5, 6.6)
+        "isd/passes/new/",
+        "isd/passes/<int:pk>/",
+        "isd/expenses/",  # security spending proposals (ISD 6.8)
+        "isd/expenses/new/",
+        "isd/expenses/<int:pk>/",
         "org/absences/",
         "audit/reads/<str:department>/",
         "dashboard/",
@@ -283,6 +289,9 @@ ROLES = {
         "isd/buildings/",  # its region's buildings and contracts (ISD 6.7, 6.8, 6.9)
         "isd/buildings/<int:pk>/",
         "isd/contracts/<int:pk>/",
+        "isd/passes/",  # its region's passes and spending proposals (ISD 6.6, 6.8)
+        "isd/passes/<int:pk>/",
+        "isd/expenses/<int:pk>/",
     },
     "chairman": {"dashboard/<str:board>/", "dashboard/exports/<int:pk>/", "isd/investigations/<int:pk>/"},
     "ca_head": {"org/absences/", "org/acting/new/", "org/acting/<int:pk>/"},

@@ -62,6 +62,8 @@ FEATURES = {
         "bailiffs",
         "buildings",
         "contracts",
+        "passes",
+        "expenses",
     },
 }
 
@@ -255,6 +257,8 @@ VOCABULARY = {
             "building",  # a court building, its passport, surveys and equipment (ISD 6.7, 6.8)
             "contract",  # a contract for security equipment or services (ISD 6.9)
             "supplier",  # a supplier and its record across contracts (ISD 6.9)
+            "pass",  # a permanent pass to a building or an ISD officer's service ID (ISD 5.5, 6.6)
+            "expense",  # a proposal of the year's security spending (ISD 6.8)
         },
         # an official's explanation (ISD 5.2), a judge's interview (5.3), a personal file
         # studied (5.9), an officer on the team (ISD 7), a plan's item (ISD 14), an
@@ -275,6 +279,7 @@ VOCABULARY = {
             "inspection",  # a survey or an anti-terrorist inspection of a building (ISD 6.7, 6.8)
             "passport",  # a building's anti-terrorist passport (ISD 6.7)
             "equipment",  # security equipment installed in a building (ISD 6.9)
+            "rules",  # a building's rules of the pass and internal regime (ISD 6.6)
         },
         "steps": {
             "assign": "the head assigns officers: a move with their need-to-know grants (ISD 9)",
@@ -329,7 +334,9 @@ def department_urls(app: str) -> list[tuple[str, str]]:
 
 
 def plural(kind: str) -> str:
-    """The folder of a kind's paths: its English plural ("activity": "activities")."""
+    """The folder of a kind's paths: its English plural ("activity": "activities", "pass": "passes")."""
+    if kind.endswith(("s", "x", "ch", "sh")):
+        return f"{kind}es"
     return f"{kind[:-1]}ies" if kind.endswith("y") and kind[-2:-1] not in "aeiou" else f"{kind}s"
 
 

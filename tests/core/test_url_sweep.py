@@ -737,6 +737,74 @@ def _supplier(people, users):
     return {"pk": _building_all(people, users)["supplier"]}
 
 
+def _building_rules(people, users):
+    """The rules of the regime of a Shymkent building (ISD 6.6)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from internal_security.models import CourtBuilding, RegimeRules
+    from internal_security.services import buildings as isd_buildings
+
+    building = CourtBuilding.objects.get(pk=_building(people, users)["pk"])
+    rules = isd_buildings.regime_rules_file(
+        actor=users["isd_officer"],
+        building=building,
+        rules=RegimeRules(number="1", approved_on=date(2026, 1, 10)),
+        upload=SimpleUploadedFile("r.pdf", b"%PDF-1.7\n%%EOF\n"),
+    )
+    return {"pk": building.pk, "rules_pk": rules.pk}
+
+
+def _pass(people, users):
+    """A permanent pass to a Shymkent building (ISD 6.6)."""
+    from internal_security.models import AccessPass, CourtBuilding
+    from internal_security.services import passes as isd_passes
+
+    building = CourtBuilding.objects.get(pk=_building(people, users)["pk"])
+    issued = isd_passes.pass_issue(
+        actor=users["isd_officer"],
+        access_pass=AccessPass(
+            kind="permanent",
+            number="1",
+            building=building,
+            holder="...",
+            holder_post="...",
+            issued_on=date(2026, 1, 10),
+            valid_until=date(2027, 1, 10),
+        ),
+    )
+    return {"pk": issued.pk}
+
+
+def _pass_move(people, users):
+    return {**_pass(people, users), "move": "withdraw"}
+
+
+def _expense_all(people, users):
+    """A Shymkent building's spending proposal with its specification (ISD 6.8)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from internal_security.models import CourtBuilding, SpendingProposal
+    from internal_security.services import expenses as isd_expenses
+
+    building = CourtBuilding.objects.get(pk=_building(people, users)["pk"])
+    proposal = isd_expenses.expense_add(
+        actor=users["isd_officer"],
+        proposal=SpendingProposal(year=2027, building=building, item="video", description="...", amount=1),
+    )
+    stored = isd_expenses.specification_add(
+        actor=users["isd_officer"], proposal=proposal, upload=SimpleUploadedFile("t.pdf", b"%PDF-1.7\n%%EOF\n")
+    )
+    return {"pk": proposal.pk, "file_pk": stored.pk}
+
+
+def _expense(people, users):
+    return {"pk": _expense_all(people, users)["pk"]}
+
+
+def _expense_move(people, users):
+    return {**_expense(people, users), "move": "send"}
+
+
 def _signal(people, users):
     """An Astana entry of the information on corruption (ISD 6.15)."""
     from internal_security.models import CorruptionSignal
@@ -1401,6 +1469,15 @@ CASES = {
     "internal_security:contract-check-add": Case(_contract, "isd_officer", PLAN_OUTSIDERS),
     "internal_security:contract-move": Case(_contract_move, "isd_officer", PLAN_OUTSIDERS),
     "internal_security:contract-defect-move": Case(_contract_defect_move, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:building-rules-add": Case(_building, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:building-rules-download": Case(_building_rules, "isd_officer", PLAN_OUTSIDERS),
+    # Another region's pass and spending proposal are 404 to the Almaty unit (ISD 6.6, 6.8).
+    "internal_security:pass-detail": Case(_pass, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:pass-move": Case(_pass_move, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:expense-detail": Case(_expense, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:expense-move": Case(_expense_move, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:expense-file-add": Case(_expense, "isd_officer", PLAN_OUTSIDERS),
+    "internal_security:expense-file-download": Case(_expense_all, "isd_officer", PLAN_OUTSIDERS),
     # A supplier is known to every reader of the ISD's registers; its record counts within reach.
     "internal_security:supplier-detail": Case(
         _supplier, "isd_officer", ["ir_head", "sysadmin", "ca_deputy", *SUBDIVISIONS]

@@ -2,7 +2,7 @@
 listed with the hearings with heightened risk each is assigned to."""
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from tests.conftest import TODAY
@@ -30,3 +30,32 @@ def test_the_form_keeps_what_was_typed(people, client_for):
     )
     assert page.status_code == 200 and page.context["form"].errors["post"]
     assert page.context["form"]["full_name"].value() == "Сот приставы В."
+
+
+def test_a_bailiff_serves_a_building_of_his_region_and_the_building_counts_its_staff_isd_6_11(people, client_for):
+    """GIVEN an Almaty building with five bailiffs on its staff and its posts
+    THEN the bailiffs assigned to it are on its page and counted in the register (2 of 5); a
+    bailiff of another region is refused beside the field."""
+    from internal_security.models import Bailiff
+    from internal_security.services import bailiffs as services
+
+    from .test_buildings import a_building
+
+    building = a_building(people, bailiff_headcount=5, bailiff_posts="Кіреберіс; 1-4 залдар; күзетпен ұстау бөлмесі")
+    almaty = people["isd_almaty"].user
+    for name in ("Сот приставы Г.", "Сот приставы Д."):
+        services.bailiff_add(
+            actor=almaty, bailiff=Bailiff(full_name=name, post="сот приставы", court=building.court, building=building)
+        )
+    page = client_for("isd_almaty").get(building.get_absolute_url())
+    assert [b.full_name for b in page.context["bailiffs"]] == ["Сот приставы Г.", "Сот приставы Д."]
+    assert "2" in page.content.decode().split('id="bailiff-staffing"')[1].split("</p>")[0]
+    (row,) = client_for("isd_head").get(reverse("internal_security:building-list")).context["buildings"]
+    assert (row.bailiff_headcount, row.bailiffs_assigned) == (5, 2)
+    elsewhere = a_building(people, "isd_head", region="shymkent")
+    with pytest.raises(ValidationError) as refused:
+        services.bailiff_add(
+            actor=almaty,
+            bailiff=Bailiff(full_name="Сот приставы Е.", post=".", court=".", building=elsewhere),
+        )
+    assert refused.value.error_dict["building"][0].code == "outside_region"

@@ -160,6 +160,14 @@ BUDGET = {
     # the supplier; its latest contracts within reach, their defects' figures, the contracts and
     # the checks counted; the read log's line
     "supplier-detail": 6 + 5 + 1 + READ_LOG_QUERIES,  # + its history
+    # the count, the page (building and region joined); the filter's regions and buildings
+    "pass-list": 6 + 4,
+    # the pass; the read log's line
+    "pass-detail": 6 + 1 + 1 + READ_LOG_QUERIES,  # + its history
+    # the count, the page (building and region joined), the totals; the filter's regions
+    "expense-list": 6 + 4,
+    # the proposal, its specifications; the read log's line
+    "expense-detail": 6 + 2 + 1 + READ_LOG_QUERIES,  # + its history
 }
 
 
@@ -1097,3 +1105,57 @@ def test_building_contract_and_supplier_pages(people, client_for, django_assert_
     with django_assert_num_queries(BUDGET["supplier-detail"]):
         response = client.get(url)
     assert response.context["figures"]["defects"] == 2 * rows
+
+
+@pytest.mark.parametrize("rows", ROWS)
+def test_pass_and_expense_pages(people, client_for, django_assert_num_queries, rows):
+    """`rows` passes and `rows` spending proposals, the first with `rows` specifications."""
+    from internal_security.models import AccessPass, CourtBuilding, SpecificationFile, SpendingProposal
+
+    almaty = Region.objects.get(code="almaty")
+    head = people["isd_head"].user
+    building = CourtBuilding.objects.create(
+        court=".", region=almaty, address=".", floors=2, entrances=1, registered_by=head
+    )
+    passes = AccessPass.objects.bulk_create(
+        AccessPass(
+            kind="permanent",
+            number=f"{n}",
+            holder=".",
+            holder_post=".",
+            building=building,
+            region=almaty,
+            issued_on="2026-01-01",
+            valid_until="2027-01-01",
+            registered_by=head,
+        )
+        for n in range(rows)
+    )
+    proposals = SpendingProposal.objects.bulk_create(
+        SpendingProposal(
+            year=2027, building=building, region=almaty, item="video", description=".", amount=1, registered_by=head
+        )
+        for _ in range(rows)
+    )
+    SpecificationFile.objects.bulk_create(
+        SpecificationFile(
+            proposal=proposals[0],
+            original_name=f"{n}.pdf",
+            content_type="application/pdf",
+            size=1,
+            sha256="0",
+            uploaded_by=head,
+        )
+        for n in range(rows)
+    )
+    client = client_for("isd_head")
+    for name, key, record in (("pass", "passes", passes[0]), ("expense", "proposals", proposals[0])):
+        url = page(client, reverse(f"internal_security:{name}-list"))
+        with django_assert_num_queries(BUDGET[f"{name}-list"]):
+            response = client.get(url)
+        assert len(response.context[key]) == rows
+        url = page(client, record.get_absolute_url())
+        with django_assert_num_queries(BUDGET[f"{name}-detail"]):
+            response = client.get(url)
+        assert response.context["moves"]
+    assert len(response.context["files"]) == rows
