@@ -1580,7 +1580,7 @@ class Bailiff(models.Model):
     audit_department = "ISD"
 
     full_name = models.CharField(_("full name"), max_length=300)
-    post = models.CharField(_("post"), max_length=300)
+    post = models.CharField(pgettext_lazy("job", "post"), max_length=300)
     court = models.CharField(_("court"), max_length=300)
     region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT)
     building = models.ForeignKey(
