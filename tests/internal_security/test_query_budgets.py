@@ -146,9 +146,10 @@ BUDGET = {
     # filter's regions
     "building-list": 6 + 3,
     # the building; its latest inspections, their measures, its passport in force, those replaced,
-    # its equipment (contract and supplier joined); the inspections and the region's contracts the
-    # forms offer; the read log's line
-    "building-detail": 6 + 8 + 1 + READ_LOG_QUERIES,  # + its history
+    # its equipment (contract and supplier joined), its rules of the regime, its bailiffs, its
+    # passes in force counted; the inspections and the region's contracts the forms offer; the
+    # read log's line
+    "building-detail": 6 + 11 + 1 + READ_LOG_QUERIES,  # + its history
     # the count, the page (region and supplier joined, open defects counted); the filter's
     # regions and suppliers
     "contract-list": 6 + 4,
