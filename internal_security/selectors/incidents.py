@@ -2,10 +2,10 @@
 investigation (ISD 7): the ISD head and deputy and the leadership all, a territorial unit its
 region's, an officer those granted to him; outside that, 404."""
 
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from courtadmin.core.history import record_history
+from courtadmin.core.search import containing
 
 from ..models import IncidentGrant, SecurityIncident
 from ..permissions import is_isd_manager, isd_records_within_reach, may_work_on_incident
@@ -32,9 +32,8 @@ def incident_register(user, *, text="", kind="", status="", region=None, year=No
     ):
         if value:
             incidents = incidents.filter(**{lookup: value})
-    if text.strip():
-        text = text.strip()
-        incidents = incidents.filter(Q(court__icontains=text) | Q(person__icontains=text))
+    if text.strip():  # through the trigram indexes, or in the list's order for a common text
+        incidents = containing(incidents, ("court", "person"), text.strip())
     return incidents.order_by("-occurred_on", "-pk")
 
 
