@@ -474,3 +474,11 @@ def expenses_workbook(proposals) -> bytes:
             for p in proposals.iterator(chunk_size=2000)
         ),
     )
+
+
+def suppliers_workbook(suppliers) -> bytes:
+    return _workbook(
+        _("Suppliers"),
+        [_("Supplier"), _("BIN"), _("Address and contacts"), _("Contracts")],
+        ([s.name, s.bin, s.contact, s.contract_count] for s in suppliers.iterator(chunk_size=2000)),
+    )

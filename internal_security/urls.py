@@ -175,6 +175,7 @@ urlpatterns = [
     ),
     path("suppliers/", contracts.supplier_list, name="supplier-list"),
     path("suppliers/new/", contracts.supplier_create, name="supplier-create"),
+    path("suppliers/export/", contracts.supplier_export, name="supplier-export"),
     path("suppliers/<int:pk>/", contracts.supplier_detail, name="supplier-detail"),
     # The criminal-case registry (ISD 6.16)
     path("cases/", cases.case_list, name="case-list"),

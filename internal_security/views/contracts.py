@@ -15,7 +15,7 @@ from courtadmin.core.forms import moves_with_forms, posted_move, rows_with_moves
 from courtadmin.core.history import record_history
 from courtadmin.core.pagination import filtered, filtered_page
 
-from ..export import contracts_workbook
+from ..export import contracts_workbook, suppliers_workbook
 from ..forms.contracts import (
     CONTRACT_FORMS,
     DEFECT_FORMS,
@@ -153,13 +153,22 @@ def contract_defect_move_view(request, pk, defect_pk, move):
     )
 
 
+def _suppliers(request):
+    return lambda **criteria: selectors.supplier_register(request.user, **criteria)
+
+
 def supplier_list(request):
     _require_reader(request.user)
-    context, suppliers = filtered_page(
-        request, SupplierFilterForm, lambda **criteria: selectors.supplier_register(request.user, **criteria), PAGE_SIZE
-    )
+    context, suppliers = filtered_page(request, SupplierFilterForm, _suppliers(request), PAGE_SIZE)
     context |= {"suppliers": suppliers, "may_add": keeps_region(request.user)}
     return render(request, "internal_security/supplier_list.html", context)
+
+
+def supplier_export(request):
+    _require_reader(request.user)
+    _form, suppliers = filtered(request, SupplierFilterForm, _suppliers(request))
+    read_record(user=request.user, obj=Supplier, action="export", label=request.GET.urlencode() or _("all"))
+    return xlsx_response(suppliers_workbook(suppliers), "isd-suppliers.xlsx")
 
 
 @require_http_methods(["GET", "POST"])

@@ -161,6 +161,9 @@ def test_the_register_is_filtered_and_exported(people, client_for):
     ).active
     rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert set(rows) == {"45-ТЖ", "46-СКУД"} and rows["45-ТЖ"][-1] == 1
+    response = client.get(reverse("internal_security:supplier-export"), {"text": "Кілт"})
+    sheet = load_workbook(BytesIO(b"".join(response.streaming_content))).active
+    assert [(row[0], row[3]) for row in sheet.iter_rows(min_row=2, values_only=True)] == [("«Кілт» ЖШС", 1)]
 
 
 def test_a_refused_check_keeps_what_was_typed(people, client_for):
@@ -183,7 +186,8 @@ def test_a_refused_check_keeps_what_was_typed(people, client_for):
 
 
 @pytest.mark.parametrize(
-    "name", ["contract-list", "contract-create", "contract-export", "supplier-list", "supplier-create"]
+    "name",
+    ["contract-list", "contract-create", "contract-export", "supplier-list", "supplier-create", "supplier-export"],
 )
 def test_the_registers_pages_are_404_to_outsiders(name, people, client_for):
     for username in ("ir_head", "ca_deputy", "sysadmin", "legal_officer", "hr_keeper"):
