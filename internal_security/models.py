@@ -1779,21 +1779,35 @@ class BuildingMeasure(ControlledItem):
         return f"{self.inspection.building.get_absolute_url()}#measure-{self.pk}"
 
 
-class TerrorPassport(StoredFile):
+class BuildingDocument(StoredFile):
+    """A building's document, in force until the next one filed replaces it (its anti-terrorist
+    passport, its rules of the regime): its number and the day it was approved."""
+
+    number = models.CharField(_("number"), max_length=64)
+    approved_on = models.DateField(_("approved on"))
+    replaced_on = models.DateField(_("replaced on"), null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+        ordering = ["-approved_on", "-pk"]
+
+    def clean(self):
+        super().clean()
+        if self.approved_on and self.approved_on > timezone.localdate():
+            raise ValidationError({"approved_on": ValidationError(_("This date is still to come."), code="future")})
+
+
+class TerrorPassport(BuildingDocument):
     """A building's anti-terrorist passport (ISD 6.7): the document, its number, the day it was
     approved and its term. It is reminded before its term lapses (`isd.terror_passport`); a
     review files the next passport, which replaces it."""
 
     building = models.ForeignKey(CourtBuilding, on_delete=models.CASCADE, related_name="passports")
-    number = models.CharField(_("number"), max_length=64)
-    approved_on = models.DateField(_("approved on"))
     valid_until = models.DateField(_("valid until"))
-    replaced_on = models.DateField(_("replaced on review"), null=True, blank=True, editable=False)
 
-    class Meta:
+    class Meta(BuildingDocument.Meta):
         verbose_name = _("anti-terrorist passport")
         verbose_name_plural = _("anti-terrorist passports")
-        ordering = ["-approved_on", "-pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["building"], condition=Q(replaced_on__isnull=True), name="isd_one_current_passport"
@@ -1807,10 +1821,11 @@ class TerrorPassport(StoredFile):
         return f"{self.building.get_absolute_url()}#passport-{self.pk}"
 
     def clean(self):
-        super().clean()
         errors = {}
-        if self.approved_on and self.approved_on > timezone.localdate():
-            errors["approved_on"] = ValidationError(_("This date is still to come."), code="future")
+        try:
+            super().clean()
+        except ValidationError as invalid:
+            errors = dict(invalid.error_dict)
         if self.approved_on and self.valid_until and self.valid_until <= self.approved_on:
             errors["valid_until"] = ValidationError(_("The term ends after the approval."), code="order")
         if errors:
@@ -2026,19 +2041,15 @@ class SecurityEquipment(models.Model):
 # --- The pass and internal regime (ISD 6.6) and the ISD's service IDs (ISD 5.5) --------------------
 
 
-class RegimeRules(StoredFile):
+class RegimeRules(BuildingDocument):
     """A building's rules of the pass and internal regime (ISD 6.6): the document approved, in
     force until the next one replaces it."""
 
     building = models.ForeignKey(CourtBuilding, on_delete=models.CASCADE, related_name="regime_rules")
-    number = models.CharField(_("number"), max_length=64)
-    approved_on = models.DateField(_("approved on"))
-    replaced_on = models.DateField(_("replaced on"), null=True, blank=True, editable=False)
 
-    class Meta:
+    class Meta(BuildingDocument.Meta):
         verbose_name = _("rules of the pass and internal regime")
         verbose_name_plural = _("rules of the pass and internal regime")
-        ordering = ["-approved_on", "-pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["building"], condition=Q(replaced_on__isnull=True), name="isd_one_current_regime_rules"
@@ -2050,11 +2061,6 @@ class RegimeRules(StoredFile):
 
     def get_absolute_url(self):
         return f"{self.building.get_absolute_url()}#regime-{self.pk}"
-
-    def clean(self):
-        super().clean()
-        if self.approved_on and self.approved_on > timezone.localdate():
-            raise ValidationError({"approved_on": ValidationError(_("This date is still to come."), code="future")})
 
 
 class AccessPass(models.Model):

@@ -146,7 +146,7 @@ class Migration(migrations.Migration):
                 ('number', models.CharField(max_length=64, verbose_name='number')),
                 ('approved_on', models.DateField(verbose_name='approved on')),
                 ('valid_until', models.DateField(verbose_name='valid until')),
-                ('replaced_on', models.DateField(blank=True, editable=False, null=True, verbose_name='replaced on review')),
+                ('replaced_on', models.DateField(blank=True, editable=False, null=True, verbose_name='replaced on')),
                 ('building', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='passports', to='internal_security.courtbuilding')),
                 ('uploaded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='uploaded by')),
             ],
