@@ -337,7 +337,7 @@ def security_overview(user, board: str, period) -> PanelData:
         ),
         Figure(
             "passports_lapsing",
-            _("Anti-terrorist passports lapsing within a month"),
+            _("Anti-terrorist passports lapsing within a month or lapsed"),
             lapsing,
             url=list_url("internal_security:building-list", passport="lapsing"),
         ),
