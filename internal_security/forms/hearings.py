@@ -11,8 +11,16 @@ from ..models import Bailiff, HearingSecurity
 from .complaints import DATE
 
 
+class BailiffChoices(forms.ModelMultipleChoiceField):
+    """Each bailiff with his court and region: the central ISD chooses among every region's,
+    and only the hearing's region's are accepted (ISD 6.11)."""
+
+    def label_from_instance(self, obj):
+        return f"{obj.full_name} ({obj.court}, {obj.region.name})"
+
+
 class HearingForm(PortalFormMixin, forms.ModelForm):
-    bailiffs = forms.ModelMultipleChoiceField(
+    bailiffs = BailiffChoices(
         label=_("Bailiffs assigned"), queryset=Bailiff.objects.none(), widget=forms.CheckboxSelectMultiple
     )
 

@@ -36,5 +36,9 @@ def hearing_register(user, *, text="", status="", region=None, date_from=None, d
 def bailiffs_of(region):
     """The bailiffs in service in `region` (every region's when None): whom a hearing there is
     given (ISD 6.11)."""
-    bailiffs = Bailiff.objects.filter(active=True).select_related("region")
+    bailiffs = (
+        Bailiff.objects.filter(active=True)
+        .select_related("region")
+        .order_by("region__name", "court", "full_name", "pk")
+    )
     return bailiffs.filter(region=region) if region is not None else bailiffs
