@@ -30,8 +30,9 @@ def test_the_chairman_reads_the_dashboard_in_three_languages_and_exports_it(
         chairman.save(update_fields=["language"])
         page.goto(board_url())
         assert page.locator("html").get_attribute("lang") == language
-        assert page.locator("section.dashboard-panel").count() == 4  # IR: three panels; the ISD
-        assert page.locator("svg.trend-chart title").count() == 4  # a chart a panel, each saying what it shows
+        assert page.locator("section.dashboard-panel").count() == 5  # IR: three panels; the ISD: two
+        assert page.locator("svg.trend-chart title").count() == 5  # a chart a panel, each saying what it shows
+        assert page.locator("svg.tile-map title").count() == 1  # the regions' map of the security of courts
         screenshot(page, f"dashboard-leadership-{language}")
 
     received = page.locator("#panel-irlegal_assistance .figure-link").first
