@@ -362,8 +362,8 @@ if EMAIL_FILE_PATH:
 # The working day ends at this local time: what arrives later counts from the next working day.
 WORKING_DAY_ENDS = env.str("WORKING_DAY_ENDS", default="18:30")
 
-# Documents (courtadmin/documents). The signer back-end: the portal's own certification
-# authority now; the national EDS can be a second back-end with the same interface.
+# Documents (courtadmin/documents). The server-side signer: the portal's own certification
+# authority (the national EDS signs in the signer's browser: NATIONAL_SIGNING below).
 DOCUMENT_SIGNING_BACKEND = env.str(
     "DOCUMENT_SIGNING_BACKEND", default="courtadmin.documents.signing.portal_ca.PortalCABackend"
 )
@@ -384,6 +384,27 @@ DOCUMENT_NUMBER_FORMATS = {
 # The address printed in the QR code of a signed document, which opens its /verify/ page.
 PORTAL_URL = env.str("PORTAL_URL", default="http://127.0.0.1:8000")
 
+# Signatures with the signer's own national EDS through NCALayer (docs/signatures.md). Off in
+# the demo, where the portal's authority signs; NCALAYER_URL is where the signer's browser
+# finds NCALayer on his own computer.
+NATIONAL_SIGNING = env.bool("NATIONAL_SIGNING", default=False)
+NCALAYER_URL = env.str("NCALAYER_URL", default="wss://127.0.0.1:13579")
+# The national CA's root and intermediate certificates: the files in NCA_TRUST_DIR whose
+# SHA-256 fingerprints are listed here (docs/signatures.md gives where they come from).
+NCA_TRUST_DIR = env.str("NCA_TRUST_DIR", default="")
+NCA_TRUST_FINGERPRINTS = env.list("NCA_TRUST_FINGERPRINTS", default=[])
+# Revocation: the OCSP responder first, then the lists. When neither answers, "refuse" the
+# signature, or "mark" it signed with its revocation not checked.
+NCA_OCSP_URL = env.str("NCA_OCSP_URL", default="")
+NCA_CRL_URLS = env.list("NCA_CRL_URLS", default=[])
+NCA_REVOCATION_UNAVAILABLE = env.str("NCA_REVOCATION_UNAVAILABLE", default="refuse")
+# The time-stamping authority (RFC 3161 over HTTP); empty: the portal's own authority stamps.
+TSA_URL = env.str("TSA_URL", default="")
+# An NCANode-compatible service that verifies GOST signatures (docs/signatures.md).
+NCANODE_URL = env.str("NCANODE_URL", default="")
+# Seconds to wait for the OCSP responder, the revocation lists, the TSA and NCANode.
+SIGNING_NETWORK_TIMEOUT = env.int("SIGNING_NETWORK_TIMEOUT", default=10)
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -397,7 +418,8 @@ CONTENT_SECURITY_POLICY = {
         # Bootstrap draws its small icons (toggler, select arrow) as data: SVG images.
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
-        "connect-src": [SELF],
+        # NCALayer, on the signer's own computer, when national signatures are on.
+        "connect-src": [SELF, *([NCALAYER_URL] if NATIONAL_SIGNING else [])],
         "form-action": [SELF],
         "frame-ancestors": [NONE],
         "base-uri": [NONE],

@@ -15,6 +15,18 @@ def next_number(register: str, department: str, year: int) -> int:
     return counter.last_number
 
 
+def peek_number(register: str, department: str, year: int) -> int:
+    """The number `next_number` would give now, taking none: what a document prepared for a
+    signature made elsewhere prints, kept only if it is still the next when the signature
+    comes back (documents.services.document_sign_national)."""
+    last = (
+        RegisterCounter.objects.filter(register=register, department=department, year=year)
+        .values_list("last_number", flat=True)
+        .first()
+    )
+    return (last or 0) + 1
+
+
 def MoveCounters(app_label: str, model_name: str, register: str):  # noqa: N802 - a migration operation
     """A migration that moves an app's own counters (department, year, last number) into the
     core's, as `register`; back again when unapplied."""

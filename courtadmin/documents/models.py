@@ -217,6 +217,16 @@ class Signature(models.Model):
         "SignerCertificate", null=True, blank=True, on_delete=models.PROTECT, related_name="signatures"
     )
     backend = models.CharField(max_length=32)
+    # The certificate the PDF's signature was made with, as the PDF carries it: the portal's
+    # or the signer's own national one (then `certificate` is empty).
+    certificate_subject = models.CharField(max_length=500, blank=True)
+    certificate_issuer = models.CharField(max_length=500, blank=True)
+    certificate_serial = models.CharField(max_length=80, blank=True)
+    iin = models.CharField(_("IIN"), max_length=12, blank=True)
+    # What the revocation check said at signing (good, unknown), and who verified the CMS:
+    # the portal itself or the NCANode service (a GOST certificate).
+    revocation_status = models.CharField(max_length=16, blank=True)
+    verified_by = models.CharField(max_length=16, blank=True)
 
     def __str__(self):
         return f"{self.signer_name_kk}, {self.signed_at:%Y-%m-%d %H:%M}"
@@ -238,6 +248,9 @@ class CertificateAuthority(models.Model):
     name = models.CharField(max_length=200)
     certificate_pem = models.TextField()
     private_key_pem = models.TextField()
+    # Its time-stamping certificate and key (the embedded default TSA), made on first use.
+    tsa_certificate_pem = models.TextField(blank=True)
+    tsa_private_key_pem = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -266,3 +279,27 @@ class SignerCertificate(models.Model):
 
     def __str__(self):
         return f"{self.subject} ({self.serial})"
+
+
+class SigningSession(models.Model):
+    """A signature with the national EDS under way: the PDF prepared for the signer's
+    browser, with the registration it prints (the next number of the journal, kept only if
+    it is still the next one when the signature comes back), for `LIFETIME` after the
+    signer gave his password and second factor."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="+")
+    signer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    prepared_at = models.DateTimeField()
+    year = models.PositiveSmallIntegerField()
+    number = models.PositiveIntegerField()
+    verification_token = models.CharField(max_length=64)
+    pdf = models.BinaryField()
+    digest = models.BinaryField()
+    room_start = models.PositiveIntegerField()
+    room_end = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["document", "signer"], name="documents_one_signing_session")]
+
+    def __str__(self):
+        return f"{self.document_id}: {self.signer_id} at {self.prepared_at:%H:%M}"

@@ -1,6 +1,7 @@
 """The document as a PDF: WeasyPrint, from a template per kind, with fonts that come with the
 install (Source Sans Pro covers the whole Kazakh alphabet), so it looks the same everywhere.
-Called by the background task only, never in a web request."""
+Called by the background task, and for a signature with the national EDS while the signer
+waits (the signature is made over the rendered file)."""
 
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -42,7 +43,7 @@ def _department_unit(department: str) -> Unit | None:
     return Unit.objects.filter(department=department, parent__kind=Unit.Kind.COURT_ADMINISTRATION).first()
 
 
-def document_context(document) -> dict:
+def document_context(document, signature=None) -> dict:
     versions = sorted(document.versions.all(), key=lambda version: LANGUAGE_ORDER.get(version.language, 9))
     url = verification_url(document)
     # The body's language: the one the document is written in (an answer to an appeal), else
@@ -52,7 +53,7 @@ def document_context(document) -> dict:
         "document": document,
         "language": language,
         "versions": versions,
-        "signature": document.signature,
+        "signature": signature or document.signature,
         "unit": _department_unit(document.department),
         "verification_url": url,
         "qr_code": qr_data_uri(url, border=1),
@@ -61,6 +62,8 @@ def document_context(document) -> dict:
     }
 
 
-def render_document_pdf(document) -> bytes:
-    html = render_to_string(document.kind_spec.template, document_context(document))
+def render_document_pdf(document, signature=None) -> bytes:
+    """`signature`: the one the PDF prints when it is not yet saved (a PDF prepared for the
+    signer's national EDS, rendered while he waits)."""
+    html = render_to_string(document.kind_spec.template, document_context(document, signature))
     return HTML(string=html, base_url=FONT_DIR.as_uri(), url_fetcher=LocalOnlyFetcher()).write_pdf()

@@ -1,6 +1,7 @@
 """Writes of documents. Every status change goes through workflow.document_move."""
 
 import hashlib
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,7 +15,7 @@ from courtadmin.accounts.services import second_factor_check
 from courtadmin.audit.services import audit_record
 from courtadmin.core.channels import Channel
 from courtadmin.core.jobs import job_promise
-from courtadmin.core.registers import next_number
+from courtadmin.core.registers import next_number, peek_number
 from courtadmin.core.uploads import accepted_upload_fields
 from courtadmin.org.authority import brought_in, department_access, person_of, signing_authority
 from courtadmin.org.models import Person, Position
@@ -27,10 +28,11 @@ from .models import (
     DocumentAttachment,
     DocumentVersion,
     Signature,
+    SigningSession,
     new_verification_token,
 )
 from .signing import SigningUnavailable, signing_backend
-from .workflow import SigningConfirmation, document_move
+from .workflow import SigningConfirmation, document_move, moves_open_to
 
 REQUIRED_LANGUAGES = ("kk", "ru")
 EDITABLE = (Document.Status.DRAFT,)
@@ -157,6 +159,10 @@ def document_correction_start(*, actor, original: Document) -> Document:
     return document_save(actor=actor, document=correction, texts=texts)
 
 
+# The department's outgoing journal, where a signature registers the document.
+OUTGOING = "documents.outgoing"
+
+
 # --- Signing (IR 13, ISD 15) ------------------------------------------------------------------
 
 
@@ -191,6 +197,34 @@ def _check_can_sign(actor) -> None:
         raise ValidationError(str(error), code="no_certificate") from error
 
 
+def _registration(document: Document, actor, *, at, number: int, token: str) -> Signature:
+    """Register `document` under `number` of its department's journal at `at`, signed by
+    `actor` in the capacity the authority module names now (IR 13, ISD 15). The signature
+    is returned unsaved: the caller saves it, or only prints it (a prepared PDF)."""
+    person = person_of(actor)
+    decision = signing_authority(person, document.department, document.line_of_work)
+    year = timezone.localdate(at).year
+    document.year, document.number, document.registered_at = year, number, at
+    document.registration_number = settings.DOCUMENT_NUMBER_FORMATS[document.department].format(
+        number=number, year=year, department=document.department
+    )
+    document.verification_token = token
+    capacity = decision.capacity_by_language()
+    return Signature(
+        document=document,
+        signer=actor,
+        person=person,
+        capacity=decision.capacity,
+        appointment=decision.appointment,
+        clause=decision.clause,
+        signer_name_kk=person.full_name_kk or person.full_name,
+        signer_name_ru=person.full_name_ru or person.full_name,
+        capacity_kk=capacity["kk"],
+        capacity_ru=capacity["ru"],
+        signed_at=at,
+    )
+
+
 def document_sign_confirmed(*, document: Document, actor, confirmation: SigningConfirmation) -> Document:
     """The sign move for a signer whose credentials were just checked (document_sign; the
     demo loader). The move itself checks the signing power again, under the row lock."""
@@ -198,34 +232,114 @@ def document_sign_confirmed(*, document: Document, actor, confirmation: SigningC
     backend = signing_backend()
 
     def register(locked: Document) -> None:
-        person = person_of(actor)
-        decision = signing_authority(person, locked.department, locked.line_of_work)
         now = timezone.now()
-        year = timezone.localdate(now).year
-        number = next_number("documents.outgoing", locked.department, year)
-        locked.year, locked.number, locked.registered_at = year, number, now
-        locked.registration_number = settings.DOCUMENT_NUMBER_FORMATS[locked.department].format(
-            number=number, year=year, department=locked.department
-        )
-        locked.verification_token = new_verification_token()
+        number = next_number(OUTGOING, locked.department, timezone.localdate(now).year)
+        signature = _registration(locked, actor, at=now, number=number, token=new_verification_token())
+        signature.backend = backend.name
+        signature.save()
         locked.pdf_status = Document.PdfStatus.PENDING
-        capacity = decision.capacity_by_language()
-        Signature.objects.create(
-            document=locked,
-            signer=actor,
-            person=person,
-            capacity=decision.capacity,
-            appointment=decision.appointment,
-            clause=decision.clause,
-            signer_name_kk=person.full_name_kk or person.full_name,
-            signer_name_ru=person.full_name_ru or person.full_name,
-            capacity_kk=capacity["kk"],
-            capacity_ru=capacity["ru"],
-            signed_at=now,
-            backend=backend.name,
-        )
         promise_pdf(locked.pk)
 
+    return document_move(document=document, move="sign", actor=actor, confirmation=confirmation, effect=register)
+
+
+# --- Signing with the national EDS, in the signer's browser (docs/signatures.md) ------------
+
+# How long a prepared signature waits for the signer's CMS (NCALayer asks him for his key
+# and its password in between).
+NATIONAL_SESSION_LIFETIME = timedelta(minutes=10)
+
+
+def document_sign_prepare(*, document: Document, actor, password: str, code: str = "") -> SigningSession:
+    """The first half of a signature with the national EDS: the signer's password and second
+    factor, his power to sign now and his IIN on record are checked; the PDF is rendered as
+    it will be registered (the journal's next number) and prepared for his signature; the
+    digest his browser gives NCALayer is the session's."""
+    if not settings.NATIONAL_SIGNING:
+        raise ValidationError(_("Signing with the national EDS is not enabled on this portal."), code="disabled")
+    signing_credentials_check(user=actor, password=password, code=code)
+    if not any(move.name == "sign" for move in moves_open_to(document, actor)):
+        raise ValidationError(_("You may not sign this document now."), code="not_signer")
+    person = person_of(actor)
+    if not person.iin:
+        raise ValidationError(
+            _("Your IIN is not on record, so a national EDS cannot be matched to you."), code="no_iin"
+        )
+    from .pdf import render_document_pdf
+    from .signing import national
+
+    now = timezone.now()
+    year = timezone.localdate(now).year
+    number = peek_number(OUTGOING, document.department, year)
+    token = new_verification_token()
+    draft = Document.objects.get(pk=document.pk)
+    signature = _registration(draft, actor, at=now, number=number, token=token)
+    prepared = national.prepare_pdf(
+        render_document_pdf(draft, signature=signature), reason=draft.registration_number, location="Astana"
+    )
+    session, _created = SigningSession.objects.update_or_create(
+        document=document,
+        signer=actor,
+        defaults={
+            "prepared_at": now,
+            "year": year,
+            "number": number,
+            "verification_token": token,
+            "pdf": prepared.pdf,
+            "digest": prepared.digest,
+            "room_start": prepared.room_start,
+            "room_end": prepared.room_end,
+        },
+    )
+    audit_record(actor=actor, action="document.national_signature_prepared", obj=document, after={"number": number})
+    return session
+
+
+def document_sign_national(*, document: Document, actor, cms_der: bytes) -> Document:
+    """The second half: the CMS NCALayer made is checked (national.check_cms: the prepared
+    digest, the certificate's chain and revocation, the signer's IIN), time-stamped and
+    embedded with its evidence (PAdES B-LT); then the sign move registers the document under
+    the prepared number, if it is still the next one, with the signed PDF ready."""
+    from .signing import national
+
+    session = SigningSession.objects.filter(document=document, signer=actor).first()
+    if session is None or timezone.now() - session.prepared_at > NATIONAL_SESSION_LIFETIME:
+        raise ValidationError(_("The prepared signature has lapsed: sign again."), code="lapsed")
+    prepared = national.Prepared(
+        pdf=bytes(session.pdf), digest=bytes(session.digest), room_start=session.room_start, room_end=session.room_end
+    )
+    try:
+        checked = national.check_cms(cms_der, digest=prepared.digest, iin=person_of(actor).iin)
+        signed_pdf = national.finish_pdf(prepared, checked)
+    except national.Refused as refusal:
+        audit_record(
+            actor=actor, action="document.national_signature_refused", obj=document, after={"check": refusal.code}
+        )
+        raise ValidationError(str(refusal), code=refusal.code) from refusal
+    certificate = checked.certificate
+
+    def register(locked: Document) -> None:
+        number = next_number(OUTGOING, locked.department, session.year)
+        if number != session.number:
+            raise ValidationError(
+                _("Another document took number %(number)s while you signed: sign again.") % {"number": session.number},
+                code="number_taken",
+            )
+        signature = _registration(
+            locked, actor, at=session.prepared_at, number=number, token=session.verification_token
+        )
+        signature.backend = "national"
+        signature.certificate_subject = certificate.subject.human_friendly
+        signature.certificate_issuer = certificate.issuer.human_friendly
+        signature.certificate_serial = format(certificate.serial_number, "x")
+        signature.iin = checked.iin
+        signature.revocation_status = checked.revocation.status
+        signature.verified_by = checked.verified_by
+        signature.save()
+        _store_pdf(locked, signed_pdf)
+        SigningSession.objects.filter(pk=session.pk).delete()
+
+    confirmation = SigningConfirmation(user_id=actor.pk, at=timezone.now())
     return document_move(document=document, move="sign", actor=actor, confirmation=confirmation, effect=register)
 
 
@@ -275,19 +389,31 @@ def document_pdf_produce(*, document_id: int) -> None:
     signed, certificate = signing_backend().sign_pdf(
         pdf, user=signature.signer, reason=f"{document.registration_number}", location="Astana"
     )
-    digest = hashlib.sha256(signed).hexdigest()
     with transaction.atomic():
         locked = Document.objects.select_for_update().get(pk=document_id)
         if locked.pdf_status == Document.PdfStatus.READY:
             return
-        locked.pdf_file.save(f"{locked.pk}.pdf", ContentFile(signed), save=False)
-        locked.pdf_sha256 = digest
-        locked.pdf_status = Document.PdfStatus.READY
-        locked.pdf_error = ""
-        locked.pdf_attempts += 1
+        _store_pdf(locked, signed)
         locked.save(update_fields=["pdf_file", "pdf_sha256", "pdf_status", "pdf_error", "pdf_attempts"])
-        Signature.objects.filter(pk=signature.pk).update(certificate=certificate)
-        audit_record(actor=None, action="document.pdf_signed", obj=locked, after={"sha256": digest})
+        Signature.objects.filter(pk=signature.pk).update(
+            certificate=certificate,
+            certificate_subject=certificate.subject,
+            certificate_issuer=certificate.authority.name,
+            certificate_serial=certificate.serial,
+            revocation_status="good",
+            verified_by="portal",
+        )
+
+
+def _store_pdf(locked: Document, signed: bytes) -> None:
+    """The signed PDF onto the locked document (saved by the caller, or by the sign move)."""
+    digest = hashlib.sha256(signed).hexdigest()
+    locked.pdf_file.save(f"{locked.pk}.pdf", ContentFile(signed), save=False)
+    locked.pdf_sha256 = digest
+    locked.pdf_status = Document.PdfStatus.READY
+    locked.pdf_error = ""
+    locked.pdf_attempts += 1
+    audit_record(actor=None, action="document.pdf_signed", obj=locked, after={"sha256": digest})
 
 
 def document_pdf_failed(*, document_id: int, error) -> None:

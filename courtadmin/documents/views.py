@@ -1,9 +1,12 @@
+import base64
+import binascii
 import hashlib
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -148,7 +151,51 @@ def document_sign(request, pk):
     ):
         messages.success(request, _("Signed and registered. The PDF is being prepared."))
         return redirect("documents:document-detail", pk=document.pk)
-    return render(request, "documents/document_sign.html", {"form": form, "document": document})
+    national = SignForm(prefix="national") if settings.NATIONAL_SIGNING else None
+    return render(
+        request,
+        "documents/document_sign.html",
+        {"form": form, "document": document, "national": national, "ncalayer_url": settings.NCALAYER_URL},
+    )
+
+
+def _refusal(error: ValidationError, status: int = 400) -> JsonResponse:
+    return JsonResponse({"message": " ".join(error.messages), "code": getattr(error, "code", "") or ""}, status=status)
+
+
+@require_POST
+def document_sign_prepare(request, pk):
+    """The national EDS, first half (docs/signatures.md): the digest the signer's NCALayer
+    signs, after his password and second factor."""
+    document = selectors.get_document_for_user(request.user, pk)
+    form = SignForm(request.POST, prefix="national")
+    if not form.is_valid():
+        return _refusal(ValidationError(_("Give your password.")))
+    try:
+        session = services.document_sign_prepare(
+            document=document,
+            actor=request.user,
+            password=form.cleaned_data["password"],
+            code=form.cleaned_data.get("code", ""),
+        )
+    except ValidationError as error:
+        return _refusal(error)
+    return JsonResponse({"digest": base64.b64encode(bytes(session.digest)).decode()})
+
+
+@require_POST
+def document_sign_complete(request, pk):
+    """The national EDS, second half: the CMS NCALayer made, checked and embedded."""
+    document = selectors.get_document_for_user(request.user, pk)
+    try:
+        cms_der = base64.b64decode(request.POST.get("cms", ""), validate=True)
+        services.document_sign_national(document=document, actor=request.user, cms_der=cms_der)
+    except binascii.Error:
+        return _refusal(ValidationError(_("NCALayer's answer is not a signature.")))
+    except ValidationError as error:
+        return _refusal(error, status=409 if error.code == "number_taken" else 400)
+    messages.success(request, _("Signed with your national EDS and registered."))
+    return JsonResponse({"redirect": document.get_absolute_url()})
 
 
 def document_pdf_status(request, pk):

@@ -12,6 +12,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from guardian.models import UserObjectPermissionBase
 
+from courtadmin.core.validators import validate_iin_bin
+
 
 class Department(models.TextChoices):
     """The departments the portal serves; each has its own regulation."""
@@ -140,11 +142,18 @@ class Person(models.Model):
     position = models.ForeignKey(
         Position, verbose_name=_("position"), null=True, blank=True, on_delete=models.PROTECT, related_name="holders"
     )
+    # The individual identification number his national EDS certificate names: a signature
+    # with the national EDS is his only if the certificate names this IIN (IR 13, ISD 15).
+    # No page edits it yet (docs/signatures.md says how it is recorded).
+    iin = models.CharField(_("IIN"), max_length=12, blank=True, validators=[validate_iin_bin], editable=False)
 
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["full_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["iin"], condition=~Q(iin=""), name="org_person_one_iin"),
+        ]
 
     def __str__(self):
         return self.full_name

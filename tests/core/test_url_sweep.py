@@ -1569,6 +1569,8 @@ CASES = {
     "documents:document-route": Case(_isd_draft, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
     "documents:document-act": Case(_isd_draft_move, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
     "documents:document-sign": Case(_isd_draft, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
+    "documents:document-sign-prepare": Case(_isd_draft, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
+    "documents:document-sign-complete": Case(_isd_draft, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
     "documents:document-pdf": Case(_isd_signed, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
     "documents:document-pdf-status": Case(_isd_signed, "isd_officer", ISD_DOCUMENT_OUTSIDERS),
     "documents:document-pdf-retry": Case(_isd_signed, "isd_officer", ISD_DOCUMENT_OUTSIDERS),

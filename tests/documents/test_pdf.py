@@ -10,7 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.dss import DocumentSecurityStore
 from pyhanko_certvalidator import ValidationContext
 
 from courtadmin.audit.models import AuditEvent
@@ -40,13 +42,23 @@ def produced(document) -> bytes:
         return stored.read()
 
 
-def test_pyhanko_finds_the_signature_intact_valid_and_covering_the_whole_file(signed):
+def test_pyhanko_finds_a_pades_b_lt_signature_verifiable_from_the_file_alone(signed):
+    """A portal signature carries its time-stamp and the authority's revocation list: pyHanko
+    validates it with revocation required and nothing fetched (PAdES B-LT)."""
     data = produced(signed)
-    signature = PdfFileReader(io.BytesIO(data)).embedded_signatures[0]
+    reader = PdfFileReader(io.BytesIO(data))
+    signature = reader.embedded_signatures[0]
     roots = [_asn1(authority.certificate_pem) for authority in CertificateAuthority.objects.all()]
-    status = validate_pdf_signature(signature, ValidationContext(trust_roots=roots, allow_fetching=False))
-    assert status.intact and status.valid and status.trusted
-    assert status.coverage.name == "ENTIRE_FILE"
+    offline = {"trust_roots": roots, "allow_fetching": False, "revocation_mode": "require"}
+    status = validate_pdf_signature(signature, DocumentSecurityStore.read_dss(reader).as_validation_context(offline))
+    assert status.bottom_line and status.intact and status.valid and status.trusted
+    # Signed whole; the one revision after it holds only the validation material.
+    assert status.coverage.name == "ENTIRE_REVISION"
+    assert status.modification_level == ModificationLevel.LTA_UPDATES
+    assert status.timestamp_validity is not None and status.timestamp_validity.trusted
+    # Without the store the same signature cannot be validated with revocation required.
+    bare = validate_pdf_signature(signature, ValidationContext(**offline, crls=[], ocsps=[]))
+    assert not bare.bottom_line
     assert status.signing_cert.subject.native["common_name"] == signed.signature.signer_name_kk
     assert Signature.objects.get(document=signed).certificate.user == signed.signature.signer
 

@@ -1,8 +1,13 @@
-"""The signer: one interface, several possible back-ends (DOCUMENT_SIGNING_BACKEND).
+"""Signatures (docs/signatures.md). Two ways to sign, one way to verify:
 
-The portal's own certification authority (`portal_ca`) is the back-end built now. The
-national EDS (NCALayer in the signer's browser, verification by an NCANode service) can be
-added later as a second class with the same two methods.
+- `portal_ca`: the portal's own certification authority signs on the server with the
+  signer's key it keeps encrypted, after his password and second factor (the embedded
+  default, and internal documents);
+- `national`: the signer's own national EDS signs in his browser through NCALayer; the
+  portal checks and embeds the CMS (NATIONAL_SIGNING).
+
+Both give PAdES B-LT (a time-stamp, and the revocation evidence in the PDF); `verify`
+checks either.
 """
 
 from dataclasses import dataclass, field
@@ -33,6 +38,14 @@ class SignatureCheck:
     revoked_at: datetime | None = None
     # Changed after signing: the digest no longer matches, or the file no longer parses.
     altered: bool = False
+    issuer: str = ""
+    iin: str = ""
+    timestamp_at: datetime | None = None
+    timestamp_trusted: bool = False
+    # good (the PDF carries the answer), revoked, not_checked
+    revocation: str = "not_checked"
+    # Verifiable from what the PDF carries alone (PAdES B-LT).
+    long_term: bool = False
     problems: list[str] = field(default_factory=list)
 
     @property

@@ -12,16 +12,14 @@ from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 from pyhanko.keys import load_private_key_from_pemder_data
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import signers
 from pyhanko.sign.fields import SigSeedSubFilter
-from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
@@ -29,6 +27,7 @@ from courtadmin.audit.services import audit_record
 
 from ..models import CertificateAuthority, SignerCertificate
 from . import SignatureCheck, SigningUnavailable
+from .timestamps import PORTAL_TSA_POLICY, TokenAuthority, timestamper
 
 ORGANISATION = "Сот әкімшілігі / Судебная администрация"
 # The room kept in the PDF for the CMS signature: an ECDSA P-256 signature with its
@@ -173,6 +172,87 @@ def _asn1(pem: str) -> asn1_x509.Certificate:
     )
 
 
+def portal_roots() -> list[asn1_x509.Certificate]:
+    return [_asn1(authority.certificate_pem) for authority in CertificateAuthority.objects.all()]
+
+
+def portal_revocation_list() -> bytes:
+    """The current authority's list of the certificates it revoked, signed now and good for a
+    day: the revocation evidence a portal signature carries (PAdES B-LT)."""
+    authority = current_authority()
+    ca_certificate = x509.load_pem_x509_certificate(authority.certificate_pem.encode())
+    now = datetime.now(UTC)
+    builder = (
+        x509.CertificateRevocationListBuilder()
+        .issuer_name(ca_certificate.subject)
+        .last_update(now - timedelta(minutes=5))
+        .next_update(now + timedelta(days=1))
+    )
+    for serial, revoked_at in authority.issued.filter(revoked_at__isnull=False).values_list("serial", "revoked_at"):
+        builder = builder.add_revoked_certificate(
+            x509.RevokedCertificateBuilder().serial_number(int(serial, 16)).revocation_date(revoked_at).build()
+        )
+    return builder.sign(_load_key(authority.private_key_pem), hashes.SHA256()).public_bytes(serialization.Encoding.DER)
+
+
+def _token_certificate(authority: CertificateAuthority) -> tuple[str, str]:
+    """The authority's time-stamping certificate (made once): its extended key usage is
+    time-stamping alone, as RFC 3161 requires of a TSA."""
+    if authority.tsa_certificate_pem:
+        return authority.tsa_certificate_pem, authority.tsa_private_key_pem
+    ca_certificate = x509.load_pem_x509_certificate(authority.certificate_pem.encode())
+    ca_key = _load_key(authority.private_key_pem)
+    key = ec.generate_private_key(ec.SECP256R1())
+    now = datetime.now(UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(_name(f"{authority.name} TSA"))
+        .issuer_name(ca_certificate.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(ca_certificate.not_valid_after_utc)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(_usage(sign_certificates=False), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    pem = certificate.public_bytes(serialization.Encoding.PEM).decode()
+    with transaction.atomic():
+        updated = CertificateAuthority.objects.filter(pk=authority.pk, tsa_certificate_pem="").update(
+            tsa_certificate_pem=pem, tsa_private_key_pem=_encrypted_pem(key)
+        )
+        if updated:
+            audit_record(actor=None, action="signing.tsa_certificate_issued", object_repr=authority.name)
+    authority.refresh_from_db(fields=["tsa_certificate_pem", "tsa_private_key_pem"])
+    return authority.tsa_certificate_pem, authority.tsa_private_key_pem
+
+
+def portal_token_authority() -> TokenAuthority:
+    authority = current_authority()
+    if authority is None:
+        raise SigningUnavailable(_("The portal's certification authority has not been created yet."))
+    certificate_pem, key_pem = _token_certificate(authority)
+    return TokenAuthority(
+        certificate=_asn1(certificate_pem),
+        key=load_private_key_from_pemder_data(key_pem.encode(), passphrase=_passphrase()),
+        chain=[_asn1(authority.certificate_pem)],
+        policy=PORTAL_TSA_POLICY,
+    )
+
+
+def portal_validation_context() -> ValidationContext:
+    """What a portal signature's validation needs, all of it embeddable: the roots and the
+    authority's current revocation list."""
+    return ValidationContext(
+        trust_roots=portal_roots(),
+        crls=[portal_revocation_list()],
+        allow_fetching=False,
+        revocation_mode="require",
+    )
+
+
 class PortalCABackend:
     name = "portal_ca"
 
@@ -191,49 +271,32 @@ class PortalCABackend:
             signing_key=load_private_key_from_pemder_data(issued.private_key_pem.encode(), passphrase=_passphrase()),
             cert_registry=SimpleCertificateStore.from_certs([_asn1(issued.authority.certificate_pem)]),
         )
+        # PAdES B-LT: a time-stamp on the signature, and the authority's revocation list in the
+        # document security store, so the signature is verifiable without the portal.
         metadata = signers.PdfSignatureMetadata(
             field_name="Signature",
             subfilter=SigSeedSubFilter.PADES,
             md_algorithm="sha256",
             reason=reason,
             location=location,
+            embed_validation_info=True,
+            validation_context=portal_validation_context(),
         )
         # A fixed room for the signature: without it pyHanko signs once more only to measure it.
         signed = signers.sign_pdf(
-            IncrementalPdfFileWriter(io.BytesIO(pdf)), metadata, signer=signer, bytes_reserved=SIGNATURE_BYTES
+            IncrementalPdfFileWriter(io.BytesIO(pdf)),
+            metadata,
+            signer=signer,
+            timestamper=timestamper(),
+            bytes_reserved=SIGNATURE_BYTES,
         )
         return signed.getvalue(), issued
 
     def check_pdf(self, pdf: bytes) -> SignatureCheck:
-        check = SignatureCheck()
-        try:
-            reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-            signatures = reader.embedded_signatures
-        except Exception:  # noqa: BLE001 - any parsing failure means: not a readable signed PDF
-            check.altered = pdf.startswith(b"%PDF-")
-            check.problems.append(_("The file is not a readable PDF, or it has been altered."))
-            return check
-        if not signatures:
-            check.problems.append(_("The file carries no signature."))
-            return check
-        check.signed = True
-        roots = [_asn1(authority.certificate_pem) for authority in CertificateAuthority.objects.all()]
-        context = ValidationContext(trust_roots=roots, allow_fetching=False)
-        try:
-            status = validate_pdf_signature(signatures[-1], context)
-        except Exception as error:  # noqa: BLE001 - an uploaded file must never break the page
-            check.altered = True
-            check.problems.append(_("The signature cannot be checked: %(error)s") % {"error": error})
-            return check
-        check.intact = status.intact
-        check.altered = not status.intact
-        check.valid = status.valid
-        check.trusted = status.trusted
-        check.whole_file = status.coverage.name == "ENTIRE_FILE"
-        check.signed_at = status.signer_reported_dt
-        check.signer_subject = status.signing_cert.subject.native.get("common_name", "")
-        check.certificate_serial = format(status.signing_cert.serial_number, "x")
-        record = SignerCertificate.objects.filter(serial=check.certificate_serial).first()
-        if record is not None:
-            check.revoked_at = record.revoked_at
+        from .verify import check_pdf
+
+        check = check_pdf(pdf)
+        record = SignerCertificate.objects.filter(serial=check.certificate_serial).first() if check.signed else None
+        if record is not None and record.revoked_at is not None:
+            check.revoked_at, check.revocation = record.revoked_at, "revoked"
         return check
