@@ -92,10 +92,11 @@ WHERE d.id > %(after_id)s
 SIGNATURES_SQL = """
 INSERT INTO {signatures} (
     document_id, signer_id, person_id, capacity, appointment_id, clause, signer_name_kk, signer_name_ru,
-    capacity_kk, capacity_ru, signed_at, certificate_id, backend)
+    capacity_kk, capacity_ru, signed_at, certificate_id, backend, certificate_subject, certificate_issuer,
+    certificate_serial, iin, revocation_status, verified_by)
 SELECT d.id, (%(signer)s::bigint[])[k], (%(person)s::bigint[])[k], (%(capacity)s::text[])[k], NULL,
        (%(clause)s::text[])[k], (%(name_kk)s::text[])[k], (%(name_ru)s::text[])[k], (%(capacity_kk)s::text[])[k],
-       (%(capacity_ru)s::text[])[k], d.registered_at, NULL, %(backend)s
+       (%(capacity_ru)s::text[])[k], d.registered_at, NULL, %(backend)s, '', '', '', '', '', ''
 FROM {table} AS d CROSS JOIN LATERAL (SELECT array_position(%(kinds)s::text[], d.kind::text) AS k) AS x
 WHERE d.id > %(after_id)s
 """
