@@ -11,6 +11,7 @@ import time_machine
 from django.db import connection
 
 from courtadmin.accounts.middleware import DONE, SECOND_FACTOR_KEY
+from courtadmin.core.validators import iin_bin_check_digit
 from courtadmin.org.demo import build_demo_organisation
 
 DEMO_TEST_PASSWORD = "a-test-password-long-enough"
@@ -19,6 +20,11 @@ DEMO_TEST_PASSWORD = "a-test-password-long-enough"
 # unless it states its own with @pytest.mark.time_machine(...), so that no test depends on
 # the day it happens to run (CI runs the suite again with the machine's clock a year ahead).
 TODAY = datetime(2026, 11, 24, 11, 0, tzinfo=ZoneInfo("Asia/Almaty"))
+
+
+def iin(first_eleven: str = "90010130012") -> str:
+    """An IIN that passes its check digit, from its first eleven digits."""
+    return first_eleven + str(iin_bin_check_digit(first_eleven))
 
 
 @pytest.hookimpl(tryfirst=True)

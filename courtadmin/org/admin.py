@@ -6,7 +6,7 @@ and a change that gives a power waits for a second person. A superuser changes n
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
-from .models import Absence, ActingAppointment, Person, Position, PositionAssignment, Region, Unit
+from .models import Absence, ActingAppointment, IdentityNumberChange, Person, Position, PositionAssignment, Region, Unit
 
 
 class ReadOnly:
@@ -65,3 +65,9 @@ class ActingAppointmentAdmin(ReadOnly, admin.ModelAdmin):
 class PositionAssignmentAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["person", "position", "order_number", "order_date", "state", "proposed_by", "decided_by"]
     list_select_related = ["person", "position", "proposed_by", "decided_by"]
+
+
+@admin.register(IdentityNumberChange)
+class IdentityNumberChangeAdmin(ReadOnly, admin.ModelAdmin):
+    list_display = ["person", "iin", "basis", "state", "proposed_by", "decided_by"]
+    list_select_related = ["person", "proposed_by", "decided_by"]

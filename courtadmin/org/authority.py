@@ -456,6 +456,16 @@ def position_powers(position: Position | None) -> frozenset[tuple[str, str]]:
     return _reach_powers(position) | {("sign", code) for code, _post in _signing_posts_held(position)}
 
 
+def identity_powers(person: Person) -> frozenset[tuple[str, str]]:
+    """("eds", department) for each department where `person` would sign with his national EDS
+    once his IIN is recorded: the departments his posts sign for, and his own unit's."""
+    position = person.position
+    codes = {code for kind, code in position_powers(position) if kind == "sign"}
+    if position is not None and position.unit.department:
+        codes.add(position.unit.department)
+    return frozenset(("eds", code) for code in codes)
+
+
 def _covers(own: SigningPost, post: SigningPost) -> bool:
     """Does holding `own` already sign whatever `post` signs? The same post, or the head's
     (every document of the department) over a deputy's line; never a leadership post's."""

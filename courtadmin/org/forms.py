@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courtadmin.core.forms import PortalFormMixin
 
-from .models import Absence, ActingAppointment, PositionAssignment
+from .models import Absence, ActingAppointment, IdentityNumberChange, PositionAssignment
 
 
 class DateInput(forms.DateInput):
@@ -46,6 +46,13 @@ class PositionAssignmentForm(PortalFormMixin, forms.ModelForm):
     def __init__(self, *args, positions, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["position"].queryset = positions
+
+
+class IdentityNumberForm(PortalFormMixin, forms.ModelForm):
+    class Meta:
+        model = IdentityNumberChange
+        fields = ["iin", "basis"]
+        widgets = {"iin": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "maxlength": 12})}
 
 
 class RefusalForm(PortalFormMixin, forms.Form):

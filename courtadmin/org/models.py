@@ -144,7 +144,7 @@ class Person(models.Model):
     )
     # The individual identification number his national EDS certificate names: a signature
     # with the national EDS is his only if the certificate names this IIN (IR 13, ISD 15).
-    # No page edits it yet (docs/signatures.md says how it is recorded).
+    # It follows an IdentityNumberChange a second person confirmed; nothing else writes it.
     iin = models.CharField(_("IIN"), max_length=12, blank=True, validators=[validate_iin_bin], editable=False)
 
     class Meta:
@@ -366,6 +366,37 @@ class PositionAssignment(SecondPerson):
 
     def __str__(self):
         return f"{self.person} → {self.position or '—'} ({self.order_number})"
+
+
+class IdentityNumberChange(SecondPerson):
+    """The IIN recorded for a person, or its removal: it decides whose national EDS signs as
+    him (IR 13, ISD 15), so it always waits for a second person. Person.iin follows it once
+    it is in effect."""
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="identity_number_changes"
+    )
+    iin = models.CharField(
+        _("IIN"),
+        max_length=12,
+        blank=True,
+        validators=[validate_iin_bin],
+        help_text=_("As his identity card and his national EDS certificate give it. Empty: the IIN is removed."),
+    )
+    basis = models.CharField(
+        _("basis"),
+        max_length=300,
+        help_text=_("Where the IIN was read: the personnel file, a copy of the identity card."),
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("IIN change")
+        verbose_name_plural = _("IIN changes")
+        ordering = ["-proposed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.person}: {self.iin or '—'}"
 
 
 class NeedToKnowGrant(UserObjectPermissionBase):

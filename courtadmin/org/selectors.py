@@ -12,6 +12,7 @@ from .authority import (
     appointment_powers,
     confirmer_ids,
     departments_visible_to,
+    identity_powers,
     is_organisation_keeper,
     may_confirm,
     may_keep_appointments,
@@ -22,7 +23,7 @@ from .authority import (
     signing_authority,
     signing_departments,
 )
-from .models import Absence, ActingAppointment, Confirmation, Person, Position, PositionAssignment
+from .models import Absence, ActingAppointment, Confirmation, IdentityNumberChange, Person, Position, PositionAssignment
 
 
 def absences_visible_to(user):
@@ -87,7 +88,7 @@ class AwaitingChange:
     """A change waiting for a second person, as the one who may decide it sees it."""
 
     change: object
-    kind: str  # "acting_appointment" | "position_assignment"
+    kind: str  # "acting_appointment" | "position_assignment" | "identity_number_change"
     empowered: Person
     powers: list[str]
 
@@ -96,22 +97,31 @@ def changes_awaiting(user) -> list[AwaitingChange]:
     """The changes of who signs or who sees that `user` may confirm or refuse now."""
     if person_of(user) is None:
         return []
-    pending = [
-        (appointment, "acting_appointment", appointment.acting, appointment_powers(appointment))
-        for appointment in ActingAppointment.objects.filter(state=Confirmation.AWAITING).select_related(
-            "replaced__position__unit", "acting__position__unit", "proposed_by__person"
-        )
-    ] + [
-        (
-            assignment,
-            "position_assignment",
-            assignment.person,
-            position_powers(assignment.position) - position_powers(assignment.person.position),
-        )
-        for assignment in PositionAssignment.objects.filter(state=Confirmation.AWAITING).select_related(
-            "person__position__unit", "position__unit", "proposed_by__person"
-        )
-    ]
+    pending = (
+        [
+            (appointment, "acting_appointment", appointment.acting, appointment_powers(appointment))
+            for appointment in ActingAppointment.objects.filter(state=Confirmation.AWAITING).select_related(
+                "replaced__position__unit", "acting__position__unit", "proposed_by__person"
+            )
+        ]
+        + [
+            (
+                assignment,
+                "position_assignment",
+                assignment.person,
+                position_powers(assignment.position) - position_powers(assignment.person.position),
+            )
+            for assignment in PositionAssignment.objects.filter(state=Confirmation.AWAITING).select_related(
+                "person__position__unit", "position__unit", "proposed_by__person"
+            )
+        ]
+        + [
+            (change, "identity_number_change", change.person, identity_powers(change.person))
+            for change in IdentityNumberChange.objects.filter(state=Confirmation.AWAITING).select_related(
+                "person__position__unit", "proposed_by__person"
+            )
+        ]
+    )
     # Who confirms for each department, read once for the page, whatever the number of changes.
     concerned = {code for *_rest, powers in pending for _kind, code in powers}
     confirmers = {code: confirmer_ids(code) for code in sorted(concerned)}
@@ -128,6 +138,7 @@ def _labels(powers) -> list[str]:
     labels = {
         "reach": gettext("sees the records of %(department)s"),
         "sign": gettext("signs for %(department)s"),
+        "eds": gettext("signs for %(department)s with his national EDS"),
     }
     return sorted(labels[kind] % {"department": departments.department(code).name} for kind, code in powers)
 
@@ -157,6 +168,10 @@ def positions_for_assignment():
 
 def assignments_of(person: Person):
     return person.position_assignments.select_related("position__unit", "proposed_by", "decided_by")
+
+
+def identity_number_changes_of(person: Person):
+    return person.identity_number_changes.select_related("proposed_by", "decided_by")
 
 
 def my_work(user) -> dict:

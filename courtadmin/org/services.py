@@ -1,13 +1,14 @@
-"""Writes of the organisation: absences, acting appointments and people's positions, each
-audited with its before and after.
+"""Writes of the organisation: absences, acting appointments, people's positions and IINs,
+each audited with its before and after.
 
 A change that gives someone a department's reach or its signature (an acting appointment for
-a signing post or into a need-to-know department, a place in such a position) waits for a
-second person (authority.may_confirm); until then it changes nothing anyone may do.
+a signing post or into a need-to-know department, a place in such a position, the IIN his
+national EDS is bound to) waits for a second person (authority.may_confirm); until then it
+changes nothing anyone may do.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +17,7 @@ from courtadmin.audit.services import audit_record, snapshot
 
 from .authority import (
     appointment_powers,
+    identity_powers,
     is_organisation_keeper,
     may_confirm,
     may_manage_absences_of,
@@ -23,11 +25,12 @@ from .authority import (
     person_of,
     position_powers,
 )
-from .models import Absence, ActingAppointment, Confirmation, Person, PositionAssignment
+from .models import Absence, ActingAppointment, Confirmation, IdentityNumberChange, Person, PositionAssignment
 
 ABSENCE_FIELDS = ["person", "kind", "start", "end", "note"]
 APPOINTMENT_FIELDS = ["replaced", "acting", "scope", "start", "end", "order_number", "order_date", "state"]
 ASSIGNMENT_FIELDS = ["person", "position", "order_number", "order_date", "state"]
+IDENTITY_FIELDS = ["person", "iin", "basis", "state"]
 
 
 def _powers(powers) -> list[str]:
@@ -114,16 +117,21 @@ def acting_appointment_delete(*, actor, appointment: ActingAppointment) -> None:
     _delete_audited(actor=actor, obj=appointment, fields=APPOINTMENT_FIELDS, action="org.acting_appointment")
 
 
+def _kept_by_another(actor, person: Person, message) -> None:
+    """Only the personnel office records a person's position or IIN, and never its own."""
+    if not is_organisation_keeper(actor):
+        raise PermissionDenied
+    if person_of(actor) is not None and person_of(actor).pk == person.pk:
+        raise ValidationError(message, code="oneself")
+
+
 def position_assign(*, actor, person: Person, position, order_number: str, order_date) -> PositionAssignment:
     """The personnel office places a person in a position (or releases him: position None) on
     an order. A place that gives a power he does not hold waits for a second person; any other
     takes effect at once. The system administrator's account never holds a position."""
-    if not is_organisation_keeper(actor):
-        raise PermissionDenied
+    _kept_by_another(actor, person, _("Nobody places himself in a position."))
     if person.user is not None and (person.user.is_superuser or person.user.is_staff) and position is not None:
         raise ValidationError(_("An administrator's account holds no position."), code="administrator")
-    if person_of(actor) is not None and person_of(actor).pk == person.pk:
-        raise ValidationError(_("Nobody places himself in a position."), code="oneself")
     assignment = PositionAssignment(
         person=person, position=position, order_number=order_number, order_date=order_date, proposed_by=actor
     )
@@ -140,30 +148,78 @@ def position_assign(*, actor, person: Person, position, order_number: str, order
             after={**snapshot(assignment, ASSIGNMENT_FIELDS), "powers": _powers(powers)},
         )
         if assignment.is_effective:
-            _apply_assignment(assignment, actor)
+            _apply(assignment, actor)
     return assignment
 
 
-def _apply_assignment(assignment: PositionAssignment, actor) -> None:
-    person = Person.objects.select_for_update().get(pk=assignment.person_id)
-    before = person.position_id
-    person.position = assignment.position
-    person.save(update_fields=["position"])
+def _apply(change, actor) -> None:
+    """A confirmed (or at once effective) change written on the person it is about: his
+    position, or his IIN."""
+    field = APPLIED[type(change)]
+    person = Person.objects.select_for_update().get(pk=change.person_id)
+    before = getattr(person, field)
+    setattr(person, field, getattr(change, field))
+    try:
+        with transaction.atomic():
+            person.save(update_fields=[field.removesuffix("_id")])
+    except IntegrityError:  # the one constraint a person's row has beyond his position: one IIN each
+        raise ValidationError(_("This IIN is recorded for another person."), code="taken") from None
+    name = field.removesuffix("_id")
     audit_record(
         actor=actor,
-        action="org.person.position",
+        action=f"org.person.{name}",
         obj=person,
-        before={"position": before},
-        after={"position": person.position_id, "assignment": assignment.pk},
+        before={name: before},
+        after={name: getattr(person, field), "change": change.pk},
     )
 
 
-CHANGE_NAMES = {ActingAppointment: "acting_appointment", PositionAssignment: "position_assignment"}
+def identity_number_propose(*, actor, person: Person, iin: str, basis: str) -> IdentityNumberChange:
+    """The personnel office records the IIN a person's national EDS certificate names (IR 13,
+    ISD 15), or removes it (iin empty). Whose key signs as whom is a signing power: the change
+    always waits for the head of a department he signs for, or the leadership, to confirm it."""
+    _kept_by_another(actor, person, _("Nobody records his own IIN."))
+    change = IdentityNumberChange(person=person, iin=iin.strip(), basis=basis, proposed_by=actor)
+    change.state = Confirmation.AWAITING
+    change.full_clean()
+    if not identity_powers(person):
+        raise ValidationError(
+            _("He signs for no department: an IIN is recorded for a member of a department or a signer."),
+            code="no_department",
+        )
+    if change.iin == person.iin:
+        raise ValidationError({"iin": ValidationError(_("This IIN is his already."), code="unchanged")})
+    if change.iin and Person.objects.filter(iin=change.iin).exclude(pk=person.pk).exists():
+        raise ValidationError({"iin": ValidationError(_("This IIN is recorded for another person."), code="taken")})
+    with transaction.atomic():
+        Person.objects.select_for_update().filter(pk=person.pk).first()
+        if IdentityNumberChange.objects.filter(person=person, state=Confirmation.AWAITING).exists():
+            raise ValidationError(_("A change of his IIN already awaits a second person."), code="pending")
+        change.save()
+        audit_record(
+            actor=actor,
+            action="org.identity_number_change.create",
+            obj=change,
+            before={"iin": person.iin},
+            after={**snapshot(change, IDENTITY_FIELDS), "powers": _powers(identity_powers(person))},
+        )
+    return change
+
+
+# The field of the person each kind of change writes once in effect.
+APPLIED = {PositionAssignment: "position_id", IdentityNumberChange: "iin"}
+CHANGE_NAMES = {
+    ActingAppointment: "acting_appointment",
+    PositionAssignment: "position_assignment",
+    IdentityNumberChange: "identity_number_change",
+}
 
 
 def _empowered_and_powers(change) -> tuple[Person, frozenset]:
     if isinstance(change, ActingAppointment):
         return change.acting, appointment_powers(change)
+    if isinstance(change, IdentityNumberChange):
+        return change.person, identity_powers(change.person)
     return change.person, position_powers(change.position) - position_powers(change.person.position)
 
 
@@ -191,7 +247,7 @@ def change_decide(*, actor, change, confirm: bool, reason: str = ""):
             before={"state": Confirmation.AWAITING},
             after={"state": locked.state, "powers": _powers(powers), "reason": locked.refusal},
         )
-        if confirm and isinstance(locked, PositionAssignment):
-            _apply_assignment(locked, actor)
+        if confirm and type(locked) in APPLIED:
+            _apply(locked, actor)
     change.refresh_from_db()
     return change

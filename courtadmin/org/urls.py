@@ -15,4 +15,5 @@ urlpatterns = [
     path("changes/<slug:kind>/<int:pk>/", views.change_decide, name="change-decide"),
     path("people/", views.people_list, name="people-list"),
     path("people/<int:pk>/position/", views.position_assign, name="position-assign"),
+    path("people/<int:pk>/iin/", views.identity_number, name="identity-number"),
 ]

@@ -11,7 +11,7 @@ from courtadmin.core.forms import service_result
 
 from . import selectors, services
 from .authority import is_organisation_keeper, may_keep_appointments, person_of
-from .forms import AbsenceForm, ActingAppointmentForm, PositionAssignmentForm, RefusalForm
+from .forms import AbsenceForm, ActingAppointmentForm, IdentityNumberForm, PositionAssignmentForm, RefusalForm
 from .models import Absence, ActingAppointment, Confirmation
 
 
@@ -140,4 +140,23 @@ def position_assign(request, pk):
         request,
         "org/position_assign.html",
         {"form": form, "person": person, "assignments": selectors.assignments_of(person)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def identity_number(request, pk):
+    """The personnel office records the IIN a person's national EDS names (IR 13, ISD 15); it
+    takes effect once a second person confirms it."""
+    person = selectors.get_person_kept_by(request.user, pk)
+    form = IdentityNumberForm(request.POST or None)
+
+    def save():
+        return services.identity_number_propose(actor=request.user, person=person, **form.cleaned_data)
+
+    if _saved(request, form, save, _("The IIN waits for a second person: the department's head or the leadership.")):
+        return redirect("org:people-list")
+    return render(
+        request,
+        "org/identity_number.html",
+        {"form": form, "person": person, "changes": selectors.identity_number_changes_of(person)},
     )

@@ -30,13 +30,23 @@ def national(settings, tmp_path):
     ca.close()
 
 
-def ncalayer_for(settings, holder) -> NCALayerStandIn:
-    stand_in = NCALayerStandIn(holder)
-    settings.NCALAYER_URL = stand_in.url
-    policy = copy.deepcopy(settings.CONTENT_SECURITY_POLICY)
-    policy["DIRECTIVES"]["connect-src"] = [*policy["DIRECTIVES"]["connect-src"], stand_in.url]
-    settings.CONTENT_SECURITY_POLICY = policy
-    return stand_in
+@pytest.fixture
+def ncalayer(settings):
+    """Start NCALayer's stand-in holding a key, and let the page's policy reach it."""
+    started = []
+
+    def start(holder) -> NCALayerStandIn:
+        stand_in = NCALayerStandIn(holder)
+        started.append(stand_in)
+        settings.NCALAYER_URL = stand_in.url
+        policy = copy.deepcopy(settings.CONTENT_SECURITY_POLICY)
+        policy["DIRECTIVES"]["connect-src"] = [*policy["DIRECTIVES"]["connect-src"], stand_in.url]
+        settings.CONTENT_SECURITY_POLICY = policy
+        return stand_in
+
+    yield start
+    for stand_in in started:
+        stand_in.close()
 
 
 def open_signing_page(page, people, document):
@@ -56,16 +66,13 @@ def open_signing_page(page, people, document):
     page.fill("#id_national-code", code_at(device, 1))
 
 
-def test_a_head_signs_with_his_national_eds_through_ncalayer_ir_13(page, people, national, settings, tmp_path):
+def test_a_head_signs_with_his_national_eds_through_ncalayer_ir_13(page, people, national, ncalayer, tmp_path):
     document = approved(people["ir_officer"].user, subject="Семинар туралы хат / Письмо о семинаре")
     holder = national.holder(iin=HEAD_IIN)
-    stand_in = ncalayer_for(settings, holder)
-    try:
-        open_signing_page(page, people, document)
-        page.click("#sign-with-eds")
-        page.wait_for_selector("#pdf-download", timeout=60_000)
-    finally:
-        stand_in.close()
+    stand_in = ncalayer(holder)
+    open_signing_page(page, people, document)
+    page.click("#sign-with-eds")
+    page.wait_for_selector("#pdf-download", timeout=60_000)
     # NCALayer was asked for a CMS over the digest, as its protocol says.
     request = stand_in.requests[-1]
     assert (request["module"], request["method"]) == ("kz.gov.pki.knca.commonUtils", "createCAdESFromBase64Hash")
@@ -96,15 +103,12 @@ def test_a_head_signs_with_his_national_eds_through_ncalayer_ir_13(page, people,
     assert page.console_errors == []
 
 
-def test_a_key_naming_another_iin_is_refused_on_the_page_ir_13(page, people, national, settings):
+def test_a_key_naming_another_iin_is_refused_on_the_page_ir_13(page, people, national, ncalayer):
     document = approved(people["ir_officer"].user)
-    stand_in = ncalayer_for(settings, national.holder(iin=OTHER_IIN))
-    try:
-        open_signing_page(page, people, document)
-        page.click("#sign-with-eds")
-        page.wait_for_selector(".national-error:not(.d-none)", timeout=60_000)
-    finally:
-        stand_in.close()
+    ncalayer(national.holder(iin=OTHER_IIN))
+    open_signing_page(page, people, document)
+    page.click("#sign-with-eds")
+    page.wait_for_selector(".national-error:not(.d-none)", timeout=60_000)
     assert OTHER_IIN in page.inner_text(".national-error")
     assert not page.locator("#sign-with-eds").is_disabled()
     document.refresh_from_db()

@@ -136,9 +136,9 @@ def test_absence_list_query_budget(client_for, people, django_assert_num_queries
         )
     client = client_for("ir_head")
     # session, user, person, absences, appointments, whose appointments he may change, the
-    # appointments and the positions awaiting a second person, and the session's save
-    # (savepoint, update, release): the same for 2 rows as for 50
-    with django_assert_num_queries(11):
+    # appointments, the positions and the IINs awaiting a second person, and the session's
+    # save (savepoint, update, release): the same for 2 rows as for 50
+    with django_assert_num_queries(12):
         response = client.get(reverse("org:absence-list"))
     assert response.content.decode().count(reverse("org:absence-update", args=[1])[:-2]) >= rows
 

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -22,8 +23,8 @@ from courtadmin.audit.models import AuditEvent
 from courtadmin.documents.models import Document, Signature
 from courtadmin.org import services
 from courtadmin.org.authority import department_access, is_absent, signers, signing_authority
-from courtadmin.org.models import Absence, ActingAppointment, Confirmation, Person, Position
-from tests.conftest import TODAY, mark_second_factor_given
+from courtadmin.org.models import Absence, ActingAppointment, Confirmation, IdentityNumberChange, Person, Position
+from tests.conftest import TODAY, iin, mark_second_factor_given, page_queries, refusal_codes
 
 # Its dates are set around the suite's today, which it states (time-machine).
 pytestmark = pytest.mark.time_machine(TODAY)
@@ -372,3 +373,105 @@ def test_an_appointment_a_signature_used_is_kept_with_a_message_not_a_500(client
         "signed under this appointment" in str(message) or message.level_tag == "error"
         for message in response.context["messages"]
     )
+
+
+# --- The IIN a national EDS is bound to (IR 13, ISD 15) --------------------------------------
+
+HEAD_IIN, ANOTHER_IIN = iin("75010140001"), iin("80020250002")
+
+
+def test_an_iin_binds_a_national_eds_only_once_a_second_person_confirms(people, users):
+    """IR 13: a document signed with a national EDS is the IR head's only if the certificate
+    names his IIN. The personnel office proposes it; neither it, nor the head himself, nor the
+    head of another department confirms; the leadership does, and it is in the audit chain."""
+    head = people["ir_head"]
+    change = services.identity_number_propose(
+        actor=users["hr_keeper"], person=head, iin=HEAD_IIN, basis="Personnel file No. 12"
+    )
+    assert change.state == Confirmation.AWAITING
+    head.refresh_from_db()
+    assert head.iin == ""
+    for who in ("hr_keeper", "ir_head", "isd_head"):
+        with pytest.raises(ValidationError):
+            services.change_decide(actor=users[who], change=change, confirm=True)
+    services.change_decide(actor=users["ca_head"], change=change, confirm=True)
+    head.refresh_from_db()
+    assert head.iin == HEAD_IIN
+    event = AuditEvent.objects.get(action="org.person.iin", object_id=str(head.pk))
+    assert (event.before, event.after["iin"]) == ({"iin": ""}, HEAD_IIN)
+
+    removal = services.identity_number_propose(actor=users["hr_keeper"], person=head, iin="", basis="Key lost")
+    services.change_decide(actor=users["chairman"], change=removal, confirm=True)
+    head.refresh_from_db()
+    assert head.iin == ""
+
+
+def test_nobody_records_an_iin_but_the_personnel_office_and_never_its_own(people, users):
+    for who in ("sysadmin", "ca_head", "ir_head", "isd_officer"):
+        with pytest.raises(PermissionDenied):
+            services.identity_number_propose(actor=users[who], person=people["ir_head"], iin=HEAD_IIN, basis="-")
+    own = {"actor": users["hr_keeper"], "person": people["hr_keeper"], "iin": HEAD_IIN, "basis": "-"}
+    assert refusal_codes(services.identity_number_propose, **own) == {"oneself"}
+    assert not IdentityNumberChange.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("case", "code"),
+    [("typo", "iin_checksum"), ("taken", "taken"), ("pending", "pending"), ("no_department", "no_department")],
+)
+def test_an_iin_that_cannot_be_his_is_refused(people, users, case, code):
+    person = people["isd_officer"]
+    value = HEAD_IIN
+    if case == "typo":
+        value = HEAD_IIN[:11] + str((int(HEAD_IIN[11]) + 1) % 10)
+    elif case == "taken":
+        Person.objects.filter(pk=people["ir_head"].pk).update(iin=HEAD_IIN)
+    elif case == "pending":
+        services.identity_number_propose(actor=users["hr_keeper"], person=person, iin=ANOTHER_IIN, basis="-")
+    else:
+        person = Person.objects.create(full_name="Holds no position")
+    codes = refusal_codes(
+        services.identity_number_propose, actor=users["hr_keeper"], person=person, iin=value, basis="Personnel file"
+    )
+    assert code in codes
+    person.refresh_from_db()
+    assert person.iin == ""
+
+
+def test_the_iin_is_proposed_and_confirmed_from_the_pages(client, people, users):
+    keeper = signed_in(client, users["hr_keeper"])
+    url = reverse("org:identity-number", args=[people["isd_officer"].pk])
+    typo = HEAD_IIN[:11] + str((int(HEAD_IIN[11]) + 1) % 10)
+    refused = keeper.post(url, {"iin": typo, "basis": "Personnel file"})
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["iin"]
+    assert refused.context["form"]["iin"].value() == typo  # what was typed stays
+    assert keeper.post(url, {"iin": HEAD_IIN, "basis": "Personnel file"}).status_code == 302
+    change = IdentityNumberChange.objects.get()
+    assert signed_in(client, users["isd_officer"]).get(url).status_code == 404  # not the personnel office
+
+    head = signed_in(client, users["isd_head"])
+    awaiting = head.get(reverse("org:absence-list"))
+    assert [item.change for item in awaiting.context["awaiting"]] == [change]
+    assert HEAD_IIN in awaiting.content.decode()
+    head.post(reverse("org:change-decide", args=["identity_number_change", change.pk]), {"decision": "confirm"})
+    people["isd_officer"].refresh_from_db()
+    assert people["isd_officer"].iin == HEAD_IIN
+
+
+def test_the_organisation_pages_cost_the_same_however_many_people_and_changes(client, people, users):
+    def newcomer(n):
+        person = Person.objects.create(full_name=f"Newcomer {n}", position=people["ir_officer"].position)
+        services.identity_number_propose(
+            actor=users["hr_keeper"], person=person, iin=iin(f"9001013001{n}"), basis="Personnel file"
+        )
+
+    newcomer(0)
+    keeper, head = signed_in(client, users["hr_keeper"]), Client()
+    signed_in(head, users["ca_head"])
+    before = (page_queries(keeper, reverse("org:people-list")), page_queries(head, reverse("org:absence-list")))
+    for n in range(1, 6):
+        newcomer(n)
+    after = (page_queries(keeper, reverse("org:people-list")), page_queries(head, reverse("org:absence-list")))
+    assert after == before
+    assert len(head.get(reverse("org:absence-list")).context["awaiting"]) == 6

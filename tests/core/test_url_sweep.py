@@ -1436,6 +1436,7 @@ CASES = {
         _awaiting_appointment, "isd_head", ["ca_head", "isd_deputy", "sysadmin", "ir_head", "isd_officer"]
     ),
     "org:position-assign": Case(_person, "hr_keeper", ["sysadmin", "ca_head", "ir_head", "isd_head", "ir_officer"]),
+    "org:identity-number": Case(_person, "hr_keeper", ["sysadmin", "ca_head", "ir_head", "isd_head", "ir_officer"]),
     "internal_security:complaint-detail": Case(_complaint, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-receipt": Case(_complaint, "isd_head", ISD_OUTSIDERS),
     "internal_security:complaint-file-add": Case(_complaint, "isd_head", ISD_OUTSIDERS),

@@ -2,22 +2,24 @@
 
 What lives off the portal's server is played here, on loopback: a root that plays the
 national CA, with its OCSP responder and its time-stamping authority answering over HTTP,
-and the signer's NCALayer (a WebSocket server speaking NCALayer's protocol) holding a key
-the root issued. The portal talks to them as it would to the real ones.
+an NCANode-compatible service that verifies GOST signatures (its /cms/verify), and the
+signer's NCALayer (a WebSocket server speaking NCALayer's protocol) holding a key the root
+issued. The portal talks to them as it would to the real ones.
 """
 
 import asyncio
 import base64
 import json
+import os
 import threading
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from asn1crypto import tsp
+from asn1crypto import cms, keys, tsp
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509 import ocsp
 from cryptography.x509.oid import AuthorityInformationAccessOID, ExtendedKeyUsageOID, NameOID
 from pyhanko.keys import load_private_key_from_pemder_data
@@ -61,6 +63,49 @@ class Holder:
         return asyncio.run(signer.async_sign(digest, "sha256")).dump()
 
 
+class GostHolder:
+    """A certificate with a GOST 34.310 key, as the national CA issues them. No Python library
+    signs with such a key, so its CMS carries the right signed attributes and a signature
+    value only the NCANode stand-in judges (`NationalTestCA.ncanode_says_valid`)."""
+
+    GOST_2015 = "1.2.398.3.10.1.1.2.3.1"
+
+    def __init__(self, certificate: asn1_x509.Certificate, chain):
+        self.asn1, self.chain = certificate, chain
+        self.certificate = x509.load_der_x509_certificate(certificate.dump())
+
+    def cms_over(self, digest: bytes) -> bytes:
+        signed_attrs = cms.CMSAttributes(
+            [
+                cms.CMSAttribute({"type": "content_type", "values": ["data"]}),
+                cms.CMSAttribute({"type": "message_digest", "values": [digest]}),
+            ]
+        )
+        signer = cms.SignerInfo(
+            {
+                "version": "v1",
+                "sid": cms.SignerIdentifier(
+                    "issuer_and_serial_number",
+                    {"issuer": self.asn1.issuer, "serial_number": self.asn1.serial_number},
+                ),
+                "digest_algorithm": {"algorithm": "sha256"},
+                "signed_attrs": signed_attrs,
+                "signature_algorithm": {"algorithm": "1.2.398.3.10.1.1.2.3.2"},
+                "signature": os.urandom(128),
+            }
+        )
+        signed_data = cms.SignedData(
+            {
+                "version": "v1",
+                "digest_algorithms": [{"algorithm": "sha256"}],
+                "encap_content_info": {"content_type": "data"},
+                "certificates": [self.asn1, *(_asn1(cert) for cert in self.chain)],
+                "signer_infos": [signer],
+            }
+        )
+        return cms.ContentInfo({"content_type": "signed_data", "content": signed_data}).dump()
+
+
 class NationalTestCA:
     def __init__(self):
         now = datetime.now(UTC)
@@ -83,6 +128,8 @@ class NationalTestCA:
         )
         self.revoked: dict[int, datetime] = {}
         self.issued: dict[int, x509.Certificate] = {}
+        self.ncanode_says_valid = True
+        self.ncanode_requests: list[dict] = []
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -140,6 +187,20 @@ class NationalTestCA:
         self.issued[certificate.serial_number] = certificate
         return Holder(key, certificate, [self.root])
 
+    def gost_holder(self, *, iin: str, name: str = "ТЕСТОВ ТЕСТ") -> GostHolder:
+        """A certificate the root signs (RSA) over a GOST 34.310 public key."""
+        tbs = _asn1(self._issue(_key(), name, iin=iin))["tbs_certificate"].copy()
+        tbs["subject_public_key_info"] = keys.PublicKeyInfo(
+            {"algorithm": {"algorithm": GostHolder.GOST_2015}, "public_key": os.urandom(64)}
+        )
+        signature = self.root_key.sign(tbs.dump(force=True), padding.PKCS1v15(), hashes.SHA256())
+        certificate = asn1_x509.Certificate(
+            {"tbs_certificate": tbs, "signature_algorithm": {"algorithm": "sha256_rsa"}, "signature_value": signature}
+        )
+        holder = GostHolder(certificate, [self.root])
+        self.issued[holder.certificate.serial_number] = holder.certificate
+        return holder
+
     def revoke(self, holder: Holder) -> None:
         self.revoked[holder.certificate.serial_number] = datetime.now(UTC) - timedelta(minutes=1)
 
@@ -153,6 +214,7 @@ class NationalTestCA:
         settings.NCA_OCSP_URL = f"{self.url}/ocsp"
         settings.NCA_CRL_URLS = []
         settings.TSA_URL = f"{self.url}/tsa"
+        settings.NCANODE_URL = self.url
 
     def close(self) -> None:
         self.server.shutdown()
@@ -192,6 +254,10 @@ class NationalTestCA:
         )
         return asyncio.run(authority.async_request_tsa_response(tsp.TimeStampReq.load(body))).dump()
 
+    def ncanode_answer(self, body: bytes) -> bytes:
+        self.ncanode_requests.append(json.loads(body))
+        return json.dumps({"status": 200, "valid": self.ncanode_says_valid}).encode()
+
     def _handler(self):
         ca = self
 
@@ -202,6 +268,8 @@ class NationalTestCA:
                     answer, kind = ca.ocsp_answer(body), "application/ocsp-response"
                 elif self.path == "/tsa":
                     answer, kind = ca.tsa_answer(body), "application/timestamp-reply"
+                elif self.path == "/cms/verify":
+                    answer, kind = ca.ncanode_answer(body), "application/json"
                 else:
                     self.send_error(404)
                     return

@@ -2,6 +2,7 @@
 CMS NCALayer makes is checked, time-stamped and embedded as PAdES B-LT, and refused when
 its certificate is revoked, names another IIN, or signs another digest."""
 
+import base64
 import io
 
 import pytest
@@ -11,19 +12,14 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.dss import DocumentSecurityStore
 
 from courtadmin.audit.models import AuditEvent
-from courtadmin.core.validators import iin_bin_check_digit
 from courtadmin.documents import services
 from courtadmin.documents.models import Document, Signature, SigningSession
 from courtadmin.documents.signing.pki import trust_anchors
+from courtadmin.documents.signing.verify import check_pdf
 from courtadmin.org.models import Person
-from tests.conftest import DEMO_TEST_PASSWORD
+from tests.conftest import DEMO_TEST_PASSWORD, iin
 from tests.documents.conftest import approved, second_factor_code
 from tests.documents.national_ca import NationalTestCA
-
-
-def iin(base: str) -> str:
-    return base + str(iin_bin_check_digit(base))
-
 
 HEAD_IIN = iin("75010140001")
 OTHER_IIN = iin("80020250002")
@@ -129,3 +125,62 @@ def test_a_wrong_password_prepares_nothing(signing, national):
     with pytest.raises(Exception):  # noqa: B017, PT011
         services.document_sign_prepare(document=document, actor=signing["ir_head"].user, password="wrong", code="")
     assert not SigningSession.objects.exists()
+
+
+def test_a_gost_signature_is_verified_by_the_ncanode_service_and_says_so(signing, national):
+    """docs/signatures.md: no maintained Python library verifies GOST 34.310; the configured
+    NCANode service does, with the CMS and the prepared digest, and the signature keeps who
+    verified it. The chain, the IIN and the revocation are still the portal's own checks."""
+    document = approved(signing["ir_officer"].user)
+    holder = national.gost_holder(iin=HEAD_IIN)
+    session = prepare(signing, document)
+    services.document_sign_national(
+        document=document, actor=signing["ir_head"].user, cms_der=holder.cms_over(bytes(session.digest))
+    )
+    signature = Signature.objects.get(document=document)
+    assert (signature.verified_by, signature.iin, signature.revocation_status) == ("ncanode", HEAD_IIN, "good")
+    (asked,) = national.ncanode_requests
+    assert base64.b64decode(asked["data"]) == bytes(session.digest)
+    # /verify/ asks the service again, and checks the rest from what the file carries.
+    document.refresh_from_db()
+    check = check_pdf(document.pdf_file.read())
+    assert check.good and check.long_term and check.timestamp_trusted
+    assert (check.verified_by, check.iin, check.revocation) == ("ncanode", HEAD_IIN, "good")
+    national.ncanode_says_valid = False
+    document.pdf_file.seek(0)
+    assert not check_pdf(document.pdf_file.read()).good
+
+
+@pytest.mark.parametrize(("case", "code"), [("invalid", "invalid"), ("unconfigured", "gost_unverifiable")])
+def test_a_gost_signature_the_service_refuses_or_cannot_check_is_not_taken(signing, national, settings, case, code):
+    document = approved(signing["ir_officer"].user)
+    if case == "invalid":
+        national.ncanode_says_valid = False
+    else:
+        settings.NCANODE_URL = ""
+    holder = national.gost_holder(iin=HEAD_IIN)
+    with pytest.raises(Exception) as refusal:  # noqa: PT011 - the code is checked below
+        sign_with(signing, document, holder)
+    assert refusal.value.code == code
+    document.refresh_from_db()
+    assert document.status == Document.Status.APPROVED
+
+
+@pytest.mark.parametrize(("mode", "signed"), [("refuse", False), ("mark", True)])
+def test_when_revocation_cannot_be_learnt_the_setting_refuses_or_marks(signing, national, settings, mode, signed):
+    """NCA_REVOCATION_UNAVAILABLE: with the responder unreachable, "refuse" leaves the document
+    unsigned; "mark" signs it and keeps "revocation not checked" on the signature."""
+    national.close()  # nobody answers OCSP (nor the time-stamp: the portal's own TSA stands in)
+    settings.NCA_REVOCATION_UNAVAILABLE = mode
+    settings.TSA_URL = ""
+    document = approved(signing["ir_officer"].user)
+    holder = national.holder(iin=HEAD_IIN)
+    if not signed:
+        with pytest.raises(Exception) as refusal:  # noqa: PT011
+            sign_with(signing, document, holder)
+        assert refusal.value.code == "revocation_unknown"
+        assert not Signature.objects.filter(document=document).exists()
+        return
+    sign_with(signing, document, holder)
+    signature = Signature.objects.get(document=document)
+    assert signature.revocation_status == "unknown"

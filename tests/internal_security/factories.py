@@ -7,17 +7,12 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from courtadmin.core.validators import iin_bin_check_digit
 from courtadmin.deadlines.calendar import ALMATY, is_working_day
 from courtadmin.org.models import Region
 from internal_security.models import Complaint, CorruptionSignal, CriminalCase, InvestigatedPerson, Investigation
 from internal_security.services.complaints import complaint_register
 from internal_security.services.investigations import investigation_open
-
-
-def iin(first_eleven="90010130012") -> str:
-    return first_eleven + str(iin_bin_check_digit(first_eleven))
-
+from tests.conftest import iin
 
 A_TYPO = iin()[:11] + str((int(iin()[11]) + 1) % 10)  # one digit wrong: the check digit fails
 

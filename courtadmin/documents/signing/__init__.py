@@ -46,6 +46,8 @@ class SignatureCheck:
     revocation: str = "not_checked"
     # Verifiable from what the PDF carries alone (PAdES B-LT).
     long_term: bool = False
+    # Who checked the signature's value: the portal itself, or the NCANode service (GOST).
+    verified_by: str = "portal"
     problems: list[str] = field(default_factory=list)
 
     @property

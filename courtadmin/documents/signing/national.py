@@ -117,7 +117,7 @@ def _signer_certificate(signed_data: cms.SignedData, signer_info: cms.SignerInfo
     raise Refused(_("The signature does not carry the signer's certificate."), "no_certificate")
 
 
-def _message_digest(signer_info: cms.SignerInfo) -> bytes | None:
+def message_digest(signer_info: cms.SignerInfo) -> bytes | None:
     for attribute in signer_info["signed_attrs"] or []:
         if attribute["type"].native == "message_digest":
             return attribute["values"][0].native
@@ -146,11 +146,11 @@ def check_cms(cms_der: bytes, *, digest: bytes, iin: str) -> Checked:
     of the national CA that names `iin`, is valid now and is not revoked."""
     signed, signed_data, signer_info = _parse(cms_der)
     certificate = _signer_certificate(signed_data, signer_info)
-    if _message_digest(signer_info) != digest:
+    if message_digest(signer_info) != digest:
         raise Refused(_("The signature was made over another document than the one prepared."), "other_digest")
     key_algorithm = certificate.public_key["algorithm"]["algorithm"].dotted
     if key_algorithm in GOST_KEY_ALGORITHMS:
-        verified_by = _verify_by_ncanode(cms_der, digest)
+        verified_by = verify_by_ncanode(cms_der, digest)
     elif key_algorithm in (RSA, EC):
         intact, valid = validate_sig_integrity(signer_info, certificate, "data", digest)
         if not (intact and valid):
@@ -212,7 +212,7 @@ def _validate_chain(certificate, signed_data) -> tuple[list, pki.Revocation]:
     return list(path), revocation
 
 
-def _verify_by_ncanode(cms_der: bytes, digest: bytes) -> str:
+def verify_by_ncanode(cms_der: bytes, digest: bytes) -> str:
     """A GOST signature, verified by the configured NCANode-compatible service (its /cms/verify
     with the detached data's digest)."""
     if not settings.NCANODE_URL:

@@ -107,28 +107,35 @@ def current_authority() -> CertificateAuthority | None:
     return CertificateAuthority.objects.first()
 
 
-def certificate_issue(*, user, common_name: str, days: int = 730) -> SignerCertificate:
-    """Issue a signing certificate to `user` from the current authority."""
-    authority = current_authority()
-    if authority is None:
-        raise SigningUnavailable(_("The portal's certification authority has not been created yet."))
+def _end_entity(authority: CertificateAuthority, common_name: str, *, until=None, time_stamping=False):
+    """A new key and its certificate from `authority`: for signing, or (`time_stamping`) for
+    its TSA, whose extended key usage is time-stamping alone, as RFC 3161 requires."""
     ca_certificate = x509.load_pem_x509_certificate(authority.certificate_pem.encode())
     ca_key = _load_key(authority.private_key_pem)
     key = ec.generate_private_key(ec.SECP256R1())
-    now = datetime.now(UTC)
-    certificate = (
+    builder = (
         x509.CertificateBuilder()
         .subject_name(_name(common_name))
         .issuer_name(ca_certificate.subject)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(minutes=5))
-        .not_valid_after(now + timedelta(days=days))
+        .not_valid_before(datetime.now(UTC) - timedelta(minutes=5))
+        .not_valid_after(until or ca_certificate.not_valid_after_utc)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(_usage(sign_certificates=False), critical=True)
         .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
-        .sign(ca_key, hashes.SHA256())
     )
+    if time_stamping:
+        builder = builder.add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+    return key, builder.sign(ca_key, hashes.SHA256())
+
+
+def certificate_issue(*, user, common_name: str, days: int = 730) -> SignerCertificate:
+    """Issue a signing certificate to `user` from the current authority."""
+    authority = current_authority()
+    if authority is None:
+        raise SigningUnavailable(_("The portal's certification authority has not been created yet."))
+    key, certificate = _end_entity(authority, common_name, until=datetime.now(UTC) + timedelta(days=days))
     with transaction.atomic():
         issued = SignerCertificate.objects.create(
             user=user,
@@ -200,24 +207,7 @@ def _token_certificate(authority: CertificateAuthority) -> tuple[str, str]:
     time-stamping alone, as RFC 3161 requires of a TSA."""
     if authority.tsa_certificate_pem:
         return authority.tsa_certificate_pem, authority.tsa_private_key_pem
-    ca_certificate = x509.load_pem_x509_certificate(authority.certificate_pem.encode())
-    ca_key = _load_key(authority.private_key_pem)
-    key = ec.generate_private_key(ec.SECP256R1())
-    now = datetime.now(UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(_name(f"{authority.name} TSA"))
-        .issuer_name(ca_certificate.subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(minutes=5))
-        .not_valid_after(ca_certificate.not_valid_after_utc)
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(_usage(sign_certificates=False), critical=True)
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
-        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
-        .sign(ca_key, hashes.SHA256())
-    )
+    key, certificate = _end_entity(authority, f"{authority.name} TSA", time_stamping=True)
     pem = certificate.public_bytes(serialization.Encoding.PEM).decode()
     with transaction.atomic():
         updated = CertificateAuthority.objects.filter(pk=authority.pk, tsa_certificate_pem="").update(
