@@ -26,6 +26,7 @@ from pyhanko.keys import load_private_key_from_pemder_data
 from pyhanko.sign import signers
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+from courtadmin.documents.signing import run_coroutine
 from courtadmin.documents.signing.pki import fingerprint
 from courtadmin.documents.signing.timestamps import TokenAuthority
 
@@ -60,7 +61,7 @@ class Holder:
             signing_key=load_private_key_from_pemder_data(_pkcs8(self.key), passphrase=None),
             cert_registry=SimpleCertificateStore.from_certs([_asn1(cert) for cert in self.chain]),
         )
-        return asyncio.run(signer.async_sign(digest, "sha256")).dump()
+        return run_coroutine(signer.async_sign(digest, "sha256")).dump()
 
 
 class GostHolder:
@@ -252,7 +253,7 @@ class NationalTestCA:
             chain=[_asn1(self.root)],
             policy="2.25.1",
         )
-        return asyncio.run(authority.async_request_tsa_response(tsp.TimeStampReq.load(body))).dump()
+        return run_coroutine(authority.async_request_tsa_response(tsp.TimeStampReq.load(body))).dump()
 
     def ncanode_answer(self, body: bytes) -> bytes:
         self.ncanode_requests.append(json.loads(body))

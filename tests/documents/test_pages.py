@@ -58,6 +58,17 @@ def test_the_head_signs_from_the_sign_page_with_password_and_code(client_for, si
     assert document.status == Document.Status.SIGNED
 
 
+@pytest.mark.parametrize("national", [False, True])
+def test_the_sign_page_says_which_certificate_signs(client_for, signing, settings, national):
+    """Without NCALayer (the demo's default) the page says the portal's certificate signs;
+    with national signing enabled it offers the signer's own EDS (docs/signatures.md)."""
+    settings.NATIONAL_SIGNING = national
+    document = approved(signing["ir_officer"].user)
+    html = client_for("ir_head").get(reverse("documents:document-sign", args=[document.pk])).content.decode()
+    assert ('id="portal-ca-note"' in html) is not national
+    assert ('id="sign-with-eds"' in html) is national
+
+
 def test_an_attachment_that_is_not_what_its_name_says_is_refused(client_for, people):
     document = draft(people["ir_officer"].user)
     client = client_for("ir_officer")

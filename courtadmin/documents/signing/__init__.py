@@ -10,12 +10,26 @@ Both give PAdES B-LT (a time-stamp, and the revocation evidence in the PDF); `ve
 checks either.
 """
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
 from django.conf import settings
 from django.utils.module_loading import import_string
+
+
+def run_coroutine(coroutine):
+    """pyHanko's asynchronous API called from a request: run to its end in this thread, or in
+    a thread of its own where an event loop already runs in this one (an ASGI server, a
+    browser driven by the tests), since a thread runs one loop at a time."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 class SigningUnavailable(Exception):

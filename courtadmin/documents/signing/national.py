@@ -12,7 +12,6 @@ certificate is verified by the configured NCANode-compatible service (`NCANODE_U
 docs/signatures.md says why.
 """
 
-import asyncio
 import base64
 import io
 import json
@@ -31,7 +30,7 @@ from pyhanko.sign.validation.generic_cms import validate_sig_integrity
 from pyhanko_certvalidator import CertificateValidator, ValidationContext
 from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError, RevokedError
 
-from . import pki
+from . import pki, run_coroutine
 from .timestamps import with_timestamp
 
 # The room kept for the CMS, as hexadecimal: the signer's certificate and chain, the
@@ -90,7 +89,7 @@ def prepare_pdf(pdf: bytes, *, reason: str, location: str) -> Prepared:
     # only lets pyHanko lay out the signature dictionary and its room.
     placeholder = signers.ExternalSigner(signing_cert=None, cert_registry=None, signature_value=bytes(256))
     pdf_signer = signers.PdfSigner(metadata, signer=placeholder)
-    prepared, _tbs, output = asyncio.run(
+    prepared, _tbs, output = run_coroutine(
         pdf_signer.async_digest_doc_for_signing(
             IncrementalPdfFileWriter(io.BytesIO(pdf)), bytes_reserved=SIGNATURE_ROOM
         )
@@ -201,7 +200,7 @@ def _validate_chain(certificate, signed_data) -> tuple[list, pki.Revocation]:
     )
     validator = CertificateValidator(certificate, validation_context=context)
     try:
-        path = asyncio.run(validator.async_validate_usage({"digital_signature"}))
+        path = run_coroutine(validator.async_validate_usage({"digital_signature"}))
     except RevokedError as error:
         raise Refused(_("The certificate is revoked."), "revoked") from error
     except (PathBuildingError, PathValidationError) as error:

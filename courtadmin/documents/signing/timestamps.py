@@ -6,7 +6,6 @@ certificate it issues itself for time-stamping only. The same `TokenAuthority` a
 time-stamp requests of the portal and of the test TSA the tests start on loopback.
 """
 
-import asyncio
 import hashlib
 import secrets
 from datetime import UTC, datetime
@@ -17,6 +16,8 @@ from django.conf import settings
 from pyhanko.sign import signers
 from pyhanko.sign.timestamps import HTTPTimeStamper, TimeStamper
 from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+from . import run_coroutine
 
 # The policy under which the portal's own authority stamps: an identifier made from a UUID
 # (ITU-T X.667, the 2.25 arc), which needs no registration.
@@ -68,7 +69,7 @@ def timestamper() -> TimeStamper:
 def signature_timestamp(signer_info: cms.SignerInfo) -> cms.ContentInfo:
     """A time-stamp token over the signature value: the PAdES B-T unsigned attribute."""
     digest = hashlib.sha256(signer_info["signature"].native).digest()
-    return asyncio.run(timestamper().async_timestamp(digest, "sha256"))
+    return run_coroutine(timestamper().async_timestamp(digest, "sha256"))
 
 
 def with_timestamp(signed: cms.ContentInfo) -> cms.ContentInfo:

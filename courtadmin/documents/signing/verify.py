@@ -11,7 +11,6 @@ signed bytes' digest; its chain, revocation evidence, time-stamp and coverage ar
 here as for any other (docs/signatures.md).
 """
 
-import asyncio
 import hashlib
 import io
 
@@ -26,7 +25,7 @@ from pyhanko.sign.validation.status import TimestampSignatureStatus
 from pyhanko_certvalidator import CertificateValidator, ValidationContext
 from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError, RevokedError
 
-from . import SignatureCheck, national, pki
+from . import SignatureCheck, national, pki, run_coroutine
 from .portal_ca import portal_roots
 
 
@@ -60,7 +59,7 @@ def check_pdf(pdf: bytes) -> SignatureCheck:
     embedded = signatures[0]
     roots = portal_roots() + pki.trust_anchors()
     if embedded.signer_cert.public_key["algorithm"]["algorithm"].dotted in national.GOST_KEY_ALGORITHMS:
-        return asyncio.run(_check_gost(embedded, roots, dss, check))
+        return run_coroutine(_check_gost(embedded, roots, dss, check))
     try:
         status = validate_pdf_signature(embedded, _context(roots, dss, offline=True))
         check.long_term = status.bottom_line
