@@ -18,6 +18,7 @@ KINDS = [
         months=1,
         remind_before=(5, 1),
         escalation_line=LineOfWork.LEGAL_ASSISTANCE,
+        kept_on="execution_due_on",
     ),
     DeadlineKind(
         "ir.application",

@@ -151,6 +151,14 @@ CROSS JOIN LATERAL (
 WHERE r.status = 'executing' AND r.id > %(after_id)s
 """
 
+# Each request keeps its running term's due date (DeadlineKind.kept_on), as deadline moves do.
+KEPT_SQL = """
+UPDATE {requests} AS r SET execution_due_on = d.due_on
+FROM {deadlines} AS d
+WHERE d.record_type_id = %(record_type)s AND d.kind = %(kind)s AND d.state IN ('open', 'extended')
+  AND d.record_id = r.id::text AND r.id > %(after_id)s
+"""
+
 
 def _slots() -> dict:
     """(country, treaty, subject, authority) combinations, repeated by the country's share."""
@@ -206,17 +214,15 @@ def generate_requests(count: int, context: LoadContext) -> str:
     }
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(FILL_SQL.format(table=R._meta.db_table, spread=spread_sql("received_on")), params)
-        cursor.execute(
-            TERMS_SQL.format(
-                deadlines=Deadline._meta.db_table, requests=R._meta.db_table, treaties=TreatyBasis._meta.db_table
-            ),
-            {
-                "record_type": ContentType.objects.get_for_model(R).pk,
-                "kind": EXECUTION_TERM,
-                "today": context.today,
-                "after_id": after_id,
-            },
-        )
+        tables = {"deadlines": Deadline._meta.db_table, "requests": R._meta.db_table}
+        terms = {
+            "record_type": ContentType.objects.get_for_model(R).pk,
+            "kind": EXECUTION_TERM,
+            "today": context.today,
+            "after_id": after_id,
+        }
+        cursor.execute(TERMS_SQL.format(**tables, treaties=TreatyBasis._meta.db_table), terms)
+        cursor.execute(KEPT_SQL.format(**tables), terms)
     rows = (
         (pk, created_at, officer, number, {"registration_number": number, "status": status, "country": country})
         for pk, created_at, officer, number, status, country in R.objects.filter(pk__gt=after_id)

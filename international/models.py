@@ -257,6 +257,9 @@ class LegalAssistanceRequest(models.Model):
     executed_on = models.DateField(_("executed"), null=True, blank=True, editable=False)
     closed_on = models.DateField(_("closed"), null=True, blank=True, editable=False)
     outcome_note = models.TextField(_("reason"), blank=True, editable=False)
+    # The running execution term's due date, kept by the deadlines (DeadlineKind.kept_on):
+    # "overdue only" and the list's due column read it here.
+    execution_due_on = models.DateField(null=True, blank=True, editable=False)
     # Case number, names of the persons and authorities, lower-cased: the registry's search.
     search_text = models.TextField(default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -271,6 +274,9 @@ class LegalAssistanceRequest(models.Model):
             models.Index(fields=["country", "-received_on"], name="la_request_country"),
             models.Index(fields=["officer", "status"], name="la_request_officer"),
             models.Index(fields=["case_number"], name="la_request_case_number"),
+            models.Index(
+                fields=["execution_due_on"], name="la_request_running_term", condition=Q(execution_due_on__isnull=False)
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -281,6 +287,18 @@ class LegalAssistanceRequest(models.Model):
 
     def __str__(self):
         return self.registration_number
+
+    def save(self, *args, **kwargs):
+        """The running term's due date is written by the deadlines alone (DeadlineKind.kept_on),
+        in the same transaction as a move that saves the request after opening or closing its
+        term: a save of the request leaves it as the deadlines wrote it."""
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "execution_due_on"
+            ]
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("international:request-detail", args=[self.pk])

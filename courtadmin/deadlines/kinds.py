@@ -21,6 +21,9 @@ class DeadlineKind:
     escalation_line: str | None = None
     extension_cap_months: int | None = None  # counted from the start
     extension_notice_working_days: int | None = None  # a notice to the applicant within N days
+    # The record's field that keeps its running term's due date (empty once the term stops
+    # running): its list's "overdue only" then reads an index of the record's own table.
+    kept_on: str | None = None
 
 
 KINDS: dict[str, DeadlineKind] = {}

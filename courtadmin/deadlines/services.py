@@ -31,10 +31,22 @@ ACTIVE = [Deadline.State.OPEN, Deadline.State.EXTENDED]
 
 
 def _event(deadline, actor, action, note="") -> None:
+    """Every move of a term: its history, the audit chain, and the due date its record keeps."""
     DeadlineEvent.objects.create(deadline=deadline, actor=actor, action=action, due_on=deadline.due_on, note=note)
     audit_record(
         actor=actor, action=f"deadline.{action}", obj=deadline, after={"due_on": deadline.due_on, "note": note}
     )
+    _keep_on_record(deadline)
+
+
+def _keep_on_record(deadline) -> None:
+    """Where the kind says so (DeadlineKind.kept_on), the record keeps the due date of its
+    running term, and nothing once the term is suspended or closed."""
+    field = get_deadline_kind(deadline.kind).kept_on
+    model = deadline.record_type.model_class()
+    if field and any(f.name == field for f in model._meta.concrete_fields):  # a record of the kind's model
+        running = deadline.due_on if deadline.state in ACTIVE else None
+        model._base_manager.filter(pk=deadline.record_id).update(**{field: running})
 
 
 def due_date(kind, start: date, calendar: WorkingCalendar | None = None) -> date:

@@ -42,13 +42,10 @@ ROW = (
 
 
 def _due(row, overdue: str) -> str:
-    if row.due_on is None:
+    if row.execution_due_on is None:
         return ""
-    if row.is_overdue:
-        return format_html(
-            '{} <span class="badge text-bg-danger">{}</span>', date_format(row.due_on, "SHORT_DATE_FORMAT"), overdue
-        )
-    return date_format(row.due_on, "SHORT_DATE_FORMAT")
+    due = date_format(row.execution_due_on, "SHORT_DATE_FORMAT")
+    return format_html('{} <span class="badge text-bg-danger">{}</span>', due, overdue) if row.is_overdue else due
 
 
 def request_rows(rows):

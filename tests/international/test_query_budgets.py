@@ -42,9 +42,10 @@ BUDGET = {
     # deputy supervising legal assistance, each the post's holder, his absence, an acting
     # appointment and who acts
     "home": 6 + 12,
-    # the country filtered on, the count, the page (country and court joined), its officers and
-    # their persons, its running terms; the filter's countries, treaties, courts and officers
-    "request-list": 6 + 10,
+    # the country filtered on, the count, the page (country and court joined, its running term's
+    # due date on the row), its officers and their persons; the filter's countries, treaties,
+    # courts and officers
+    "request-list": 6 + 9,
     # the request (country, treaty, court, authority, officer joined), its persons, files,
     # letters, terms and related requests, the treaty's parties (the checklist), the court
     # suggested, its history

@@ -19,10 +19,16 @@ from courtadmin.documents.models import Document
 from courtadmin.documents.signing.portal_ca import certificate_issue
 from courtadmin.org.models import Absence, ActingAppointment, LineOfWork
 from international.models import Country, KazakhCourt, LegalAssistanceRequest, RequestFile, TreatyBasis
-from international.selectors.requests import court_suggested, request_checklist, treaty_suggested
+from international.selectors.requests import (
+    RegistryFilter,
+    court_suggested,
+    registry,
+    request_checklist,
+    treaty_suggested,
+)
 from international.services import requests as services
 from international.workflow import request_move
-from tests.conftest import DEMO_TEST_PASSWORD, refusal_codes
+from tests.conftest import DEMO_TEST_PASSWORD, TODAY, mark_second_factor_given, refusal_codes
 from tests.documents.conftest import second_factor_code
 
 from .factories import la_request, many_requests, party, post_registration, signed_letter
@@ -373,6 +379,18 @@ def test_filters_and_search_find_the_request(people, officer_client):
         assert [row.pk for row in rows] == [target.pk], query
 
 
+def test_a_whole_number_is_looked_up_whole_and_a_part_of_one_searched_for(people, officer_client):
+    """A case or registration number typed whole finds that request alone, not the others
+    whose numbers contain it; a part of a number is still searched for within them."""
+    officer = officer_client.officer
+    whole = la_request(officer, number="7/2026", case_number="2-99/2026")
+    longer = la_request(officer, number="8/2026", case_number="2-99/2026-1")
+    url = reverse("international:request-list")
+    for text, expected in (("2-99/2026", [whole]), ("7/2026", [whole]), ("2-99", [longer, whole])):
+        rows = officer_client.get(url, {"text": text}).context["rows"]
+        assert sorted(row.pk for row in rows) == sorted(r.pk for r in expected), text
+
+
 def test_the_export_says_when_it_stops_at_its_limit(people, officer_client, monkeypatch):
     from international import export
 
@@ -384,6 +402,8 @@ def test_the_export_says_when_it_stops_at_its_limit(people, officer_client, monk
 
 
 def test_a_row_of_the_list_shows_the_request_escaped_with_its_due_date(officer_client):
+    import time_machine
+
     from courtadmin.deadlines.models import Deadline
 
     request = la_request(officer_client.officer, number="7/2026", case_number='2-<b>15</b>/"26"')
@@ -397,6 +417,44 @@ def test_a_row_of_the_list_shows_the_request_escaped_with_its_due_date(officer_c
     assert f'<a href="{reverse("international:request-detail", args=[request.pk])}">7/2026</a>' in row
     assert "2-&lt;b&gt;15&lt;/b&gt;/&quot;26&quot;" in row and "<b>" not in row
     assert str(KazakhCourt.objects.first()) in row and "text-bg-danger" not in row
-    Deadline.objects.filter(record_id=str(request.pk)).update(due_on=timezone.localdate() - timedelta(days=1))
-    html = officer_client.get(reverse("international:request-list")).content.decode()
+    term = Deadline.objects.get(record_id=str(request.pk))
+    with time_machine.travel(term.due_on + timedelta(days=1), tick=False):  # a day past the term
+        officer_client.force_login(officer_client.officer)  # the old session is long idle
+        mark_second_factor_given(officer_client)
+        html = officer_client.get(reverse("international:request-list")).content.decode()
     assert '<span class="badge text-bg-danger">' in html
+
+
+@pytest.mark.time_machine(TODAY)
+def test_the_request_keeps_its_running_terms_due_date_through_every_move_ir_7_27(people):
+    """The registry's "overdue only" (IR 7.27) reads the due date the request keeps: it
+    follows the execution term when it opens, is extended, stands still, resumes and ends."""
+    officer = people["ir_officer"].user
+    request = la_request(officer, received_on=timezone.localdate() - timedelta(days=120))
+    move(request, "check", officer)
+    LegalAssistanceRequest.objects.filter(pk=request.pk).update(
+        court=KazakhCourt.objects.first(), status=S.SENT_TO_COURT
+    )
+
+    def kept():
+        return LegalAssistanceRequest.objects.values_list("execution_due_on", flat=True).get(pk=request.pk)
+
+    def overdue_only():
+        return list(registry(officer, RegistryFilter(overdue=True)).values_list("pk", flat=True))
+
+    assert kept() is None
+    move(request, "court_received", officer, on=timezone.localdate() - timedelta(days=100))
+    term = term_of(request)
+    assert kept() == term.due_on
+    assert term.due_on < timezone.localdate()
+    assert overdue_only() == [request.pk]
+    later = timezone.localdate() + timedelta(days=30)
+    deadlines.deadline_extend(deadline=term, actor=officer, to=later, decision="The court asked for time")
+    assert kept() == later and overdue_only() == []
+    deadlines.deadline_suspend(deadline=term, actor=officer, reason="Translation awaited")
+    assert kept() is None
+    term = deadlines.deadline_resume(deadline=term, actor=officer)
+    assert kept() == term.due_on
+    assert term.due_on >= later
+    move(request, "execution_received", officer, on=timezone.localdate())
+    assert kept() is None and overdue_only() == []
