@@ -106,12 +106,19 @@ check-catalogs:
 	done
 
 # Benchmarks on PostgreSQL (never in CI): results in bench/results.json and docs/benchmarks.md.
+# Every benchmark runs at each of BENCH_SIZES records of a kind, each size in its own database
+# (courtadmin_bench_100000, ...), kept between runs; the table gives each page's growth.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/courtadmin_bench
+BENCH_SIZES ?= 100000 1000000
 bench: $(VENV)/.runtime
-	psql "$(dir $(BENCH_DATABASE_URL))postgres" -qtc "SELECT 1 FROM pg_database WHERE datname = '$(notdir $(BENCH_DATABASE_URL))'" | grep -q 1 \
-	  || psql "$(dir $(BENCH_DATABASE_URL))postgres" -qc "CREATE DATABASE $(notdir $(BENCH_DATABASE_URL))"
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput -v 0
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) -m bench.run $(BENCHMARKS)
+	@for size in $(BENCH_SIZES); do \
+	  db=$(notdir $(BENCH_DATABASE_URL))_$$size; url=$(dir $(BENCH_DATABASE_URL))$$db; \
+	  echo "bench: $$size records of each kind, in $$db"; \
+	  psql "$(dir $(BENCH_DATABASE_URL))postgres" -qtc "SELECT 1 FROM pg_database WHERE datname = '$$db'" | grep -q 1 \
+	    || psql "$(dir $(BENCH_DATABASE_URL))postgres" -qc "CREATE DATABASE $$db" || exit 1; \
+	  DATABASE_URL=$$url $(MANAGE) migrate --noinput -v 0 || exit 1; \
+	  DATABASE_URL=$$url BENCH_SIZE=$$size $(PY) -m bench.run $(BENCHMARKS) || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) var node_modules .pytest_cache .ruff_cache

@@ -17,10 +17,9 @@ from courtadmin.deadlines.models import Deadline
 from courtadmin.org.demo import build_demo_organisation
 from international.models import Country, LegalAssistanceRequest
 
-from .harness import Result, compare, ensure_load, signed_in
+from .harness import SIZE, Result, compare, ensure_load, signed_in
 
 R = LegalAssistanceRequest
-SIZE = 1_000_000
 EXECUTION_TERM = "ir.rogatory_execution"
 TARGET_MS = 1000
 

@@ -11,9 +11,7 @@ from courtadmin.deadlines.calendar import WorkingCalendar
 from courtadmin.deadlines.models import DayTransfer, Deadline, Reminder
 from courtadmin.deadlines.services import reminders_scan
 
-from .harness import Result, ensure_load
-
-SIZE = 1_000_000
+from .harness import SIZE, Result, ensure_load
 
 
 def run(runs: int = 3) -> Result:
