@@ -22,6 +22,12 @@ DEMO_TEST_PASSWORD = "a-test-password-long-enough"
 TODAY = datetime(2026, 11, 24, 11, 0, tzinfo=ZoneInfo("Asia/Almaty"))
 
 
+# The queries of every signed-in page before its own: the session, its user, and the user's
+# person with his position (navigation, reach). The session is not written again within the
+# minute ("last seen", SESSION_LAST_SEEN_EVERY), so a page measured after sign-in writes nothing.
+PAGE = 3
+
+
 def iin(first_eleven: str = "90010130012") -> str:
     """An IIN that passes its check digit, from its first eleven digits."""
     return first_eleven + str(iin_bin_check_digit(first_eleven))

@@ -33,8 +33,10 @@ def second_factor_state(user) -> str:
 class SessionLifetimeMiddleware:
     """Idle timeout and absolute limit, checked by the server itself (ASVS 7.3.1, 7.3.2).
 
-    The cookie's age (SESSION_COOKIE_AGE, renewed on every request) already ends an idle
+    The cookie's age (SESSION_COOKIE_AGE, renewed with the session) already ends an idle
     session in the browser; checking here too means a copied cookie replayed later is refused.
+    "Last seen" is written at most once every SESSION_LAST_SEEN_EVERY: a request within the
+    minute changes nothing, so the session is not saved again.
     """
 
     def __init__(self, get_response):
@@ -51,7 +53,10 @@ class SessionLifetimeMiddleware:
             ):
                 logout(request)
                 return redirect_to_login(request.get_full_path())
-            request.session[sessions.LAST_SEEN_KEY] = now
+            if now - last_seen >= settings.SESSION_LAST_SEEN_EVERY.total_seconds() or (
+                sessions.LAST_SEEN_KEY not in request.session
+            ):
+                request.session[sessions.LAST_SEEN_KEY] = now
         return self.get_response(request)
 
 

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from internal_security.services import complaints as isd
+from tests.conftest import PAGE
 from tests.documents.conftest import draft
 from tests.internal_security.factories import register
 
@@ -63,10 +64,10 @@ def test_the_search_costs_the_same_for_a_few_and_for_many_hits(client_for, peopl
         register(people, person_concerned="Серіков Б.")
     with CaptureQueriesContext(connection) as many:
         html = found(client, "Серіков")
-    # The session's 6; of each kind at most two steps a condition: documents 4, letters 2,
+    # PAGE; of each kind at most two steps a condition: documents 4, letters 2,
     # requests 2, instructions 2 and how many IR ones are his own (1), complaints 4,
     # investigations 4, criminal cases 2, people 1.
-    assert len(many.captured_queries) <= len(few.captured_queries) <= 6 + 4 + 2 + 2 + 3 + 4 + 4 + 2 + 1
+    assert len(many.captured_queries) <= len(few.captured_queries) <= PAGE + 4 + 2 + 2 + 3 + 4 + 4 + 2 + 1
     assert html.count("/isd/complaints/") == 10 + 0 and "search-isd-complaints" in html
 
 

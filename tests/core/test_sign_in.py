@@ -4,6 +4,9 @@ language remembered per user; sign-in events in the audit log."""
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -142,8 +145,35 @@ def test_session_key_changes_at_sign_in(client, users):
 
 def test_idle_timeout_is_the_cookie_age(settings):
     assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
     assert settings.SESSION_ENGINE == "courtadmin.accounts.sessions"  # sessions in the database
+
+
+def _session_writes(client, url) -> tuple[int, object]:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    writes = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("UPDATE") and "session" in q["sql"]]
+    return len(writes), response
+
+
+def test_last_seen_is_written_at_most_once_a_minute_and_the_idle_limit_still_holds(client, users, time_machine):
+    """A page within the minute writes nothing to the session (three queries fewer) and
+    sends no cookie; the first page after it writes "last seen" and renews the cookie. The
+    idle limit counts from that write: 30 minutes, to the minute."""
+    time_machine.move_to(timezone.now(), tick=False)
+    sign_in(client, "ir_officer")
+    home = reverse("core:home")
+    client.get(home)
+    time_machine.shift(timedelta(seconds=59))
+    writes, response = _session_writes(client, home)
+    assert writes == 0 and settings.SESSION_COOKIE_NAME not in response.cookies
+    time_machine.shift(timedelta(seconds=2))
+    writes, response = _session_writes(client, home)
+    assert writes == 1 and response.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == 30 * 60
+    seen = client.session[SESSION_LAST_SEEN_KEY]
+    assert seen == pytest.approx(timezone.now().timestamp())
+    time_machine.shift(timedelta(minutes=30, seconds=1))
+    assert client.get(home).status_code == 302  # idle since the write: signed out
 
 
 def test_password_needs_12_characters(db):

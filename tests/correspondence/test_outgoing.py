@@ -13,7 +13,7 @@ from courtadmin.correspondence.services import letter_answer_start
 from courtadmin.correspondence.workflow import letter_move
 from courtadmin.documents import services as documents_services
 from courtadmin.documents.models import Document
-from tests.conftest import TODAY, refusal_codes
+from tests.conftest import PAGE, TODAY, refusal_codes
 
 from .conftest import register, resolve, signed_answer
 
@@ -153,10 +153,9 @@ def test_the_lead_executor_starts_the_answer_linked_to_the_letter(people, users,
 
 # --- Query budget: the same for 2 letters as for 30 ----------------------------------------------
 
-# The session, its user, his person (3) and the session's save (3); whether his own letters are
-# few (the letters' reach), the count, the page (the signature joined, the letter answered and
-# its number as subqueries within reach).
-OUTGOING_LIST = 6 + 1 + 2
+# PAGE (tests/conftest.py); whether his own letters are few (the letters' reach), the count,
+# the page (the signature joined, the letter answered and its number as subqueries within reach).
+OUTGOING_LIST = PAGE + 1 + 2
 
 
 @pytest.mark.parametrize("rows", [2, 30])

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from courtadmin.audit.models import ReadEvent
 from courtadmin.correspondence.models import IncomingLetter, LetterFile
 from courtadmin.correspondence.services import letter_file_add
-from tests.conftest import READ_LOG_QUERIES
+from tests.conftest import PAGE, READ_LOG_QUERIES
 
 from .conftest import register, resolve
 
@@ -284,20 +284,19 @@ def test_a_common_search_is_not_counted_and_the_list_says_more_than(people, user
 
 # --- Query budgets: the same for 2 letters as for 50 ----------------------------------------------
 
-# Every page reads the session, its user and the user's person with his position (3), and saves
-# the session at its end (savepoint, update, release: 3).
+# Every page costs PAGE (tests/conftest.py) and what is said beside its count.
 # Reading letters within reach first asks how many are his own, at most a few thousand (1: the
 # selectors' `_own`, so that the list costs the same for a few and for a hundred thousand).
 BUDGET = {
     # whether his own letters are few, the count, the page (its resolutions joined)
-    "letter-list": 6 + 1 + 2,
+    "letter-list": PAGE + 1 + 2,
     # the letter (registrar, answer, reporter, resolution and its giver joined), the moves open
     # to the reader (is he the lead: one query; how its term stands: one), its executors, its
     # history (with its translations'), its files, the report form's documents; its
     # translations, and whether he may give a translation task (IR 7.12: whether he signs for
     # the IR today, 1), whether he executes it on the department's staff and so may draft its
     # answer (1)
-    "letter-detail": 6 + 1 + 7 + 1 + 1 + 1,
+    "letter-detail": PAGE + 1 + 7 + 1 + 1 + 1,
 }
 
 
@@ -338,7 +337,7 @@ def test_an_isd_detail_adds_its_read_log_line(people, users, client_for, django_
     client.get(letter.get_absolute_url())
     # whether his own letters are few, the letter, its read-log line, whether he may resolve (who
     # signs for the ISD today, in one query: ISD 15), its history, its files, its translations
-    with django_assert_num_queries(6 + 1 + 1 + READ_LOG_QUERIES + 1 + 2 + 1):
+    with django_assert_num_queries(PAGE + 1 + 1 + READ_LOG_QUERIES + 1 + 2 + 1):
         assert client.get(letter.get_absolute_url()).status_code == 200
 
 

@@ -379,7 +379,7 @@ def more_records(people, count: int) -> None:
 # by kind in the period and a year earlier, being dealt with, by region and the regions, the
 # trend, the buildings with measures overdue (counted and listed), the passports lapsing, the
 # contracts with defects open (counted and listed).
-@pytest.mark.parametrize(("username", "board", "queries"), [("chairman", LEADERSHIP, 63), ("isd_head", "ISD", 46)])
+@pytest.mark.parametrize(("username", "board", "queries"), [("chairman", LEADERSHIP, 60), ("isd_head", "ISD", 43)])
 def test_a_board_costs_the_same_queries_with_more_records(
     records, people, client_for, django_assert_num_queries, username, board, queries
 ):

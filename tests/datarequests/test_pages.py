@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from courtadmin.datarequests.models import DataRequest
 from courtadmin.datarequests.workflow import request_move
 from courtadmin.org.models import Unit
-from tests.conftest import READ_LOG_QUERIES
+from tests.conftest import PAGE, READ_LOG_QUERIES
 
 from .conftest import answered, draft, pdf, sent
 
@@ -181,7 +181,8 @@ def _many(count):
 
 @pytest.mark.parametrize("rows", [2, 50])
 @pytest.mark.parametrize(
-    ("username", "url_name", "budget"), [("isd_head", "request-list", 9), ("court_almaty", "request-inbox", 8)]
+    ("username", "url_name", "budget"),
+    [("isd_head", "request-list", PAGE + 3), ("court_almaty", "request-inbox", PAGE + 2)],
 )
 def test_the_lists_cost_the_same_for_2_and_50_requests(
     people, users, client_for, django_assert_num_queries, rows, username, url_name, budget
@@ -190,8 +191,7 @@ def test_the_lists_cost_the_same_for_2_and_50_requests(
     client = client_for(username)
     url = reverse(f"datarequests:{url_name}")
     client.get(url)
-    # The session, user and person (3), its save (3), the count and the page (2); the register
-    # besides its filter's units (1). Measured: 9 and 8.
+    # PAGE, the count and the page (2); the register besides its filter's units (1).
     with django_assert_num_queries(budget):
         response = client.get(url, {"status": "answered"})
     assert len(response.context["page"].object_list) == rows
@@ -204,9 +204,9 @@ def test_the_detail_costs_the_same_whatever_the_number_of_requests(
     last = _many(rows)
     client = client_for("isd_head")
     client.get(last.get_absolute_url())
-    # The session's 6, the request with its people joined, the moves open to the head (who
-    # signs today), its files, its history, the served case's reach; and the read log's line (ISD 7).
-    with django_assert_num_queries(9 + READ_LOG_QUERIES):
+    # PAGE, the request with its people joined, the moves open to the head (who signs today),
+    # its files, its history, the served case's reach; and the read log's line (ISD 7).
+    with django_assert_num_queries(6 + READ_LOG_QUERIES):
         assert client.get(last.get_absolute_url()).status_code == 200
 
 
@@ -218,9 +218,8 @@ def test_the_control_of_the_terms_costs_the_same_for_2_and_50_requests(
     client = client_for("isd_head")
     url = reverse("datarequests:request-figures")
     client.get(url)
-    # The session, user and person (3), its save (3), the filter's units (1), the figures and
-    # their units (2).
-    with django_assert_num_queries(9):
+    # PAGE, the filter's units (1), the figures and their units (2).
+    with django_assert_num_queries(PAGE + 3):
         response = client.get(url)
     assert response.context["totals"]["sent"] == rows and response.context["totals"]["awaiting"] == rows
     assert 'id="figures-period"' in response.content.decode()

@@ -159,5 +159,5 @@ def test_the_notification_list_costs_the_same_for_2_and_40(people, client_for, d
     Notification.objects.bulk_create(Notification(user=user, title=f"N {n}", url="/") for n in range(count))
     client = client_for("ir_officer")
     client.get("/")
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(6):
         assert client.get(reverse("deadlines:notification-list")).status_code == 200

@@ -142,9 +142,9 @@ def test_detail_costs_the_same_for_a_short_and_a_long_route(client_for, people, 
 class CountOf:
     # + its history, its author's name, and the incoming letters it answers within reach (issue 20,
     # item 7), which first asks whether the reader's own letters are few (correspondence selectors)
-    detail = 11 + 2 + 1 + 1
-    journal = 7
-    document_list = 17
+    detail = 8 + 2 + 1 + 1
+    journal = 4
+    document_list = 14
 
 
 @pytest.mark.parametrize("username", ["ir_officer", "ir_deputy_protocol"])

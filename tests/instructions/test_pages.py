@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from courtadmin.deadlines.calendar import ALMATY
 from courtadmin.instructions.models import Instruction
 from courtadmin.instructions.selectors import InstructionFilter, instruction_figures
-from tests.conftest import READ_LOG_QUERIES, TODAY
+from tests.conftest import PAGE, READ_LOG_QUERIES, TODAY
 
 from .conftest import PDF, accept, give, interim, report, split
 
@@ -251,18 +251,17 @@ def test_an_interim_report_through_the_page(people, users, client_for):
 
 # --- Query budgets: the same for 2 instructions as for 50 -------------------------------------------
 
-# Every page reads the session, its user and the user's person with his position (3), and saves
-# the session at its end (savepoint, update, release: 3).
+# Every page costs PAGE (tests/conftest.py) and what is said beside its count.
 BUDGET = {
     # the filter's choices (givers, executors, units), the count, the page, its leads, whether
     # he may give (who replaces the heads today: IR 13, ISD 15)
-    "instruction-list": 6 + 3 + 2 + 1 + 2,
+    "instruction-list": PAGE + 3 + 2 + 1 + 2,
     # the filter's choices, the figures by executor and by unit and their names
-    "instruction-figures": 6 + 3 + 4,
+    "instruction-figures": PAGE + 3 + 4,
     # the instruction, the moves open to him (is he the lead), its executors, its children, its
     # reports and their files, its history, whether he may split it (an executor: is he one,
     # who signs for the department today)
-    "instruction-detail": 6 + 9,
+    "instruction-detail": PAGE + 9,
 }
 
 

@@ -25,7 +25,7 @@ from internal_security.models import (
     PersonalFileRequest,
 )
 from internal_security.selectors.investigations import SIGNALS_OFFERED
-from tests.conftest import READ_LOG_QUERIES, TODAY
+from tests.conftest import PAGE, READ_LOG_QUERIES, TODAY
 
 from .factories import (
     PDF,
@@ -41,134 +41,133 @@ pytestmark = pytest.mark.time_machine(TODAY)  # the records below carry fixed da
 
 ROWS = [2, 50]
 
-# The queries of each page, read by the ISD head (who reaches every record) unless said. Every
-# page reads the session, its user and the user's person with his position (navigation, reach:
-# 3), and saves the session at its end (savepoint, update, release: 3); what each page reads
-# besides is said beside its count. A detail page writes its opening to the read log (one INSERT).
+# The queries of each page, read by the ISD head (who reaches every record) unless said: PAGE
+# (tests/conftest.py), and what each page reads besides, said beside its count. A detail page
+# writes its opening to the read log (one INSERT).
 BUDGET = {
     # who signs ISD documents today (ISD 15): the head, his absence, an acting appointment and
     # who acts; the first 50 complaints (region joined)
-    "home": 6 + 5,
+    "home": PAGE + 5,
     # the count, the page (region joined); the filter's regions and officers
-    "complaint-list": 6 + 4,
+    "complaint-list": PAGE + 4,
     # the complaint, its running term, its documents, its grants with their holders, whether the
     # reader holds one, its files; the officers the head may assign; the hand-over's assigned
     # officers and those it may go to; the read log's line
-    "complaint-detail": 6 + 9 + 1 + READ_LOG_QUERIES,  # + its history
+    "complaint-detail": PAGE + 9 + 1 + READ_LOG_QUERIES,  # + its history
     # the regions; complaints by region and month, by status, in all; criminal cases by region
     # and stage; investigations by status and by outcome
-    "complaint-figures": 6 + 7,
+    "complaint-figures": PAGE + 7,
     # the count, the page (instructing person and region joined); the filter's regions
-    "investigation-list": 6 + 3,
+    "investigation-list": PAGE + 3,
     # the investigation, its persons, explanations, interviews, personal-file requests,
     # complaints, criminal cases, information on corruption, materials, documents and team; the
     # information offered to link and its checkboxes; the officers for the team; the read log's line
-    "investigation-detail": 6 + 14 + 1 + READ_LOG_QUERIES,  # + its history
+    "investigation-detail": PAGE + 14 + 1 + READ_LOG_QUERIES,  # + its history
     # the count, the page (region joined); the filter's regions
-    "case-list": 6 + 3,
+    "case-list": PAGE + 3,
     # the case, its stages (with who entered them), its complaints and investigations within the
     # reader's reach; the read log's line
-    "case-detail": 6 + 4 + 1 + READ_LOG_QUERIES,  # + its history
+    "case-detail": PAGE + 4 + 1 + READ_LOG_QUERIES,  # + its history
     # the count, the page (region joined); the filter's regions
-    "signal-list": 6 + 3,
+    "signal-list": PAGE + 3,
     # the entry, the complaints, investigations and criminal cases linked within the reader's
     # reach, the cases offered to link; the read log's line
-    "signal-detail": 6 + 5 + 1 + READ_LOG_QUERIES,  # + its history
+    "signal-detail": PAGE + 5 + 1 + READ_LOG_QUERIES,  # + its history
     # the complaints, investigations, criminal cases and signals found
-    "on-record": 6 + 4,
+    "on-record": PAGE + 4,
     # the count, the page (region joined); the filter's regions
-    "notice-list": 6 + 3,
+    "notice-list": PAGE + 3,
     # the notice, its materials (with who uploaded them); the read log's line
-    "notice-detail": 6 + 2 + 1 + READ_LOG_QUERIES,  # + its history
+    "notice-detail": PAGE + 2 + 1 + READ_LOG_QUERIES,  # + its history
     # the count, the page (region joined, items counted); the filter's regions
-    "plan-list": 6 + 3,
+    "plan-list": PAGE + 3,
     # the plan (region joined), its items (executors joined), its live document; the read log's line
-    "plan-detail": 6 + 3 + 1 + READ_LOG_QUERIES,  # + its history
+    "plan-detail": PAGE + 3 + 1 + READ_LOG_QUERIES,  # + its history
     # the count, the page (region and leader joined, recommendations counted); the filter's regions
-    "inspection-list": 6 + 3,
+    "inspection-list": PAGE + 3,
     # the inspection (region and leader joined), its recommendations; the read log's line
-    "inspection-detail": 6 + 2 + 1 + READ_LOG_QUERIES,  # + its history
+    "inspection-detail": PAGE + 2 + 1 + READ_LOG_QUERIES,  # + its history
     # the count, the page (form and region joined); the filter's forms and regions; the forms
     # of report and the call's forms
-    "report-list": 6 + 6,
+    "report-list": PAGE + 6,
     # the report (form and region joined), its files (with who uploaded them); the read log's line
-    "report-detail": 6 + 2 + 1 + READ_LOG_QUERIES,  # + its history
+    "report-detail": PAGE + 2 + 1 + READ_LOG_QUERIES,  # + its history
     # the count, the page (region joined); the filter's regions
-    "evaluation-list": 6 + 3,
+    "evaluation-list": PAGE + 3,
     # the evaluation (region joined); the read log's line
-    "evaluation-detail": 6 + 1 + 1 + READ_LOG_QUERIES,  # + its history
+    "evaluation-detail": PAGE + 1 + 1 + READ_LOG_QUERIES,  # + its history
     # the count, the page; the filter's regions
-    "meeting-list": 6 + 3,
+    "meeting-list": PAGE + 3,
     # the meeting, its units, its files (with who uploaded them); the read log's line
-    "meeting-detail": 6 + 3 + 1 + READ_LOG_QUERIES,  # + its history
+    "meeting-detail": PAGE + 3 + 1 + READ_LOG_QUERIES,  # + its history
     # the count, the page (region joined); the filter's regions
-    "regulation-list": 6 + 3,
+    "regulation-list": PAGE + 3,
     # the regulations (region joined); the read log's line
-    "regulation-detail": 6 + 1 + 1 + READ_LOG_QUERIES,  # + its history
+    "regulation-detail": PAGE + 1 + 1 + READ_LOG_QUERIES,  # + its history
     # the count, the page (region joined); the filter's regions
-    "vetting-list": 6 + 3,
+    "vetting-list": PAGE + 3,
     # the vetting (region joined), its checks (with who entered them), its documents, its
     # officers; the officers offered to assign; the read log's line
-    "vetting-detail": 6 + 5 + 1 + READ_LOG_QUERIES,  # + its history
+    "vetting-detail": PAGE + 5 + 1 + READ_LOG_QUERIES,  # + its history
     # the vetting; in each of the five registries the newest records, and when fewer than a
     # page of them match, those its indexes find (core.search.newest_matching): at most two
     # queries each; the read log's line
-    "vetting-search": 6 + 1 + 2 * 5 + READ_LOG_QUERIES,
+    "vetting-search": PAGE + 1 + 2 * 5 + READ_LOG_QUERIES,
     # the count, the page (region joined, measures counted); the filter's regions; the heat
     # map's cells and their regions; the analyses and their documents
-    "risk-list": 6 + 3 + 2 + 2,
+    "risk-list": PAGE + 3 + 2 + 2,
     # the risk (region joined), its measures; the read log's line
-    "risk-detail": 6 + 2 + 1 + READ_LOG_QUERIES,  # + its history
+    "risk-detail": PAGE + 2 + 1 + READ_LOG_QUERIES,  # + its history
     # the count, the page (items counted)
-    "programme-list": 6 + 2,
+    "programme-list": PAGE + 2,
     # the programme, its items; the read log's line
-    "programme-detail": 6 + 2 + 1 + READ_LOG_QUERIES,  # + its history
+    "programme-detail": PAGE + 2 + 1 + READ_LOG_QUERIES,  # + its history
     # the count, the page (region joined); the filter's regions
-    "control-list": 6 + 3,
+    "control-list": PAGE + 3,
     # the control (region joined); the read log's line
-    "control-detail": 6 + 1 + 1 + READ_LOG_QUERIES,  # + its history
+    "control-detail": PAGE + 1 + 1 + READ_LOG_QUERIES,  # + its history
     # the count, the page
-    "practice-list": 6 + 2,
+    "practice-list": PAGE + 2,
     # the practice; the read log's line
-    "practice-detail": 6 + 1 + 1 + READ_LOG_QUERIES,  # + its history
+    "practice-detail": PAGE + 1 + 1 + READ_LOG_QUERIES,  # + its history
     # the count, the page (region joined); the filter's regions
-    "incident-list": 6 + 3,
+    "incident-list": PAGE + 3,
     # the incident (region joined), its measures (with who entered them), its hearings, its
     # officers; the officers offered to assign; the read log's line
-    "incident-detail": 6 + 5 + 1 + READ_LOG_QUERIES,  # + its history
+    "incident-detail": PAGE + 5 + 1 + READ_LOG_QUERIES,  # + its history
     # the count, the page (region joined); the filter's regions
-    "hearing-list": 6 + 3,
+    "hearing-list": PAGE + 3,
     # the hearing (region joined), its bailiffs, the threat it follows; the read log's line
-    "hearing-detail": 6 + 3 + 1 + READ_LOG_QUERIES,  # + its history
+    "hearing-detail": PAGE + 3 + 1 + READ_LOG_QUERIES,  # + its history
     # the count, the page (region joined, hearings counted); the filter's regions
-    "bailiff-list": 6 + 3,
+    "bailiff-list": PAGE + 3,
     # the count, the page (region joined, each building's passport and measures counted); the
     # filter's regions
-    "building-list": 6 + 3,
+    "building-list": PAGE + 3,
     # the building; its latest inspections, their measures, its passport in force, those replaced,
     # its equipment (contract and supplier joined), its rules of the regime, its bailiffs, its
     # passes in force counted; the inspections and the region's contracts the forms offer; the
     # read log's line
-    "building-detail": 6 + 11 + 1 + READ_LOG_QUERIES,  # + its history
+    "building-detail": PAGE + 11 + 1 + READ_LOG_QUERIES,  # + its history
     # the count, the page (region and supplier joined, open defects counted); the filter's
     # regions and suppliers
-    "contract-list": 6 + 4,
+    "contract-list": PAGE + 4,
     # the contract; its latest checks, their defects, the equipment installed under it; the read
     # log's line
-    "contract-detail": 6 + 4 + 1 + READ_LOG_QUERIES,  # + its history
+    "contract-detail": PAGE + 4 + 1 + READ_LOG_QUERIES,  # + its history
     # the count, the page (contracts within reach counted)
-    "supplier-list": 6 + 2,
+    "supplier-list": PAGE + 2,
     # the supplier; its latest contracts within reach, their defects' figures, the contracts and
     # the checks counted; the read log's line
-    "supplier-detail": 6 + 5 + 1 + READ_LOG_QUERIES,  # + its history
+    "supplier-detail": PAGE + 5 + 1 + READ_LOG_QUERIES,  # + its history
     # the count, the page (building and region joined); the filter's regions and buildings
-    "pass-list": 6 + 4,
+    "pass-list": PAGE + 4,
     # the pass; the read log's line
-    "pass-detail": 6 + 1 + 1 + READ_LOG_QUERIES,  # + its history
+    "pass-detail": PAGE + 1 + 1 + READ_LOG_QUERIES,  # + its history
     # the count, the page (building and region joined), the totals; the filter's regions
-    "expense-list": 6 + 4,
+    "expense-list": PAGE + 4,
     # the proposal, its specifications; the read log's line
-    "expense-detail": 6 + 2 + 1 + READ_LOG_QUERIES,  # + its history
+    "expense-detail": PAGE + 2 + 1 + READ_LOG_QUERIES,  # + its history
 }
 
 

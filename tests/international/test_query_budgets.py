@@ -22,7 +22,7 @@ from international.models import (
     TripReport,
 )
 from international.services import applications
-from tests.conftest import TODAY
+from tests.conftest import PAGE, TODAY
 
 from .factories import delegation, la_request, many_requests, party, trip
 from .test_applications import new_application, register
@@ -34,48 +34,47 @@ pytestmark = pytest.mark.time_machine(TODAY)
 ROWS = [2, 50]
 PDF = {"content_type": "application/pdf", "size": 1, "sha256": "0" * 64}
 
-# The queries of each page. Every page reads the session, its user and the user's person with
-# his position (navigation, reach: 3), and saves the session at its end (savepoint, update,
-# release: 3); what each page reads besides is said beside its count.
+# The queries of each page: PAGE (tests/conftest.py), and what each page reads besides, said
+# beside its count.
 BUDGET = {
     # who signs IR documents today, and legal-assistance ones (IR 13): the head twice and the
     # deputy supervising legal assistance, each the post's holder, his absence, an acting
     # appointment and who acts
-    "home": 6 + 12,
+    "home": PAGE + 12,
     # the country filtered on, the count, the page (country and court joined, its running term's
     # due date on the row), its officers and their persons; the filter's countries, treaties,
     # courts and officers
-    "request-list": 6 + 9,
+    "request-list": PAGE + 9,
     # the request (country, treaty, court, authority, officer joined), its persons, files,
     # letters, terms and related requests, the treaty's parties (the checklist), the court
     # suggested, its history
-    "request-detail": 6 + 9,
+    "request-detail": PAGE + 9,
     # the same without the court suggested
-    "request-check": 6 + 8,
+    "request-check": PAGE + 8,
     # counts by status, country, treaty and court with their names, overdue, the times to
     # execution; the filter's countries
-    "request-figures": 6 + 10,
+    "request-figures": PAGE + 10,
     # the count, the page with its terms (one query)
-    "application-list": 6 + 2,
+    "application-list": PAGE + 2,
     # the application with its term's due date, its term, its answer, its history
-    "application-detail": 6 + 4,
+    "application-detail": PAGE + 4,
     # the count, the page (country and officer joined); the filter's countries and officers
-    "trip-list": 6 + 4,
+    "trip-list": PAGE + 4,
     # the trip, its travellers (with their units), its judges (with their courts), its reports
-    "trip-detail": 6 + 4,
+    "trip-detail": PAGE + 4,
     # the count, the page; the filter's countries
-    "delegation-list": 6 + 3,
+    "delegation-list": PAGE + 3,
     # the visit, its members, its programme, its escorts (with their units), its spending (with
     # its items), its gifts, its history (with the actors' persons)
-    "delegation-detail": 6 + 7,
+    "delegation-detail": PAGE + 7,
     # the number of entries of each of the four catalogs
-    "catalog-index": 6 + 4,
+    "catalog-index": PAGE + 4,
     # the count, the page with its related rows joined (courts: region, higher court)
-    "catalog-list": 6 + 2,
+    "catalog-list": PAGE + 2,
     # the same, the parties of the page's treaties in one more query
-    "catalog-list-treaties": 6 + 3,
+    "catalog-list-treaties": PAGE + 3,
     # the entry, and its form's choices (a court: regions, higher courts; a treaty: its parties, countries)
-    "catalog-update": 6 + 3,
+    "catalog-update": PAGE + 3,
 }
 
 
