@@ -73,11 +73,7 @@ def check_pdf(pdf: bytes) -> SignatureCheck:
     check.altered = not status.intact
     check.valid = status.valid
     check.trusted = status.trusted
-    # Signed as a whole; what came after is only validation material (the B-LT store).
-    level = status.modification_level
-    check.whole_file = status.coverage.name in ("ENTIRE_FILE", "ENTIRE_REVISION") and (
-        level is not None and level <= ModificationLevel.LTA_UPDATES
-    )
+    check.whole_file = _whole_file(status.coverage, status.modification_level)
     check.signed_at = status.signer_reported_dt
     _certificate_facts(check, status.signing_cert)
     timestamp = status.timestamp_validity
@@ -90,6 +86,13 @@ def check_pdf(pdf: bytes) -> SignatureCheck:
     if not check.long_term and check.trusted:
         check.problems.append(_("The file does not carry the revocation evidence to verify it without the network."))
     return check
+
+
+def _whole_file(coverage, level) -> bool:
+    """Signed as a whole; what came after is only validation material (the B-LT store)."""
+    return coverage.name in ("ENTIRE_FILE", "ENTIRE_REVISION") and (
+        level is not None and level <= ModificationLevel.LTA_UPDATES
+    )
 
 
 def _certificate_facts(check: SignatureCheck, certificate) -> None:
@@ -109,9 +112,7 @@ async def _check_gost(embedded, roots, dss, check: SignatureCheck) -> SignatureC
     check.intact = digest == national.message_digest(embedded.signer_info)
     check.altered = not check.intact
     diff = embedded.diff_result
-    check.whole_file = embedded.coverage.name in ("ENTIRE_FILE", "ENTIRE_REVISION") and (
-        isinstance(diff, DiffResult) and diff.modification_level <= ModificationLevel.LTA_UPDATES
-    )
+    check.whole_file = _whole_file(embedded.coverage, diff.modification_level if isinstance(diff, DiffResult) else None)
     try:
         signed = cms.ContentInfo({"content_type": "signed_data", "content": embedded.signed_data})
         national.verify_by_ncanode(signed.dump(), digest)
