@@ -206,8 +206,24 @@ def run_figures(runs: int = 5) -> Result:
     client, today = _prepare()
     year = today.year - 1
     one_year = f"received in {year}"
-    cases_params = {"all": {}, one_year: {"received_from": f"{year}-01-01", "received_to": f"{year}-12-31"}}
-    expected = {"all": R.objects.count(), one_year: R.objects.filter(received_on__year=year).count()}
+    # The first three are read from the kept counts (whole months, a direction); the last is
+    # counted from the requests, as any other filter is.
+    whole_year = {"received_from": f"{year}-01-01", "received_to": f"{year}-12-31"}
+    outgoing = f"outgoing, received in {year}"
+    state = Country.objects.get(code="RU")
+    one_state = f"one state ({state.code}), counted from the requests"
+    cases_params = {
+        "all": {},
+        one_year: whole_year,
+        outgoing: {**whole_year, "direction": "outgoing"},
+        one_state: {"country": state.pk},
+    }
+    expected = {
+        "all": R.objects.count(),
+        one_year: R.objects.filter(received_on__year=year).count(),
+        outgoing: R.objects.filter(received_on__year=year, direction="outgoing").count(),
+        one_state: R.objects.filter(country=state).count(),
+    }
     cases = _cases(client, "international:request-figures", cases_params, runs=runs)
     for label, case in cases.items():
         total = re.search(r'id="figure-total">([^<]*)<', case["html"])

@@ -23,6 +23,7 @@ from courtadmin.dashboard.panels import (
     awaiting_signature_figure,
     list_url,
     monthly,
+    monthly_kept,
     names_of,
 )
 from courtadmin.org.authority import person_of
@@ -54,17 +55,10 @@ def _may_see(line: str):
     return may_see
 
 
-def _top(requests, field: str, model, period, url) -> list[Row]:
-    counted = requests.exclude(**{f"{field}__isnull": True}).values(field).annotate(count=Count("*"))
-    rows = list(counted.order_by("-count", field)[:TOP])
-    names = model.objects.in_bulk([row[field] for row in rows if row[field] is not None])
+def _top(user, field: str, model, period, url) -> list[Row]:
     return [
-        Row(
-            str(names.get(row[field], "—")),
-            [row["count"]],
-            url(**{field: row[field], "received_from": period.start, "received_to": period.end}),
-        )
-        for row in rows
+        Row(str(entry), [number], url(**{field: entry.pk, "received_from": period.start, "received_to": period.end}))
+        for entry, number in selectors.top(user, field, model, period.start, period.end, TOP)
     ]
 
 
@@ -73,7 +67,7 @@ def legal_assistance(user, board: str, period) -> PanelData:
     requests = selectors.requests_visible_to(user).order_by()
 
     def count(**filters) -> int:
-        return selectors.registry(user, RegistryFilter(**filters)).order_by().count()
+        return selectors.count(user, RegistryFilter(**filters))
 
     def url(**filters) -> str:
         return list_url("international:request-list", **filters)
@@ -82,7 +76,6 @@ def legal_assistance(user, board: str, period) -> PanelData:
     received_before = {"received_from": before.start, "received_to": before.end}
     executed = {"executed_from": period.start, "executed_to": period.end}
     executed_before = {"executed_from": before.start, "executed_to": before.end}
-    in_period = requests.filter(received_on__range=(period.start, period.end))
     data = PanelData(
         figures=[
             Figure("received", _("Requests received"), count(**received), count(**received_before), url(**received)),
@@ -91,25 +84,26 @@ def legal_assistance(user, board: str, period) -> PanelData:
             Figure(
                 "median_days",
                 _("Median days from receipt to execution"),
-                selectors.median_days_to_execution(requests.filter(executed_on__range=(period.start, period.end))),
-                selectors.median_days_to_execution(requests.filter(executed_on__range=(before.start, before.end))),
+                selectors.median_days_to_execution(user, period.start, period.end),
+                selectors.median_days_to_execution(user, before.start, before.end),
                 url(**executed),
                 unit=_("days"),
             ),
         ],
-        trends=[monthly(requests, "received_on", period, _("Requests received"))],
+        trends=[
+            monthly_kept(
+                lambda first, last: selectors.received_by_month(user, first, last), period, _("Requests received")
+            )
+        ],
         tables=[
             Table(
                 "top_countries",
                 _("Top countries"),
                 [_("Requests received")],
-                _top(in_period, "country", Country, period, url),
+                _top(user, "country", Country, period, url),
             ),
             Table(
-                "top_courts",
-                _("Top courts"),
-                [_("Requests received")],
-                _top(in_period, "court", KazakhCourt, period, url),
+                "top_courts", _("Top courts"), [_("Requests received")], _top(user, "court", KazakhCourt, period, url)
             ),
         ],
     )

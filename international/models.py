@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from courtadmin.core.models import StoredFile
+from courtadmin.core.rollups import RolledUp, key_of, month_of
 from courtadmin.core.validators import check_in_order, validate_iin_bin
 from courtadmin.org.models import Region
 
@@ -180,13 +181,29 @@ class KazakhCourt(models.Model):
 # --- Requests --------------------------------------------------------------------------------
 
 
-class LegalAssistanceRequest(models.Model):
+class LegalAssistanceRequest(RolledUp):
     """A letter rogatory or a recognition petition, incoming or outgoing (IR 4.2, IR 7.22).
 
-    Its status changes only through `workflow.request_move`.
+    Its status changes only through `workflow.request_move`. Its figures (IR 7.27) are kept in
+    `core.rollups` by month of receipt and direction: by status, state, treaty and court; and
+    the days from receipt to execution, by month of execution ("executed") and by the quarter
+    of execution within the month of receipt ("execution", key "<year>-<quarter>:<days>").
     """
 
     audit_department = "IR"
+    rollup_kind = "international.request"
+    rollup_fields = ("received_on", "direction", "status", "country_id", "treaty_id", "court_id", "executed_on")
+
+    @classmethod
+    def rollup_cells(cls, values):
+        month, part = month_of(values["received_on"]), values["direction"]
+        cells = [(month, part, "status", values["status"])]
+        cells += [(month, part, field, key_of(values[f"{field}_id"])) for field in ("country", "treaty", "court")]
+        if executed := values["executed_on"]:
+            days = (executed - values["received_on"]).days
+            cells.append((month_of(executed), part, "executed", str(days)))
+            cells.append((month, part, "execution", f"{executed.year}-{(executed.month - 1) // 3 + 1}:{days}"))
+        return cells
 
     class Direction(models.TextChoices):
         INCOMING = "incoming", _("incoming: a foreign authority asks")

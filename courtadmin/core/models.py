@@ -113,3 +113,24 @@ class RegisterCounter(models.Model):
 
     def __str__(self):
         return f"{self.register} {self.department} {self.year}: {self.last_number}"
+
+
+class Rollup(models.Model):
+    """How many records of a kind fall in one cell: a month, a part (a direction, a
+    department), a dimension (status, country, days to execution) and its key
+    (`core.rollups`). Kept by the records' own saves; never edited by hand."""
+
+    kind = models.CharField(max_length=40)
+    month = models.DateField()
+    part = models.CharField(max_length=20, blank=True)
+    dimension = models.CharField(max_length=20)
+    key = models.CharField(max_length=40, blank=True)
+    count = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "dimension", "month", "part", "key"], name="core_rollup_cell")
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.month:%Y-%m} {self.part} {self.dimension}={self.key}: {self.count}"

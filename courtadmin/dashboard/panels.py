@@ -10,7 +10,7 @@ same figure a year earlier and the filtered list behind them, monthly trends, ta
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
@@ -157,16 +157,38 @@ def monthly(queryset, field: str, period, label: str) -> Trend:
     the same months a year earlier. The months before the current one are finished: they are
     counted once and kept in the cache for DASHBOARD_TREND_CACHE_SECONDS (the trend says when
     they were counted); the current month is counted on every view."""
-    from .periods import add_months, month_start
+    from .periods import month_start
 
-    months = period.months(12)
-    first, after = add_months(months[0], -12), add_months(months[-1], 1)
+    months, first, after = _trend_months(period)
     if settings.DASHBOARD_TREND_CACHE_SECONDS:
         live_from = min(max(first, month_start(timezone.localdate())), after)
         counts, counted_at = _finished_months(queryset, field, first, live_from)
         counts = {**counts, **_by_month(queryset, field, live_from, after)}
     else:
         counts, counted_at = _by_month(queryset, field, first, after), None
+    return _trend(label, months, counts, counted_at)
+
+
+def monthly_kept(counted: Callable[[date, date], dict[date, int]], period, label: str) -> Trend:
+    """The same trend from counts kept month by month (`core.rollups`): `counted(first, last)`
+    gives {first day of a month: how many} for the whole months from `first` to `last`. They
+    are exact and current, so the trend has no age."""
+    months, first, after = _trend_months(period)
+    return _trend(label, months, counted(first, after - timedelta(days=1)), None)
+
+
+def _trend_months(period) -> tuple[list[date], date, date]:
+    """The twelve months ending with the period's, the first month a year before them, and the
+    first day after them."""
+    from .periods import add_months
+
+    months = period.months(12)
+    return months, add_months(months[0], -12), add_months(months[-1], 1)
+
+
+def _trend(label: str, months: list[date], counts: dict[date, int], counted_at) -> Trend:
+    from .periods import add_months
+
     return Trend(
         label=label,
         months=months,

@@ -5,20 +5,19 @@ catalog's data.
 """
 
 import re
-import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.models import Aggregate, Count, F, FloatField, Func, IntegerField, Q, prefetch_related_objects
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, prefetch_related_objects
 from django.db.models.functions import ExtractQuarter, ExtractYear
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courtadmin.core import rollups
 from courtadmin.core.history import record_history
 from courtadmin.deadlines.models import Deadline
 from courtadmin.org.authority import department_access, signers
@@ -240,76 +239,128 @@ def next_registration_number(today: date | None = None) -> str:
 
 
 # --- Figures (IR 7.27) -------------------------------------------------------------------------
+# Counted from the kept counts (`core.rollups`, kept by each request's save) when the filters
+# are at most a direction and whole months of receipt or of execution, which is what the figures
+# page and the dashboards ask by default; from the records otherwise.
+
+KIND = R.rollup_kind
 
 
-class _Percentile(Aggregate):
-    """PostgreSQL's PERCENTILE_CONT(p) WITHIN GROUP (ORDER BY expression)."""
+def _kept_answers(filters: RegistryFilter, by: str) -> bool:
+    """Whether the kept counts answer `filters`: nothing but a direction and whole months of
+    receipt (`by` "received") or of execution ("executed")."""
+    start, end = getattr(filters, f"{by}_from"), getattr(filters, f"{by}_to")
+    others = replace(filters, direction="", **{f"{by}_from": None, f"{by}_to": None})
+    return others == RegistryFilter() and rollups.whole_months(start, end)
 
-    function = "PERCENTILE_CONT"
-    template = "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
-    output_field = FloatField()
 
-    def __init__(self, expression, fraction: float, **extra):
-        super().__init__(expression, fraction=float(fraction), **extra)
+def _kept(dimension: str, filters: RegistryFilter, by: str = "received") -> dict[str, int]:
+    start, end = getattr(filters, f"{by}_from"), getattr(filters, f"{by}_to")
+    return rollups.totals(KIND, dimension, start=start, end=end, part=filters.direction)
+
+
+def count(user, filters: RegistryFilter) -> int:
+    """How many requests `registry(user, filters)` lists."""
+    if not department_access(user, Department.IR):
+        return 0
+    if _kept_answers(filters, "received"):
+        return sum(_kept("status", filters).values())
+    if _kept_answers(filters, "executed"):
+        return sum(_kept("executed", filters, "executed").values())
+    return registry(user, filters).order_by().count()
 
 
 def _days_to_execution():
-    return Func(
-        F("executed_on"), F("received_on"), arg_joiner=" - ", template="(%(expressions)s)", output_field=IntegerField()
-    )
+    """The time from receipt to execution, which the database computes (a timedelta here)."""
+    return ExpressionWrapper(F("executed_on") - F("received_on"), output_field=DurationField())
 
 
-def _execution_times(requests) -> list[dict]:
-    """Median and 90th percentile of days from receipt to execution, by year and quarter of
-    execution: computed by PostgreSQL where it runs, in Python on the embedded database."""
-    executed = requests.filter(executed_on__isnull=False).annotate(
-        year=ExtractYear("executed_on"), quarter=ExtractQuarter("executed_on")
+def _execution_histograms(requests) -> dict[tuple[int, int], dict[int, int]]:
+    """{(year, quarter of execution): {days from receipt to execution: requests}}."""
+    rows = (
+        requests.filter(executed_on__isnull=False)
+        .values_list(ExtractYear("executed_on"), ExtractQuarter("executed_on"), _days_to_execution())
+        .annotate(count=Count("*"))
+        .order_by()
     )
-    if connection.vendor == "postgresql":
-        rows = (
-            executed.values("year", "quarter")
-            .annotate(
-                count=Count("*"),
-                median=_Percentile(_days_to_execution(), 0.5),
-                p90=_Percentile(_days_to_execution(), 0.9),
-            )
-            .order_by("-year", "-quarter")
-        )
-        return [dict(row) for row in rows]
-    groups: dict[tuple, list[int]] = {}
-    for year, quarter, executed_on, received_on in executed.values_list(
-        "year", "quarter", "executed_on", "received_on"
-    ):
-        groups.setdefault((year, quarter), []).append((executed_on - received_on).days)
+    histograms: dict[tuple[int, int], dict[int, int]] = {}
+    for year, quarter, days, number in rows:
+        histograms.setdefault((year, quarter), {})[days.days] = number
+    return histograms
+
+
+def _kept_execution_histograms(filters: RegistryFilter) -> dict[tuple[int, int], dict[int, int]]:
+    histograms: dict[tuple[int, int], dict[int, int]] = {}
+    for key, number in _kept("execution", filters).items():
+        quarter, days = key.split(":")
+        year, quarter = quarter.split("-")
+        histograms.setdefault((int(year), int(quarter)), {})[int(days)] = number
+    return histograms
+
+
+def _execution_times(histograms: dict[tuple[int, int], dict[int, int]]) -> list[dict]:
+    """Median and 90th percentile of days from receipt to execution by year and quarter of
+    execution, newest first, as PostgreSQL's PERCENTILE_CONT computes them."""
     return [
-        {"year": y, "quarter": q, "count": len(days), "median": statistics.median(days), "p90": _p90(days)}
-        for (y, q), days in sorted(groups.items(), reverse=True)
+        {
+            "year": year,
+            "quarter": quarter,
+            "count": sum(days.values()),
+            "median": rollups.percentile(days, 0.5),
+            "p90": rollups.percentile(days, 0.9),
+        }
+        for (year, quarter), days in sorted(histograms.items(), reverse=True)
     ]
 
 
-def median_days_to_execution(requests) -> float | None:
-    """The median of days from receipt to execution of the executed requests among `requests`."""
-    executed = requests.filter(executed_on__isnull=False).order_by()
-    if connection.vendor == "postgresql":
-        return executed.aggregate(median=_Percentile(_days_to_execution(), 0.5))["median"]
-    days = [(done - received).days for done, received in executed.values_list("executed_on", "received_on")]
-    return statistics.median(days) if days else None
-
-
-def _p90(days: list[int]) -> float:
-    """The 90th percentile with linear interpolation, as PERCENTILE_CONT computes it."""
-    ordered = sorted(days)
-    position = 0.9 * (len(ordered) - 1)
-    low = int(position)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+def median_days_to_execution(user, start: date, end: date) -> float | None:
+    """The median of days from receipt to execution of the requests executed from `start` to `end`."""
+    filters = RegistryFilter(executed_from=start, executed_to=end)
+    if not department_access(user, Department.IR):
+        return None
+    if _kept_answers(filters, "executed"):
+        days = {int(key): number for key, number in _kept("executed", filters, "executed").items()}
+    else:
+        rows = registry(user, filters).values_list(_days_to_execution()).annotate(count=Count("*")).order_by()
+        days = {duration.days: number for duration, number in rows}
+    return rollups.percentile(days, 0.5)
 
 
 def _counted(requests, field: str, model, limit: int = 25) -> list[tuple]:
     """(entry, count) for the most frequent values of a foreign key, the rest left out."""
-    rows = list(requests.values(field).annotate(count=Count("*")).order_by("-count", field)[:limit])
-    names = model.objects.in_bulk([row[field] for row in rows if row[field] is not None])
-    return [(names.get(row[field]), row["count"]) for row in rows]
+    rows = list(requests.values_list(field).annotate(count=Count("*")).order_by("-count", field)[:limit])
+    return _named(rows, model)
+
+
+def _kept_counted(filters: RegistryFilter, field: str, model, limit: int = 25) -> list[tuple]:
+    counts = _kept(field, filters)
+    keys = sorted(counts, key=lambda key: (-counts[key], int(key) if key else 0))[:limit]
+    return _named([(int(key) if key else None, counts[key]) for key in keys], model)
+
+
+def _named(rows, model) -> list[tuple]:
+    names = model.objects.in_bulk([pk for pk, _count in rows if pk is not None])
+    return [(names.get(pk), number) for pk, number in rows]
+
+
+def top(user, field: str, model, start: date, end: date, limit: int) -> list[tuple]:
+    """(entry, count) of the most frequent states or courts of the requests received from
+    `start` to `end`, the requests that name none left out."""
+    if not department_access(user, Department.IR):
+        return []
+    filters = RegistryFilter(received_from=start, received_to=end)
+    if _kept_answers(filters, "received"):
+        rows = _kept_counted(filters, field, model, limit + 1)
+    else:
+        rows = _counted(registry(user, filters).order_by(), field, model, limit + 1)
+    return [(entry, number) for entry, number in rows if entry is not None][:limit]
+
+
+def received_by_month(user, start: date, end: date) -> dict[date, int]:
+    """{first day of a month: requests received in it}, for the whole months from `start` to `end`."""
+    if not department_access(user, Department.IR):
+        return {}
+    return rollups.monthly(KIND, "status", start=start, end=end)
 
 
 def figures(user, filters: RegistryFilter = RegistryFilter()) -> dict:
@@ -318,19 +369,27 @@ def figures(user, filters: RegistryFilter = RegistryFilter()) -> dict:
     require_ir_access(user)
     requests = registry(user, filters).order_by()
     status_labels = dict(R.Status.choices)
-    by_status = [
-        (status_labels[row["status"]], row["count"])
-        for row in requests.values("status").annotate(count=Count("*")).order_by("status")
-    ]
+    if _kept_answers(filters, "received"):
+        statuses = sorted(_kept("status", filters).items())
+        by = {field: _kept_counted(filters, field, model) for field, model in BREAKDOWNS}
+        histograms = _kept_execution_histograms(filters)
+    else:
+        statuses = requests.values_list("status").annotate(count=Count("*")).order_by("status")
+        by = {field: _counted(requests, field, model) for field, model in BREAKDOWNS}
+        histograms = _execution_histograms(requests)
+    by_status = [(status_labels[status], number) for status, number in statuses]
     return {
-        "total": sum(count for _label, count in by_status),
+        "total": sum(number for _label, number in by_status),
         "by_status": by_status,
-        "by_country": _counted(requests, "country", Country),
-        "by_treaty": _counted(requests, "treaty", TreatyBasis),
-        "by_court": _counted(requests, "court", KazakhCourt),
+        "by_country": by["country"],
+        "by_treaty": by["treaty"],
+        "by_court": by["court"],
         "overdue": requests.filter(_overdue(timezone.localdate())).count(),
-        "execution_times": _execution_times(requests),
+        "execution_times": _execution_times(histograms),
     }
+
+
+BREAKDOWNS = (("country", Country), ("treaty", TreatyBasis), ("court", KazakhCourt))
 
 
 # --- The checklist (IR 7.22) -------------------------------------------------------------------

@@ -13,7 +13,7 @@ from international.models import KazakhCourt, LegalAssistanceRequest
 from international.selectors.requests import figures
 from international.workflow import request_move
 
-from .factories import la_request
+from .factories import la_request, put
 
 R = LegalAssistanceRequest
 
@@ -35,10 +35,10 @@ def test_figures_count_overdue_and_compute_median_and_90th_percentile(people):
     received = timezone.localdate() - timedelta(days=200)
     for n, days in enumerate([10, 20, 30, 40, 100]):
         request = la_request(officer, number=f"{n}/2026", received_on=received)
-        R.objects.filter(pk=request.pk).update(executed_on=received + timedelta(days=days), status="executed")
+        put(request, executed_on=received + timedelta(days=days), status="executed")
     overdue = la_request(officer, number="9/2026", received_on=received)
     request_move(request=overdue, move="check", actor=officer)
-    R.objects.filter(pk=overdue.pk).update(court=KazakhCourt.objects.first(), status="sent_to_court")
+    put(overdue, court=KazakhCourt.objects.first(), status="sent_to_court")
     request_move(request=overdue, move="court_received", actor=officer, on=received + timedelta(days=1))
     result = figures(officer)
     assert result["total"] == 6 and result["overdue"] == 1

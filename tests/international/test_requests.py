@@ -31,7 +31,7 @@ from international.workflow import request_move
 from tests.conftest import DEMO_TEST_PASSWORD, TODAY, mark_second_factor_given, refusal_codes
 from tests.documents.conftest import second_factor_code
 
-from .factories import la_request, many_requests, party, post_registration, signed_letter
+from .factories import la_request, many_requests, party, post_registration, put, signed_letter
 
 R = LegalAssistanceRequest
 S = R.Status
@@ -166,7 +166,7 @@ def test_refusal_needs_a_reason_and_closes_the_running_term(people):
     officer = people["ir_officer"].user
     request = la_request(officer)
     move(request, "check", officer)
-    LegalAssistanceRequest.objects.filter(pk=request.pk).update(court=KazakhCourt.objects.first())
+    put(request, court=KazakhCourt.objects.first())
     assert refusal_codes(move, request=request, name="refuse", user=officer) == {"required"}
     assert move(request, "refuse", officer, reason="Не подлежит исполнению").status == S.REFUSED
     assert refusal_codes(move, request=request, name="close", user=officer) == {"forbidden_move"}
@@ -349,7 +349,7 @@ def test_a_letter_abroad_is_written_in_the_language_its_treaty_corresponds_in(
     names = {"ru": "Суд запрашивающего государства", "en": "Court of the requesting state"}
     request.foreign_authority.name_ru, request.foreign_authority.name_en = names["ru"], names["en"]
     request.foreign_authority.save()
-    R.objects.filter(pk=request.pk).update(status=S.EXECUTED)
+    put(request, status=S.EXECUTED)
     request.refresh_from_db()
     assert request.treaty.code == treaty
 
