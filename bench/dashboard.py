@@ -77,7 +77,7 @@ def run(runs: int = 7) -> Result:
             raise RuntimeError(f"{url} answered {response.status_code}")
         queries = len(captured.captured_queries)
         panels = re.findall(r'<section class="dashboard-panel mb-4"\s+id="panel-([a-z_]+)"', response.content.decode())
-        if panels != ["irlegal_assistance", "irtrips", "isdoverview"]:
+        if panels != ["irlegal_assistance", "irtrips", "irevents", "isdoverview", "isdsecurity"]:
             raise RuntimeError(f"the Chairman's board shows {panels}")
 
         def page():

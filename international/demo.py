@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from courtadmin.core import rollups
 from courtadmin.documents.demo import demo_document
 from courtadmin.org.models import Region
 
@@ -940,6 +941,7 @@ def _carried_over(people, authorities, count: int) -> int:
         if request.status == "executing":
             terms.append(request)
     RequestParty.objects.bulk_create([party for party_rows in persons for party in party_rows])
+    rollups.rebuild(LegalAssistanceRequest)  # bulk_create bypasses the saves that keep the figures
     for request in terms:
         deadline_open(
             record=request,

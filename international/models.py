@@ -186,8 +186,10 @@ class LegalAssistanceRequest(RolledUp):
 
     Its status changes only through `workflow.request_move`. Its figures (IR 7.27) are kept in
     `core.rollups` by month of receipt and direction: by status, state, treaty and court; and
-    the days from receipt to execution, by month of execution ("executed") and by the quarter
-    of execution within the month of receipt ("execution", key "<year>-<quarter>:<days>").
+    the days from receipt to execution: by month of execution ("executed"), by quarter of
+    execution ("quarter", the month the quarter's first), and by quarter of execution within
+    the month of receipt ("execution", key "<year>-<quarter>:<days>") and within the year of
+    receipt ("execution_year", the month its January), which a year's figures read.
     """
 
     audit_department = "IR"
@@ -201,8 +203,12 @@ class LegalAssistanceRequest(RolledUp):
         cells += [(month, part, field, key_of(values[f"{field}_id"])) for field in ("country", "treaty", "court")]
         if executed := values["executed_on"]:
             days = (executed - values["received_on"]).days
+            quarter = (executed.month - 1) // 3
             cells.append((month_of(executed), part, "executed", str(days)))
-            cells.append((month, part, "execution", f"{executed.year}-{(executed.month - 1) // 3 + 1}:{days}"))
+            cells.append((executed.replace(month=quarter * 3 + 1, day=1), part, "quarter", str(days)))
+            execution = f"{executed.year}-{quarter + 1}:{days}"
+            cells.append((month, part, "execution", execution))
+            cells.append((month.replace(month=1), part, "execution_year", execution))
         return cells
 
     class Direction(models.TextChoices):
@@ -289,10 +295,16 @@ class LegalAssistanceRequest(RolledUp):
             models.Index(fields=["-received_on", "-id"], name="la_request_list_order"),
             models.Index(fields=["status", "-received_on"], name="la_request_status"),
             models.Index(fields=["country", "-received_on"], name="la_request_country"),
+            # A state and a status together: counted from this index alone, listed in its order.
+            models.Index(fields=["status", "country", "-received_on", "-id"], name="la_request_status_country"),
             models.Index(fields=["officer", "status"], name="la_request_officer"),
             models.Index(fields=["case_number"], name="la_request_case_number"),
+            # "Overdue" within a period of receipt (the figures) reads this index alone.
             models.Index(
-                fields=["execution_due_on"], name="la_request_running_term", condition=Q(execution_due_on__isnull=False)
+                fields=["execution_due_on"],
+                include=["received_on"],
+                name="la_request_running_term",
+                condition=Q(execution_due_on__isnull=False),
             ),
         ]
         constraints = [

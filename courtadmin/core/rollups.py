@@ -11,9 +11,10 @@ queryset's `update()`, `bulk_create`, the benchmarks' SQL load) must be followed
 and says where the kept counts differ.
 """
 
+from calendar import monthrange
 from collections import Counter
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from typing import ClassVar
 
 from django.apps import apps
@@ -100,33 +101,40 @@ def move(kind: str, left: Counter, entered: Counter) -> None:
 # --- Reading -------------------------------------------------------------------------------------
 
 
-def _cells(kind: str, dimension: str, start: date | None, end: date | None, part: str):
-    cells = Rollup.objects.filter(kind=kind, dimension=dimension)
+def cells(kind: str, dimension: str, *, start: date | None = None, end: date | None = None, part: str = ""):
+    """The cells of `dimension` of the months from `start`'s to `end`'s (either open), of one part or all."""
+    kept_cells = Rollup.objects.filter(kind=kind, dimension=dimension)
     if start is not None:
-        cells = cells.filter(month__gte=month_of(start))
+        kept_cells = kept_cells.filter(month__gte=month_of(start))
     if end is not None:
-        cells = cells.filter(month__lte=month_of(end))
+        kept_cells = kept_cells.filter(month__lte=month_of(end))
     if part:
-        cells = cells.filter(part=part)
-    return cells.order_by()
+        kept_cells = kept_cells.filter(part=part)
+    return kept_cells.order_by()
 
 
 def totals(kind: str, dimension: str, *, start=None, end=None, part: str = "") -> dict[str, int]:
     """{key: count} of the months from `start`'s to `end`'s (either open), of one part or all."""
-    rows = _cells(kind, dimension, start, end, part).values_list("key").annotate(total=Sum("count"))
+    rows = cells(kind, dimension, start=start, end=end, part=part).values_list("key").annotate(total=Sum("count"))
     return {key: total for key, total in rows if total}
 
 
 def monthly(kind: str, dimension: str, *, start=None, end=None, part: str = "") -> dict[date, int]:
     """{month: count} over every key of `dimension`."""
-    rows = _cells(kind, dimension, start, end, part).values_list("month").annotate(total=Sum("count"))
+    rows = cells(kind, dimension, start=start, end=end, part=part).values_list("month").annotate(total=Sum("count"))
     return dict(rows)
 
 
 def whole_months(start: date | None, end: date | None) -> bool:
     """Whether the days from `start` to `end` (either open) are whole months, which the kept
     counts can answer; any other span is counted from the records."""
-    return (start is None or start.day == 1) and (end is None or (end + timedelta(days=1)).day == 1)
+    return (start is None or start.day == 1) and (end is None or end.day == monthrange(end.year, end.month)[1])
+
+
+def whole_years(start: date | None, end: date | None) -> bool:
+    """Whether the days from `start` to `end` (either open) are whole years: the counts kept
+    by year as well as by month (`month` a January) answer them with fewer cells."""
+    return (start is None or (start.month, start.day) == (1, 1)) and (end is None or (end.month, end.day) == (12, 31))
 
 
 def percentile(histogram: dict[int, int], fraction: float) -> float | None:

@@ -11,7 +11,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, prefetch_related_objects
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum, prefetch_related_objects
 from django.db.models.functions import ExtractQuarter, ExtractYear
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -291,7 +291,14 @@ def _execution_histograms(requests) -> dict[tuple[int, int], dict[int, int]]:
 
 def _kept_execution_histograms(filters: RegistryFilter) -> dict[tuple[int, int], dict[int, int]]:
     histograms: dict[tuple[int, int], dict[int, int]] = {}
-    for key, number in _kept("execution", filters).items():
+    if filters.received_from is None and filters.received_to is None:  # every quarter, whatever the receipt
+        cells = rollups.cells(KIND, "quarter", part=filters.direction)
+        for month, key, number in cells.values_list("month", "key").annotate(total=Sum("count")):
+            if number:
+                histograms.setdefault((month.year, (month.month - 1) // 3 + 1), {})[int(key)] = number
+        return histograms
+    by_year = rollups.whole_years(filters.received_from, filters.received_to)
+    for key, number in _kept("execution_year" if by_year else "execution", filters).items():
         quarter, days = key.split(":")
         year, quarter = quarter.split("-")
         histograms.setdefault((int(year), int(quarter)), {})[int(days)] = number
