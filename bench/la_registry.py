@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from courtadmin.deadlines.models import Deadline
 from courtadmin.org.demo import build_demo_organisation
-from international.models import Country, LegalAssistanceRequest
+from international.models import Country, KazakhCourt, LegalAssistanceRequest
 
 from .harness import SIZE, Result, compare, ensure_load, signed_in
 
@@ -206,23 +206,30 @@ def run_figures(runs: int = 5) -> Result:
     client, today = _prepare()
     year = today.year - 1
     one_year = f"received in {year}"
-    # The first three are read from the kept counts (whole months, a direction); the last is
-    # counted from the requests, as any other filter is.
+    # All but the last are read from the kept counts (whole months, a direction, a state); the
+    # last is counted from the requests, as any other filter is.
     whole_year = {"received_from": f"{year}-01-01", "received_to": f"{year}-12-31"}
     outgoing = f"outgoing, received in {year}"
     state = Country.objects.get(code="RU")
-    one_state = f"one state ({state.code}), counted from the requests"
+    one_state = f"one state ({state.code})"
+    state_year = f"one state, received in {year}"
+    court = KazakhCourt.objects.filter(pk__in=R.objects.values("court")[:1]).get()
+    one_court = "one court, counted from the requests"
     cases_params = {
         "all": {},
         one_year: whole_year,
         outgoing: {**whole_year, "direction": "outgoing"},
         one_state: {"country": state.pk},
+        state_year: {**whole_year, "country": state.pk},
+        one_court: {"court": court.pk},
     }
     expected = {
         "all": R.objects.count(),
         one_year: R.objects.filter(received_on__year=year).count(),
         outgoing: R.objects.filter(received_on__year=year, direction="outgoing").count(),
         one_state: R.objects.filter(country=state).count(),
+        state_year: R.objects.filter(country=state, received_on__year=year).count(),
+        one_court: R.objects.filter(court=court).count(),
     }
     cases = _cases(client, "international:request-figures", cases_params, runs=runs)
     for label, case in cases.items():

@@ -19,7 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from courtadmin.core.models import StoredFile
-from courtadmin.core.rollups import RolledUp, key_of, month_of
+from courtadmin.core.months import month_start
+from courtadmin.core.rollups import RolledUp, key_of, sliced
 from courtadmin.core.validators import check_in_order, validate_iin_bin
 from courtadmin.org.models import Region
 
@@ -189,7 +190,8 @@ class LegalAssistanceRequest(RolledUp):
     the days from receipt to execution: by month of execution ("executed"), by quarter of
     execution ("quarter", the month the quarter's first), and by quarter of execution within
     the month of receipt ("execution", key "<year>-<quarter>:<days>") and within the year of
-    receipt ("execution_year", the month its January), which a year's figures read.
+    receipt ("execution_year", the month its January), which a year's figures read. Every cell
+    is kept again within the request's state ("status@country=7"), which a state's figures read.
     """
 
     audit_department = "IR"
@@ -198,18 +200,18 @@ class LegalAssistanceRequest(RolledUp):
 
     @classmethod
     def rollup_cells(cls, values):
-        month, part = month_of(values["received_on"]), values["direction"]
+        month, part = month_start(values["received_on"]), values["direction"]
         cells = [(month, part, "status", values["status"])]
         cells += [(month, part, field, key_of(values[f"{field}_id"])) for field in ("country", "treaty", "court")]
         if executed := values["executed_on"]:
             days = (executed - values["received_on"]).days
             quarter = (executed.month - 1) // 3
-            cells.append((month_of(executed), part, "executed", str(days)))
+            cells.append((month_start(executed), part, "executed", str(days)))
             cells.append((executed.replace(month=quarter * 3 + 1, day=1), part, "quarter", str(days)))
             execution = f"{executed.year}-{quarter + 1}:{days}"
             cells.append((month, part, "execution", execution))
             cells.append((month.replace(month=1), part, "execution_year", execution))
-        return cells
+        return cells + sliced(cells, "country", values["country_id"])
 
     class Direction(models.TextChoices):
         INCOMING = "incoming", _("incoming: a foreign authority asks")

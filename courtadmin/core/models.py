@@ -123,7 +123,7 @@ class Rollup(models.Model):
     kind = models.CharField(max_length=40)
     month = models.DateField()
     part = models.CharField(max_length=20, blank=True)
-    dimension = models.CharField(max_length=20)
+    dimension = models.CharField(max_length=60)
     key = models.CharField(max_length=40, blank=True)
     count = models.BigIntegerField(default=0)
 

@@ -22,17 +22,26 @@ from django.db import connection, models, transaction
 from django.db.models import Sum
 
 from .models import Rollup
+from .months import month_start
 
 Cell = tuple[date, str, str, str]  # (month, part, dimension, key)
-
-
-def month_of(day: date) -> date:
-    return day.replace(day=1)
 
 
 def key_of(value) -> str:
     """A cell's key: the value as text, "" for none."""
     return "" if value is None else str(value)
+
+
+def slice_of(dimension: str, field: str, value) -> str:
+    """The dimension that counts `dimension` within one value of `field` alone ("status@country=7")."""
+    return f"{dimension}@{field}={key_of(value)}"
+
+
+def sliced(cells: list[Cell], field: str, value) -> list[Cell]:
+    """`cells` again, counted within one value of `field`: a filter on that field (one state,
+    say) reads them under `slice_of(dimension, field, value)`, as few cells as the unfiltered
+    figures read."""
+    return [(month, part, slice_of(dimension, field, value), key) for month, part, dimension, key in cells]
 
 
 class RolledUp(models.Model):
@@ -105,9 +114,9 @@ def cells(kind: str, dimension: str, *, start: date | None = None, end: date | N
     """The cells of `dimension` of the months from `start`'s to `end`'s (either open), of one part or all."""
     kept_cells = Rollup.objects.filter(kind=kind, dimension=dimension)
     if start is not None:
-        kept_cells = kept_cells.filter(month__gte=month_of(start))
+        kept_cells = kept_cells.filter(month__gte=month_start(start))
     if end is not None:
-        kept_cells = kept_cells.filter(month__lte=month_of(end))
+        kept_cells = kept_cells.filter(month__lte=month_start(end))
     if part:
         kept_cells = kept_cells.filter(part=part)
     return kept_cells.order_by()

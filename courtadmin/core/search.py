@@ -11,6 +11,7 @@ so a search costs the same on a thousand records or a million. Each kind shows a
 LIMIT hits and says when there are more.
 """
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -31,6 +32,9 @@ MIN_LENGTH, MAX_LENGTH = 2, 100
 # A list's search matching more rows than this is "common": read in the list's own order and
 # not counted (containing); a reader's own records more than this are "many" (few_or_many).
 COMMON = 2_000
+# A search the planner expects to match this many is taken as common unread (surely_common):
+# ten times COMMON, so that an estimate off by a factor of ten still finds a common string.
+SURELY_COMMON = 10 * COMMON
 # The alias under which `containing` looks for a common search (`known_common`).
 HAYSTACK = "search_haystack"
 
@@ -137,15 +141,27 @@ def containing(queryset, fields: tuple[str, ...], text: str):
     indexes would hand over by the hundred thousand to be sorted, is looked for while the
     list's own index is read in its order (`haystack`), so that its first page stops at the
     first rows that match; it is not counted (`known_common`). Which one it is costs one read
-    of at most COMMON + 1 ids.
+    of at most COMMON + 1 ids, unless the columns' statistics already say it is common
+    (`surely_common`): that read would gather every match from the indexes first.
     """
     indexed = Q()
     for field in fields:
         indexed |= Q(**{f"{field}__icontains": text})
-    rare = list(queryset.filter(indexed).order_by().values_list("pk", flat=True)[: COMMON + 1])
-    if len(rare) <= COMMON:
-        return queryset.filter(pk__in=rare)
+    if not surely_common(queryset.filter(indexed)):
+        rare = list(queryset.filter(indexed).order_by().values_list("pk", flat=True)[: COMMON + 1])
+        if len(rare) <= COMMON:
+            return queryset.filter(pk__in=rare)
     return queryset.alias(**{HAYSTACK: haystack(fields)}).filter(**{f"{HAYSTACK}__icontains": text})
+
+
+def surely_common(queryset) -> bool:
+    """Whether PostgreSQL's statistics of the searched columns expect `queryset` to hold
+    SURELY_COMMON rows or more: asked of the planner (EXPLAIN, which reads nothing), where a
+    count of a common string would read its every match. SQLite keeps no such statistics."""
+    if connection.vendor != "postgresql":
+        return False
+    plan = json.loads(queryset.order_by().values("pk").explain(format="json"))
+    return plan[0]["Plan"]["Plan Rows"] >= SURELY_COMMON
 
 
 def known_common(queryset) -> bool:

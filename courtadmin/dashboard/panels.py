@@ -17,6 +17,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from courtadmin.core.months import add_months, month_start
 from courtadmin.org import departments
 
 LEADERSHIP = "leadership"
@@ -157,7 +158,6 @@ def monthly(queryset, field: str, period, label: str) -> Trend:
     the same months a year earlier. The months before the current one are finished: they are
     counted once and kept in the cache for DASHBOARD_TREND_CACHE_SECONDS (the trend says when
     they were counted); the current month is counted on every view."""
-    from .periods import month_start
 
     months, first, after = _trend_months(period)
     if settings.DASHBOARD_TREND_CACHE_SECONDS:
@@ -180,14 +180,12 @@ def monthly_kept(counted: Callable[[date, date], dict[date, int]], period, label
 def _trend_months(period) -> tuple[list[date], date, date]:
     """The twelve months ending with the period's, the first month a year before them, and the
     first day after them."""
-    from .periods import add_months
 
     months = period.months(12)
     return months, add_months(months[0], -12), add_months(months[-1], 1)
 
 
 def _trend(label: str, months: list[date], counts: dict[date, int], counted_at) -> Trend:
-    from .periods import add_months
 
     return Trend(
         label=label,
@@ -204,7 +202,6 @@ def _by_month(queryset, field: str, start: date, end: date) -> dict[date, int]:
     every date to a timestamp) and the days are summed into months here."""
     from django.db.models import Count
 
-    from .periods import month_start
 
     if start >= end:
         return {}

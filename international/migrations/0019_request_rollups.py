@@ -1,16 +1,8 @@
-"""The legal-assistance requests' figures kept month by month (core.rollups): counted once
-from the requests already registered; every save keeps them from then on."""
+"""The legal-assistance requests' figures kept month by month (core.rollups). They are counted
+from the requests already registered by 0022, under the counting rule of today's model (whose
+cells need the wider dimensions of core 0004); every save keeps them from then on."""
 
 from django.db import migrations
-
-
-def count_the_registered(apps, schema_editor):
-    # The counting rule is the model's own (LegalAssistanceRequest.rollup_cells), over the
-    # columns it names alone, so that the counts kept are exactly what verify_rollups recounts.
-    from courtadmin.core import rollups
-    from international.models import LegalAssistanceRequest
-
-    rollups.rebuild(LegalAssistanceRequest)
 
 
 class Migration(migrations.Migration):
@@ -19,4 +11,4 @@ class Migration(migrations.Migration):
         ("international", "0018_request_keeps_its_running_term"),
     ]
 
-    operations = [migrations.RunPython(count_the_registered, migrations.RunPython.noop)]
+    operations = []

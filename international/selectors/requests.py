@@ -240,23 +240,28 @@ def next_registration_number(today: date | None = None) -> str:
 
 # --- Figures (IR 7.27) -------------------------------------------------------------------------
 # Counted from the kept counts (`core.rollups`, kept by each request's save) when the filters
-# are at most a direction and whole months of receipt or of execution, which is what the figures
-# page and the dashboards ask by default; from the records otherwise.
+# are at most a direction, a state and whole months of receipt or of execution, which is what
+# the figures page and the dashboards ask by default; from the records otherwise.
 
 KIND = R.rollup_kind
 
 
 def _kept_answers(filters: RegistryFilter, by: str) -> bool:
-    """Whether the kept counts answer `filters`: nothing but a direction and whole months of
-    receipt (`by` "received") or of execution ("executed")."""
+    """Whether the kept counts answer `filters`: nothing but a direction, a state and whole
+    months of receipt (`by` "received") or of execution ("executed")."""
     start, end = getattr(filters, f"{by}_from"), getattr(filters, f"{by}_to")
-    others = replace(filters, direction="", **{f"{by}_from": None, f"{by}_to": None})
+    others = replace(filters, direction="", country=None, **{f"{by}_from": None, f"{by}_to": None})
     return others == RegistryFilter() and rollups.whole_months(start, end)
+
+
+def _dimension(dimension: str, filters: RegistryFilter) -> str:
+    """The kept dimension that counts `dimension` within the filters' state, if one is asked."""
+    return rollups.slice_of(dimension, "country", filters.country.pk) if filters.country else dimension
 
 
 def _kept(dimension: str, filters: RegistryFilter, by: str = "received") -> dict[str, int]:
     start, end = getattr(filters, f"{by}_from"), getattr(filters, f"{by}_to")
-    return rollups.totals(KIND, dimension, start=start, end=end, part=filters.direction)
+    return rollups.totals(KIND, _dimension(dimension, filters), start=start, end=end, part=filters.direction)
 
 
 def count(user, filters: RegistryFilter) -> int:
@@ -292,7 +297,7 @@ def _execution_histograms(requests) -> dict[tuple[int, int], dict[int, int]]:
 def _kept_execution_histograms(filters: RegistryFilter) -> dict[tuple[int, int], dict[int, int]]:
     histograms: dict[tuple[int, int], dict[int, int]] = {}
     if filters.received_from is None and filters.received_to is None:  # every quarter, whatever the receipt
-        cells = rollups.cells(KIND, "quarter", part=filters.direction)
+        cells = rollups.cells(KIND, _dimension("quarter", filters), part=filters.direction)
         for month, key, number in cells.values_list("month", "key").annotate(total=Sum("count")):
             if number:
                 histograms.setdefault((month.year, (month.month - 1) // 3 + 1), {})[int(key)] = number

@@ -44,6 +44,10 @@ def test_each_write_moves_the_requests_cells_and_the_kept_counts_equal_a_recount
     assert kept("execution") == {"2026-2:55": 1}
     assert kept("quarter", start=date(2026, 4, 1), end=date(2026, 4, 30)) == {"55": 1}
     assert kept("execution_year", start=date(2026, 1, 1), end=date(2026, 12, 31)) == {"2026-2:55": 1}
+    russia = Country.objects.get(code="RU").pk
+    assert kept(f"execution@country={russia}") == {"2026-2:55": 1}  # the same, within its state
+    assert kept(f"status@country={russia}") == {"executed": 1}
+    assert kept(f"status@country={Country.objects.get(code='CN').pk}") == {"registered": 1}
     second.delete()
     assert kept("status") == {"executed": 1}
 
@@ -124,11 +128,19 @@ def test_the_figures_from_the_kept_counts_equal_the_figures_counted_from_the_req
         RegistryFilter(received_from=date(2025, 1, 1)),  # months, open-ended
         RegistryFilter(received_from=date(2025, 4, 1), received_to=date(2025, 6, 30)),  # months
         RegistryFilter(direction="outgoing", received_from=date(2025, 1, 1), received_to=date(2025, 12, 31)),  # a year
+        RegistryFilter(country=Country.objects.get(code="RU")),  # a state: its own cells
+        RegistryFilter(
+            country=Country.objects.get(code="CN"), received_from=date(2025, 1, 1), received_to=date(2025, 12, 31)
+        ),
+        RegistryFilter(country=Country.objects.get(code="DE"), direction="incoming", received_from=date(2025, 7, 1)),
     ):
         assert rollups.whole_months(kept_path.received_from, kept_path.received_to)
         assert figures(officer, kept_path) == figures(officer, replace(kept_path, officer=officer)), kept_path
     year = RegistryFilter(direction="outgoing", received_from=date(2025, 1, 1), received_to=date(2025, 12, 31))
     assert figures(officer, year)["total"] == R.objects.filter(direction="outgoing", received_on__year=2025).count()
+    russia = figures(officer, RegistryFilter(country=Country.objects.get(code="RU")))
+    assert russia["total"] == R.objects.filter(country__code="RU").count() > 0
+    assert russia["by_country"] == [(Country.objects.get(code="RU"), russia["total"])]
     whole = median_days_to_execution(officer, date(2025, 1, 1), date(2026, 12, 31))
     days = [(r.executed_on - r.received_on).days for r in R.objects.filter(executed_on__isnull=False)]
     assert whole == statistics.median(days)

@@ -282,6 +282,43 @@ def test_a_common_search_is_not_counted_and_the_list_says_more_than(people, user
     assert (page.paginator.count, page.paginator.capped) == (3, False)
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the planner's statistics are PostgreSQL's")
+def test_a_string_the_statistics_call_common_is_read_in_order_without_gathering_its_matches(
+    people, users, monkeypatch
+):
+    """core.search.surely_common: when the columns' statistics expect a search to match
+    SURELY_COMMON letters or more, the trigram indexes are not asked for its first COMMON + 1
+    matches (which would gather every match first); the journal is read in its order. A string
+    the statistics call rare is still looked up through the indexes and counted."""
+    from courtadmin.core import search
+    from courtadmin.correspondence.selectors import LetterFilter, letter_register
+
+    officer = users["ir_officer"]
+    seminars = [register(officer, subject=f"Семинар судей {n}") for n in range(40)]
+    other = register(officer, subject="Прочее")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE correspondence_incomingletter")
+    monkeypatch.setattr(search, "SURELY_COMMON", 10)
+
+    def probed(queries) -> bool:  # the ids of the first COMMON + 1 matches asked of the indexes
+        return any(
+            "LIKE" in q["sql"] and f"LIMIT {search.COMMON + 1}" in q["sql"] and not q["sql"].startswith("EXPLAIN")
+            for q in queries.captured_queries
+        )
+
+    with CaptureQueriesContext(connection) as common:
+        letters = letter_register(officer, LetterFilter(text="семинар"))
+        found = [letter.pk for letter in letters]
+    assert search.known_common(letters) and found == [letter.pk for letter in reversed(seminars)]
+    assert not probed(common)
+
+    with CaptureQueriesContext(connection) as rare:
+        letters = letter_register(officer, LetterFilter(text="прочее"))
+        found = [letter.pk for letter in letters]
+    assert not search.known_common(letters) and found == [other.pk]
+    assert probed(rare)
+
+
 # --- Query budgets: the same for 2 letters as for 50 ----------------------------------------------
 
 # Every page costs PAGE (tests/conftest.py) and what is said beside its count.
