@@ -202,7 +202,6 @@ def _by_month(queryset, field: str, start: date, end: date) -> dict[date, int]:
     every date to a timestamp) and the days are summed into months here."""
     from django.db.models import Count
 
-
     if start >= end:
         return {}
     by_day = (

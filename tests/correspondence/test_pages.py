@@ -283,9 +283,7 @@ def test_a_common_search_is_not_counted_and_the_list_says_more_than(people, user
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the planner's statistics are PostgreSQL's")
-def test_a_string_the_statistics_call_common_is_read_in_order_without_gathering_its_matches(
-    people, users, monkeypatch
-):
+def test_a_string_the_statistics_call_common_is_read_in_order_without_gathering_its_matches(people, users, monkeypatch):
     """core.search.surely_common: when the columns' statistics expect a search to match
     SURELY_COMMON letters or more, the trigram indexes are not asked for its first COMMON + 1
     matches (which would gather every match first); the journal is read in its order. A string
