@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from courtadmin.core.work import WorkItem, WorkPanel, record_lines
+from courtadmin.core.work import WorkItem, WorkPanel, counted, record_lines
 from courtadmin.org.models import Department
 
 from .models import Activity, Application, Comment, LegalAssistanceRequest, Proposal, Question, Recommendation
@@ -54,7 +54,7 @@ def _my_events(user, limit: int):
         )
         for event in events[:limit]
     ]
-    return lines, events.count()
+    return lines, counted(events)
 
 
 def _gifts_to_know_of(user, limit: int):
@@ -71,7 +71,7 @@ def _gifts_to_know_of(user, limit: int):
         )
         for gift in gifts[:limit]
     ]
-    return lines, gifts.count()
+    return lines, counted(gifts)
 
 
 def _visitors_ahead(user, limit: int):

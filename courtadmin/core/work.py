@@ -4,7 +4,8 @@ lists, within the reader's reach (the working-day issue).
 Each app registers its panels in `ready()` (documents: what waits for my visa or signature;
 deadlines: my running terms; each department: the records in my charge; the bell: what
 changed on my records), so the core knows none of their models. A panel gives at most `limit`
-lines and how many there are in all; each line links to its record.
+lines and how many there are in all, counted up to COUNT_CAP (`counted`); each line links to
+its record.
 """
 
 from collections.abc import Callable
@@ -13,6 +14,15 @@ from dataclasses import dataclass
 from courtadmin.org.authority import department_access
 
 LIMIT = 8
+# A panel counts its lines up to this many and says "99+" beyond: counting them all would read
+# every one (a hundred thousand for someone in charge of a tenth of a register), to tell the
+# reader only that there are more than a day's work. So the page costs the same for any load.
+COUNT_CAP = 99
+
+
+def counted(queryset) -> int:
+    """How many rows `queryset` holds, up to COUNT_CAP + 1 (which stands for "more")."""
+    return queryset.order_by()[: COUNT_CAP + 1].count()
 
 
 @dataclass(frozen=True)
@@ -56,19 +66,23 @@ def my_work_panels(user, limit: int = LIMIT) -> list[dict]:
         if panel.shown_to is not None and not panel.shown_to(user):
             continue
         items, total = panel.items(user, limit)
-        shown.append({"panel": panel, "items": items, "total": total, "more": max(0, total - len(items))})
+        capped, total = total > COUNT_CAP, min(total, COUNT_CAP)
+        shown.append(
+            {"panel": panel, "items": items, "total": total, "capped": capped, "more": max(0, total - len(items))}
+        )
     return shown
 
 
 def record_lines(querysets, limit: int, quote=None) -> tuple[list[WorkItem], int]:
     """Lines for the records of `querysets` in turn (each filtered and ordered already): the
-    record's kind and number, its status as the note; at most `limit`, and how many in all.
+    record's kind and number, its status as the note; at most `limit`, and how many in all
+    (each queryset `counted`).
     `quote(record)`: the words people wrote that the record's name holds, if any."""
     from django.utils.translation import gettext as _
 
     lines, total = [], 0
     for queryset in querysets:
-        total += queryset.count()
+        total += counted(queryset)
         kind = queryset.model._meta.verbose_name.capitalize()
         for record in queryset[: max(0, limit - len(lines))]:
             note = _("status: %(status)s") % {"status": record.get_status_display()}

@@ -8,14 +8,14 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from courtadmin.core.work import WorkItem, WorkPanel
+from courtadmin.core.work import WorkItem, WorkPanel, counted
 
 from .selectors import awaiting_my_acceptance, awaiting_my_answer, drafting_departments, has_inbox
 
 
 def _to_answer(user, limit: int) -> tuple[list[WorkItem], int]:
     requests = awaiting_my_answer(user)
-    total = requests.count()
+    total = counted(requests)
     if not total:
         return [], 0
     today = timezone.localdate()
@@ -34,7 +34,7 @@ def _to_answer(user, limit: int) -> tuple[list[WorkItem], int]:
 
 def _to_accept(user, limit: int) -> tuple[list[WorkItem], int]:
     requests = awaiting_my_acceptance(user)
-    total = requests.count()
+    total = counted(requests)
     if not total:
         return [], 0
     lines = [

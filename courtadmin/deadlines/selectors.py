@@ -37,15 +37,29 @@ def running_term(record, kind: str | None = None) -> Deadline | None:
     return terms.order_by("-pk").first()
 
 
-def my_running_terms(user) -> list[tuple[Deadline, object]]:
-    """The terms `user` answers for that still run (suspended ones too), by due date, with
-    their records; a term whose record he no longer reaches (a need-to-know record he lost)
-    is left out. One query for the terms and one per kind of record: the list grows with his
-    own work, never with the records of the portal."""
+def my_running_terms(user, limit: int) -> list[tuple[Deadline, object]]:
+    """The first `limit` terms `user` answers for that still run (suspended ones too), by due
+    date, with their records; a term whose record he no longer reaches (a need-to-know record
+    he lost) is left out. Read `limit` at a time in due order, one query for the terms and one
+    per kind of record, until `limit` are found: the cost is that of `limit` terms, however
+    many are his."""
+    mine = Deadline.objects.filter(responsible=user, state__in=RUNNING).select_related("record_type")
+    mine = mine.order_by("due_on", "pk")
+    found: list[tuple[Deadline, object]] = []
+    start = 0
+    while len(found) < limit:
+        terms = list(mine[start : start + limit])
+        found += _within_reach(terms, user)
+        if len(terms) < limit:
+            break
+        start += limit
+    return found[:limit]
+
+
+def _within_reach(terms: list[Deadline], user) -> list[tuple[Deadline, object]]:
+    """`terms` with their records, those whose records `user` does not reach left out."""
     from courtadmin.org.departments import record_reaches
 
-    mine = Deadline.objects.filter(responsible=user, state__in=RUNNING)
-    terms = list(mine.select_related("record_type").order_by("due_on", "pk"))
     reach = {model._meta.label_lower: within for model, within in record_reaches()}
     records: dict[tuple, object] = {}
     by_type: dict = {}

@@ -7,14 +7,14 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from courtadmin.core.work import WorkItem, WorkPanel
+from courtadmin.core.work import COUNT_CAP, WorkItem, WorkPanel, counted
 
 from .selectors import my_running_terms, notifications_of
 
 
 def _terms(user, limit: int):
     today = timezone.localdate()
-    terms = my_running_terms(user)
+    terms = my_running_terms(user, COUNT_CAP + 1)
     items = []
     for deadline, record in terms[:limit]:
         due = date_format(deadline.due_on, "SHORT_DATE_FORMAT")
@@ -38,7 +38,7 @@ def _news(user, limit: int):
         )
         for notification in unread[:limit]
     ]
-    return items, unread.count()
+    return items, counted(unread)
 
 
 PANELS = (

@@ -15,6 +15,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from courtadmin.core.jobs import job_delayed
+from courtadmin.core.work import counted
 from courtadmin.org import departments
 from courtadmin.org.authority import (
     Reach,
@@ -140,12 +141,12 @@ def awaiting_visa(user) -> list[Document]:
 
 def waiting_for_me(user, limit: int) -> tuple[list[tuple[Document, str]], int]:
     """ "My work": the documents waiting for my visa, then for my signature, oldest first; at
-    most `limit` of them, and how many in all."""
+    most `limit` of them, and how many in all (the signatures counted up to core.work.COUNT_CAP)."""
     visas = awaiting_visa(user)
     signatures = awaiting_signature(user).order_by("created_at", "pk")
     lines = [(document, "visa") for document in visas[:limit]]
     lines += [(document, "signature") for document in signatures[: max(0, limit - len(lines))]]
-    return lines, len(visas) + signatures.count()
+    return lines, len(visas) + counted(signatures)
 
 
 def _is_current_approver(document, person) -> bool:

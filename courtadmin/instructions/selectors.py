@@ -321,21 +321,3 @@ def my_instructions(user):
 def awaiting_my_acceptance(user):
     """The instructions I gave whose final report waits for my acceptance, the oldest first."""
     return Instruction.objects.filter(status=S.REPORTED, given_by_id=user.pk).order_by("reported_on", "pk")
-
-
-def my_instruction_counts(user) -> dict[str, int]:
-    """How many instructions I execute by department ("IR", "ISD") and how many wait for my
-    acceptance ("accept"): one query for all the panels, kept on the user for the request."""
-    if not user.is_authenticated:
-        return {}
-    if not hasattr(user, "_courtadmin_instructions"):
-        mine = Instruction.objects.filter(
-            Q(given_by_id=user.pk, status=S.REPORTED) | Q(executors__user_id=user.pk, status__in=RUNNING)
-        )
-        counts = {
-            code: Count("pk", distinct=True, filter=Q(department=code, status__in=RUNNING, executors__user_id=user.pk))
-            for code in departments.codes()
-        }
-        counts["accept"] = Count("pk", distinct=True, filter=Q(given_by_id=user.pk, status=S.REPORTED))
-        user._courtadmin_instructions = mine.aggregate(**counts)
-    return user._courtadmin_instructions

@@ -1,6 +1,6 @@
 """ "My work" (courtadmin/core/work.py): the instructions I execute that are running, the ones I
 lead first, by due date, a panel a department (built only for those who may open it, ISD 7);
-and the final reports waiting for my acceptance. One query for all of them (selectors)."""
+and the final reports waiting for my acceptance; each counted up to core.work.COUNT_CAP."""
 
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -9,10 +9,10 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from courtadmin.core.work import WorkItem, WorkPanel
+from courtadmin.core.work import WorkItem, WorkPanel, counted
 from courtadmin.org.models import Department
 
-from .selectors import awaiting_my_acceptance, my_instruction_counts, my_instructions
+from .selectors import awaiting_my_acceptance, my_instructions
 
 
 def _line(instruction, note: str, overdue: bool) -> WorkItem:
@@ -24,7 +24,8 @@ def _line(instruction, note: str, overdue: bool) -> WorkItem:
 
 def _executed_by_me(department: str):
     def items(user, limit: int) -> tuple[list[WorkItem], int]:
-        total = my_instruction_counts(user).get(department, 0)
+        mine = my_instructions(user).filter(department=department)
+        total = counted(mine)
         if not total:
             return [], 0
         today = timezone.localdate()
@@ -34,7 +35,7 @@ def _executed_by_me(department: str):
                 _("due %(date)s") % {"date": date_format(instruction.due_on, "SHORT_DATE_FORMAT")},
                 instruction.due_on < today,
             )
-            for instruction in my_instructions(user).filter(department=department)[:limit]
+            for instruction in mine[:limit]
         ]
         return lines, total
 
@@ -42,7 +43,7 @@ def _executed_by_me(department: str):
 
 
 def _to_accept(user, limit: int) -> tuple[list[WorkItem], int]:
-    total = my_instruction_counts(user).get("accept", 0)
+    total = counted(awaiting_my_acceptance(user))
     if not total:
         return [], 0
     lines = [
@@ -57,8 +58,8 @@ def _to_accept(user, limit: int) -> tuple[list[WorkItem], int]:
 
 
 def _accepts(user) -> bool:
-    """Only those who gave something wait for reports: counted in the same single query."""
-    return bool(my_instruction_counts(user).get("accept"))
+    """Only those who gave something wait for reports."""
+    return awaiting_my_acceptance(user).exists()
 
 
 ALL = reverse_lazy("instructions:instruction-list")

@@ -124,6 +124,44 @@ def test_a_panel_shows_eight_lines_and_says_how_many_more(client_for, people):
     assert ">11<" in html  # the badge counts them all
 
 
+def test_a_panel_counts_up_to_its_cap_and_says_more_than(client_for, people, monkeypatch):
+    """core.work.COUNT_CAP: a panel counts its lines up to the cap and says "99+" beyond, so
+    the home page costs the same for someone in charge of eleven records or of a hundred
+    thousand; at the cap itself the count is exact."""
+    from courtadmin.core import work
+
+    head, officer = people["isd_head"].user, people["isd_officer"].user
+    for _ in range(11):
+        isd.complaint_assign(actor=head, complaint=register(people), officers=[officer])
+    monkeypatch.setattr(work, "COUNT_CAP", 10)
+    html = panel(client_for("isd_officer").get(reverse("core:home")), "internal_security")
+    assert ">10+<" in html and html.count('class="list-group-item') == 8
+    assert "over 2 more" in " ".join(html.split())
+    monkeypatch.setattr(work, "COUNT_CAP", 11)
+    html = panel(client_for("isd_officer").get(reverse("core:home")), "internal_security")
+    assert ">11<" in html and "over" not in html
+
+
+def test_my_first_terms_are_read_past_the_ones_whose_records_i_no_longer_reach(people):
+    """deadlines.selectors.my_running_terms reads the terms in due order, `limit` at a time,
+    until `limit` of them are on records he reaches (ISD 7): a term he lost is skipped and the
+    next ones fill its place."""
+    from courtadmin.deadlines.selectors import my_running_terms
+
+    head, officer = people["isd_head"].user, people["isd_officer"].user
+    today = timezone.localdate()
+    complaints = [register(people) for _ in range(4)]
+    for days, complaint in enumerate(complaints):
+        isd.complaint_assign(actor=head, complaint=complaint, officers=[officer])
+        term_of(complaint, officer, today + timedelta(days=days))
+    lost = complaints[:2]
+    ComplaintGrant.objects.filter(content_object__in=lost, user=officer).delete()
+
+    assert [record for _term, record in my_running_terms(officer, 2)] == complaints[2:]
+    assert [record for _term, record in my_running_terms(officer, 1)] == complaints[2:3]
+    assert [record for _term, record in my_running_terms(officer, 5)] == complaints[2:]
+
+
 @pytest.mark.parametrize("username", ["ir_head", "isd_officer", "chairman"])
 def test_the_home_page_costs_the_same_few_queries_however_much_is_waiting(client_for, people, username):
     """Query budget: 10 more complaints assigned, 10 more letters to sign, 10 more terms and
