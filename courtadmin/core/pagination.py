@@ -5,8 +5,10 @@ from django.utils.functional import cached_property
 
 from . import search
 
-# Nobody pages through more: beyond, the list says "more than" and the filters narrow it.
-COUNT_CAP = 10_000
+# Nobody pages through more (forty pages of fifty): beyond, the list says "more than" and the
+# filters narrow it. The same as a common search's (core.search.COMMON), so that a list says
+# one "more than" whatever narrowed it; a count reads at most this many rows (issue 27).
+COUNT_CAP = search.COMMON
 
 
 class CappedPaginator(Paginator):
