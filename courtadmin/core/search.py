@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Q, Subquery, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models import F, Q, Subquery, TextField, Value
+from django.db.models.functions import Coalesce, Concat
 from django.db.models.lookups import IsNull
 
 from .fulltext import has_words, words_in
@@ -26,7 +26,7 @@ from .work import WorkItem
 LIMIT = 10
 # The newest records a search reads through first, and the most records it takes from the
 # indexes when fewer of those match (newest_matching): its cost is bounded by these.
-WINDOW = 5_000
+WINDOW = 1_000
 CAP = 10_000
 MIN_LENGTH, MAX_LENGTH = 2, 100
 # A list's search matching more rows than this is "common": read in the list's own order and
@@ -103,7 +103,16 @@ def newest_matching(visible, condition: Q, order: tuple[str, ...], limit: int, *
     if len(rows) > limit:
         return rows
     rare = visible.filter(condition).order_by().values("pk")[:CAP]
-    return list(visible.filter(pk__in=Subquery(rare)).order_by(*order)[: limit + 1])
+    return list(visible.filter(pk__in=Subquery(rare)).order_by(*_unindexed(order))[: limit + 1])
+
+
+def _unindexed(order: tuple[str, ...]) -> list:
+    """`order` (descending on every field) as expressions that no index holds. Ordered by its
+    columns, the planner may walk the whole register in its index's order looking for the few
+    rows it was given (it cannot know they are few); ordered by these, it takes those rows and
+    sorts them."""
+    fields = [field.removeprefix("-") for field in order]
+    return [Coalesce(F(field), F(field)).desc() for field in fields]
 
 
 def holds(rows) -> IsNull:

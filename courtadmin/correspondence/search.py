@@ -13,7 +13,7 @@ from .selectors import letters_visible_to
 def _letters(user, text: str, limit: int):
     return first_hits(
         letters_visible_to(user),
-        ("-registered_at", "-pk"),
+        ("-year", "-number", "-pk"),  # the journal's order, which its index keeps
         limit,
         lambda letter: WorkItem(
             f"{letter.registration_number} ({letter.department}): {letter.sender_name}, {letter.subject}",

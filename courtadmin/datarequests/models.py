@@ -125,6 +125,8 @@ class DataRequest(models.Model):
             models.Index(fields=["sent_at"], name="datarequests_sent"),
             models.Index(fields=["unit", "status"], name="datarequests_unit_status"),
             models.Index(fields=["record_type", "record_id"], name="datarequests_record"),
+            # The search's newest requests first, whatever the reader's reach (core.search.newest_matching).
+            models.Index(fields=["-drafted_at", "-id"], name="datarequests_newest"),
         ]
 
     def __str__(self):

@@ -110,6 +110,8 @@ class Document(models.Model):
         indexes = [
             models.Index(fields=["department", "status"]),
             models.Index(fields=["department", "-year", "-number"]),
+            # The search's newest documents first (core.search.newest_matching), read in order.
+            models.Index(fields=["-created_at", "-id"], name="documents_newest"),
         ]
 
     def __str__(self):
