@@ -41,8 +41,8 @@ def run(runs: int = 7) -> Result:
     cases.update(_cases(officer, "international:event-calendar", {"calendar": {}}, runs=runs))
     outsider = signed_in(people["legal_officer"].user)
     cases.update(_cases(outsider, "international:event-list", {"participant from elsewhere": {}}, runs=runs))
-    # One event a number, unless the load was generated in several runs, each numbering from 1.
-    expected = min(Event.objects.filter(title__icontains=f"event {searched} ").count(), 50)
+    # One event a number, unless there are more numbers than ten times it (the box strips the space).
+    expected = min(Event.objects.filter(title__icontains=f"event {searched}").count(), 50)  # the box strips it
     for label, case in cases.items():
         shown = len(set(ROW_LINK.findall(case["html"])))
         if label == "number search" and shown != expected:

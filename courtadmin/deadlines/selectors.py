@@ -20,6 +20,8 @@ def email_choice_of(user) -> EmailChoice:
 
 
 RUNNING = (*Deadline.ACTIVE, Deadline.State.SUSPENDED)
+# How many times `my_running_terms` reads its `limit` of terms at most.
+READS = 10
 
 
 def running_term(record, kind: str | None = None) -> Deadline | None:
@@ -41,16 +43,18 @@ def my_running_terms(user, limit: int) -> list[tuple[Deadline, object]]:
     """The first `limit` terms `user` answers for that still run (suspended ones too), by due
     date, with their records; a term whose record he no longer reaches (a need-to-know record
     he lost) is left out. Read `limit` at a time in due order, one query for the terms and one
-    per kind of record, until `limit` are found: the cost is that of `limit` terms, however
-    many are his."""
+    per kind of record, until `limit` are found, READS times at most: the cost is that of
+    `limit` terms, however many are his. (A term on a record its holder no longer reaches is
+    one to give to someone else; should his first READS × `limit` be all such, he is shown
+    fewer, rather than every term he holds being read.)"""
     mine = Deadline.objects.filter(responsible=user, state__in=RUNNING).select_related("record_type")
     mine = mine.order_by("due_on", "pk")
     found: list[tuple[Deadline, object]] = []
     start = 0
-    while len(found) < limit:
+    for _read in range(READS):
         terms = list(mine[start : start + limit])
         found += _within_reach(terms, user)
-        if len(terms) < limit:
+        if len(found) >= limit or len(terms) < limit:
             break
         start += limit
     return found[:limit]

@@ -146,10 +146,11 @@ def test_a_panel_counts_up_to_its_cap_and_says_more_than(client_for, people, mon
     assert ">11<" in html
 
 
-def test_my_first_terms_are_read_past_the_ones_whose_records_i_no_longer_reach(people):
+def test_my_first_terms_are_read_past_the_ones_whose_records_i_no_longer_reach(people, monkeypatch):
     """deadlines.selectors.my_running_terms reads the terms in due order, `limit` at a time,
     until `limit` of them are on records he reaches (ISD 7): a term he lost is skipped and the
-    next ones fill its place."""
+    next ones fill its place; it reads READS times at most, whatever he holds."""
+    from courtadmin.deadlines import selectors as deadlines
     from courtadmin.deadlines.selectors import my_running_terms
 
     head, officer = people["isd_head"].user, people["isd_officer"].user
@@ -164,6 +165,8 @@ def test_my_first_terms_are_read_past_the_ones_whose_records_i_no_longer_reach(p
     assert [record for _term, record in my_running_terms(officer, 2)] == complaints[2:]
     assert [record for _term, record in my_running_terms(officer, 1)] == complaints[2:3]
     assert [record for _term, record in my_running_terms(officer, 5)] == complaints[2:]
+    monkeypatch.setattr(deadlines, "READS", 2)  # two reads of one term: both on records he lost
+    assert my_running_terms(officer, 1) == []
 
 
 @pytest.mark.parametrize("username", ["ir_head", "isd_officer", "chairman"])
