@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from courtadmin.core.models import StoredFile
-from courtadmin.core.months import month_start
+from courtadmin.core.periods import month_start
 from courtadmin.core.rollups import RolledUp, key_of, sliced
 from courtadmin.core.validators import check_in_order, validate_iin_bin
 from courtadmin.org.models import Region

@@ -36,3 +36,15 @@ def figures_period(start: date | None, end: date | None, today: date) -> Period:
     if (end - start).days >= MAX_DAYS:
         return Period(end - timedelta(days=MAX_DAYS - 1), end, narrowed=True)
     return Period(start, end)
+
+
+def month_start(day: date) -> date:
+    """The month of `day`, named by its first day: what the kept counts (core.rollups) and the
+    dashboards' trends are keyed by."""
+    return day.replace(day=1)
+
+
+def add_months(day: date, months: int) -> date:
+    """The first day of the month `months` after the month of `day`."""
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)

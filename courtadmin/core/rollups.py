@@ -22,7 +22,7 @@ from django.db import connection, models, transaction
 from django.db.models import Sum
 
 from .models import Rollup
-from .months import month_start
+from .periods import month_start
 
 Cell = tuple[date, str, str, str]  # (month, part, dimension, key)
 

@@ -17,7 +17,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from courtadmin.core.months import add_months, month_start
+from courtadmin.core.periods import add_months, month_start
 from courtadmin.org import departments
 
 LEADERSHIP = "leadership"

@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from courtadmin.core.months import add_months, month_start
+from courtadmin.core.periods import add_months, month_start
 
 KINDS = {
     "month": gettext_lazy("Month"),
