@@ -156,8 +156,9 @@ def containing(queryset, fields: tuple[str, ...], text: str):
     indexed = Q()
     for field in fields:
         indexed |= Q(**{f"{field}__icontains": text})
-    if not surely_common(queryset.filter(indexed)):
-        rare = list(queryset.filter(indexed).order_by().values_list("pk", flat=True)[: COMMON + 1])
+    matching = queryset.filter(indexed)
+    if not surely_common(matching):
+        rare = list(matching.order_by().values_list("pk", flat=True)[: COMMON + 1])
         if len(rare) <= COMMON:
             return queryset.filter(pk__in=rare)
     return queryset.alias(**{HAYSTACK: haystack(fields)}).filter(**{f"{HAYSTACK}__icontains": text})
